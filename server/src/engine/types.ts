@@ -1,0 +1,104 @@
+// Public shapes of the engine. Everything here is plain data so the CLI, the
+// language server and tests can share it; nothing imports vscode or LSP types.
+
+/** error = breaking, warning = possibly breaking, info = not breaking (changelog). */
+export type Level = 'error' | 'warning' | 'info';
+/** A configured level; `off` hides the rule. */
+export type ConfiguredLevel = Level | 'off';
+
+/** Which way data flows through the changed node; decides whether narrowing or widening breaks. */
+export type Direction = 'request' | 'response' | 'none';
+
+/** A 1-based line/column position in one file, as in the CLI's JSON output. */
+export interface FilePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A 0-based offset range into a document's text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface SideLocation extends FilePosition {
+  /** JSON pointer of the node on this side. */
+  pointer: string;
+  /** 0-based offsets of the node's key (or of the node itself when it has no key). */
+  keyRange: OffsetRange;
+  /** 0-based offsets of the whole node (key and value). */
+  nodeRange: OffsetRange;
+}
+
+/** What a fix needs to know about a finding; filled in by the diff, read by fixes.ts. */
+export interface FixHint {
+  kind:
+    | 'removed-node' // a map entry removed: base pointer of the entry, rev pointer of the surviving parent map
+    | 'removed-array-item' // an array item (parameter object, enum value) removed
+    | 'became-required' // property/parameter became required
+    | 'new-required' // new required property/parameter
+    | 'value-changed'; // a scalar value changed (type, enum, default...): restore base value
+  /** For removed-node: the key that was removed from the parent map. */
+  key?: string;
+  /** For required changes: the property name listed in `required`. */
+  propertyName?: string;
+}
+
+export interface Finding {
+  rule: string;
+  level: Level;
+  /** One sentence: what changed, where, and who breaks. */
+  message: string;
+  /** The operations this change affects, e.g. "GET /pets/{}". First is the main one. */
+  operations: string[];
+  /** Display form of the first operation ("GET /pets/{petId}"), or null for spec-level changes. */
+  operation: string | null;
+  /** JSON pointer into the revision where the change is (nearest surviving parent for removals). */
+  pointer: string;
+  base: SideLocation | null;
+  revision: SideLocation | null;
+  /** Stable id: rule + structural location; does not change when unrelated lines move. */
+  fingerprint: string;
+  direction: Direction;
+  fix?: FixHint;
+  /** Set by policies when they changed the level, e.g. "allowed: deprecated in base". */
+  policyNote?: string;
+}
+
+/** Something wrong with a spec itself; never a finding, never changes the exit code. */
+export interface Problem {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Offsets, for editors. */
+  range?: OffsetRange;
+  severity: 'error' | 'warning';
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  problems: Problem[];
+  summary: Record<Level, number>;
+}
+
+/** Per-rule overrides and accepted fingerprints; policies in .breakwater.yaml extend this. */
+export interface CheckOptions {
+  ruleLevels?: Record<string, ConfiguredLevel>;
+  /** Fingerprints that are accepted (not reported). */
+  accepted?: string[];
+}
+
+/** Raised for input that cannot be compared at all (not OpenAPI, unsupported version, unparsable). */
+export class SpecInputError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'SpecInputError';
+  }
+}
