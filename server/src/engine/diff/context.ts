@@ -1,0 +1,79 @@
+// Collects raw changes while the diff walks the two models. Schema comparisons
+// form a graph of (base node, revision node, direction) pairs: each pair is
+// compared once, and the operations that reach a change are found afterwards by
+// walking that graph upwards from the change (so a shared component is reported
+// once, listing its usage sites).
+import type { JNode } from '../parse/tree';
+import type { FixHint } from '../types';
+import type { OperationModel, SpecModel } from '../model/model';
+
+export interface SchemaPair {
+  key: string;
+  /** Pairs that led here (parents in the comparison graph). */
+  parents: Set<SchemaPair>;
+  /** Operations that reach this pair directly (roots). */
+  roots: Set<OperationModel>;
+}
+
+export interface RawChange {
+  rule: string;
+  message: string;
+  /** Node on the base side (the removed or changed node). */
+  base?: JNode;
+  /** Node on the revision side (the changed node, or the surviving parent of a removal). */
+  revision?: JNode;
+  /** Disambiguates several changes of one rule at one place (an enum value, a property name). */
+  detail?: string;
+  fix?: FixHint;
+  /** The operation, for changes outside shared schemas. */
+  operation?: OperationModel;
+  /** The schema pair, for changes inside schemas. */
+  pair?: SchemaPair;
+  /** Deprecated in base: lets the deprecation policy soften removals. */
+  deprecatedInBase?: boolean;
+}
+
+export class DiffContext {
+  readonly changes: RawChange[] = [];
+  private readonly pairs = new Map<string, SchemaPair>();
+
+  constructor(
+    readonly base: SpecModel,
+    readonly revision: SpecModel,
+  ) {}
+
+  emit(change: RawChange): void {
+    this.changes.push(change);
+  }
+
+  /** Returns [pair, isNew]; links it under its parent (or operation root) either way. */
+  enterPair(key: string, parent: SchemaPair | undefined, root: OperationModel | undefined): [SchemaPair, boolean] {
+    let pair = this.pairs.get(key);
+    const isNew = !pair;
+    if (!pair) {
+      pair = { key, parents: new Set(), roots: new Set() };
+      this.pairs.set(key, pair);
+    }
+    if (parent && parent !== pair) pair.parents.add(parent);
+    if (root) pair.roots.add(root);
+    return [pair, isNew];
+  }
+
+  /** All operations that reach a pair, by walking parent links (cycles are fine). */
+  operationsOf(pair: SchemaPair): OperationModel[] {
+    const seen = new Set<SchemaPair>([pair]);
+    const ops = new Set<OperationModel>();
+    const stack = [pair];
+    while (stack.length) {
+      const p = stack.pop()!;
+      for (const op of p.roots) ops.add(op);
+      for (const parent of p.parents) {
+        if (!seen.has(parent)) {
+          seen.add(parent);
+          stack.push(parent);
+        }
+      }
+    }
+    return [...ops];
+  }
+}

@@ -1,0 +1,430 @@
+// Compares two schemas pairwise for one direction of data flow. Requests are
+// contravariant (narrowing what the server accepts breaks senders), responses
+// covariant (widening what it may return breaks readers); the registry's levels
+// encode that, this file only says what changed.
+import { child, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
+import { schemaRuleId, type SchemaSubject } from '../rules/registry';
+import type { OperationModel } from '../model/model';
+import type { DiffContext, SchemaPair } from './context';
+import {
+  boolFlag,
+  effectiveProperties,
+  enumValues,
+  hasComposition,
+  isNullBranch,
+  isNullable,
+  num,
+  str,
+  typesOf,
+  valueKey,
+} from './schemaFacts';
+
+export type DataDirection = 'request' | 'response';
+
+/** Type pairs where the new type accepts every value of the old one. */
+const WIDENINGS: Record<string, string[]> = { integer: ['number'] };
+
+export class SchemaDiff {
+  constructor(private readonly ctx: DiffContext) {}
+
+  compare(
+    bSite: JNode | undefined,
+    rSite: JNode | undefined,
+    dir: DataDirection,
+    subject: SchemaSubject,
+    parent: SchemaPair | undefined,
+    root?: OperationModel,
+  ): void {
+    const b = this.ctx.base.refs.deref(bSite);
+    const r = this.ctx.revision.refs.deref(rSite);
+    if (!isMap(b) || !isMap(r)) return;
+    const [pair, isNew] = this.ctx.enterPair(`${b.id}:${r.id}:${dir}:${subject}`, parent, root);
+    if (!isNew) return;
+    new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();
+  }
+}
+
+class PairComparison {
+  private readonly bRefs;
+  private readonly rRefs;
+
+  constructor(
+    private readonly diff: SchemaDiff,
+    private readonly ctx: DiffContext,
+    private readonly b: JMap,
+    private readonly r: JMap,
+    private readonly dir: DataDirection,
+    private readonly subject: SchemaSubject,
+    private readonly pair: SchemaPair,
+  ) {
+    this.bRefs = ctx.base.refs;
+    this.rRefs = ctx.revision.refs;
+  }
+
+  run(): void {
+    const typeChanged = this.compareTypes();
+    this.compareNullable();
+    if (typeChanged) return; // everything below would be noise after an incompatible type change
+    this.compareFormat();
+    this.compareEnum();
+    this.compareConst();
+    this.comparePattern();
+    this.compareBounds();
+    this.compareDefault();
+    this.compareAccess();
+    this.compareAdditionalProperties();
+    this.compareProperties();
+    this.compareItems();
+    for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) this.compareComposition(kind);
+  }
+
+  private emit(change: string, message: string, base: JNode | undefined, revision: JNode | undefined, detail?: string, fix?: import('../types').FixHint): void {
+    this.ctx.emit({ rule: schemaRuleId(this.dir, this.subject, change), message, base, revision, detail, fix, pair: this.pair });
+  }
+
+  private get what(): string {
+    return describeSchema(this.r, this.subject);
+  }
+
+  private compareTypes(): boolean {
+    const bt = typesOf(this.b);
+    const rt = typesOf(this.r);
+    const anchorB = child(this.b, 'type') ?? this.b;
+    const anchorR = child(this.r, 'type') ?? this.r;
+    if (bt && rt) {
+      if (sameSet(bt, rt)) return false;
+      const [from, to] = this.dir === 'request' ? [bt, rt] : [rt, bt];
+      // Request: every old type must still be accepted. Response: every new type must have been possible before.
+      const lost = [...from].filter((t) => !to.has(t));
+      const widened = lost.length > 0 && lost.every((t) => (WIDENINGS[t] ?? []).some((w) => to.has(w)));
+      const fmt = (s: Set<string>) => [...s].join(' | ');
+      const msg = `${this.what} changed type from ${fmt(bt)} to ${fmt(rt)}`;
+      if (lost.length === 0) {
+        this.emit(this.dir === 'request' ? 'type-generalized' : 'type-narrowed', `${msg}; every value that was valid before still is`, anchorB, anchorR, undefined, { kind: 'value-changed' });
+        return false;
+      }
+      if (widened) {
+        this.emit(this.dir === 'request' ? 'type-narrowed' : 'type-generalized', `${msg}; ${this.dir === 'response' ? 'clients may now receive values they cannot parse' : 'senders of the old type are rejected'}`, anchorB, anchorR, undefined, { kind: 'value-changed' });
+        return true;
+      }
+      this.emit('type-changed', `${msg}; ${this.dir === 'request' ? 'clients sending the old type will be rejected' : 'clients reading the old type will fail'}`, anchorB, anchorR, undefined, { kind: 'value-changed' });
+      return true;
+    }
+    if (bt && !rt && !hasComposition(this.r) && !child(this.r, 'enum') && this.dir === 'response') {
+      this.emit('type-generalized', `${this.what} no longer declares a type (was ${[...bt].join(' | ')}); clients may receive anything`, anchorB, this.r);
+    }
+    if (!bt && rt && !hasComposition(this.b) && !child(this.b, 'enum') && this.dir === 'request' && this.b.entries.size > 0) {
+      this.emit('type-changed', `${this.what} is now restricted to type ${[...rt].join(' | ')} (it accepted any type)`, this.b, anchorR);
+      return true;
+    }
+    return false;
+  }
+
+  private compareNullable(): void {
+    const bn = isNullable(this.b, this.bRefs);
+    const rn = isNullable(this.r, this.rRefs);
+    if (bn === rn) return;
+    const anchorR = child(this.r, 'nullable') ?? child(this.r, 'type') ?? this.r;
+    const anchorB = child(this.b, 'nullable') ?? child(this.b, 'type') ?? this.b;
+    if (rn) this.emit('became-nullable', `${this.what} became nullable${this.dir === 'response' ? ': clients may now receive null' : ''}`, anchorB, anchorR);
+    else this.emit('became-not-nullable', `${this.what} is no longer nullable${this.dir === 'request' ? ': clients sending null will be rejected' : ''}`, anchorB, anchorR);
+  }
+
+  private compareFormat(): void {
+    const bf = str(this.b, 'format');
+    const rf = str(this.r, 'format');
+    if (bf === rf) return;
+    const anchorB = child(this.b, 'format') ?? this.b;
+    const anchorR = child(this.r, 'format') ?? this.r;
+    if (bf && rf) this.emit('format-changed', `${this.what} changed format from "${bf}" to "${rf}"`, anchorB, anchorR, undefined, { kind: 'value-changed' });
+    else if (rf) this.emit('format-added', `${this.what} now has format "${rf}"`, this.b, anchorR);
+    else this.emit('format-removed', `${this.what} no longer has format "${bf}"`, anchorB, this.r);
+  }
+
+  private compareEnum(): void {
+    const be = enumValues(this.b);
+    const re = enumValues(this.r);
+    if (!be && !re) return;
+    const anchorR = child(this.r, 'enum') ?? this.r;
+    const anchorB = child(this.b, 'enum') ?? this.b;
+    if (be && !re) {
+      if (!child(this.r, 'const')) this.emit('enum-removed', `${this.what} is no longer restricted to an enum${this.dir === 'response' ? ': clients may receive values they do not know' : ''}`, anchorB, this.r);
+      return;
+    }
+    if (!be && re) {
+      this.emit('became-enum', `${this.what} is now restricted to ${shortList([...re.keys()])}`, this.b, anchorR);
+      return;
+    }
+    for (const [k, node] of be!) {
+      if (re!.has(k)) continue;
+      this.emit(
+        'enum-value-removed',
+        `enum value ${k} was removed from ${this.what}${this.dir === 'request' ? ': clients sending it will be rejected' : ''}`,
+        node,
+        anchorR,
+        k,
+        { kind: 'removed-array-item' },
+      );
+    }
+    for (const [k, node] of re!) {
+      if (be!.has(k)) continue;
+      this.emit('enum-value-added', `enum value ${k} was added to ${this.what}${this.dir === 'response' ? ': clients with exhaustive handling may not expect it' : ''}`, anchorB, node, k);
+    }
+  }
+
+  private compareConst(): void {
+    const bc = child(this.b, 'const');
+    const rc = child(this.r, 'const');
+    if (!bc && !rc) return;
+    if (bc && rc) {
+      if (valueKey(bc) !== valueKey(rc)) this.emit('const-changed', `${this.what} const changed from ${valueKey(bc)} to ${valueKey(rc)}`, bc, rc, undefined, { kind: 'value-changed' });
+    } else if (rc) this.emit('const-added', `${this.what} is now fixed to ${valueKey(rc)}`, this.b, rc);
+    else this.emit('const-removed', `${this.what} is no longer fixed to ${valueKey(bc)}`, bc, this.r);
+  }
+
+  private comparePattern(): void {
+    const bp = str(this.b, 'pattern');
+    const rp = str(this.r, 'pattern');
+    if (bp === rp) return;
+    const anchorB = child(this.b, 'pattern') ?? this.b;
+    const anchorR = child(this.r, 'pattern') ?? this.r;
+    if (bp && rp) this.emit('pattern-changed', `${this.what} pattern changed from /${bp}/ to /${rp}/`, anchorB, anchorR, undefined, { kind: 'value-changed' });
+    else if (rp) this.emit('pattern-added', `${this.what} must now match /${rp}/`, this.b, anchorR);
+    else this.emit('pattern-removed', `${this.what} no longer has pattern /${bp}/`, anchorB, this.r);
+  }
+
+  private compareBounds(): void {
+    this.bound('maximum', 'max', 'upper');
+    this.bound('exclusiveMaximum', 'max', 'upper');
+    this.bound('minimum', 'min', 'lower');
+    this.bound('exclusiveMinimum', 'min', 'lower');
+    this.bound('maxLength', 'max-length', 'upper');
+    this.bound('minLength', 'min-length', 'lower');
+    this.bound('maxItems', 'max-items', 'upper');
+    this.bound('minItems', 'min-items', 'lower');
+  }
+
+  private bound(keyword: string, prefix: string, kind: 'upper' | 'lower'): void {
+    const bv = num(this.b, keyword);
+    const rv = num(this.r, keyword);
+    if (bv === rv) return;
+    const anchorB = child(this.b, keyword) ?? this.b;
+    const anchorR = child(this.r, keyword) ?? this.r;
+    const fix = { kind: 'value-changed' as const };
+    if (bv === undefined) this.emit(`${prefix}-set`, `${this.what} now has ${keyword} ${rv}`, this.b, anchorR, keyword);
+    else if (rv === undefined) this.emit(`${prefix}-unset`, `${this.what} no longer has ${keyword} (was ${bv})`, anchorB, this.r, keyword);
+    else {
+      const tighter = kind === 'upper' ? rv < bv : rv > bv;
+      const change = kind === 'upper' ? (tighter ? 'decreased' : 'increased') : tighter ? 'increased' : 'decreased';
+      this.emit(`${prefix}-${change}`, `${this.what} ${keyword} ${change} from ${bv} to ${rv}`, anchorB, anchorR, keyword, fix);
+    }
+  }
+
+  private compareDefault(): void {
+    const bd = child(this.b, 'default');
+    const rd = child(this.r, 'default');
+    if (!bd && !rd) return;
+    if (bd && rd && valueKey(bd) === valueKey(rd)) return;
+    if (this.subject === 'parameter' && this.dir === 'request') {
+      const id = bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
+      const msg = bd && rd ? `default changed from ${valueKey(bd)} to ${valueKey(rd)}` : bd ? `default ${valueKey(bd)} removed` : `default ${valueKey(rd)} added`;
+      this.ctx.emit({ rule: id, message: `${this.what}: ${msg}; clients that omit it get different behaviour`, base: bd ?? this.b, revision: rd ?? this.r, pair: this.pair, fix: { kind: 'value-changed' } });
+      return;
+    }
+    if (bd && rd) this.emit('default-value-changed', `${this.what} default changed from ${valueKey(bd)} to ${valueKey(rd)}`, bd, rd);
+  }
+
+  private compareAccess(): void {
+    for (const [keyword, became, removed] of [
+      ['readOnly', 'became-read-only', 'read-only-removed'],
+      ['writeOnly', 'became-write-only', 'write-only-removed'],
+    ] as const) {
+      const bv = boolFlag(this.b, keyword);
+      const rv = boolFlag(this.r, keyword);
+      if (bv === rv) continue;
+      if (rv) this.emit(became, `${this.what} became ${keyword}`, this.b, child(this.r, keyword));
+      else this.emit(removed, `${this.what} is no longer ${keyword}`, child(this.b, keyword), this.r);
+    }
+  }
+
+  private compareAdditionalProperties(): void {
+    const ba = child(this.b, 'additionalProperties');
+    const ra = child(this.r, 'additionalProperties');
+    const closed = (n: JNode | undefined) => isScalar(n) && n.value === false;
+    if (!closed(ba) && closed(ra)) this.emit('additional-properties-tightened', `${this.what} no longer allows additional properties`, ba ?? this.b, ra);
+    else if (closed(ba) && !closed(ra)) this.emit('additional-properties-loosened', `${this.what} now allows additional properties`, ba, ra ?? this.r);
+    else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, 'property', this.pair);
+  }
+
+  private compareProperties(): void {
+    if (!child(this.b, 'properties') && !child(this.r, 'properties') && !child(this.b, 'allOf') && !child(this.r, 'allOf') && !child(this.b, 'required') && !child(this.r, 'required')) return;
+    const bp = effectiveProperties(this.b, this.bRefs);
+    const rp = effectiveProperties(this.r, this.rRefs);
+    const req = this.dir === 'request';
+    for (const [name, bNode] of bp.properties) {
+      const bProp = this.bRefs.deref(bNode);
+      const rNode = rp.properties.get(name);
+      // Properties that are not on the wire in this direction do not matter.
+      const offWire = isMap(bProp) && boolFlag(bProp, req ? 'readOnly' : 'writeOnly');
+      if (!rNode) {
+        if (offWire) continue;
+        const deprecated = isMap(bProp) && boolFlag(bProp, 'deprecated');
+        const wasRequired = bp.required.has(name);
+        const rule = req
+          ? deprecated ? 'request-property-removed-with-deprecation' : 'request-property-removed'
+          : deprecated ? 'response-property-removed-with-deprecation' : wasRequired ? 'response-required-property-removed' : 'response-optional-property-removed';
+        const why = req ? 'clients that send it may be rejected or have it silently ignored' : wasRequired ? 'clients that read it will break' : 'clients that read it will no longer get it';
+        this.ctx.emit({
+          rule,
+          message: `property "${name}" was removed from ${describeSchema(this.r, this.subject, true)}: ${why}`,
+          base: bNode,
+          revision: rp.anchor,
+          detail: name,
+          fix: { kind: 'removed-node', key: name },
+          pair: this.pair,
+          deprecatedInBase: deprecated,
+        });
+        continue;
+      }
+      const rProp = this.rRefs.deref(rNode);
+      const rOffWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
+      this.diff.compare(bNode, rNode, this.dir, 'property', this.pair);
+      if (offWire || rOffWire) continue;
+      const bReq = bp.required.has(name);
+      const rReq = rp.required.get(name);
+      if (!bReq && rReq) {
+        this.ctx.emit({
+          rule: req ? 'request-property-became-required' : 'response-property-became-required',
+          message: `property "${name}" of ${describeSchema(this.r, this.subject, true)} became required${req ? ': clients that omit it will be rejected' : ''}`,
+          base: bNode,
+          revision: rReq,
+          detail: name,
+          fix: { kind: 'became-required', propertyName: name },
+          pair: this.pair,
+        });
+      } else if (bReq && !rReq) {
+        this.ctx.emit({
+          rule: req ? 'request-property-became-optional' : 'response-property-became-optional',
+          message: `property "${name}" of ${describeSchema(this.r, this.subject, true)} became optional${req ? '' : ': clients that expect it may not get it'}`,
+          base: bp.required.get(name),
+          revision: rNode,
+          detail: name,
+          pair: this.pair,
+        });
+      }
+    }
+    for (const [name, rNode] of rp.properties) {
+      if (bp.properties.has(name)) continue;
+      const rProp = this.rRefs.deref(rNode);
+      if (isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly')) continue;
+      const required = rp.required.has(name);
+      const rule = req ? (required ? 'new-required-request-property' : 'new-optional-request-property') : required ? 'new-required-response-property' : 'new-optional-response-property';
+      this.ctx.emit({
+        rule,
+        message: `${required ? 'required' : 'optional'} property "${name}" was added to ${describeSchema(this.r, this.subject, true)}${req && required ? ': existing clients do not send it and will be rejected' : ''}`,
+        base: bp.anchor,
+        revision: rNode,
+        detail: name,
+        fix: req && required ? { kind: 'new-required', propertyName: name } : undefined,
+        pair: this.pair,
+      });
+    }
+  }
+
+  private compareItems(): void {
+    const bi = child(this.b, 'items');
+    const ri = child(this.r, 'items');
+    if (isMap(bi) && isMap(ri)) this.diff.compare(bi, ri, this.dir, 'property', this.pair);
+  }
+
+  private compareComposition(kind: 'oneOf' | 'anyOf' | 'allOf'): void {
+    const bl = childSeq(this.b, kind);
+    const rl = childSeq(this.r, kind);
+    if (!bl && !rl) return;
+    const bItems = (bl?.items ?? []).filter((n) => !isNullBranch(n, this.bRefs));
+    const rItems = (rl?.items ?? []).filter((n) => !isNullBranch(n, this.rRefs));
+    const { matched, removed, added } = matchBranches(bItems, rItems, this.bRefs, this.rRefs);
+    const change = kind === 'oneOf' ? 'one-of' : kind === 'anyOf' ? 'any-of' : 'all-of';
+    // A schema that only gained or lost its wrapper (x -> oneOf [x]) is compared as a whole below.
+    for (const b of removed) this.emit(`${change}-removed`, `a ${kind} branch (${branchLabel(b, this.bRefs)}) was removed from ${this.what}`, b, rl ?? this.r, branchLabel(b, this.bRefs));
+    for (const r of added) this.emit(`${change}-added`, `a ${kind} branch (${branchLabel(r, this.rRefs)}) was added to ${this.what}`, bl ?? this.b, r, branchLabel(r, this.rRefs));
+    // allOf branches contributed their properties through effectiveProperties already.
+    for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'body' || this.subject === 'parameter' || this.subject === 'header' ? this.subject : 'property', this.pair);
+  }
+}
+
+/** Pairs composition branches: same $ref first, then same shape, then by position. */
+function matchBranches(bItems: JNode[], rItems: JNode[], bRefs: DiffContext['base']['refs'], rRefs: DiffContext['revision']['refs']) {
+  const matched: [JNode, JNode][] = [];
+  const bLeft = [...bItems];
+  const rLeft = [...rItems];
+  const take = (pred: (b: JNode, r: JNode) => boolean) => {
+    for (let i = 0; i < bLeft.length; i++) {
+      const j = rLeft.findIndex((r) => pred(bLeft[i], r));
+      if (j !== -1) {
+        matched.push([bLeft[i], rLeft[j]]);
+        bLeft.splice(i, 1);
+        rLeft.splice(j, 1);
+        i--;
+      }
+    }
+  };
+  const refName = (n: JNode, refs: typeof bRefs) => {
+    const ref = refs.refOf(n);
+    return ref ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
+  };
+  take((b, r) => refName(b, bRefs) !== undefined && refName(b, bRefs) === refName(r, rRefs));
+  take((b, r) => valueKey(bRefs.deref(b)) === valueKey(rRefs.deref(r)));
+  take((b, r) => shapeKey(bRefs.deref(b)) === shapeKey(rRefs.deref(r)));
+  if (bLeft.length === rLeft.length) {
+    bLeft.forEach((b, i) => matched.push([b, rLeft[i]]));
+    return { matched, removed: [] as JNode[], added: [] as JNode[] };
+  }
+  return { matched, removed: bLeft, added: rLeft };
+}
+
+function shapeKey(node: JNode | undefined): string {
+  if (!isMap(node)) return '?';
+  const t = typesOf(node);
+  return `${t ? [...t].sort().join('|') : '-'}:${child(node, 'enum') ? 'enum' : ''}:${child(node, 'properties') ? 'props' : ''}`;
+}
+
+function branchLabel(node: JNode, refs: DiffContext['base']['refs']): string {
+  const ref = refs.refOf(node);
+  if (ref) return ref.slice(ref.lastIndexOf('/') + 1);
+  const d = refs.deref(node);
+  const t = isMap(d) ? typesOf(d) : undefined;
+  const title = isMap(d) ? str(d, 'title') : undefined;
+  return title ?? (t ? [...t].join(' | ') : 'schema');
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function shortList(values: string[]): string {
+  return values.length <= 5 ? values.join(', ') : `${values.slice(0, 5).join(', ')} and ${values.length - 5} more`;
+}
+
+/** "property Pet.tags[].name", "the request body schema", "schema Pet". */
+export function describeSchema(node: JNode, subject: SchemaSubject, container = false): string {
+  const tokens = pointerOf(node).split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let name = '';
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if ((tokens[i] === 'schemas' && tokens[i - 1] === 'components') || (tokens[i] === 'definitions' && i === 0)) {
+      name = tokens[i + 1] ?? '';
+      start = i + 2;
+    }
+  }
+  const parts: string[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    if (tokens[i] === 'properties' && i + 1 < tokens.length) parts.push(tokens[++i]);
+    else if (tokens[i] === 'items') parts.push('[]');
+  }
+  const path = [name, ...parts].filter(Boolean).join('.').replace(/\.\[\]/g, '[]');
+  if (container) return path ? `schema ${path}` : subject === 'body' ? 'the body schema' : `the ${subject} schema`;
+  if (parts.length) return `property ${path}`;
+  if (name) return `schema ${name}`;
+  return subject === 'body' ? 'the body schema' : `the ${subject}`;
+}

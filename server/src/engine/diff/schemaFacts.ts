@@ -1,0 +1,121 @@
+// Reads the facts of one schema node that the comparison needs, hiding the
+// differences between 2.0, 3.0 and 3.1 spellings (nullable vs type: [.., "null"]).
+import { child, childMap, childSeq, isMap, isScalar, isSeq, numberOf, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
+import type { RefResolver } from '../model/refs';
+
+export function typesOf(schema: JMap): Set<string> | undefined {
+  const t = child(schema, 'type');
+  const out = new Set<string>();
+  if (isScalar(t) && typeof t.value === 'string') out.add(t.value);
+  else if (isSeq(t)) for (const i of t.items) if (isScalar(i) && typeof i.value === 'string') out.add(i.value);
+  out.delete('null');
+  if (out.size === 0) {
+    if (child(schema, 'properties') || child(schema, 'additionalProperties')) out.add('object');
+    else if (child(schema, 'items')) out.add('array');
+  }
+  return out.size ? out : undefined;
+}
+
+export function isNullBranch(node: JNode | undefined, refs: RefResolver): boolean {
+  const s = refs.deref(node);
+  if (!isMap(s)) return false;
+  const t = child(s, 'type');
+  if (isScalar(t) && t.value === 'null') return true;
+  const e = childSeq(s, 'enum');
+  return !!e && e.items.length === 1 && isScalar(e.items[0]) && e.items[0].value === null && !t;
+}
+
+export function isNullable(schema: JMap, refs: RefResolver): boolean {
+  if (scalarOf(schema, 'nullable') === true || scalarOf(schema, 'x-nullable') === true) return true;
+  const t = child(schema, 'type');
+  if (isSeq(t) && t.items.some((i) => isScalar(i) && i.value === 'null')) return true;
+  if (isScalar(t) && t.value === 'null') return true;
+  for (const k of ['oneOf', 'anyOf']) {
+    const list = childSeq(schema, k);
+    if (list && list.items.some((b) => isNullBranch(b, refs))) return true;
+  }
+  const e = childSeq(schema, 'enum');
+  return !!e && e.items.some((i) => isScalar(i) && i.value === null);
+}
+
+/** Whether the schema constrains its type in any way (otherwise "no type" means "anything"). */
+export function hasComposition(schema: JMap): boolean {
+  return !!(child(schema, 'oneOf') || child(schema, 'anyOf') || child(schema, 'allOf') || child(schema, '$ref') || child(schema, 'not'));
+}
+
+export function enumValues(schema: JMap): Map<string, JNode> | undefined {
+  const e = childSeq(schema, 'enum');
+  if (!e) return undefined;
+  const out = new Map<string, JNode>();
+  for (const item of e.items) {
+    if (isScalar(item) && item.value === null) continue; // null is nullability, compared separately
+    out.set(valueKey(item), item);
+  }
+  return out;
+}
+
+/** A stable text key for comparing scalar (and small structured) values. */
+export function valueKey(node: JNode | undefined): string {
+  if (!node) return 'undefined';
+  if (isScalar(node)) return JSON.stringify(node.value);
+  return JSON.stringify(plainSorted(node, 0));
+}
+
+function plainSorted(node: JNode, depth: number): unknown {
+  if (depth > 50) return null;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map((n) => plainSorted(n, depth + 1));
+  const keys = [...node.entries.keys()].sort();
+  const o: Record<string, unknown> = {};
+  for (const k of keys) o[k] = plainSorted(node.entries.get(k)!, depth + 1);
+  return o;
+}
+
+export function requiredSet(schema: JMap): Map<string, JNode> {
+  const out = new Map<string, JNode>();
+  const r = childSeq(schema, 'required');
+  if (r) for (const i of r.items) if (isScalar(i) && typeof i.value === 'string') out.set(i.value, i);
+  return out;
+}
+
+export interface EffectiveProperties {
+  properties: Map<string, JNode>;
+  required: Map<string, JNode>;
+  /** The `properties` map a removal is anchored on (the schema's own, else the schema). */
+  anchor: JNode;
+}
+
+/**
+ * Own properties plus those contributed by allOf branches, so moving properties
+ * into or out of an allOf (a common refactor) is not reported as removal.
+ */
+export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0): EffectiveProperties {
+  const properties = new Map<string, JNode>();
+  const required = new Map<string, JNode>();
+  const own = childMap(schema, 'properties');
+  const allOf = childSeq(schema, 'allOf');
+  if (allOf && depth < 16) {
+    for (const branch of allOf.items) {
+      const b = refs.deref(branch);
+      if (!isMap(b)) continue;
+      const e = effectiveProperties(b, refs, depth + 1);
+      for (const [k, v] of e.properties) properties.set(k, v);
+      for (const [k, v] of e.required) required.set(k, v);
+    }
+  }
+  if (own) for (const [k, v] of own.entries) properties.set(k, v);
+  for (const [k, v] of requiredSet(schema)) required.set(k, v);
+  return { properties, required, anchor: own ?? schema };
+}
+
+export function boolFlag(schema: JMap, key: string): boolean {
+  return scalarOf(schema, key) === true;
+}
+
+export function num(schema: JMap, key: string): number | undefined {
+  return numberOf(schema, key);
+}
+
+export function str(schema: JMap, key: string): string | undefined {
+  return stringOf(schema, key);
+}

@@ -1,0 +1,99 @@
+// Turns raw changes into findings: levels (registry, then overrides and
+// policies), operations, positions on both sides, and stable fingerprints.
+import { createHash } from 'node:crypto';
+import { pointerOf, type JNode } from './parse/tree';
+import type { SpecModel } from './model/model';
+import type { DiffContext, RawChange } from './diff/context';
+import { ruleInfo } from './rules/registry';
+import type { CheckOptions, Finding, Level, SideLocation } from './types';
+
+export function toFindings(ctx: DiffContext, options: CheckOptions = {}): Finding[] {
+  const accepted = new Set(options.accepted ?? []);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const change of ctx.changes) {
+    const info = ruleInfo(change.rule);
+    const configured = options.ruleLevels?.[change.rule];
+    if (configured === 'off') continue;
+    const level: Level = configured ?? info.level;
+    const base = change.base ? locate(ctx.base, change.base) : null;
+    const revision = change.revision ? locate(ctx.revision, change.revision) : null;
+    const fingerprint = fingerprintOf(change, base, revision);
+    if (accepted.has(fingerprint) || seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+    const ops = operationsOf(ctx, change);
+    findings.push({
+      rule: change.rule,
+      level,
+      message: withUsage(change.message, ops, change),
+      operations: ops,
+      operation: ops[0] ?? null,
+      pointer: revision?.pointer ?? base?.pointer ?? '',
+      base,
+      revision,
+      fingerprint,
+      direction: info.direction,
+      fix: change.fix,
+    });
+  }
+  return findings.sort(compareFindings);
+}
+
+function operationsOf(ctx: DiffContext, change: RawChange): string[] {
+  if (change.operation) return [change.operation.label];
+  if (change.pair) return ctx.operationsOf(change.pair).map((o) => o.label).sort();
+  return [];
+}
+
+function withUsage(message: string, ops: string[], change: RawChange): string {
+  if (!change.pair || ops.length === 0) return capitalise(message);
+  const list = ops.length <= 3 ? ops.join(', ') : `${ops.slice(0, 3).join(', ')} and ${ops.length - 3} more`;
+  return `${capitalise(message)} (used by ${list})`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function locate(model: SpecModel, node: JNode): SideLocation {
+  const file = model.refs.fileOf(node);
+  const lines = model.refs.linesOf(file) ?? model.doc.parsed.lines;
+  const pos = lines.position(node.keyStart);
+  return {
+    file,
+    line: pos.line + 1,
+    column: pos.character + 1,
+    pointer: pointerOf(node),
+    keyRange: { start: node.keyStart, end: node.keyEnd },
+    nodeRange: { start: Math.min(node.keyStart, node.start), end: node.end },
+  };
+}
+
+/** Path parameter names are erased so a rename does not change the fingerprint either. */
+function stablePointer(p: string | undefined): string {
+  return (p ?? '').replace(/\{[^}/~]*\}/g, '{}');
+}
+
+function fingerprintOf(change: RawChange, base: SideLocation | null, revision: SideLocation | null): string {
+  const material = [change.rule, stablePointer(base?.pointer), stablePointer(revision?.pointer), change.detail ?? ''].join('|');
+  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
+
+const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+
+function compareFindings(a: Finding, b: Finding): number {
+  const fa = a.revision?.file ?? a.base?.file ?? '';
+  const fb = b.revision?.file ?? b.base?.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.revision?.line ?? a.base?.line ?? 0;
+  const lb = b.revision?.line ?? b.base?.line ?? 0;
+  if (la !== lb) return la - lb;
+  if (a.level !== b.level) return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+export function summarise(findings: Finding[]): Record<Level, number> {
+  const summary: Record<Level, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.level]++;
+  return summary;
+}

@@ -1,0 +1,69 @@
+// The engine's public entry points. Pure: no vscode, no LSP, no I/O except
+// through the injected external-file loader.
+import { loadSpec, loadSpecLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+import { buildModel } from './model/buildModel';
+import type { ExternalLoader } from './model/refs';
+import type { SpecModel } from './model/model';
+import { diffModels } from './diff/specDiff';
+import { summarise, toFindings } from './findings';
+import { SpecInputError, type CheckOptions, type CheckResult, type Problem } from './types';
+
+export * from './types';
+export { RULES, ruleInfo, ruleDocUrl, hasRule, type RuleInfo } from './rules/registry';
+export { looksLikeOpenApi, loadSpec, loadSpecLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+export { parseText, type ParsedText, type TextProblem } from './parse/parseText';
+export { LineIndex } from './parse/lineIndex';
+export type { ExternalLoader } from './model/refs';
+export type { SpecModel } from './model/model';
+
+export interface SpecInput {
+  text: string;
+  file: string;
+  /** Reads other files of a multi-file spec. */
+  external?: ExternalLoader;
+}
+
+/**
+ * Loads one side into a model. The revision must parse (a syntax error is the
+ * user's to fix and is thrown); the base is loaded leniently because history
+ * cannot be fixed.
+ */
+export function loadModel(input: SpecInput, side: 'base' | 'revision'): SpecModel {
+  const outcome = side === 'base' ? loadSpecLenient(input.text, input.file) : loadSpec(input.text, input.file);
+  return buildModel(specOrThrow(outcome, input.file), input.external);
+}
+
+export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {
+  switch (outcome.kind) {
+    case 'spec':
+      return outcome.spec;
+    case 'syntax-error': {
+      const e = outcome.errors[0];
+      const pos = e ? outcome.parsed.lines.position(e.start) : { line: 0, character: 0 };
+      throw new SpecInputError(`invalid ${outcome.parsed.format === 'json' ? 'JSON' : 'YAML'}: ${e?.message ?? 'unreadable'}`, file, pos.line + 1, pos.character + 1);
+    }
+    case 'not-openapi':
+      throw new SpecInputError(`not an OpenAPI or Swagger document: ${outcome.reason}`, file);
+    case 'unsupported-version':
+      throw new SpecInputError(`unsupported OpenAPI version "${outcome.version}" (supported: Swagger 2.0, OpenAPI 3.0, 3.1)`, file);
+  }
+}
+
+export function compareModels(base: SpecModel, revision: SpecModel, options: CheckOptions = {}): CheckResult {
+  const ctx = diffModels(base, revision);
+  const findings = toFindings(ctx, options);
+  return { findings, problems: [...problemsOf(revision), ...problemsOf(base)], summary: summarise(findings) };
+}
+
+export function compareSpecs(base: SpecInput, revision: SpecInput, options: CheckOptions = {}): CheckResult {
+  return compareModels(loadModel(base, 'base'), loadModel(revision, 'revision'), options);
+}
+
+export function problemsOf(model: SpecModel): Problem[] {
+  return model.doc.problems.map((p) => {
+    const pos = model.doc.parsed.lines.position(p.start);
+    return { message: p.message, file: model.doc.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.start, end: p.end }, severity: p.severity };
+  });
+}
+
+export { looksLikeOpenApi as isOpenApiText };

@@ -1,0 +1,245 @@
+// Builds the normalised model from a parsed spec. Lenient: anything malformed is
+// skipped with a problem and the rest is still modelled.
+import { child, childMap, childSeq, isMap, isScalar, isSeq, nextNodeId, stringOf, boolOf, type JMap, type JNode, type JScalar, type JSeq } from '../parse/tree';
+import type { SpecDocument } from '../parse/loadSpec';
+import type { TextProblem } from '../parse/parseText';
+import { RefResolver, type ExternalLoader } from './refs';
+import {
+  HTTP_METHODS,
+  type HeaderModel,
+  type MediaModel,
+  type OperationModel,
+  type ParameterModel,
+  type RequestBodyModel,
+  type ResponseModel,
+  type SpecModel,
+} from './model';
+
+/** `/pets/{petId}` and `/pets/{id}` are the same endpoint: parameter names are erased. */
+export function normalisePath(path: string): string {
+  return path.replace(/\{[^}/]*\}/g, '{}');
+}
+
+export function buildModel(doc: SpecDocument, external?: ExternalLoader): SpecModel {
+  const refs = new RefResolver(doc.root, doc.file, doc.parsed.lines, external);
+  const builder = new ModelBuilder(doc, refs);
+  return builder.build();
+}
+
+class ModelBuilder {
+  private readonly is2: boolean;
+
+  constructor(
+    private readonly doc: SpecDocument,
+    private readonly refs: RefResolver,
+  ) {
+    this.is2 = doc.version === '2.0';
+  }
+
+  build(): SpecModel {
+    const root = this.doc.root;
+    const model: SpecModel = {
+      doc: this.doc,
+      version: this.doc.version,
+      root,
+      refs: this.refs,
+      paths: new Map(),
+      operations: new Map(),
+      apiVersion: stringOf(childMap(root, 'info'), 'version') ?? numberish(child(childMap(root, 'info'), 'version')),
+    };
+    const paths = child(root, 'paths');
+    if (paths && !isMap(paths)) this.problem(paths, '"paths" is not a mapping');
+    if (isMap(paths)) {
+      for (const [path, rawItem] of paths.entries) {
+        if (path.startsWith('x-')) continue;
+        const item = this.refs.deref(rawItem);
+        if (!isMap(item)) {
+          if (rawItem.kind !== 'scalar' || rawItem.value !== null) this.problem(rawItem, `path "${path}" is not a mapping`);
+          continue;
+        }
+        const key = normalisePath(path);
+        if (model.paths.has(key)) this.problem(rawItem, `path "${path}" is the same endpoint as "${model.paths.get(key)!.path}" (only parameter names differ); the later one is compared`);
+        model.paths.set(key, { key, path, node: item });
+        this.addOperations(model, item, path, key, false);
+      }
+    }
+    const webhooks = childMap(root, 'webhooks');
+    if (webhooks) {
+      for (const [name, rawItem] of webhooks.entries) {
+        const item = this.refs.deref(rawItem);
+        if (!isMap(item)) continue;
+        const key = `WEBHOOK ${name}`;
+        model.paths.set(key, { key, path: name, node: item });
+        this.addOperations(model, item, name, key, true);
+      }
+    }
+    for (const p of this.refs.problems) this.problem(p.node, p.message);
+    return model;
+  }
+
+  private addOperations(model: SpecModel, item: JMap, path: string, pathKey: string, isWebhook: boolean): void {
+    const pathParams = childSeq(item, 'parameters');
+    for (const method of HTTP_METHODS) {
+      const op = child(item, method);
+      if (!op) continue;
+      if (!isMap(op)) {
+        this.problem(op, `operation ${method.toUpperCase()} ${path} is not a mapping`);
+        continue;
+      }
+      const upper = method.toUpperCase();
+      const key = isWebhook ? `${pathKey} ${upper}` : `${upper} ${pathKey}`;
+      const label = isWebhook ? `webhook ${path} ${upper}` : `${upper} ${path}`;
+      const operation: OperationModel = {
+        key,
+        label,
+        method: upper,
+        path,
+        isWebhook,
+        node: op,
+        pathItem: item,
+        parameters: new Map(),
+        parametersNode: childSeq(op, 'parameters') ?? pathParams,
+        responses: new Map(),
+        responsesNode: childMap(op, 'responses'),
+        deprecated: boolOf(op, 'deprecated'),
+      };
+      const bodyParams: ParameterModel[] = [];
+      const formParams: ParameterModel[] = [];
+      // Path-level parameters first; operation-level ones with the same location+name override them.
+      for (const list of [pathParams, childSeq(op, 'parameters')]) {
+        if (!list) continue;
+        for (const site of list.items) {
+          const p = this.parameter(site);
+          if (!p) continue;
+          const id = `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+          operation.parameters.set(id, p);
+        }
+      }
+      for (const [id, p] of [...operation.parameters]) {
+        if (p.in === 'body') bodyParams.push(p);
+        if (p.in === 'formData') formParams.push(p);
+        if (p.in === 'body' || p.in === 'formData') operation.parameters.delete(id);
+      }
+      operation.requestBody = this.is2 ? this.swagger2Body(op, bodyParams, formParams, operation.parametersNode) : this.requestBody(child(op, 'requestBody'));
+      const responses = operation.responsesNode;
+      if (!responses) this.problem(op, `operation ${label} has no "responses"`);
+      else {
+        for (const [status, site] of responses.entries) {
+          if (status.startsWith('x-')) continue;
+          const r = this.refs.deref(site);
+          if (!isMap(r)) continue;
+          operation.responses.set(status.toUpperCase(), this.response(status, r, site, op));
+        }
+      }
+      const sec = child(op, 'security') ?? child(this.doc.root, 'security');
+      operation.security = isSeq(sec) ? sec : undefined;
+      model.operations.set(key, operation);
+    }
+  }
+
+  private parameter(site: JNode): ParameterModel | undefined {
+    const node = this.refs.deref(site);
+    if (!isMap(node)) return undefined;
+    const name = stringOf(node, 'name');
+    const loc = stringOf(node, 'in');
+    if (name === undefined || loc === undefined) {
+      this.problem(site, 'parameter without "name" or "in" is not compared');
+      return undefined;
+    }
+    let schema: JNode | undefined;
+    if (this.is2) schema = loc === 'body' ? child(node, 'schema') : node;
+    else {
+      schema = child(node, 'schema');
+      const content = childMap(node, 'content');
+      if (!schema && content) for (const mt of content.entries.values()) schema ??= child(this.refs.deref(mt), 'schema');
+    }
+    return { in: loc, name, node, site, required: loc === 'path' || boolOf(node, 'required'), deprecated: boolOf(node, 'deprecated'), schema };
+  }
+
+  private requestBody(site: JNode | undefined): RequestBodyModel | undefined {
+    const node = this.refs.deref(site);
+    if (!isMap(node)) return undefined;
+    return { node, required: boolOf(node, 'required'), content: this.content(childMap(node, 'content')) };
+  }
+
+  private content(content: JMap | undefined): Map<string, MediaModel> {
+    const out = new Map<string, MediaModel>();
+    if (!content) return out;
+    for (const [mediaType, raw] of content.entries) {
+      const node = this.refs.deref(raw) ?? raw;
+      out.set(mediaType.toLowerCase(), { mediaType, node, schema: child(node, 'schema') });
+    }
+    return out;
+  }
+
+  private mediaTypes(op: JMap, key: 'consumes' | 'produces'): string[] {
+    const list = childSeq(op, key) ?? childSeq(this.doc.root, key);
+    const types = list?.items.filter(isScalar).map((s) => String(s.value)) ?? [];
+    return types.length ? types : ['application/json'];
+  }
+
+  /** Swagger 2.0: a `body` parameter or `formData` parameters become a request body. */
+  private swagger2Body(op: JMap, body: ParameterModel[], form: ParameterModel[], paramsNode: JSeq | undefined): RequestBodyModel | undefined {
+    if (body.length > 0) {
+      const b = body[0];
+      const content = new Map<string, MediaModel>();
+      for (const mt of this.mediaTypes(op, 'consumes')) content.set(mt.toLowerCase(), { mediaType: mt, node: b.node, schema: b.schema });
+      return { node: b.site, required: b.required, content };
+    }
+    if (form.length === 0 || !paramsNode) return undefined;
+    const schema = this.formSchema(form, paramsNode);
+    const consumes = this.mediaTypes(op, 'consumes').filter((m) => /form/i.test(m));
+    const content = new Map<string, MediaModel>();
+    for (const mt of consumes.length ? consumes : ['application/x-www-form-urlencoded']) content.set(mt.toLowerCase(), { mediaType: mt, node: paramsNode, schema });
+    return { node: paramsNode, required: form.some((f) => f.required), content };
+  }
+
+  /**
+   * An object schema made from formData parameters. Its own nodes are synthetic but
+   * sit at the `parameters` list, so findings on it point at real lines; each
+   * property is the real parameter node (in 2.0 a parameter is its own schema).
+   */
+  private formSchema(form: ParameterModel[], at: JSeq): JMap {
+    const mk = <T extends JMap | JSeq | JScalar>(n: Omit<T, 'id' | 'parent' | 'key' | 'start' | 'end' | 'keyStart' | 'keyEnd'>): T =>
+      ({ ...n, id: nextNodeId(), parent: at.parent, key: at.key, start: at.start, end: at.end, keyStart: at.keyStart, keyEnd: at.keyEnd }) as T;
+    const properties = mk<JMap>({ kind: 'map', entries: new Map(form.map((f) => [f.name, f.node as JNode])) });
+    const required = mk<JSeq>({ kind: 'seq', items: form.filter((f) => f.required).map((f) => mk<JScalar>({ kind: 'scalar', value: f.name })) });
+    const type = mk<JScalar>({ kind: 'scalar', value: 'object' });
+    return mk<JMap>({ kind: 'map', entries: new Map<string, JNode>([['type', type], ['properties', properties], ['required', required]]) });
+  }
+
+  private response(status: string, node: JMap, site: JNode, op: JMap): ResponseModel {
+    const headers = new Map<string, HeaderModel>();
+    const hs = childMap(node, 'headers');
+    if (hs) {
+      for (const [name, hsite] of hs.entries) {
+        const h = this.refs.deref(hsite);
+        if (!isMap(h)) continue;
+        headers.set(name.toLowerCase(), {
+          name,
+          node: h,
+          site: hsite,
+          required: boolOf(h, 'required'),
+          deprecated: boolOf(h, 'deprecated'),
+          schema: this.is2 ? h : child(h, 'schema'),
+        });
+      }
+    }
+    let content: Map<string, MediaModel>;
+    if (this.is2) {
+      content = new Map();
+      const schema = child(node, 'schema');
+      if (schema) for (const mt of this.mediaTypes(op, 'produces')) content.set(mt.toLowerCase(), { mediaType: mt, node, schema });
+    } else content = this.content(childMap(node, 'content'));
+    return { status, node, site, headers, content };
+  }
+
+  private problem(node: JNode, message: string): void {
+    const p: TextProblem = { message, start: node.keyStart, end: Math.max(node.keyEnd, node.keyStart + 1), severity: 'warning' };
+    this.doc.problems.push(p);
+  }
+}
+
+function numberish(node: JNode | undefined): string | undefined {
+  return isScalar(node) && typeof node.value === 'number' ? String(node.value) : undefined;
+}

@@ -1,0 +1,117 @@
+// Resolves `$ref` links lazily, one hop at a time, without ever expanding the spec.
+// External files are read through an injected loader (multi-file specs); remote
+// references are never fetched.
+import { child, isMap, nodeAtPointer, stringOf, type JNode } from '../parse/tree';
+import type { LineIndex } from '../parse/lineIndex';
+
+export interface RefTarget {
+  node: JNode;
+  /** The document (file) the target lives in. */
+  file: string;
+}
+
+/** Reads another file of a multi-file spec; returns its parsed root or undefined. */
+export type ExternalLoader = (fromFile: string, relativePath: string) => { root: JNode; file: string; lines: LineIndex } | undefined;
+
+export interface RefProblem {
+  message: string;
+  node: JNode;
+  file: string;
+}
+
+const MAX_HOPS = 64;
+
+export class RefResolver {
+  /** Root node of each loaded document -> its file. */
+  private readonly fileOfRoot = new Map<JNode, string>();
+  private readonly reported = new Set<string>();
+  readonly problems: RefProblem[] = [];
+
+  private readonly linesOfFile = new Map<string, LineIndex>();
+
+  constructor(
+    mainRoot: JNode,
+    readonly mainFile: string,
+    mainLines: LineIndex,
+    private readonly external?: ExternalLoader,
+  ) {
+    this.fileOfRoot.set(mainRoot, mainFile);
+    this.linesOfFile.set(mainFile, mainLines);
+  }
+
+  /** Line index of a loaded file (the main file or one reached through a `$ref`). */
+  linesOf(file: string): LineIndex | undefined {
+    return this.linesOfFile.get(file);
+  }
+
+  /** Every file this resolver has read (main file first). */
+  files(): string[] {
+    return [...this.linesOfFile.keys()];
+  }
+
+  fileOf(node: JNode): string {
+    let cur: JNode = node;
+    while (cur.parent) cur = cur.parent;
+    return this.fileOfRoot.get(cur) ?? this.mainFile;
+  }
+
+  rootOf(node: JNode): JNode {
+    let cur: JNode = node;
+    while (cur.parent) cur = cur.parent;
+    return cur;
+  }
+
+  /** Follows `$ref` chains from a node; returns the node itself when it is not a reference, undefined when the chain is broken or cyclic. */
+  deref(node: JNode | undefined): JNode | undefined {
+    let cur = node;
+    for (let hops = 0; cur && hops < MAX_HOPS; hops++) {
+      const ref = isMap(cur) ? stringOf(cur, '$ref') : undefined;
+      if (ref === undefined) return cur;
+      cur = this.follow(cur, ref);
+    }
+    if (cur) this.report(node!, `$ref chain is cyclic or longer than ${MAX_HOPS} hops`);
+    return undefined;
+  }
+
+  /** The `$ref` string of a node, if it is a reference. */
+  refOf(node: JNode | undefined): string | undefined {
+    return isMap(node) ? stringOf(node, '$ref') : undefined;
+  }
+
+  private follow(from: JNode, ref: string): JNode | undefined {
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
+    let root: JNode;
+    if (filePart === '') {
+      root = this.rootOf(from);
+    } else if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
+      this.report(from, `remote reference "${ref}" is not followed (Breakwater never fetches over the network)`);
+      return undefined;
+    } else {
+      const loaded = this.external?.(this.fileOf(from), filePart);
+      if (!loaded) {
+        this.report(from, `cannot resolve "${ref}": file not found or outside the repository`);
+        return undefined;
+      }
+      this.fileOfRoot.set(loaded.root, loaded.file);
+      this.linesOfFile.set(loaded.file, loaded.lines);
+      root = loaded.root;
+    }
+    const target = nodeAtPointer(root, pointer);
+    if (!target) this.report(from, `cannot resolve "${ref}": nothing at that location`);
+    return target;
+  }
+
+  private report(node: JNode, message: string): void {
+    const key = `${node.id}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push({ message, node, file: this.fileOf(node) });
+  }
+}
+
+/** True when a node is a `$ref` map (possibly with sibling keywords). */
+export function isRef(node: JNode | undefined): boolean {
+  return isMap(node) && child(node, '$ref') !== undefined;
+}

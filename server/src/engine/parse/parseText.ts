@@ -1,0 +1,167 @@
+// Parses YAML or JSON text with the `yaml` package into the position-carrying tree.
+// JSON is parsed by the same parser (YAML 1.2 is a superset of JSON) so both
+// formats share one code path and one set of positions.
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YNode } from 'yaml';
+import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
+import { LineIndex } from './lineIndex';
+
+export interface TextProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedText {
+  text: string;
+  /** Null when nothing usable could be parsed. */
+  root: JNode | null;
+  /** Syntax errors: the text is not valid YAML/JSON (a partial tree may still exist). */
+  errors: TextProblem[];
+  /** Things that parse but are suspicious: duplicate keys, truncated nesting. */
+  warnings: TextProblem[];
+  lines: LineIndex;
+  format: 'yaml' | 'json';
+}
+
+/** Nesting deeper than this is cut off (with a warning) so a hostile file cannot blow the stack. */
+export const MAX_DEPTH = 512;
+
+
+export function detectFormat(text: string, fileName = ''): 'yaml' | 'json' {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
+  const first = text.match(/^\s*(\S)/);
+  return first && (first[1] === '{' || first[1] === '[') ? 'json' : 'yaml';
+}
+
+export function parseText(text: string, fileName = ''): ParsedText {
+  const lines = new LineIndex(text);
+  const errors: TextProblem[] = [];
+  const warnings: TextProblem[] = [];
+  const format = detectFormat(text, fileName);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: false,
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    errors.push({ message: `cannot parse: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1), severity: 'error' });
+    return { text, root: null, errors, warnings, lines, format };
+  }
+  for (const err of doc.errors) {
+    errors.push({ message: cleanMessage(err.message), start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), severity: 'error' });
+  }
+  const converter = new Converter(doc, warnings);
+  let root: JNode | null = null;
+  try {
+    root = doc.contents ? converter.convert(doc.contents as YNode, null, null, 0, 0, 0) : null;
+  } catch (e) {
+    if (e instanceof RangeError) {
+      errors.push({ message: 'document is nested too deeply to read', start: 0, end: 1, severity: 'error' });
+      root = null;
+    } else throw e;
+  }
+  return { text, root, errors, warnings, lines, format };
+}
+
+function cleanMessage(message: string): string {
+  // yaml appends " at line X, column Y" plus a code frame; we report positions ourselves.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+class Converter {
+  /** yaml nodes already converted: aliases and merge keys share them instead of copying. */
+  private readonly seen = new Map<YNode, JNode>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly warnings: TextProblem[],
+  ) {}
+
+  convert(node: YNode | null, parent: JMap | JSeq | null, key: string | number | null, keyStart: number, keyEnd: number, depth: number): JNode {
+    if (node && isAlias(node)) {
+      const target = node.resolve(this.doc);
+      const shared = target ? this.seen.get(target as YNode) : undefined;
+      if (shared) return shared;
+      // An alias to an anchor that is not converted yet (or not found) is read as null.
+      return this.scalar(null, node.range?.[0] ?? keyEnd, node.range?.[1] ?? keyEnd, parent, key, keyStart, keyEnd);
+    }
+    const start = node?.range?.[0] ?? keyEnd;
+    const end = node?.range?.[1] ?? keyEnd;
+    const ks = key === null || typeof key === 'number' ? start : keyStart;
+    const ke = key === null || typeof key === 'number' ? end : keyEnd;
+    if (depth > MAX_DEPTH) {
+      this.warnings.push({ message: `nesting deeper than ${MAX_DEPTH} levels is not compared`, start, end: start + 1, severity: 'warning' });
+      return this.scalar(null, start, end, parent, key, ks, ke);
+    }
+    if (node && isMap(node)) {
+      const out: JMap = { kind: 'map', id: nextNodeId(), parent, key, start, end, keyStart: ks, keyEnd: ke, entries: new Map() };
+      this.seen.set(node, out);
+      const merges: JNode[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YNode | null;
+        const k = keyText(keyNode);
+        const kStart = keyNode?.range?.[0] ?? start;
+        const kEnd = keyNode?.range?.[1] ?? kStart;
+        if (k === '<<' && keyNode && isScalar(keyNode) && !(keyNode.type === 'QUOTE_DOUBLE' || keyNode.type === 'QUOTE_SINGLE')) {
+          const v = this.convert(pair.value as YNode | null, out, k, kStart, kEnd, depth + 1);
+          if (v.kind === 'seq') merges.push(...v.items);
+          else merges.push(v);
+          continue;
+        }
+        if (out.entries.has(k)) {
+          this.warnings.push({ message: `duplicate key "${k}": the last one is used`, start: kStart, end: Math.max(kEnd, kStart + 1), severity: 'warning' });
+          out.entries.delete(k); // keep source order: the later key moves to the end
+        }
+        out.entries.set(k, this.convert(pair.value as YNode | null, out, k, kStart, kEnd, depth + 1));
+      }
+      // YAML merge keys: explicit keys win over merged ones.
+      for (const m of merges) {
+        if (m.kind !== 'map') continue;
+        for (const [mk, mv] of m.entries) if (!out.entries.has(mk)) out.entries.set(mk, mv);
+      }
+      return out;
+    }
+    if (node && isSeq(node)) {
+      const out: JSeq = { kind: 'seq', id: nextNodeId(), parent, key, start, end, keyStart: ks, keyEnd: ke, items: [] };
+      this.seen.set(node, out);
+      node.items.forEach((item, i) => {
+        const itemNode = (isPair(item) ? item.key : item) as YNode | null;
+        out.items.push(this.convert(itemNode, out, i, 0, 0, depth + 1));
+      });
+      return out;
+    }
+    const value = node && isScalar(node) ? normaliseScalar(node.value) : null;
+    const s = this.scalar(value, start, end, parent, key, ks, ke);
+    if (node) this.seen.set(node, s);
+    return s;
+  }
+
+  private scalar(value: ScalarValue, start: number, end: number, parent: JMap | JSeq | null, key: string | number | null, ks: number, ke: number): JNode {
+    return { kind: 'scalar', id: nextNodeId(), parent, key, start, end, keyStart: ks, keyEnd: ke, value };
+  }
+}
+
+function keyText(keyNode: YNode | null): string {
+  if (!keyNode) return '';
+  if (isScalar(keyNode)) {
+    const v = keyNode.value;
+    // Keep the source spelling of plain numeric keys ("200", "1.10") rather than the number's.
+    if (typeof v === 'number' && typeof keyNode.source === 'string' && keyNode.source !== '') return keyNode.source;
+    return v === null ? '' : String(v);
+  }
+  return String((keyNode as { toJSON?: () => unknown }).toJSON?.() ?? '');
+}
+
+function normaliseScalar(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}

@@ -1,0 +1,196 @@
+// Every rule Breakwater knows, in one table. A rule id is stable forever: users
+// put ids in .breakwater.yaml and settings. Levels: error = breaking,
+// warning = possibly breaking, info = not breaking (changelog only).
+import type { Direction, Level } from '../types';
+
+export interface RuleInfo {
+  id: string;
+  level: Level;
+  direction: Direction;
+  title: string;
+  /** Anchor in docs/rules.md. */
+  anchor: string;
+}
+
+export const DOCS_BASE = 'https://github.com/breakwater-dev/breakwater/blob/main/docs/rules.md';
+
+type Row = [id: string, level: Level, direction: Direction, title: string];
+
+// Whole endpoints, paths, webhooks and operation-level facts.
+const ENDPOINT_RULES: Row[] = [
+  ['api-path-removed', 'error', 'none', 'Path removed'],
+  ['api-path-removed-with-deprecation', 'info', 'none', 'Deprecated path removed'],
+  ['api-removed', 'error', 'none', 'Operation removed'],
+  ['api-removed-with-deprecation', 'info', 'none', 'Deprecated operation removed'],
+  ['api-webhook-removed', 'error', 'none', 'Webhook removed'],
+  ['api-path-added', 'info', 'none', 'Path added'],
+  ['api-added', 'info', 'none', 'Operation added'],
+  ['api-deprecated', 'info', 'none', 'Operation deprecated'],
+  ['api-reactivated', 'info', 'none', 'Operation no longer deprecated'],
+  ['api-operation-id-changed', 'info', 'none', 'operationId changed'],
+  ['api-security-added', 'error', 'request', 'Authentication now required'],
+  ['api-security-scheme-changed', 'warning', 'request', 'Security requirement changed'],
+  ['api-security-scope-added', 'warning', 'request', 'Security scope added'],
+  ['api-security-removed', 'info', 'request', 'Security requirement removed'],
+];
+
+// Parameters (query, path, header, cookie).
+const PARAMETER_RULES: Row[] = [
+  ['request-parameter-removed', 'error', 'request', 'Parameter removed'],
+  ['request-parameter-removed-with-deprecation', 'info', 'request', 'Deprecated parameter removed'],
+  ['new-required-request-parameter', 'error', 'request', 'New required parameter'],
+  ['new-optional-request-parameter', 'info', 'request', 'New optional parameter'],
+  ['request-parameter-became-required', 'error', 'request', 'Parameter became required'],
+  ['request-parameter-became-optional', 'info', 'request', 'Parameter became optional'],
+  ['request-parameter-default-value-changed', 'error', 'request', 'Parameter default value changed'],
+  ['request-parameter-default-value-removed', 'error', 'request', 'Parameter default value removed'],
+  ['request-parameter-default-value-added', 'error', 'request', 'Parameter default value added'],
+  ['request-parameter-style-changed', 'error', 'request', 'Parameter serialisation (style/explode) changed'],
+  ['request-parameter-deprecated', 'info', 'request', 'Parameter deprecated'],
+];
+
+// Request bodies, responses, media types, headers.
+const MESSAGE_RULES: Row[] = [
+  ['request-body-removed', 'error', 'request', 'Request body removed'],
+  ['request-body-added-required', 'error', 'request', 'Required request body added'],
+  ['request-body-added-optional', 'info', 'request', 'Optional request body added'],
+  ['request-body-became-required', 'error', 'request', 'Request body became required'],
+  ['request-body-became-optional', 'info', 'request', 'Request body became optional'],
+  ['request-body-media-type-removed', 'error', 'request', 'Request media type removed'],
+  ['request-body-media-type-added', 'info', 'request', 'Request media type added'],
+  ['response-success-status-removed', 'error', 'response', 'Success response status removed'],
+  ['response-non-success-status-removed', 'info', 'response', 'Error response status removed'],
+  ['response-success-status-added', 'info', 'response', 'Success response status added'],
+  ['response-non-success-status-added', 'info', 'response', 'Error response status added'],
+  ['response-media-type-removed', 'error', 'response', 'Response media type removed'],
+  ['response-media-type-added', 'info', 'response', 'Response media type added'],
+  ['response-body-removed', 'error', 'response', 'Response body removed'],
+  ['required-response-header-removed', 'error', 'response', 'Required response header removed'],
+  ['response-header-removed', 'warning', 'response', 'Response header removed'],
+  ['response-header-became-optional', 'error', 'response', 'Response header became optional'],
+  ['new-required-request-header-property', 'error', 'request', 'New required request header'],
+];
+
+/**
+ * Schema-level changes, written once and expanded for each subject a schema can
+ * be (request body, request property, parameter; response body, property, header).
+ * Columns: change, level on the request side, level on the response side, title.
+ * null = no rule on that side (the change cannot break anybody there).
+ */
+type SchemaRow = [change: string, request: Level | null, response: Level | null, title: string];
+const SCHEMA_RULES: SchemaRow[] = [
+  ['type-changed', 'error', 'error', 'Type changed'],
+  ['type-generalized', 'info', 'error', 'Type widened (e.g. integer to number)'],
+  ['type-narrowed', 'error', 'info', 'Type narrowed (e.g. number to integer)'],
+  ['format-changed', 'warning', 'warning', 'Format changed'],
+  ['format-added', 'warning', 'info', 'Format added'],
+  ['format-removed', 'info', 'warning', 'Format removed'],
+  ['became-nullable', 'info', 'error', 'Became nullable'],
+  ['became-not-nullable', 'error', 'info', 'Became non-nullable'],
+  ['enum-value-removed', 'error', 'info', 'Enum value removed'],
+  ['enum-value-added', 'info', 'warning', 'Enum value added'],
+  ['became-enum', 'error', 'info', 'Now restricted to an enum'],
+  ['enum-removed', 'info', 'warning', 'Enum restriction removed'],
+  ['const-added', 'error', 'info', 'const added'],
+  ['const-changed', 'error', 'error', 'const changed'],
+  ['const-removed', 'info', 'error', 'const removed'],
+  ['pattern-added', 'error', 'info', 'Pattern added'],
+  ['pattern-changed', 'warning', 'warning', 'Pattern changed'],
+  ['pattern-removed', 'info', 'warning', 'Pattern removed'],
+  ['max-decreased', 'error', 'info', 'Maximum decreased'],
+  ['max-increased', 'info', 'error', 'Maximum increased'],
+  ['max-set', 'warning', 'info', 'Maximum added'],
+  ['max-unset', 'info', 'error', 'Maximum removed'],
+  ['min-increased', 'error', 'info', 'Minimum increased'],
+  ['min-decreased', 'info', 'error', 'Minimum decreased'],
+  ['min-set', 'warning', 'info', 'Minimum added'],
+  ['min-unset', 'info', 'error', 'Minimum removed'],
+  ['max-length-decreased', 'error', 'info', 'maxLength decreased'],
+  ['max-length-increased', 'info', 'error', 'maxLength increased'],
+  ['max-length-set', 'warning', 'info', 'maxLength added'],
+  ['max-length-unset', 'info', 'error', 'maxLength removed'],
+  ['min-length-increased', 'error', 'info', 'minLength increased'],
+  ['min-length-decreased', 'info', 'error', 'minLength decreased'],
+  ['min-length-set', 'warning', 'info', 'minLength added'],
+  ['min-length-unset', 'info', 'error', 'minLength removed'],
+  ['max-items-decreased', 'error', 'info', 'maxItems decreased'],
+  ['max-items-increased', 'info', 'error', 'maxItems increased'],
+  ['max-items-set', 'warning', 'info', 'maxItems added'],
+  ['max-items-unset', 'info', 'error', 'maxItems removed'],
+  ['min-items-increased', 'error', 'info', 'minItems increased'],
+  ['min-items-decreased', 'info', 'error', 'minItems decreased'],
+  ['min-items-set', 'warning', 'info', 'minItems added'],
+  ['min-items-unset', 'info', 'error', 'minItems removed'],
+  ['one-of-added', 'info', 'error', 'oneOf branch added'],
+  ['one-of-removed', 'error', 'info', 'oneOf branch removed'],
+  ['any-of-added', 'info', 'info', 'anyOf branch added'],
+  ['any-of-removed', 'error', 'info', 'anyOf branch removed'],
+  ['all-of-added', 'error', 'info', 'allOf branch added'],
+  ['all-of-removed', 'warning', 'info', 'allOf branch removed'],
+  ['additional-properties-tightened', 'error', 'info', 'additionalProperties tightened'],
+  ['additional-properties-loosened', 'info', 'warning', 'additionalProperties loosened'],
+  ['default-value-changed', 'info', 'info', 'Default value changed'],
+  ['became-read-only', 'error', 'info', 'Became readOnly'],
+  ['became-write-only', 'info', 'error', 'Became writeOnly'],
+  ['read-only-removed', 'info', 'warning', 'readOnly removed'],
+  ['write-only-removed', 'warning', 'info', 'writeOnly removed'],
+];
+
+// Properties of object schemas (the subject is always "property").
+const PROPERTY_RULES: Row[] = [
+  ['request-property-removed', 'warning', 'request', 'Request property removed'],
+  ['request-property-removed-with-deprecation', 'info', 'request', 'Deprecated request property removed'],
+  ['new-required-request-property', 'error', 'request', 'New required request property'],
+  ['new-optional-request-property', 'info', 'request', 'New optional request property'],
+  ['request-property-became-required', 'error', 'request', 'Request property became required'],
+  ['request-property-became-optional', 'info', 'request', 'Request property became optional'],
+  ['response-required-property-removed', 'error', 'response', 'Required response property removed'],
+  ['response-optional-property-removed', 'warning', 'response', 'Optional response property removed'],
+  ['response-property-removed-with-deprecation', 'info', 'response', 'Deprecated response property removed'],
+  ['response-property-became-optional', 'error', 'response', 'Response property became optional'],
+  ['response-property-became-required', 'info', 'response', 'Response property became required'],
+  ['new-required-response-property', 'info', 'response', 'New required response property'],
+  ['new-optional-response-property', 'info', 'response', 'New optional response property'],
+];
+
+export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header';
+const SUBJECTS: SchemaSubject[] = ['body', 'property', 'parameter', 'header'];
+
+function expandSchemaRows(): Row[] {
+  const rows: Row[] = [];
+  for (const [change, req, res, title] of SCHEMA_RULES) {
+    for (const subject of SUBJECTS) {
+      if (req && subject !== 'header') rows.push([`request-${subject}-${change}`, req, 'request', `Request ${subject}: ${title}`]);
+      if (res && subject !== 'parameter') rows.push([`response-${subject}-${change}`, res, 'response', `Response ${subject}: ${title}`]);
+    }
+  }
+  return rows;
+}
+
+function toInfo([id, level, direction, title]: Row): RuleInfo {
+  return { id, level, direction, title, anchor: id };
+}
+
+export const RULES: readonly RuleInfo[] = [...ENDPOINT_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...expandSchemaRows()].map(toInfo);
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleInfo(id: string): RuleInfo {
+  const r = BY_ID.get(id);
+  if (!r) throw new Error(`unknown rule id ${id}`);
+  return r;
+}
+
+export function hasRule(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/** Rule id for a schema-level change seen through a subject, e.g. ("request", "property", "enum-value-removed"). */
+export function schemaRuleId(direction: 'request' | 'response', subject: SchemaSubject, change: string): string {
+  const s = direction === 'request' && subject === 'header' ? 'parameter' : direction === 'response' && subject === 'parameter' ? 'property' : subject;
+  return `${direction}-${s}-${change}`;
+}
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}#${ruleInfo(id).anchor}`;
+}
