@@ -21,8 +21,10 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
-/** Type pairs where the new type accepts every value of the old one. */
-const WIDENINGS: Record<string, string[]> = { integer: ['number'] };
+/** Every value of type `a` is also a value of type `b` (JSON Schema: integers are numbers). */
+function subtypeOf(a: string, b: string): boolean {
+  return a === b || (a === 'integer' && b === 'number');
+}
 
 export class SchemaDiff {
   constructor(private readonly ctx: DiffContext) {}
@@ -93,22 +95,22 @@ class PairComparison {
     const anchorR = child(this.r, 'type') ?? this.r;
     if (bt && rt) {
       if (sameSet(bt, rt)) return false;
-      const [from, to] = this.dir === 'request' ? [bt, rt] : [rt, bt];
-      // Request: every old type must still be accepted. Response: every new type must have been possible before.
-      const lost = [...from].filter((t) => !to.has(t));
-      const widened = lost.length > 0 && lost.every((t) => (WIDENINGS[t] ?? []).some((w) => to.has(w)));
+      const covers = (from: Set<string>, to: Set<string>) => [...from].every((t) => [...to].some((u) => subtypeOf(t, u)));
+      const wider = covers(bt, rt); // every old value is still valid
+      const narrower = covers(rt, bt); // every new value was valid before
       const fmt = (s: Set<string>) => [...s].join(' | ');
       const msg = `${this.what} changed type from ${fmt(bt)} to ${fmt(rt)}`;
-      if (lost.length === 0) {
-        this.emit(this.dir === 'request' ? 'type-generalized' : 'type-narrowed', `${msg}; every value that was valid before still is`, anchorB, anchorR, undefined, { kind: 'value-changed' });
-        return false;
+      const fix = { kind: 'value-changed' as const };
+      if (this.dir === 'request') {
+        if (wider) this.emit('type-generalized', `${msg}; every value clients sent before is still accepted`, anchorB, anchorR, undefined, fix);
+        else if (narrower) this.emit('type-narrowed', `${msg}; clients sending the old type will be rejected`, anchorB, anchorR, undefined, fix);
+        else this.emit('type-changed', `${msg}; clients sending the old type will be rejected`, anchorB, anchorR, undefined, fix);
+        return !wider && !narrower;
       }
-      if (widened) {
-        this.emit(this.dir === 'request' ? 'type-narrowed' : 'type-generalized', `${msg}; ${this.dir === 'response' ? 'clients may now receive values they cannot parse' : 'senders of the old type are rejected'}`, anchorB, anchorR, undefined, { kind: 'value-changed' });
-        return true;
-      }
-      this.emit('type-changed', `${msg}; ${this.dir === 'request' ? 'clients sending the old type will be rejected' : 'clients reading the old type will fail'}`, anchorB, anchorR, undefined, { kind: 'value-changed' });
-      return true;
+      if (narrower) this.emit('type-narrowed', `${msg}; every value clients may receive was possible before`, anchorB, anchorR, undefined, fix);
+      else if (wider) this.emit('type-generalized', `${msg}; clients may now receive values they cannot parse`, anchorB, anchorR, undefined, fix);
+      else this.emit('type-changed', `${msg}; clients reading the old type will fail`, anchorB, anchorR, undefined, fix);
+      return !wider && !narrower;
     }
     if (bt && !rt && !hasComposition(this.r) && !child(this.r, 'enum') && this.dir === 'response') {
       this.emit('type-generalized', `${this.what} no longer declares a type (was ${[...bt].join(' | ')}); clients may receive anything`, anchorB, this.r);

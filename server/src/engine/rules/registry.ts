@@ -156,12 +156,16 @@ const PROPERTY_RULES: Row[] = [
 export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header';
 const SUBJECTS: SchemaSubject[] = ['body', 'property', 'parameter', 'header'];
 
-function expandSchemaRows(): Row[] {
+/** Explicit rows win: parameter defaults, for instance, break requests although body defaults do not. */
+function expandSchemaRows(explicit: Row[]): Row[] {
+  const taken = new Set(explicit.map((r) => r[0]));
   const rows: Row[] = [];
   for (const [change, req, res, title] of SCHEMA_RULES) {
     for (const subject of SUBJECTS) {
-      if (req && subject !== 'header') rows.push([`request-${subject}-${change}`, req, 'request', `Request ${subject}: ${title}`]);
-      if (res && subject !== 'parameter') rows.push([`response-${subject}-${change}`, res, 'response', `Response ${subject}: ${title}`]);
+      const reqId = `request-${subject}-${change}`;
+      const resId = `response-${subject}-${change}`;
+      if (req && subject !== 'header' && !taken.has(reqId)) rows.push([reqId, req, 'request', `Request ${subject}: ${title}`]);
+      if (res && subject !== 'parameter' && !taken.has(resId)) rows.push([resId, res, 'response', `Response ${subject}: ${title}`]);
     }
   }
   return rows;
@@ -171,9 +175,15 @@ function toInfo([id, level, direction, title]: Row): RuleInfo {
   return { id, level, direction, title, anchor: id };
 }
 
-export const RULES: readonly RuleInfo[] = [...ENDPOINT_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...expandSchemaRows()].map(toInfo);
+const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES];
 
-const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+export const RULES: readonly RuleInfo[] = [...EXPLICIT_RULES, ...expandSchemaRows(EXPLICIT_RULES)].map(toInfo);
+
+const BY_ID = new Map<string, RuleInfo>();
+for (const r of RULES) {
+  if (BY_ID.has(r.id)) throw new Error(`rule id ${r.id} is defined twice`);
+  BY_ID.set(r.id, r);
+}
 
 export function ruleInfo(id: string): RuleInfo {
   const r = BY_ID.get(id);

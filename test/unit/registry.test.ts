@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES, ruleInfo } from '../../server/src/engine/index';
+
+test('rule ids are unique, kebab-case, with a level and a title', () => {
+  const ids = new Set<string>();
+  for (const r of RULES) {
+    assert.match(r.id, /^[a-z]+(-[a-z]+)*$/, r.id);
+    assert.ok(!ids.has(r.id), `duplicate ${r.id}`);
+    ids.add(r.id);
+    assert.ok(['error', 'warning', 'info'].includes(r.level));
+    assert.ok(r.title.length > 3);
+  }
+});
+
+test('request and response mirrors have the levels the asymmetry demands', () => {
+  assert.equal(ruleInfo('request-property-enum-value-removed').level, 'error');
+  assert.equal(ruleInfo('response-property-enum-value-removed').level, 'info');
+  assert.equal(ruleInfo('response-property-enum-value-added').level, 'warning');
+  assert.equal(ruleInfo('request-property-became-not-nullable').level, 'error');
+  assert.equal(ruleInfo('response-property-became-nullable').level, 'error');
+  assert.equal(ruleInfo('request-parameter-default-value-changed').level, 'error');
+  assert.equal(ruleInfo('request-body-default-value-changed').level, 'info');
+});
