@@ -2,7 +2,8 @@
 // policies), operations, positions on both sides, and stable fingerprints.
 import { createHash } from 'node:crypto';
 import { pointerOf, type JNode } from './parse/tree';
-import type { SpecModel } from './model/model';
+import type { OperationModel, SpecModel } from './model/model';
+import { Policies } from './policies';
 import type { DiffContext, RawChange } from './diff/context';
 import { ruleInfo } from './rules/registry';
 import type { CheckOptions, Finding, Level, SideLocation } from './types';
@@ -11,21 +12,27 @@ export function toFindings(ctx: DiffContext, options: CheckOptions = {}): Findin
   const accepted = new Set(options.accepted ?? []);
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const policies = new Policies(ctx.base, ctx.revision, options.policies);
   for (const change of ctx.changes) {
-    const info = ruleInfo(change.rule);
-    const configured = options.ruleLevels?.[change.rule];
+    const opModels = operationModelsOf(ctx, change);
+    if (policies.excluded(change, opModels)) continue;
+    const verdict = policies.verdict(change, levelOf(change.rule, options));
+    const rule = verdict.rule;
+    const info = ruleInfo(rule);
+    const configured = options.ruleLevels?.[rule];
     if (configured === 'off') continue;
-    const level: Level = configured ?? info.level;
+    // A level set by the user wins over policies; policies win over the registry.
+    const level: Level = configured ?? verdict.level ?? info.level;
     const base = change.base ? locate(ctx.base, change.base) : null;
     const revision = change.revision ? locate(ctx.revision, change.revision) : null;
-    const fingerprint = fingerprintOf(change, base, revision);
+    const fingerprint = fingerprintOf({ ...change, rule }, base, revision);
     if (accepted.has(fingerprint) || seen.has(fingerprint)) continue;
     seen.add(fingerprint);
-    const ops = operationsOf(ctx, change);
+    const ops = opModels.map((o) => o.label).sort();
     findings.push({
-      rule: change.rule,
+      rule,
       level,
-      message: withUsage(change.message, ops, change),
+      message: withUsage(change.message, ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
       operations: ops,
       operation: ops[0] ?? null,
       pointer: revision?.pointer ?? base?.pointer ?? '',
@@ -34,15 +41,21 @@ export function toFindings(ctx: DiffContext, options: CheckOptions = {}): Findin
       fingerprint,
       direction: info.direction,
       fix: change.fix,
+      policyNote: verdict.note,
     });
   }
   return findings.sort(compareFindings);
 }
 
-function operationsOf(ctx: DiffContext, change: RawChange): string[] {
-  if (change.operation) return [change.operation.label];
-  if (change.pair) return ctx.operationsOf(change.pair).map((o) => o.label).sort();
+function operationModelsOf(ctx: DiffContext, change: RawChange): OperationModel[] {
+  if (change.operation) return [change.operation];
+  if (change.pair) return ctx.operationsOf(change.pair);
   return [];
+}
+
+function levelOf(rule: string, options: CheckOptions): Level {
+  const configured = options.ruleLevels?.[rule];
+  return configured && configured !== 'off' ? configured : ruleInfo(rule).level;
 }
 
 function withUsage(message: string, ops: string[], change: RawChange): string {

@@ -88,6 +88,33 @@ export interface CheckOptions {
   ruleLevels?: Record<string, ConfiguredLevel>;
   /** Fingerprints that are accepted (not reported). */
   accepted?: string[];
+  policies?: PolicyOptions;
+}
+
+/** How teams evolve APIs (.breakwater.yaml `policies`); every part has a sensible default. */
+export interface PolicyOptions {
+  deprecation?: {
+    /** Extensions holding a sunset date on a deprecated element (default ["x-sunset"]). */
+    sunsetExtensions?: string[];
+    /** When > 0, deprecating something requires a sunset at least this many days ahead. */
+    minDays?: number;
+  };
+  majorVersion?: {
+    /** Breaking changes are allowed when info.version's major goes up (default true). */
+    enabled?: boolean;
+    /** The level they drop to (default info). */
+    level?: Level;
+  };
+  stability?: {
+    /** Extension holding the stability level (default "x-stability-level"). */
+    extension?: string;
+    /** Levels whose operations are not checked (default ["draft", "alpha"]). */
+    excludedLevels?: string[];
+    /** Extensions that, when true on an operation, exclude it (e.g. ["x-internal"]). */
+    excludeFlags?: string[];
+  };
+  /** "Today" as YYYY-MM-DD, for reproducible sunset checks (default: the real date). */
+  today?: string;
 }
 
 /** Raised for input that cannot be compared at all (not OpenAPI, unsupported version, unparsable). */

@@ -34,6 +34,17 @@ const ENDPOINT_RULES: Row[] = [
   ['api-security-removed', 'info', 'request', 'Security requirement removed'],
 ];
 
+// Deprecation policy: removing what was deprecated is fine once its sunset has passed.
+const DEPRECATION_RULES: Row[] = [
+  ['api-removed-before-sunset', 'error', 'none', 'Deprecated operation removed before its sunset date'],
+  ['request-parameter-removed-before-sunset', 'error', 'request', 'Deprecated parameter removed before its sunset date'],
+  ['request-property-removed-before-sunset', 'error', 'request', 'Deprecated request property removed before its sunset date'],
+  ['response-property-removed-before-sunset', 'error', 'response', 'Deprecated response property removed before its sunset date'],
+  ['api-deprecated-sunset-missing', 'error', 'none', 'Deprecated without a sunset date (policy requires one)'],
+  ['api-sunset-date-too-small', 'error', 'none', 'Sunset date sooner than the minimum deprecation period'],
+  ['sunset-parse-error', 'error', 'none', 'Sunset date cannot be read'],
+];
+
 // Parameters (query, path, header, cookie).
 const PARAMETER_RULES: Row[] = [
   ['request-parameter-removed', 'error', 'request', 'Parameter removed'],
@@ -175,7 +186,7 @@ function toInfo([id, level, direction, title]: Row): RuleInfo {
   return { id, level, direction, title, anchor: id };
 }
 
-const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES];
+const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES];
 
 export const RULES: readonly RuleInfo[] = [...EXPLICIT_RULES, ...expandSchemaRows(EXPLICIT_RULES)].map(toInfo);
 
