@@ -59,11 +59,18 @@ export function compareSpecs(base: SpecInput, revision: SpecInput, options: Chec
   return compareModels(loadModel(base, 'base'), loadModel(revision, 'revision'), options);
 }
 
+/** Problems of one side: lenient-load findings plus `$ref`s that could not be followed (collected lazily during the diff). */
 export function problemsOf(model: SpecModel): Problem[] {
-  return model.doc.problems.map((p) => {
+  const out = model.doc.problems.map((p) => {
     const pos = model.doc.parsed.lines.position(p.start);
     return { message: p.message, file: model.doc.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.start, end: p.end }, severity: p.severity };
   });
+  for (const p of model.refs.problems) {
+    const lines = model.refs.linesOf(p.file) ?? model.doc.parsed.lines;
+    const pos = lines.position(p.node.keyStart);
+    out.push({ message: p.message, file: p.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.node.keyStart, end: Math.max(p.node.keyEnd, p.node.keyStart + 1) }, severity: 'warning' });
+  }
+  return out;
 }
 
 export { looksLikeOpenApi as isOpenApiText };

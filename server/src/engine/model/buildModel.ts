@@ -73,7 +73,6 @@ class ModelBuilder {
         this.addOperations(model, item, name, key, true);
       }
     }
-    for (const p of this.refs.problems) this.problem(p.node, p.message);
     return model;
   }
 
