@@ -42,7 +42,38 @@ export class SchemaDiff {
     if (!isMap(b) || !isMap(r)) return;
     const [pair, isNew] = this.ctx.enterPair(`${b.id}:${r.id}:${dir}:${subject}`, parent, root);
     if (!isNew) return;
+    if (this.sameSource(b, r)) {
+      // Identical text cannot differ except through what its $refs point at: compare only those.
+      this.compareRefsWithin(b, r, dir, pair, 0);
+      return;
+    }
     new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();
+  }
+
+  private sameSource(b: JNode, r: JNode): boolean {
+    if (b.end - b.start !== r.end - r.start || b.end <= b.start) return false;
+    const bText = this.ctx.base.refs.linesOf(this.ctx.base.refs.fileOf(b))?.text;
+    const rText = this.ctx.revision.refs.linesOf(this.ctx.revision.refs.fileOf(r))?.text;
+    if (bText === undefined || rText === undefined) return false;
+    return bText.slice(b.start, b.end) === rText.slice(r.start, r.end);
+  }
+
+  /** Walks two textually identical subtrees in step and compares the targets of their $refs. */
+  private compareRefsWithin(b: JNode, r: JNode, dir: DataDirection, pair: SchemaPair, depth: number): void {
+    if (depth > 64) return;
+    if (b.kind === 'map' && r.kind === 'map') {
+      if (b.entries.has('$ref') && r.entries.has('$ref')) {
+        this.compare(b, r, dir, 'property', pair);
+        return;
+      }
+      for (const [k, bv] of b.entries) {
+        const rv = r.entries.get(k);
+        if (rv && bv.kind !== 'scalar') this.compareRefsWithin(bv, rv, dir, pair, depth + 1);
+      }
+    } else if (b.kind === 'seq' && r.kind === 'seq') {
+      const n = Math.min(b.items.length, r.items.length);
+      for (let i = 0; i < n; i++) if (b.items[i].kind !== 'scalar') this.compareRefsWithin(b.items[i], r.items[i], dir, pair, depth + 1);
+    }
   }
 }
 
