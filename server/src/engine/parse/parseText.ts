@@ -73,13 +73,15 @@ function cleanMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-class Converter {
+export class Converter {
   /** yaml nodes already converted: aliases and merge keys share them instead of copying. */
   private readonly seen = new Map<YNode, JNode>();
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly warnings: TextProblem[],
+    /** Added to every position: a fragment parsed on its own sits at this offset of the whole text. */
+    private readonly offset = 0,
   ) {}
 
   convert(node: YNode | null, parent: JMap | JSeq | null, key: string | number | null, keyStart: number, keyEnd: number, depth: number): JNode {
@@ -88,10 +90,10 @@ class Converter {
       const shared = target ? this.seen.get(target as YNode) : undefined;
       if (shared) return shared;
       // An alias to an anchor that is not converted yet (or not found) is read as null.
-      return this.scalar(null, node.range?.[0] ?? keyEnd, node.range?.[1] ?? keyEnd, parent, key, keyStart, keyEnd);
+      return this.scalar(null, (node.range ? node.range[0] + this.offset : keyEnd), (node.range ? node.range[1] + this.offset : keyEnd), parent, key, keyStart, keyEnd);
     }
-    const start = node?.range?.[0] ?? keyEnd;
-    const end = node?.range?.[1] ?? keyEnd;
+    const start = node?.range ? node.range[0] + this.offset : keyEnd;
+    const end = node?.range ? node.range[1] + this.offset : keyEnd;
     const ks = key === null || typeof key === 'number' ? start : keyStart;
     const ke = key === null || typeof key === 'number' ? end : keyEnd;
     if (depth > MAX_DEPTH) {
@@ -106,8 +108,8 @@ class Converter {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YNode | null;
         const k = keyText(keyNode);
-        const kStart = keyNode?.range?.[0] ?? start;
-        const kEnd = keyNode?.range?.[1] ?? kStart;
+        const kStart = keyNode?.range ? keyNode.range[0] + this.offset : start;
+        const kEnd = keyNode?.range ? keyNode.range[1] + this.offset : kStart;
         if (k === '<<' && keyNode && isScalar(keyNode) && !(keyNode.type === 'QUOTE_DOUBLE' || keyNode.type === 'QUOTE_SINGLE')) {
           const v = this.convert(pair.value as YNode | null, out, k, kStart, kEnd, depth + 1);
           if (v.kind === 'seq') merges.push(...v.items);

@@ -1,0 +1,146 @@
+// The incremental re-parse must give exactly what a full parse gives: same tree,
+// same positions, same errors, for random edit sequences on real and small specs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseText, type ParsedText } from '../../server/src/engine/parse/parseText';
+import { reparse, type TextEdit } from '../../server/src/engine/parse/incremental';
+import type { JNode } from '../../server/src/engine/parse/tree';
+
+const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+
+/** Structural fingerprint of a tree with every position, in document order. */
+function shape(node: JNode | null, out: string[] = [], seen = new Set<JNode>()): string[] {
+  if (!node) return out;
+  if (seen.has(node)) {
+    out.push(`alias@${node.start}`);
+    return out;
+  }
+  seen.add(node);
+  out.push(`${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) : ''}`);
+  if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out, seen);
+  if (node.kind === 'seq') for (const c of node.items) shape(c, out, seen);
+  return out;
+}
+
+function sameAsFull(parsed: ParsedText, file: string): void {
+  const full = parseText(parsed.text, file);
+  assert.equal(parsed.errors.length > 0, full.errors.length > 0, 'error state differs');
+  if (full.errors.length === 0) assert.deepEqual(shape(parsed.root), shape(full.root));
+}
+
+/** A small deterministic PRNG so failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function randomEdit(text: string, rand: () => number): TextEdit {
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const line = Math.floor(rand() * lineStarts.length);
+  const ls = lineStarts[line];
+  const le = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+  const kind = Math.floor(rand() * 6);
+  const inLine = ls + Math.floor(rand() * Math.max(1, le - ls - 1));
+  switch (kind) {
+    case 0: // type a character
+      return { start: inLine, end: inLine, newText: 'x' };
+    case 1: // delete a character
+      return { start: inLine, end: Math.min(inLine + 1, text.length), newText: '' };
+    case 2: // delete the whole line
+      return { start: ls, end: le, newText: '' };
+    case 3: // duplicate the line
+      return { start: le, end: le, newText: text.slice(ls, le) };
+    case 4: // break the syntax
+      return { start: inLine, end: inLine, newText: ': [' };
+    default: // change indentation
+      return { start: ls, end: ls, newText: '  ' };
+  }
+}
+
+function fuzz(text: string, file: string, steps: number, seed: number): { fragment: number; full: number } {
+  const rand = rng(seed);
+  let parsed = parseText(text, file);
+  const counts = { fragment: 0, full: 0 };
+  let history: TextEdit[] = [];
+  for (let i = 0; i < steps; i++) {
+    const edit = randomEdit(parsed.text, rand);
+    history.push(edit);
+    const r = reparse(parsed, edit, file);
+    counts[r.mode]++;
+    try {
+      sameAsFull(r.parsed, file);
+    } catch (e) {
+      throw new Error(`seed ${seed}, step ${i}, edit ${JSON.stringify(edit)}: ${(e as Error).message.slice(0, 400)}`);
+    }
+    parsed = r.parsed;
+    if (parsed.errors.length > 0 && rand() < 0.7) {
+      // Repair: undo the breaking edit, as a user would.
+      const fresh = parseText(text, file);
+      parsed = fresh;
+      history = [];
+    }
+  }
+  return counts;
+}
+
+const SMALL_YAML = `openapi: 3.0.3
+info:
+  title: Pets
+  version: 1.0.0
+paths:
+  /pets:
+    get:
+      parameters:
+        - name: limit
+          in: query
+          schema: {type: integer, maximum: 100}
+      responses:
+        '200':
+          description: |
+            A list
+            of pets
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  $ref: '#/components/schemas/Pet'
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id]
+      properties:
+        id:
+          type: integer
+        name:
+          type: string
+          enum: [a, b, c]
+`;
+
+test('incremental re-parse equals a full parse on random edits (small YAML and JSON)', () => {
+  for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 20); seed++) fuzz(SMALL_YAML, 'pets.yaml', 40, seed);
+  const json = JSON.stringify(JSON.parse(JSON.stringify(require('yaml').parse(SMALL_YAML))), null, 2);
+  for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 20); seed++) fuzz(json, 'pets.json', 40, seed);
+});
+
+test('a one-line edit inside a big entry is parsed as a fragment', () => {
+  const parsed = parseText(SMALL_YAML, 'pets.yaml');
+  const at = SMALL_YAML.indexOf('enum: [a, b, c]');
+  const r = reparse(parsed, { start: at + 7, end: at + 8, newText: 'z' }, 'pets.yaml');
+  assert.equal(r.mode, 'fragment');
+  sameAsFull(r.parsed, 'pets.yaml');
+});
+
+test('incremental re-parse equals a full parse on a real spec', (t) => {
+  const file = path.join(corpus, 'pairs/03-twilio-events-v1-sinksid-removed/base.yaml');
+  if (!existsSync(file)) return t.skip(`corpus not found at ${corpus}`);
+  const counts = fuzz(readFileSync(file, 'utf8'), file, 150, 7);
+  assert.ok(counts.fragment > counts.full / 2, `mostly incremental: ${JSON.stringify(counts)}`);
+});
