@@ -78,7 +78,17 @@ export class RefResolver {
     return isMap(node) ? stringOf(node, '$ref') : undefined;
   }
 
+  /** Targets already found, per `$ref` node: the diff dereferences the same nodes many times. */
+  private readonly followed = new Map<JNode, JNode | undefined>();
+
   private follow(from: JNode, ref: string): JNode | undefined {
+    if (this.followed.has(from)) return this.followed.get(from);
+    const target = this.lookup(from, ref);
+    this.followed.set(from, target);
+    return target;
+  }
+
+  private lookup(from: JNode, ref: string): JNode | undefined {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : ref.slice(hash + 1);
