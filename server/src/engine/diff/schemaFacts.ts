@@ -1,5 +1,6 @@
 // Reads the facts of one schema node that the comparison needs, hiding the
 // differences between 2.0, 3.0 and 3.1 spellings (nullable vs type: [.., "null"]).
+import { createHash } from 'node:crypto';
 import { child, childMap, childSeq, isMap, isScalar, isSeq, numberOf, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 
@@ -54,20 +55,38 @@ export function enumValues(schema: JMap): Map<string, JNode> | undefined {
   return out;
 }
 
-/** A stable text key for comparing scalar (and small structured) values. */
+/** Values larger than this are not compared by content (an alias bomb must not expand). */
+const VALUE_KEY_BUDGET = 2000;
+
+/** A stable text key for comparing scalar (and small structured) values; unique per node when too large. */
 export function valueKey(node: JNode | undefined): string {
   if (!node) return 'undefined';
   if (isScalar(node)) return JSON.stringify(node.value);
-  return JSON.stringify(plainSorted(node, 0));
+  const budget = { left: VALUE_KEY_BUDGET };
+  const plain = plainSorted(node, 0, budget);
+  return budget.left < 0 ? dagHash(node, new Map()) : JSON.stringify(plain);
 }
 
-function plainSorted(node: JNode, depth: number): unknown {
-  if (depth > 50) return null;
+/** Content hash of a subtree that visits each shared (aliased) node once, so it stays linear. */
+function dagHash(node: JNode, memo: Map<JNode, string>): string {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let text: string;
+  if (node.kind === 'scalar') text = JSON.stringify(node.value);
+  else if (node.kind === 'seq') text = `[${node.items.map((n) => dagHash(n, memo)).join(',')}]`;
+  else text = `{${[...node.entries.keys()].sort().map((k) => `${JSON.stringify(k)}:${dagHash(node.entries.get(k)!, memo)}`).join(',')}}`;
+  const h = text.length > 64 ? '#' + createHash('sha1').update(text).digest('hex') : text;
+  memo.set(node, h);
+  return h;
+}
+
+function plainSorted(node: JNode, depth: number, budget: { left: number }): unknown {
+  if (--budget.left < 0 || depth > 50) return null;
   if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map((n) => plainSorted(n, depth + 1));
+  if (node.kind === 'seq') return node.items.map((n) => plainSorted(n, depth + 1, budget));
   const keys = [...node.entries.keys()].sort();
   const o: Record<string, unknown> = {};
-  for (const k of keys) o[k] = plainSorted(node.entries.get(k)!, depth + 1);
+  for (const k of keys) o[k] = plainSorted(node.entries.get(k)!, depth + 1, budget);
   return o;
 }
 

@@ -135,18 +135,21 @@ function safeDecode(token: string): string {
   }
 }
 
-/** Plain JS value of a subtree, for messages and structural equality. Shared (aliased) nodes are fine; depth is bounded. */
-export function toPlain(node: JNode | undefined, depth = 0): unknown {
+/**
+ * Plain JS value of a subtree, for messages and fixes. Depth and size are bounded,
+ * so an aliased "billion laughs" structure cannot expand.
+ */
+export function toPlain(node: JNode | undefined, depth = 0, budget = { left: 100000 }): unknown {
   if (!node) return undefined;
-  if (depth > 200) return '…';
+  if (depth > 200 || --budget.left < 0) return '…';
   switch (node.kind) {
     case 'scalar':
       return node.value;
     case 'seq':
-      return node.items.map((n) => toPlain(n, depth + 1));
+      return node.items.map((n) => toPlain(n, depth + 1, budget));
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of node.entries) out[k] = toPlain(v, depth + 1);
+      for (const [k, v] of node.entries) out[k] = toPlain(v, depth + 1, budget);
       return out;
     }
   }
