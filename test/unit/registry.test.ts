@@ -22,3 +22,11 @@ test('request and response mirrors have the levels the asymmetry demands', () =>
   assert.equal(ruleInfo('request-parameter-default-value-changed').level, 'error');
   assert.equal(ruleInfo('request-body-default-value-changed').level, 'info');
 });
+
+test('docs/rules.md is generated from the registry and up to date (npm run docs)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { rulesMarkdown } = await import('../../server/src/engine/index');
+  const doc = readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8');
+  assert.equal(doc, rulesMarkdown());
+});

@@ -305,3 +305,8 @@ test('rule levels can be overridden or turned off, and accepted fingerprints are
   const r3 = diffPair(spec({}), spec({ responseSchema: noName }), { accepted: [fp] });
   assert.equal(r3.yaml.findings.length, 0);
 });
+
+test('a status code replaced by its range (200 -> 2XX) is not a removal', () => {
+  const ranged = spec({}).replace("'200':", "'2XX':");
+  assert.deepEqual(sameInBothFormats(diffPair(spec({}), ranged)), []);
+});

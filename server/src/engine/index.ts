@@ -9,7 +9,7 @@ import { summarise, toFindings } from './findings';
 import { SpecInputError, type CheckOptions, type CheckResult, type Problem } from './types';
 
 export * from './types';
-export { RULES, ruleInfo, ruleDocUrl, hasRule, type RuleInfo } from './rules/registry';
+export { RULES, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, DOCS_FILE, type RuleInfo } from './rules/registry';
 export { looksLikeOpenApi, loadSpec, loadSpecLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
 export { parseText, type ParsedText, type TextProblem } from './parse/parseText';
 export { LineIndex } from './parse/lineIndex';

@@ -191,7 +191,8 @@ class SpecDiff {
     const dir = this.responseDir(r);
     const anchor = r.responsesNode ?? r.node;
     for (const [status, br] of b.responses) {
-      const rr = r.responses.get(status);
+      // A specific code now covered by a range ("200" -> "2XX") is the same response to a client.
+      const rr = r.responses.get(status) ?? r.responses.get(`${status[0]}XX`);
       if (!rr) {
         const success = /^2/.test(status);
         this.ctx.emit({
@@ -229,7 +230,7 @@ class SpecDiff {
       this.content(br.content, rr.content, dir, r, 'response-media-type-removed', 'response-media-type-added', childMap(rr.node, 'content') ?? rr.node, `${status} response`);
     }
     for (const [status, rr] of r.responses) {
-      if (b.responses.has(status)) continue;
+      if (b.responses.has(status) || [...b.responses.keys()].some((s) => status === `${s[0]}XX`)) continue;
       const success = /^2/.test(status);
       this.ctx.emit({ rule: success ? 'response-success-status-added' : 'response-non-success-status-added', message: `response ${status} was added to ${r.label}`, revision: rr.site, detail: status, operation: r });
     }

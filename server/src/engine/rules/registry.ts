@@ -12,7 +12,11 @@ export interface RuleInfo {
   anchor: string;
 }
 
-export const DOCS_BASE = 'https://github.com/breakwater-dev/breakwater/blob/main/docs/rules.md';
+/**
+ * Rule documentation ships with the package as docs/rules.md (generated from this
+ * table); callers pass where it is installed, e.g. a file: URL next to dist/.
+ */
+export const DOCS_FILE = 'docs/rules.md';
 
 type Row = [id: string, level: Level, direction: Direction, title: string];
 
@@ -212,6 +216,23 @@ export function schemaRuleId(direction: 'request' | 'response', subject: SchemaS
   return `${direction}-${s}-${change}`;
 }
 
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE}#${ruleInfo(id).anchor}`;
+/** Link to a rule's section in the rules document at `docsUrl` (e.g. file:///…/docs/rules.md). */
+export function ruleDocUrl(id: string, docsUrl: string): string {
+  return `${docsUrl}#${ruleInfo(id).anchor}`;
+}
+
+const LEVEL_WORDS: Record<Level, string> = { error: 'breaking', warning: 'possibly breaking', info: 'not breaking' };
+
+/** docs/rules.md, generated from the table so the two never disagree. */
+export function rulesMarkdown(): string {
+  const out = [
+    '# Breakwater rules',
+    '',
+    'Generated from `server/src/engine/rules/registry.ts` (`npm run docs`). Levels: `error` = breaking, `warning` = possibly breaking, `info` = not breaking (changelog). Change a level in `.breakwater.yaml` (`rules: {rule-id: error|warning|info|off}`) or in the `breakwater.rules` setting.',
+    '',
+    '| rule | level | direction | what it means |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const r of RULES) out.push(`| <a id="${r.anchor}"></a>\`${r.id}\` | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} |`);
+  return out.join('\n') + '\n';
 }
