@@ -100,3 +100,12 @@ test('cyclic $ref chains terminate', () => {
   assert.equal(r.findings.length, 0);
   assert.ok(r.problems.some((p) => /cyclic/.test(p.message)));
 });
+
+test('lenient loading: unknown path item keys and operations without responses are problems, comparison goes on', () => {
+  const base = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    gett:\n      responses: {}\n    get:\n      summary: no responses\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n";
+  const rev = base.replace("  /b:\n    get:\n      responses:\n        '200': {description: ok}\n", '');
+  const r = compareSpecs({ text: base, file: 'a.yaml' }, { text: rev, file: 'b.yaml' });
+  assert.deepEqual(r.findings.map((f) => f.rule), ['api-path-removed']);
+  assert.ok(r.problems.some((p) => /unknown key "gett" in path item \/a is ignored \(not an HTTP method\)/.test(p.message) && p.line === 5));
+  assert.ok(r.problems.some((p) => /GET \/a has no "responses"/.test(p.message)));
+});

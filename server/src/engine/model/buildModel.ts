@@ -78,6 +78,9 @@ class ModelBuilder {
 
   private addOperations(model: SpecModel, item: JMap, path: string, pathKey: string, isWebhook: boolean): void {
     const pathParams = childSeq(item, 'parameters');
+    for (const [key, node] of item.entries) {
+      if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-')) this.problem(node.parent === item ? keyNodeOf(item, key) : item, `unknown key "${key}" in path item ${path} is ignored${/^[a-z]+$/i.test(key) ? ' (not an HTTP method)' : ''}`);
+    }
     for (const method of HTTP_METHODS) {
       const op = child(item, method);
       if (!op) continue;
@@ -237,6 +240,13 @@ class ModelBuilder {
     const p: TextProblem = { message, start: node.keyStart, end: Math.max(node.keyEnd, node.keyStart + 1), severity: 'warning' };
     this.doc.problems.push(p);
   }
+}
+
+const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, 'parameters', 'summary', 'description', 'servers', '$ref']);
+
+/** The node under a key, for positioning a problem on that key. */
+function keyNodeOf(map: JMap, key: string): JNode {
+  return map.entries.get(key) ?? map;
 }
 
 function numberish(node: JNode | undefined): string | undefined {
