@@ -56,7 +56,8 @@ class SpecDiff {
       this.ctx.emit({
         rule: bOp.deprecated ? 'api-removed-with-deprecation' : 'api-removed',
         message: `operation ${bOp.label} was removed${bOp.deprecated ? ' (it was deprecated)' : ': clients calling it will get errors'}`,
-        base: bOp.node,
+        // Where it was written in the path item (a `$ref` to another file stays a `$ref`, so restoring it is exact).
+        base: child(bOp.pathItem, bOp.method.toLowerCase()) ?? bOp.node,
         revision: rPathModel.node,
         detail: bOp.method,
         fix: { kind: 'removed-node', key: bOp.method.toLowerCase() },

@@ -82,7 +82,8 @@ class ModelBuilder {
       if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-')) this.problem(node.parent === item ? keyNodeOf(item, key) : item, `unknown key "${key}" in path item ${path} is ignored${/^[a-z]+$/i.test(key) ? ' (not an HTTP method)' : ''}`);
     }
     for (const method of HTTP_METHODS) {
-      const op = child(item, method);
+      // Operations may themselves be `$ref`s to other files (DigitalOcean's multi-file layout does this).
+      const op = this.refs.deref(child(item, method));
       if (!op) continue;
       if (!isMap(op)) {
         this.problem(op, `operation ${method.toUpperCase()} ${path} is not a mapping`);
