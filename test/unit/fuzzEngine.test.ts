@@ -63,6 +63,7 @@ test('mutated small spec: no crash, every outcome is a result or a clear error',
   const n = ITERATIONS * 6;
   const outcomes = fuzzSpec(SMALL, 'small.yaml', n, 1);
   assert.equal(Object.values(outcomes).reduce((a, b) => a + b, 0), n);
+  console.log(`fuzz small.yaml: ${n} mutations -> ${JSON.stringify(outcomes)}`);
   assert.ok((outcomes.spec ?? 0) > 0 && (outcomes['syntax-error'] ?? 0) > 0, JSON.stringify(outcomes));
 });
 
@@ -74,6 +75,7 @@ for (const rel of REAL) {
     const file = path.join(corpus, rel);
     if (!existsSync(file)) return t.skip(`corpus not found at ${corpus}`);
     const outcomes = fuzzSpec(readFileSync(file, 'utf8'), file, rel.endsWith('.json') ? Math.ceil(ITERATIONS / 20) : ITERATIONS, 7);
+    console.log(`fuzz ${rel}: ${JSON.stringify(outcomes)}`);
     assert.ok((outcomes.spec ?? 0) > 0, `some mutations still load: ${JSON.stringify(outcomes)}`);
   });
 }
