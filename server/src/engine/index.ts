@@ -52,7 +52,15 @@ export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {
 export function compareModels(base: SpecModel, revision: SpecModel, options: CheckOptions = {}): CheckResult {
   const ctx = diffModels(base, revision);
   const findings = toFindings(ctx, options);
-  return { findings, problems: [...problemsOf(revision), ...problemsOf(base)], summary: summarise(findings) };
+  // The same file on both sides (or a shared referenced file) would report its problems twice.
+  const seen = new Set<string>();
+  const problems = [...problemsOf(revision), ...problemsOf(base)].filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { findings, problems, summary: summarise(findings) };
 }
 
 export function compareSpecs(base: SpecInput, revision: SpecInput, options: CheckOptions = {}): CheckResult {

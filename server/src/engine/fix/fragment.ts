@@ -47,13 +47,20 @@ function sameIndent(a: Indent, b: Indent): boolean {
   return a.char === b.char && a.size === b.size;
 }
 
+interface Continuation {
+  /** Index of the line where the multi-line node starts. */
+  start: number;
+  /** For block scalars (`|`, `>` without an indentation digit): indentation of their first content line. */
+  blockIndent?: number;
+}
+
 /**
  * Lines inside a multi-line scalar (block scalar, folded string) or flow collection:
- * their indentation is content, so they move with the line where that node starts.
- * Returns, for each such line, the index of that starting line.
+ * their indentation is content, so they move with the line where that node starts
+ * (a block scalar's content block as a whole moves by the new unit).
  */
-function continuationLines(lines: FragmentLine[], from: TextStyle, parsePrefix: string): Map<number, number> {
-  const out = new Map<number, number>();
+function continuationLines(lines: FragmentLine[], from: TextStyle, parsePrefix: string): Map<number, Continuation> {
+  const out = new Map<number, Continuation>();
   const rel = parsePrefix + lines.map((l, i) => (i === 0 ? l.text : ' '.repeat(l.indent) + l.text)).join('\n');
   const parsed = parseText(rel, from.format === 'json' ? 'x.json' : 'x.yaml');
   if (!parsed.root) return out;
@@ -61,7 +68,10 @@ function continuationLines(lines: FragmentLine[], from: TextStyle, parsePrefix: 
     const first = parsed.lines.position(n.start).line;
     const last = parsed.lines.position(Math.max(n.start, n.end - 1)).line;
     if (n.kind === 'scalar' || isFlow(rel, n)) {
-      for (let l = first + 1; l <= last; l++) if (!out.has(l)) out.set(l, first);
+      const block = n.kind === 'scalar' && /^[|>][+-]?[ \t]*(#.*)?$/.test(parsed.lines.lineText(first).slice(parsed.lines.position(n.start).character));
+      const firstContent = block ? lines.findIndex((l, i) => i > first && i <= last && l.text !== '') : -1;
+      const c: Continuation = { start: first, blockIndent: firstContent > 0 ? lines[firstContent].indent : undefined };
+      for (let l = first + 1; l <= last; l++) if (!out.has(l)) out.set(l, c);
       return;
     }
     const kids = n.kind === 'map' ? [...n.entries.values()] : n.items;
@@ -72,7 +82,7 @@ function continuationLines(lines: FragmentLine[], from: TextStyle, parsePrefix: 
 }
 
 /** Re-indents structural lines from the base unit to the target unit; continuation lines keep their offset. */
-function rescale(lines: FragmentLine[], from: TextStyle, to: TextStyle, continuation: Map<number, number>): FragmentLine[] {
+function rescale(lines: FragmentLine[], from: TextStyle, to: TextStyle, continuation: Map<number, Continuation>): FragmentLine[] {
   const ratio = to.indent.size / Math.max(1, from.indent.size);
   const out: FragmentLine[] = [];
   const stack: { old: number; now: number }[] = [{ old: 0, now: 0 }];
@@ -96,10 +106,15 @@ function rescale(lines: FragmentLine[], from: TextStyle, to: TextStyle, continua
       out.push(line);
       return;
     }
-    const startLine = continuation.get(i);
-    if (startLine !== undefined) {
-      const s = lines[startLine];
-      out.push({ indent: Math.max(0, out[startLine].indent + (line.indent - s.indent)), text: line.text });
+    const cont = continuation.get(i);
+    if (cont) {
+      const s = lines[cont.start];
+      const scaled = (offset: number) => Math.max(1, Math.round(offset * ratio));
+      const indent =
+        cont.blockIndent !== undefined
+          ? out[cont.start].indent + scaled(cont.blockIndent - s.indent) + (line.indent - cont.blockIndent)
+          : out[cont.start].indent + (line.indent - s.indent);
+      out.push({ indent: Math.max(0, indent), text: line.text });
       return;
     }
     const isComment = from.format === 'yaml' && line.text.startsWith('#');

@@ -61,7 +61,8 @@ export function entryEnd(text: string, node: JNode): number {
     const colon = colonAfter(text, node.keyEnd);
     return colon >= 0 ? colon + 1 : node.keyEnd;
   }
-  return Math.max(contentEnd(text, node), node.keyEnd);
+  // Items and the root have keyEnd == end (their whole range), which would count trailing line breaks.
+  return typeof node.key === 'string' ? Math.max(contentEnd(text, node), node.keyEnd) : contentEnd(text, node);
 }
 
 function trimEnd(text: string, start: number, end: number): number {

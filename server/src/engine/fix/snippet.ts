@@ -9,7 +9,8 @@ import { applyEdits, mapOffset } from './textEdits';
 import { quotedString, stringLiteral, type TextStyle } from './textStyle';
 import type { FixSide, TextEdit } from './types';
 
-export type MarkerValue = boolean | string;
+/** A boolean, a string (quoted as needed), or text written as is (a value copied from the file). */
+export type MarkerValue = boolean | string | { raw: string };
 
 /** Keys to set inside one map of a base node (or of a revision node). */
 export interface Marker {
@@ -22,6 +23,7 @@ const ANCHOR_KEYS = ['description', 'summary', 'operationId', 'required', 'in', 
 
 export function scalarText(value: MarkerValue, style: TextStyle): string {
   if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') return value.raw;
   return quotedString(value, style);
 }
 
@@ -97,10 +99,4 @@ export function wrapRendered(inner: Rendered, key: string, as: 'map' | 'seq', st
     block: wrapInKey(stringLiteral(key, style), inner.block, as, style, json),
     flow: () => wrapInKey(JSON.stringify(key), inner.flow(), as, style, true),
   };
-}
-
-/** A fresh `key: value` built from plain data (used where the base text cannot be reused as is). */
-export function renderPlainEntry(keyText: string, value: unknown, style: TextStyle, blockYaml: Fragment | undefined): Rendered {
-  const json = prefixed(jsonFragment(value, style), `${style.format === 'json' ? keyText : JSON.stringify(keyText)}: `);
-  return { block: style.format === 'json' || !blockYaml ? json : blockYaml, flow: () => json };
 }

@@ -125,7 +125,10 @@ class ModelBuilder {
       }
       operation.requestBody = this.is2 ? this.swagger2Body(op, bodyParams, formParams, operation.parametersNode) : this.requestBody(child(op, 'requestBody'));
       const responses = operation.responsesNode;
-      if (!responses) this.problem(op, `operation ${label} has no "responses"`);
+      // `responses` became optional in 3.1.
+      if (!responses) {
+        if (this.doc.version !== '3.1') this.problem(op, `operation ${label} has no "responses"`);
+      }
       else {
         for (const [status, site] of responses.entries) {
           if (status.startsWith('x-')) continue;
