@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { type JMap, type JNode } from '../parse/tree';
 import { insertEntry, replaceEntryValue, type EditSide, type Position, type Rendered } from './containerEdits';
 import { fragmentFromText, jsonFragment, singleLine, wrapInKey, type Fragment } from './fragment';
-import { entryEnd, nodeStart, ownEntries } from './nodes';
+import { entryEnd, isFlow, nodeStart, ownEntries } from './nodes';
 import { applyEdits, mapOffset } from './textEdits';
 import { quotedString, stringLiteral, type TextStyle } from './textStyle';
 import type { FixSide, TextEdit } from './types';
@@ -68,7 +68,7 @@ export function renderBaseNode(base: FixSide, node: JNode, markers: Marker[], re
   const block = fragmentFromText(text, start, end, refColumn, base.style, revStyle);
   const isEntry = typeof node.key === 'string';
   const flow = (): Fragment => {
-    if (base.style.format === 'json') return block;
+    if (base.style.format === 'json' || (markers.length === 0 && flowSafe(base.text, node))) return block;
     const relative = block.lines.map((l, i) => (i === 0 ? l.text : l.text ? ' '.repeat(l.indent) + l.text : '')).join('\n');
     const value: unknown = parse(isEntry ? relative : `- ${relative.replace(/\n/g, '\n  ')}`);
     if (isEntry) {
@@ -78,6 +78,12 @@ export function renderBaseNode(base: FixSide, node: JNode, markers: Marker[], re
     return jsonFragment((value as unknown[])[0], revStyle);
   };
   return { block, flow };
+}
+
+/** Text that reads the same inside `[...]`/`{...}`: flow collections and scalars other than block scalars. */
+function flowSafe(text: string, node: JNode): boolean {
+  if (isFlow(text, node)) return true;
+  return node.kind === 'scalar' && !/^[|>]/.test(text.slice(node.start, node.start + 1));
 }
 
 /** A block entry's trailing comment on its last line belongs to it (and markers may be inserted after it). */
