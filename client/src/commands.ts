@@ -1,0 +1,73 @@
+// The commands: choose base, compare with base, show all changes, restart server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { baseUriOf } from './baseDocuments';
+import { RefsRequest, ReportRequest, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from './protocol';
+
+export interface CommandEnv {
+  client: () => LanguageClient | undefined;
+  restart: () => Promise<void>;
+  baseLabel: (uri: vscode.Uri) => string | undefined;
+}
+
+export function registerCommands(env: CommandEnv): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('breakwater.chooseBase', (uri?: vscode.Uri) => chooseBase(env, uri ?? activeSpec())),
+    vscode.commands.registerCommand('breakwater.compareWithBase', (uri?: vscode.Uri) => compareWithBase(env, uri ?? activeSpec())),
+    vscode.commands.registerCommand('breakwater.showAllChanges', (uri?: vscode.Uri) => showAllChanges(env, uri ?? activeSpec())),
+    vscode.commands.registerCommand('breakwater.restartServer', () => env.restart()),
+  ];
+}
+
+function activeSpec(): vscode.Uri | undefined {
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+interface BasePick extends vscode.QuickPickItem {
+  value?: string;
+  custom?: boolean;
+}
+
+async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
+  const config = vscode.workspace.getConfiguration('breakwater', uri);
+  const current = config.get<string>('base') ?? '';
+  const refs = uri && env.client() ? await env.client()!.sendRequest<RefsResult>(RefsRequest, { uri: uri.toString() } satisfies RefsParams).catch(() => undefined) : undefined;
+  const upstream = ['origin/main', 'origin/master', 'main', 'master'].filter((b) => refs?.remoteBranches.includes(b) || refs?.branches.includes(b));
+  const items: BasePick[] = [
+    { label: 'HEAD', description: 'last commit (default)', value: '' },
+    { label: 'Staged', description: 'the version in the index (git add)', value: 'staged' },
+    ...upstream.map((b) => ({ label: `Merge-base with ${b}`, description: 'what this branch changed', value: `merge-base:${b}` })),
+    { label: 'Branches', kind: vscode.QuickPickItemKind.Separator },
+    ...(refs?.branches ?? []).map((b) => ({ label: b, description: b === refs?.head ? 'current branch' : undefined, value: b })),
+    ...(refs?.remoteBranches ?? []).map((b) => ({ label: b, value: b })),
+    { label: 'Tags', kind: vscode.QuickPickItemKind.Separator },
+    ...(refs?.tags ?? []).map((t) => ({ label: t, value: t })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: 'Enter a branch, tag or commit…', custom: true },
+  ];
+  for (const i of items) if (i.value !== undefined && i.value === current) i.description = `${i.description ? i.description + ' · ' : ''}in use`;
+  const pick = await vscode.window.showQuickPick(items, { title: 'Breakwater: compare this spec with…', placeHolder: `In use: ${(uri && env.baseLabel(uri)) || current || 'HEAD'}` });
+  if (!pick) return;
+  let value = pick.value;
+  if (pick.custom) {
+    value = await vscode.window.showInputBox({ title: 'Base ref', prompt: 'A branch, tag or commit; "merge-base:<ref>" for the merge-base with HEAD; "staged" for the index', value: current });
+    if (value === undefined) return;
+  }
+  // Resource-scoped: in a multi-root workspace each folder keeps its own base.
+  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  await config.update('base', value || undefined, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+}
+
+async function compareWithBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
+  if (!uri || uri.scheme !== 'file') return void vscode.window.showInformationMessage('Breakwater: open an OpenAPI spec from a git repository first.');
+  const name = uri.path.replace(/^.*\//, '');
+  await vscode.commands.executeCommand('vscode.diff', baseUriOf(uri), uri, `${name} (${env.baseLabel(uri) ?? 'base'}) ↔ ${name}`);
+}
+
+async function showAllChanges(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
+  const client = env.client();
+  if (!uri || !client) return void vscode.window.showInformationMessage('Breakwater: open an OpenAPI spec first.');
+  const report = await client.sendRequest<ReportResult>(ReportRequest, { uri: uri.toString() } satisfies ReportParams);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}

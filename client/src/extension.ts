@@ -1,0 +1,68 @@
+// Breakwater's VS Code extension: a thin client. It starts the language server,
+// serves base documents, shows the status item and offers the commands. In an
+// untrusted workspace it starts nothing (the server would run git there) and says so.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { BaseDocuments } from './baseDocuments';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { BASE_SCHEME, StatusNotification, type StatusParams } from './protocol';
+import { idleItem, StatusItem } from './statusItem';
+
+const UNTRUSTED = 'This workspace is not trusted, so Breakwater runs no git command and cannot read the committed version of your specs. Trust the workspace to enable breaking-change checks.';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Breakwater', { log: true });
+  const status = new StatusItem();
+  const baseDocs = new BaseDocuments(() => client);
+  const labels = new Map<string, string>();
+  context.subscriptions.push(output, status, baseDocs, vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, baseDocs));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+
+  const start = async () => {
+    client = createLanguageClient(context, output);
+    client.onNotification(StatusNotification, (s: StatusParams) => {
+      const uri = vscode.Uri.parse(s.uri);
+      if (labels.get(s.uri) !== s.baseLabel) {
+        labels.set(s.uri, s.baseLabel);
+        baseDocs.refresh(uri);
+      }
+      status.update(s);
+    });
+    await client.start();
+  };
+
+  context.subscriptions.push(
+    ...registerCommands({
+      client: () => client,
+      restart: async () => {
+        if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage(UNTRUSTED);
+        if (client) await client.restart();
+        else await start();
+      },
+      baseLabel: (uri) => labels.get(uri.toString()),
+    }),
+  );
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && status.forget(d.uri.toString())));
+
+  if (!vscode.workspace.isTrusted) {
+    const idle = idleItem(UNTRUSTED);
+    context.subscriptions.push(idle);
+    output.appendLine(UNTRUSTED);
+    context.subscriptions.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+        idle.dispose();
+        await start();
+      }),
+    );
+    return;
+  }
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}

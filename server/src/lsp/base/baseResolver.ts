@@ -1,0 +1,129 @@
+// Finds and parses the base version of a spec. Two caches keep keystrokes away
+// from git: which blob is the base of (file, selector) -- dropped when the
+// repository moves (commit, checkout, stage) -- and the parsed model per
+// (blob id, path), which survives base moves that do not change the file.
+import { dirname, sep } from 'node:path';
+import { loadModel, SpecInputError, type SpecModel } from '../../engine/index';
+import { GitError, NoCommitsYet } from '../../io/gitErrors';
+import { selectorLabel, selectorText, type BaseSelector } from './baseSelector';
+import { repoRelative, type GitAccess, type RepoInfo } from './gitAccess';
+
+export type BaseOutcome =
+  | { kind: 'ok'; label: string; blob: string; text: string; model: SpecModel; repo: RepoInfo; basePath: string }
+  /** The file is not in the base (new, or untracked): nothing can have broken. */
+  | { kind: 'absent'; label: string; repo: RepoInfo; reason: string }
+  | { kind: 'no-repository'; label: string; reason: string }
+  | { kind: 'error'; label: string; reason: string };
+
+type Located = { kind: 'blob'; label: string; blob: string; repo: RepoInfo; basePath: string } | Exclude<BaseOutcome, { kind: 'ok' }>;
+
+/** Parsed bases kept in memory; a spec rarely has more than a few bases in play. */
+const MODEL_CACHE_SIZE = 8;
+
+export class BaseResolver {
+  private readonly located = new Map<string, Promise<Located>>();
+  private readonly models = new Map<string, { text: string; model: SpecModel } | { error: string }>();
+  private readonly repos = new Map<string, Promise<RepoInfo | undefined>>();
+
+  constructor(private readonly git: GitAccess) {}
+
+  async baseFor(file: string, selector: BaseSelector): Promise<BaseOutcome> {
+    const key = `${file}\0${selectorText(selector)}`;
+    let pending = this.located.get(key);
+    if (!pending) {
+      pending = this.locate(file, selector).catch((e: unknown) => ({ kind: 'error' as const, label: selectorLabel(selector), reason: errorText(e) }));
+      this.located.set(key, pending);
+    }
+    const found = await pending;
+    if (found.kind !== 'blob') return found;
+    const parsed = await this.model(found, file);
+    if ('error' in parsed) return { kind: 'absent', label: found.label, repo: found.repo, reason: parsed.error };
+    return { kind: 'ok', label: found.label, blob: found.blob, text: parsed.text, model: parsed.model, repo: found.repo, basePath: found.basePath };
+  }
+
+  /** The raw base text of any file (a spec or a file it references), for the read-only base document. */
+  async textFor(file: string, selector: BaseSelector): Promise<{ text: string; label: string } | undefined> {
+    const key = `${file}\0${selectorText(selector)}`;
+    let pending = this.located.get(key);
+    if (!pending) {
+      pending = this.locate(file, selector).catch((e: unknown) => ({ kind: 'error' as const, label: selectorLabel(selector), reason: errorText(e) }));
+      this.located.set(key, pending);
+    }
+    const found = await pending;
+    if (found.kind !== 'blob') return undefined;
+    return { text: await this.git.readBlob(found.repo.root, found.blob), label: found.label };
+  }
+
+  /** The repository of a file (cached; undefined outside git). */
+  repoOf(file: string): Promise<RepoInfo | undefined> {
+    const dir = dirname(file);
+    let pending = this.repos.get(dir);
+    if (!pending) {
+      pending = this.git.repoOf(dir).catch(() => undefined);
+      this.repos.set(dir, pending);
+    }
+    return pending;
+  }
+
+  /** The repository moved (HEAD, index or refs changed): re-ask git which blob is the base. Parsed models stay. */
+  invalidateRepo(root: string): void {
+    const prefix = root.endsWith(sep) ? root : root + sep;
+    for (const key of [...this.located.keys()]) if (key.startsWith(prefix)) this.located.delete(key);
+  }
+
+  invalidateAll(): void {
+    this.located.clear();
+    this.repos.clear();
+  }
+
+  private async locate(file: string, selector: BaseSelector): Promise<Located> {
+    const repo = await this.repoOf(file);
+    const label0 = selectorLabel(selector);
+    if (!repo) return { kind: 'no-repository', label: label0, reason: 'the file is not inside a git repository' };
+    const rel = repoRelative(repo.root, file);
+    let commit: string | null;
+    try {
+      commit = selector.kind === 'staged' ? null : selector.kind === 'merge-base' ? await this.git.mergeBase(repo.root, 'HEAD', selector.ref) : await this.git.resolveCommit(repo.root, selector.ref);
+    } catch (e) {
+      if (e instanceof NoCommitsYet) return { kind: 'absent', label: label0, repo, reason: 'the repository has no commits yet' };
+      throw e;
+    }
+    const label = selectorLabel(selector, commit ?? undefined);
+    let basePath = rel;
+    let blob = await this.git.blobAt(repo.root, commit, rel);
+    if (!blob && commit) {
+      const old = await this.git.renamedFrom(repo.root, commit, rel);
+      if (old) {
+        basePath = old;
+        blob = await this.git.blobAt(repo.root, commit, old);
+      }
+    }
+    if (!blob) return { kind: 'absent', label, repo, reason: `the file is new: it is not in ${label}` };
+    return { kind: 'blob', label, blob, repo, basePath };
+  }
+
+  private async model(found: { blob: string; repo: RepoInfo }, file: string): Promise<{ text: string; model: SpecModel } | { error: string }> {
+    const key = `${found.blob}\0${file}`;
+    const hit = this.models.get(key);
+    if (hit) {
+      this.models.delete(key); // re-insert: most recently used last
+      this.models.set(key, hit);
+      return hit;
+    }
+    const text = await this.git.readBlob(found.repo.root, found.blob);
+    let entry: { text: string; model: SpecModel } | { error: string };
+    try {
+      entry = { text, model: loadModel({ text, file }, 'base') };
+    } catch (e) {
+      entry = { error: e instanceof SpecInputError ? `the base version cannot be compared: ${e.message}` : errorText(e) };
+    }
+    this.models.set(key, entry);
+    while (this.models.size > MODEL_CACHE_SIZE) this.models.delete(this.models.keys().next().value as string);
+    return entry;
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof GitError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}

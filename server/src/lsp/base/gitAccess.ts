@@ -1,0 +1,114 @@
+// The git questions the language server asks, answered through the project's
+// safe git runner (server/src/io: no shell, repository config that could start
+// programs neutralised). Only read commands; nothing here writes to a repository.
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { runGit, firstLine } from '../../io/gitExec';
+import { GitFailed, NoCommitsYet, UnknownRef } from '../../io/gitErrors';
+
+export interface RepoInfo {
+  root: string;
+  /** Where HEAD and index live (differs from commonDir in a linked worktree). */
+  gitDir: string;
+  /** Where refs and packed-refs live. */
+  commonDir: string;
+}
+
+export interface RefList {
+  branches: string[];
+  remoteBranches: string[];
+  tags: string[];
+  head: string | null;
+}
+
+export interface GitAccess {
+  /** The repository containing a directory, or undefined when there is none. */
+  repoOf(dir: string): Promise<RepoInfo | undefined>;
+  /** Full commit id of a ref; throws UnknownRef / NoCommitsYet. */
+  resolveCommit(root: string, ref: string): Promise<string>;
+  mergeBase(root: string, a: string, b: string): Promise<string>;
+  /** Blob id of a repository-relative path in a commit, or in the index when commit is null; undefined when absent. */
+  blobAt(root: string, commit: string | null, relPath: string): Promise<string | undefined>;
+  readBlob(root: string, blob: string): Promise<string>;
+  /** The path a file had in `commit` when git sees a (staged) rename to `relPath`. */
+  renamedFrom(root: string, commit: string, relPath: string): Promise<string | undefined>;
+  refs(root: string): Promise<RefList>;
+}
+
+/** Paths inside the repository in git's form (forward slashes). */
+export function repoRelative(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
+
+export class SafeGit implements GitAccess {
+  async repoOf(dir: string): Promise<RepoInfo | undefined> {
+    const r = await runGit(dir, ['rev-parse', '--show-toplevel', '--git-dir', '--git-common-dir']);
+    if (r.code !== 0) return undefined;
+    const [root, gitDir, commonDir] = r.stdout.toString('utf8').trim().split('\n');
+    if (!root) return undefined;
+    const abs = (p: string) => (isAbsolute(p) ? p : join(dir, p));
+    return { root, gitDir: abs(gitDir), commonDir: abs(commonDir ?? gitDir) };
+  }
+
+  async resolveCommit(root: string, ref: string): Promise<string> {
+    if (ref.startsWith('-')) throw new UnknownRef(ref);
+    const r = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    if (r.code === 0) return r.stdout.toString('utf8').trim();
+    if (ref === 'HEAD' || ref === '@') {
+      const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+      if (head.code !== 0) throw new NoCommitsYet(ref);
+    }
+    throw new UnknownRef(ref);
+  }
+
+  async mergeBase(root: string, a: string, b: string): Promise<string> {
+    const [ca, cb] = [await this.resolveCommit(root, a), await this.resolveCommit(root, b)];
+    const r = await runGit(root, ['merge-base', ca, cb]);
+    if (r.code !== 0) throw new GitFailed(['merge-base'], `no common ancestor of ${a} and ${b}`);
+    return r.stdout.toString('utf8').trim();
+  }
+
+  async blobAt(root: string, commit: string | null, relPath: string): Promise<string | undefined> {
+    if (commit === null) {
+      const r = await runGit(root, ['ls-files', '--stage', '-z', '--', `:(literal)${relPath}`]);
+      const line = r.stdout.toString('utf8').split('\0').find((l) => l.endsWith(`\t${relPath}`));
+      // "<mode> <blob> <stage>\t<path>"; a conflicted file has stages 1-3 and no stage 0: no single staged version.
+      const m = line ? /^\d+ ([0-9a-f]+) 0\t/.exec(line) : null;
+      return m ? m[1] : undefined;
+    }
+    const r = await runGit(root, ['ls-tree', '-z', commit, '--', `:(literal)${relPath}`]);
+    const entry = r.stdout.toString('utf8').split('\0').find((l) => l.endsWith(`\t${relPath}`));
+    const m = entry ? /^\d+ blob ([0-9a-f]+)\t/.exec(entry) : null;
+    return m ? m[1] : undefined;
+  }
+
+  async readBlob(root: string, blob: string): Promise<string> {
+    const r = await runGit(root, ['cat-file', 'blob', blob]);
+    if (r.code !== 0) throw new GitFailed(['cat-file'], firstLine(r.stderr));
+    return r.stdout.toString('utf8');
+  }
+
+  async renamedFrom(root: string, commit: string, relPath: string): Promise<string | undefined> {
+    // Plumbing, index against the commit: sees `git mv` and staged renames, runs no diff drivers.
+    const r = await runGit(root, ['diff-index', '--cached', '-M', '--name-status', '-z', commit]);
+    if (r.code !== 0) return undefined;
+    const parts = r.stdout.toString('utf8').split('\0');
+    for (let i = 0; i < parts.length; i++) {
+      if (/^R\d*$/.test(parts[i]) && parts[i + 2] === relPath) return parts[i + 1];
+      if (/^[RC]\d*$/.test(parts[i])) i += 2;
+      else if (parts[i] && /^[A-Z]$/.test(parts[i])) i += 1;
+    }
+    return undefined;
+  }
+
+  async refs(root: string): Promise<RefList> {
+    const r = await runGit(root, ['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+    const names = r.code === 0 ? r.stdout.toString('utf8').split('\n').filter(Boolean) : [];
+    const head = await runGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return {
+      branches: names.filter((n) => n.startsWith('refs/heads/')).map((n) => n.slice(11)),
+      remoteBranches: names.filter((n) => n.startsWith('refs/remotes/') && !n.endsWith('/HEAD')).map((n) => n.slice(13)),
+      tags: names.filter((n) => n.startsWith('refs/tags/')).map((n) => n.slice(10)),
+      head: head.code === 0 ? head.stdout.toString('utf8').trim() : null,
+    };
+  }
+}

@@ -1,0 +1,219 @@
+// Runs checks: debounced on typing (or on save), immediately on open and when the
+// base or the configuration moves. A check superseded by a newer edit stops at its
+// next step and never publishes; while the text does not parse, the syntax error is
+// shown with the last good findings marked stale.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { compareModels, LineIndex, loadModel, looksLikeOpenApi, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
+import { parseBaseSelector, selectorText } from './base/baseSelector';
+import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
+import type { GitWatcher } from './base/gitWatcher';
+import { fsPathOf } from './baseUri';
+import { failureDiagnostic, findingDiagnostic, markStale, problemDiagnostic, remapToText, syntaxDiagnostic } from './diagnostics';
+import { DocumentState, type GoodCheck } from './documentState';
+import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
+import { StatusNotification, type CheckState, type StatusParams } from './protocol';
+import type { SettingsStore } from './settings';
+
+export interface CheckDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  bases: BaseResolver;
+  configs: ProjectConfigStore;
+  watcher: GitWatcher;
+  log: (message: string) => void;
+  docsUrl: () => string;
+}
+
+/** Quiet period after a keystroke before checking; grows with the cost of a check, up to a second. */
+const TYPE_DELAY_MS = 250;
+const MAX_TYPE_DELAY_MS = 1000;
+
+export class CheckRunner {
+  private readonly states = new Map<string, DocumentState>();
+
+  constructor(private readonly deps: CheckDeps) {}
+
+  state(uri: string): DocumentState | undefined {
+    return this.states.get(uri);
+  }
+
+  opened(doc: TextDocument): void {
+    this.schedule(doc.uri, 0);
+  }
+
+  async changed(doc: TextDocument): Promise<void> {
+    const state = this.stateOf(doc.uri);
+    if (!state) return;
+    const settings = await this.deps.settings.get(doc.uri);
+    if (settings.run !== 'onType') return;
+    this.schedule(doc.uri, Math.min(MAX_TYPE_DELAY_MS, Math.max(TYPE_DELAY_MS, state.lastDurationMs)));
+  }
+
+  saved(doc: TextDocument): void {
+    this.schedule(doc.uri, 0);
+  }
+
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Re-checks open documents (all, or those a predicate selects), e.g. after the base moved. */
+  recheck(filter: (path: string) => boolean = () => true, force = false): void {
+    for (const doc of this.deps.documents.all()) {
+      const path = fsPathOf(doc.uri);
+      if (!path || !filter(path)) continue;
+      const state = this.states.get(doc.uri);
+      if (force && state) state.lastInputKey = undefined;
+      this.schedule(doc.uri, 0);
+    }
+  }
+
+  private stateOf(uri: string): DocumentState | undefined {
+    if (!fsPathOf(uri)) return undefined; // only files on disk have a git history
+    let state = this.states.get(uri);
+    if (!state) {
+      state = new DocumentState(uri);
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    const state = this.stateOf(uri);
+    if (!state) return;
+    const token = ++state.seq;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(state, token);
+    }, delayMs);
+  }
+
+  private async run(state: DocumentState, token: number): Promise<void> {
+    const superseded = () => state.seq !== token || this.states.get(state.uri) !== state;
+    const doc = this.deps.documents.get(state.uri);
+    const file = fsPathOf(state.uri);
+    if (!doc || !file) return;
+    const started = Date.now();
+    try {
+      if (!looksLikeOpenApi(doc.getText()) && !state.lastGood) {
+        // Not a spec (and never was one while open): stay silent.
+        if (state.lastStatus) this.publish(state, doc.version, []);
+        state.lastStatus = undefined;
+        return;
+      }
+      const settings = await this.deps.settings.get(state.uri);
+      const repo = await this.deps.bases.repoOf(file);
+      if (repo) this.deps.watcher.watchRepo(repo);
+      const config = this.deps.configs.forSpec(file, repo?.root);
+      const selector = parseBaseSelector(settings.base || config.base);
+      const base = await this.deps.bases.baseFor(file, selector);
+      if (superseded()) return;
+      state.base = base;
+      const text = doc.getText();
+      const version = doc.version;
+      const options: CheckOptions = { ruleLevels: { ...config.rules, ...settings.rules }, accepted: config.accepted, policies: config.policies };
+      const inputKey = `${version}|${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
+      if (inputKey === state.lastInputKey) return;
+      if (base.kind !== 'ok') {
+        this.publish(state, version, []);
+        state.lastGood = undefined;
+        state.lastInputKey = inputKey;
+        this.status(state, stateOfBase(base), base.label, started, base.reason);
+        return;
+      }
+      await yieldToEventLoop();
+      if (superseded()) return;
+      let revision: SpecModel;
+      try {
+        revision = loadModel({ text, file }, 'revision');
+      } catch (e) {
+        if (!(e instanceof SpecInputError)) throw e;
+        if (superseded()) return;
+        this.publishUnparsable(state, version, text, e);
+        this.status(state, e.line !== undefined ? 'syntax-error' : 'not-openapi', base.label, started, e.message);
+        return;
+      }
+      await yieldToEventLoop();
+      if (superseded()) return;
+      const result = compareModels(base.model, revision, options);
+      if (superseded() || doc.version !== version) return;
+      const good = this.goodCheck(state, version, text, file, base, revision, result.findings, result.problems, config);
+      const problemDiags = result.problems.filter((p) => p.file === file).flatMap((p) => problemDiagnostic(p, revision.doc.parsed.lines) ?? []);
+      this.publish(state, version, [...good.findingDiagnostics, ...problemDiags]);
+      state.lastGood = good;
+      state.lastInputKey = inputKey;
+      state.lastDurationMs = Date.now() - started;
+      this.status(state, 'ok', base.label, started);
+    } catch (e) {
+      // Whatever a user typed, the server keeps serving: report and carry on.
+      if (superseded()) return;
+      this.deps.log(`check of ${state.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      const stale = state.lastGood ? state.lastGood.findingDiagnostics.map(markStale) : [];
+      this.publish(state, doc.version, [failureDiagnostic(errorText(e)), ...stale]);
+      this.status(state, 'error', state.base?.label ?? '', started, errorText(e));
+    }
+  }
+
+  private goodCheck(state: DocumentState, version: number, text: string, file: string, base: Extract<BaseOutcome, { kind: 'ok' }>, revision: SpecModel, findings: GoodCheck['findings'], problems: GoodCheck['problems'], config: ProjectConfig): GoodCheck {
+    const ctx = {
+      uri: state.uri,
+      file,
+      lines: revision.doc.parsed.lines,
+      baseLines: (f: string) => base.model.refs.linesOf(f) ?? (f === file ? base.model.doc.parsed.lines : undefined),
+      baseLabel: base.label,
+      docsUrl: this.deps.docsUrl(),
+    };
+    const findingDiagnostics = findings.flatMap((f) => findingDiagnostic(f, ctx) ?? []);
+    return { version, text, file, findings, problems, base, revision, findingDiagnostics, config };
+  }
+
+  /** Syntax error (or no longer OpenAPI): that error, plus the last good breaking findings marked stale. */
+  private publishUnparsable(state: DocumentState, version: number, text: string, e: SpecInputError): void {
+    const lines = new LineIndex(text);
+    const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
+    const diags: Diagnostic[] = [syntaxDiagnostic(lines, offset, e.message.replace(/^./, (c) => c.toUpperCase()))];
+    const good = state.lastGood;
+    if (good) {
+      const breaking = good.findingDiagnostics.filter((d) => d.severity === 1 || d.severity === 2);
+      diags.push(...remapToText(breaking, good.text, text).map(markStale));
+    }
+    this.publish(state, version, diags);
+  }
+
+  private publish(state: DocumentState, version: number, diagnostics: Diagnostic[]): void {
+    void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics });
+  }
+
+  private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string): void {
+    const findings = kind === 'ok' ? (state.lastGood?.findings ?? []) : kind === 'syntax-error' || kind === 'not-openapi' || kind === 'error' ? (state.lastGood?.findings ?? []) : [];
+    const params: StatusParams = {
+      uri: state.uri,
+      state: kind,
+      baseLabel,
+      counts: {
+        breaking: findings.filter((f) => f.level === 'error').length,
+        possiblyBreaking: findings.filter((f) => f.level === 'warning').length,
+        info: findings.filter((f) => f.level === 'info').length,
+      },
+      checkedAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      message,
+    };
+    state.lastStatus = params;
+    void this.deps.connection.sendNotification(StatusNotification, params);
+  }
+}
+
+function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {
+  return base.kind === 'absent' ? 'new-file' : base.kind === 'no-repository' ? 'no-repository' : 'no-base';
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

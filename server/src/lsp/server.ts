@@ -1,0 +1,168 @@
+// Wires the language server: document sync, checks, quick fixes, hover, and the
+// custom requests the Breakwater client uses (base documents, report, refs).
+import { readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type DidChangeWatchedFilesParams,
+  type InitializeResult,
+  type TextDocumentChangeEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BaseResolver } from './base/baseResolver';
+import { parseBaseSelector } from './base/baseSelector';
+import { SafeGit, type GitAccess } from './base/gitAccess';
+import { GitWatcher } from './base/gitWatcher';
+import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
+import { CheckRunner } from './checks';
+import { codeActions } from './codeActions';
+import { hoverAt } from './hover';
+import { isConfigPath, ProjectConfigStore } from './projectConfig';
+import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from './protocol';
+import { reportMarkdown } from './report';
+import { SettingsStore } from './settings';
+
+export const SERVER_VERSION = '0.1.0';
+
+export function startServer(connection: Connection, git: GitAccess = new SafeGit()): void {
+  const documents = new TextDocuments(TextDocument);
+  let pullConfig = false;
+  let canCreateFiles = false;
+  let watchRegistration = false;
+  let initOptions: unknown;
+  const log = (message: string) => connection.console.log(message);
+  // dist/server.js sits next to docs/ in the extension and in the checkout; a client may point elsewhere.
+  const docsUrl = () => (initOptions as { docsUrl?: string } | undefined)?.docsUrl ?? fileUriOf(resolve(__dirname, '..', 'docs', 'rules.md'));
+
+  const settings = new SettingsStore(connection, () => pullConfig, () => (initOptions as { settings?: unknown } | undefined)?.settings);
+  const bases = new BaseResolver(git);
+  const configs = new ProjectConfigStore((path) => documents.all().find((d) => fsPathOf(d.uri) === path)?.getText());
+  const watcher = new GitWatcher((root) => {
+    bases.invalidateRepo(root);
+    checks.recheck((path) => path.startsWith(root + sep));
+  }, log);
+  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl });
+  const openedVersion = new Map<string, number>();
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pullConfig = !!caps.workspace?.configuration;
+    const we = caps.workspace?.workspaceEdit;
+    canCreateFiles = !!we?.documentChanges && (we.resourceOperations ?? []).includes('create');
+    watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    initOptions = params.initializationOptions;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'breakwater', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'breakwater' });
+    // Editors that watch files for us report config edits made outside the editor; .git is watched by the server itself.
+    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.breakwater.{yaml,yml}' }] });
+  });
+
+  const configChanged = () => {
+    configs.invalidate();
+    checks.recheck(() => true, true);
+  };
+
+  type DocEvent = TextDocumentChangeEvent<TextDocument>;
+  documents.onDidOpen((e: DocEvent) => {
+    openedVersion.set(e.document.uri, e.document.version);
+    checks.opened(e.document);
+  });
+  documents.onDidChangeContent((e: DocEvent) => {
+    if (openedVersion.get(e.document.uri) === e.document.version) return; // the open itself, already scheduled
+    const path = fsPathOf(e.document.uri);
+    if (path && isConfigPath(path)) return configChanged();
+    void checks.changed(e.document);
+  });
+  documents.onDidSave((e: DocEvent) => checks.saved(e.document));
+  documents.onDidClose((e: DocEvent) => {
+    openedVersion.delete(e.document.uri);
+    const path = fsPathOf(e.document.uri);
+    if (path && isConfigPath(path)) configChanged(); // unsaved edits are gone: back to the file on disk
+    checks.closed(e.document.uri);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    checks.recheck(() => true, true);
+  });
+
+  connection.onDidChangeWatchedFiles((params: DidChangeWatchedFilesParams) => {
+    for (const change of params.changes) {
+      const path = fsPathOf(change.uri);
+      if (!path) continue;
+      if (isConfigPath(path)) configChanged();
+      const root = watcher.repoOfGitPath(path);
+      if (root) watcher.touch(root);
+    }
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      return codeActions(params, doc, checks.state(doc.uri)?.lastGood, { canCreateFiles, documents, readFile });
+    } catch (e) {
+      log(`code actions failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const good = doc ? checks.state(doc.uri)?.lastGood : undefined;
+    return doc && good ? hoverAt(good, doc.version, params.position, docsUrl()) : null;
+  });
+
+  connection.onRequest(BaseContentRequest, async (params: BaseContentParams): Promise<BaseContentResult | null> => {
+    const fileUri = fileUriOfBase(params.uri) ?? params.uri;
+    const path = fsPathOf(fileUri);
+    if (!path) return null;
+    const good = checks.state(fileUri)?.lastGood;
+    if (good) return { text: good.base.text, label: good.base.label };
+    const repo = await bases.repoOf(path);
+    const selector = parseBaseSelector((await settings.get(fileUri)).base || configs.forSpec(path, repo?.root).base);
+    return (await bases.textFor(path, selector)) ?? null;
+  });
+
+  connection.onRequest(ReportRequest, (params: ReportParams): ReportResult => {
+    const state = checks.state(params.uri);
+    const name = params.uri.replace(/^.*\//, '');
+    if (state?.lastGood) return { markdown: reportMarkdown(state.lastGood, decodeURIComponent(name)) };
+    const why = state?.lastStatus?.message ?? 'the document has not been checked yet (is it an OpenAPI or Swagger document?)';
+    return { markdown: `# ${decodeURIComponent(name)}\n\nNo comparison available: ${why}.\n` };
+  });
+
+  connection.onRequest(RefsRequest, async (params: RefsParams): Promise<RefsResult> => {
+    const path = fsPathOf(params.uri);
+    const repo = path ? await bases.repoOf(path) : undefined;
+    if (!repo) return { branches: [], remoteBranches: [], tags: [], head: null };
+    return git.refs(repo.root);
+  });
+
+  connection.onShutdown(() => watcher.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
+
+function readFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
