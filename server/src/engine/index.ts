@@ -1,6 +1,7 @@
 // The engine's public entry points. Pure: no vscode, no LSP, no I/O except
 // through the injected external-file loader.
-import { loadSpec, loadSpecLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+import { loadParsed, loadSpec, loadSpecLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+import type { ParsedText } from './parse/parseText';
 import { buildModel } from './model/buildModel';
 import type { ExternalLoader } from './model/refs';
 import type { SpecModel } from './model/model';
@@ -10,7 +11,8 @@ import { SpecInputError, type CheckOptions, type CheckResult, type Problem } fro
 
 export * from './types';
 export { RULES, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, DOCS_FILE, type RuleInfo } from './rules/registry';
-export { looksLikeOpenApi, loadSpec, loadSpecLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+export { looksLikeOpenApi, loadSpec, loadSpecLenient, loadParsed, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+export { reparse, type ReparseResult } from './parse/incremental';
 export { parseText, type ParsedText, type TextProblem } from './parse/parseText';
 export { LineIndex } from './parse/lineIndex';
 export type { ExternalLoader } from './model/refs';
@@ -31,6 +33,11 @@ export interface SpecInput {
 export function loadModel(input: SpecInput, side: 'base' | 'revision'): SpecModel {
   const outcome = side === 'base' ? loadSpecLenient(input.text, input.file) : loadSpec(input.text, input.file);
   return buildModel(specOrThrow(outcome, input.file), input.external);
+}
+
+/** loadModel(…, 'revision') for text that is already parsed (e.g. by the incremental re-parser). */
+export function modelOfParsed(parsed: ParsedText, file: string, external?: ExternalLoader): SpecModel {
+  return buildModel(specOrThrow(loadParsed(parsed, file), file), external);
 }
 
 export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {

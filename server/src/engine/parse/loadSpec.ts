@@ -27,7 +27,11 @@ export function looksLikeOpenApi(text: string): boolean {
 }
 
 export function loadSpec(text: string, file: string): LoadOutcome {
-  const parsed = parseText(text, file);
+  return loadParsed(parseText(text, file), file);
+}
+
+/** loadSpec for text that is already parsed (the language server re-parses edits incrementally). */
+export function loadParsed(parsed: ParsedText, file: string): LoadOutcome {
   if (parsed.errors.length > 0) return { kind: 'syntax-error', parsed, errors: parsed.errors };
   return classify(parsed, file);
 }
