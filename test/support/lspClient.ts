@@ -39,6 +39,8 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   private readonly docs = new Map<string, TextDocument>();
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication per URI, in arrival order (to prove stale results never overtake fresh ones). */
+  readonly publications = new Map<string, PublishDiagnosticsParams[]>();
   readonly statuses = new Map<string, StatusParams>();
   /** Settings returned for workspace/configuration, per section "breakwater". */
   settings: Record<string, unknown> = {};
@@ -53,6 +55,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.publications.set(p.uri, [...(this.publications.get(p.uri) ?? []), p]);
       this.poke();
     });
     this.connection.onNotification('breakwater/status', (p: StatusParams) => {

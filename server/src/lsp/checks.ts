@@ -4,7 +4,9 @@
 // shown with the last good findings marked stale.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareModels, LineIndex, loadModel, looksLikeOpenApi, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
+import { compareModels, LineIndex, modelOfParsed, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
+import { RevisionParser } from './revisionParser';
+import { isSpecText } from './specDetection';
 import { parseBaseSelector, selectorText } from './base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
 import type { GitWatcher } from './base/gitWatcher';
@@ -26,9 +28,9 @@ export interface CheckDeps {
   docsUrl: () => string;
 }
 
-/** Quiet period after a keystroke before checking; grows with the cost of a check, up to a second. */
+/** Quiet period after a keystroke before checking; a little longer when checks are expensive. */
 const TYPE_DELAY_MS = 250;
-const MAX_TYPE_DELAY_MS = 1000;
+const MAX_EXTRA_DELAY_MS = 250;
 
 export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
@@ -48,7 +50,7 @@ export class CheckRunner {
     if (!state) return;
     const settings = await this.deps.settings.get(doc.uri);
     if (settings.run !== 'onType') return;
-    this.schedule(doc.uri, Math.min(MAX_TYPE_DELAY_MS, Math.max(TYPE_DELAY_MS, state.lastDurationMs)));
+    this.schedule(doc.uri, TYPE_DELAY_MS + Math.min(MAX_EXTRA_DELAY_MS, state.lastDurationMs / 2));
   }
 
   saved(doc: TextDocument): void {
@@ -101,7 +103,7 @@ export class CheckRunner {
     if (!doc || !file) return;
     const started = Date.now();
     try {
-      if (!looksLikeOpenApi(doc.getText()) && !state.lastGood) {
+      if (!isSpecText(doc.getText()) && !state.lastGood) {
         // Not a spec (and never was one while open): stay silent.
         if (state.lastStatus) this.publish(state, doc.version, []);
         state.lastStatus = undefined;
@@ -131,10 +133,17 @@ export class CheckRunner {
       if (superseded()) return;
       let revision: SpecModel;
       try {
-        revision = loadModel({ text, file }, 'revision');
+        state.parser ??= new RevisionParser(file);
+        revision = modelOfParsed(state.parser.parse(text), file);
       } catch (e) {
         if (!(e instanceof SpecInputError)) throw e;
         if (superseded()) return;
+        if (!state.lastGood && /^not an OpenAPI/.test(e.message)) {
+          // The sniff matched, but it is no spec (and never was one while open): stay silent.
+          if (state.lastStatus) this.publish(state, version, []);
+          state.lastStatus = undefined;
+          return;
+        }
         this.publishUnparsable(state, version, text, e);
         this.status(state, e.line !== undefined ? 'syntax-error' : 'not-openapi', base.label, started, e.message);
         return;

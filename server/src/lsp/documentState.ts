@@ -4,6 +4,7 @@ import type { Finding, Problem, SpecModel } from '../engine/index';
 import type { BaseOutcome } from './base/baseResolver';
 import type { ProjectConfig } from './projectConfig';
 import type { StatusParams } from './protocol';
+import type { RevisionParser } from './revisionParser';
 
 /** A completed check of a version that parsed: what code actions, hover and the report read. */
 export interface GoodCheck {
@@ -30,6 +31,8 @@ export class DocumentState {
   lastDurationMs = 0;
   /** The base of the last check, for the base document and hover even when the revision does not parse. */
   base?: BaseOutcome;
+  /** Keeps the last parse so edits are re-parsed incrementally. */
+  parser?: RevisionParser;
 
   constructor(readonly uri: string) {}
 }

@@ -1,0 +1,184 @@
+// The server's behaviour around the edges: new and renamed files, files outside git,
+// documents that are not specs, garbage input, bursts of edits, and run-on-save.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lspClient';
+import { TempRepo } from '../support/tempRepo';
+import { EDITS, FORMATS, PETS_YAML, petPropertiesLine } from './fixtures';
+
+const REMOVED = 'response-optional-property-removed';
+const has = (code: string) => (d: Diagnostic[]) => d.some((x) => x.code === code);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withClient<T>(root: string, fn: (c: TestClient) => Promise<T>): Promise<T> {
+  const client = new TestClient();
+  try {
+    await client.initialize(pathToFileURL(root).toString());
+    return await fn(client);
+  } finally {
+    await client.dispose();
+  }
+}
+
+for (const format of FORMATS) {
+  const ext = format.name;
+
+  test(`${ext}: a new (untracked) spec has no breaking findings and says why`, async () => {
+    const repo = new TempRepo({ 'README.md': 'x\n' });
+    try {
+      await withClient(repo.root, async (c) => {
+        const uri = repo.uri(`api/new.${ext}`);
+        repo.write(`api/new.${ext}`, format.render(PETS_YAML));
+        c.open(uri, format.render(EDITS.removeName(PETS_YAML)));
+        const status = await c.waitForStatus(uri, (s) => s.state === 'new-file');
+        assert.match(status.message ?? '', /new/);
+        await c.waitForDiagnostics(uri, (d) => d.length === 0);
+      });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test(`${ext}: a renamed spec is compared with its old path (git mv)`, async () => {
+    const repo = new TempRepo({ [format.file]: format.render(PETS_YAML) });
+    try {
+      repo.git('mv', format.file, `api/pets.${ext}`);
+      await withClient(repo.root, async (c) => {
+        const uri = repo.uri(`api/pets.${ext}`);
+        const rev = format.render(EDITS.removeName(PETS_YAML));
+        c.open(uri, rev);
+        const d = (await c.waitForDiagnostics(uri, has(REMOVED))).find((x) => x.code === REMOVED)!;
+        assert.equal(d.range.start.line, petPropertiesLine(rev));
+        const base = await c.request<{ text: string } | null>('breakwater/baseContent', { uri: d.relatedInformation![0].location.uri });
+        assert.equal(base?.text, format.render(PETS_YAML));
+      });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test(`${ext}: a burst of edits ends with the results of the last one, never older ones`, async () => {
+    const repo = new TempRepo({ [format.file]: format.render(PETS_YAML) });
+    try {
+      await withClient(repo.root, async (c) => {
+        const uri = repo.uri(format.file);
+        const original = format.render(PETS_YAML);
+        const removed = format.render(EDITS.removeName(PETS_YAML));
+        c.open(uri, original);
+        await c.waitForDiagnostics(uri, (d) => d.length === 0);
+        for (let i = 0; i < 25; i++) {
+          c.setText(uri, i % 2 === 0 ? removed : original);
+          await sleep(i % 5 === 0 ? 30 : 2);
+        }
+        c.setText(uri, removed);
+        await c.waitForDiagnostics(uri, has(REMOVED));
+        await sleep(600);
+        const versions = (c.publications.get(uri) ?? []).map((p) => p.version ?? -1);
+        assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `publications in version order: ${versions}`);
+        assert.equal(c.diagnostics.get(uri)?.version, c.version(uri));
+        assert.ok(versions.length < 10, `superseded checks were cancelled, not all published: ${versions}`);
+      });
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
+
+test('a file outside any git repository is not checked, and says so', async () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-nogit-')));
+  try {
+    await withClient(dir, async (c) => {
+      const uri = pathToFileURL(join(dir, 'openapi.yaml')).toString();
+      writeFileSync(join(dir, 'openapi.yaml'), PETS_YAML);
+      c.open(uri, EDITS.removeName(PETS_YAML));
+      await c.waitForStatus(uri, (s) => s.state === 'no-repository');
+      await c.waitForDiagnostics(uri, (d) => d.length === 0);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('YAML and JSON files that are not specs get no diagnostics at all', async () => {
+  const repo = new TempRepo({ 'ci.yaml': 'jobs:\n  build: {}\n', 'package.json': '{"name": "x"}\n' });
+  try {
+    await withClient(repo.root, async (c) => {
+      c.open(repo.uri('ci.yaml'), 'jobs:\n  build: {}\n  test: [\n');
+      c.open(repo.uri('package.json'), '{"name": "y"}\n');
+      await sleep(800);
+      assert.equal(c.publications.get(repo.uri('ci.yaml')), undefined);
+      assert.equal(c.publications.get(repo.uri('package.json')), undefined);
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('the server survives garbage and keeps serving', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+  try {
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, PETS_YAML);
+      await c.waitForDiagnostics(uri, (d) => d.length === 0);
+      const garbage = [
+        'openapi: 3.0.3\n' + '['.repeat(20_000),
+        'openapi: 3.0.3\npaths: ' + '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000),
+        'openapi: 3.0.3\n\u0000\u0001\u0002 binary \uFFFD\n\ttabs: [\n',
+        'openapi: 99.0\npaths: {}\n',
+        'openapi: 3.0.3\npaths: 7\ncomponents: [1, 2]\ninfo: null\n',
+        'openapi: 3.0.3\nx: &a [*a, *a]\npaths:\n  /p: *a\n',
+        'swagger: "2.0"\npaths:\n  /p:\n    get:\n      parameters: {not: a list}\n      responses: 5\n',
+      ];
+      for (const text of garbage) {
+        c.setText(uri, text);
+        await c.waitForDiagnostics(uri, () => true, `a publication for ${JSON.stringify(text.slice(0, 30))}`, 20_000);
+        await c.hover(uri, 0, 0); // still answers requests
+      }
+      c.setText(uri, EDITS.removeName(PETS_YAML));
+      await c.waitForDiagnostics(uri, has(REMOVED), 'back to normal');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('run on save: typing does not check, saving does', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+  try {
+    await withClient(repo.root, async (c) => {
+      c.settings = { run: 'onSave' };
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, PETS_YAML);
+      await c.waitForDiagnostics(uri, (d) => d.length === 0);
+      c.setText(uri, EDITS.removeName(PETS_YAML));
+      await sleep(800);
+      assert.equal(c.publications.get(uri)!.length, 1, 'no check while typing');
+      c.save(uri);
+      await c.waitForDiagnostics(uri, has(REMOVED));
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('per-rule levels from settings and .breakwater.yaml (off hides)', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML, '.breakwater.yaml': `rules:\n  ${REMOVED}: error\n` });
+  try {
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, EDITS.removeName(PETS_YAML));
+      const d = await c.waitForDiagnostics(uri, has(REMOVED));
+      assert.equal(d.find((x) => x.code === REMOVED)!.severity, 1, 'error from .breakwater.yaml');
+      c.changeSettings({ rules: { [REMOVED]: 'off' } });
+      await c.waitForDiagnostics(uri, (x) => !has(REMOVED)(x), 'off in settings wins');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
