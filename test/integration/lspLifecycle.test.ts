@@ -182,3 +182,46 @@ test('per-rule levels from settings and .breakwater.yaml (off hides)', async () 
     repo.cleanup();
   }
 });
+
+test('a half-typed top level (paths: deleted, its entries now under info) keeps the last results instead of reporting every endpoint removed', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+  try {
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      const removed = EDITS.removeName(PETS_YAML);
+      c.open(uri, removed);
+      await c.waitForDiagnostics(uri, has(REMOVED));
+      c.setText(uri, removed.replace('\npaths:\n', '\n'));
+      const diags = await c.waitForDiagnostics(uri, has('incomplete-spec'));
+      assert.ok(!diags.some((d) => d.code === 'api-path-removed'), 'no flood of removals');
+      assert.match(String(diags.find((d) => d.code === REMOVED)?.message), /stale/);
+      c.setText(uri, removed);
+      await c.waitForDiagnostics(uri, (d) => has(REMOVED)(d) && !has('incomplete-spec')(d));
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('"show all changes" report and the refs for the base picker', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+  try {
+    repo.git('tag', 'v1.0.0');
+    repo.git('branch', 'release');
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, EDITS.addRequiredLimit(EDITS.removeName(PETS_YAML)));
+      await c.waitForDiagnostics(uri, has(REMOVED));
+      const report = await c.request<{ markdown: string }>('breakwater/report', { uri });
+      assert.match(report.markdown, /^# openapi\.yaml: changes against HEAD [0-9a-f]{7}/);
+      assert.match(report.markdown, /## Breaking changes\n\n- \*\*New required parameter\*\* \(`new-required-request-parameter`, line \d+\)/);
+      assert.match(report.markdown, /## Possibly breaking changes\n\n- \*\*Optional response property removed\*\*/);
+      const refs = await c.request<{ branches: string[]; tags: string[]; head: string | null }>('breakwater/refs', { uri });
+      assert.deepEqual(refs.branches.sort(), ['main', 'release']);
+      assert.deepEqual(refs.tags, ['v1.0.0']);
+      assert.equal(refs.head, 'main');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -6,12 +6,13 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareModels, LineIndex, modelOfParsed, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
 import { RevisionParser } from './revisionParser';
+import { incompleteEditReason } from './incompleteEdit';
 import { isSpecText } from './specDetection';
 import { parseBaseSelector, selectorText } from './base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
 import type { GitWatcher } from './base/gitWatcher';
 import { fsPathOf } from './baseUri';
-import { failureDiagnostic, findingDiagnostic, markStale, problemDiagnostic, remapToText, syntaxDiagnostic } from './diagnostics';
+import { failureDiagnostic, findingDiagnostic, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic } from './diagnostics';
 import { DocumentState, type GoodCheck } from './documentState';
 import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from './protocol';
@@ -144,8 +145,16 @@ export class CheckRunner {
           state.lastStatus = undefined;
           return;
         }
-        this.publishUnparsable(state, version, text, e);
+        const lines = new LineIndex(text);
+        const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
+        this.publishUnparsable(state, version, text, e.message.replace(/^./, (c) => c.toUpperCase()), offset, SYNTAX_ERROR_CODE);
         this.status(state, e.line !== undefined ? 'syntax-error' : 'not-openapi', base.label, started, e.message);
+        return;
+      }
+      const incomplete = incompleteEditReason(base.model, revision);
+      if (incomplete) {
+        this.publishUnparsable(state, version, text, `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`, incomplete.offset, INCOMPLETE_CODE);
+        this.status(state, 'syntax-error', base.label, started, incomplete.message);
         return;
       }
       await yieldToEventLoop();
@@ -183,10 +192,8 @@ export class CheckRunner {
   }
 
   /** Syntax error (or no longer OpenAPI): that error, plus the last good breaking findings marked stale. */
-  private publishUnparsable(state: DocumentState, version: number, text: string, e: SpecInputError): void {
-    const lines = new LineIndex(text);
-    const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
-    const diags: Diagnostic[] = [syntaxDiagnostic(lines, offset, e.message.replace(/^./, (c) => c.toUpperCase()))];
+  private publishUnparsable(state: DocumentState, version: number, text: string, message: string, offset: number, code: string): void {
+    const diags: Diagnostic[] = [syntaxDiagnostic(new LineIndex(text), offset, message, code)];
     const good = state.lastGood;
     if (good) {
       const breaking = good.findingDiagnostics.filter((d) => d.severity === 1 || d.severity === 2);

@@ -8,6 +8,7 @@ import { baseUriOf, fileUriOf } from './baseUri';
 export const SOURCE = 'breakwater';
 export const SYNTAX_ERROR_CODE = 'syntax-error';
 export const SPEC_PROBLEM_CODE = 'spec-problem';
+export const INCOMPLETE_CODE = 'incomplete-spec';
 export const CHECK_FAILED_CODE = 'check-failed';
 const STALE_NOTE = ' (stale: from the last version that parsed)';
 
@@ -67,13 +68,13 @@ function relatedInBase(f: Finding, ctx: FindingContext): DiagnosticRelatedInform
   };
 }
 
-export function syntaxDiagnostic(lines: LineIndex, offset: number, message: string): Diagnostic {
+export function syntaxDiagnostic(lines: LineIndex, offset: number, message: string, code = SYNTAX_ERROR_CODE): Diagnostic {
   return {
     range: oneLineRange(lines, offset, lines.lineEnd(lines.position(offset).line)),
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
-    code: SYNTAX_ERROR_CODE,
-    message: `${message}. Breaking-change checks resume when the document parses again.`,
+    code,
+    message: `${message}. Breaking-change checks resume when the document is complete again.`,
   };
 }
 
