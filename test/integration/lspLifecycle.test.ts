@@ -225,3 +225,28 @@ test('"show all changes" report and the refs for the base picker', async () => {
     repo.cleanup();
   }
 });
+
+test('multi-file spec: a property deleted in a referenced file is reported on that file, against the file at HEAD', async () => {
+  const main = PETS_YAML.replace(`                $ref: '#/components/schemas/Pet'`, `                $ref: './schemas/pet.yaml#/Pet'`);
+  const pet = `Pet:\n  type: object\n  properties:\n    id:\n      type: integer\n    name:\n      type: string\n`;
+  const repo = new TempRepo({ 'openapi.yaml': main, 'schemas/pet.yaml': pet });
+  try {
+    await withClient(repo.root, async (c) => {
+      const mainUri = repo.uri('openapi.yaml');
+      const petUri = repo.uri('schemas/pet.yaml');
+      c.open(mainUri, main);
+      await c.waitForDiagnostics(mainUri, (d) => d.length === 0, 'the committed multi-file spec is clean (refs resolve on both sides)');
+      c.open(petUri, pet);
+      c.setText(petUri, pet.replace('    name:\n      type: string\n', ''));
+      await c.waitUntil(() => (c.diagnostics.get(petUri)?.diagnostics ?? []).some((d) => d.code === REMOVED), 15_000, () => `diagnostics on pet.yaml: ${JSON.stringify(c.diagnostics.get(petUri))}`);
+      const d = c.diagnostics.get(petUri)!.diagnostics.find((x) => x.code === REMOVED)!;
+      assert.equal(d.range.start.line, 2, 'on the properties key of pet.yaml');
+      assert.equal(d.relatedInformation?.[0].location.uri, petUri.replace(/^file:/, 'breakwater-base:'));
+      const base = await c.request<{ text: string } | null>('breakwater/baseContent', { uri: d.relatedInformation![0].location.uri });
+      assert.equal(base?.text, pet);
+      assert.ok(!(c.diagnostics.get(mainUri)?.diagnostics ?? []).some((x) => x.code === 'spec-problem'), 'no unresolved $ref problems');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -6,13 +6,14 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareModels, LineIndex, modelOfParsed, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
 import { RevisionParser } from './revisionParser';
+import type { WorkingFiles } from './externalFiles';
 import { incompleteEditReason } from './incompleteEdit';
 import { isSpecText } from './specDetection';
 import { parseBaseSelector, selectorText } from './base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
 import type { GitWatcher } from './base/gitWatcher';
-import { fsPathOf } from './baseUri';
-import { failureDiagnostic, findingDiagnostic, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic } from './diagnostics';
+import { fileUriOf, fsPathOf } from './baseUri';
+import { failureDiagnostic, findingDiagnostic, type FindingContext, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic } from './diagnostics';
 import { DocumentState, type GoodCheck } from './documentState';
 import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from './protocol';
@@ -27,6 +28,7 @@ export interface CheckDeps {
   watcher: GitWatcher;
   log: (message: string) => void;
   docsUrl: () => string;
+  workingFiles: WorkingFiles;
 }
 
 /** Quiet period after a keystroke before checking; a little longer when checks are expensive. */
@@ -35,6 +37,8 @@ const MAX_EXTRA_DELAY_MS = 250;
 
 export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
+  /** Findings located in other files of multi-file specs: file URI -> spec URI -> diagnostics. */
+  private readonly external = new Map<string, Map<string, Diagnostic[]>>();
 
   constructor(private readonly deps: CheckDeps) {}
 
@@ -63,6 +67,7 @@ export class CheckRunner {
     if (state?.timer) clearTimeout(state.timer);
     this.states.delete(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.publishExternal(uri, new Map());
   }
 
   /** Re-checks open documents (all, or those a predicate selects), e.g. after the base moved. */
@@ -73,6 +78,16 @@ export class CheckRunner {
       const state = this.states.get(doc.uri);
       if (force && state) state.lastInputKey = undefined;
       this.schedule(doc.uri, 0);
+    }
+  }
+
+  /** Another open file changed: specs whose last check read it through a `$ref` are re-checked. */
+  recheckDependentsOf(path: string, uri: string): void {
+    for (const state of this.states.values()) {
+      if (state.uri === uri || !state.lastGood) continue;
+      if (!state.lastGood.revision.refs.files().includes(path)) continue;
+      state.lastInputKey = undefined;
+      this.schedule(state.uri, TYPE_DELAY_MS);
     }
   }
 
@@ -135,7 +150,7 @@ export class CheckRunner {
       let revision: SpecModel;
       try {
         state.parser ??= new RevisionParser(file);
-        revision = modelOfParsed(state.parser.parse(text), file);
+        revision = modelOfParsed(state.parser.parse(text), file, this.deps.workingFiles.loader(base.repo.root));
       } catch (e) {
         if (!(e instanceof SpecInputError)) throw e;
         if (superseded()) return;
@@ -164,6 +179,7 @@ export class CheckRunner {
       const good = this.goodCheck(state, version, text, file, base, revision, result.findings, result.problems, config);
       const problemDiags = result.problems.filter((p) => p.file === file).flatMap((p) => problemDiagnostic(p, revision.doc.parsed.lines) ?? []);
       this.publish(state, version, [...good.findingDiagnostics, ...problemDiags]);
+      this.publishExternal(state.uri, this.externalDiagnostics(good));
       state.lastGood = good;
       state.lastInputKey = inputKey;
       state.lastDurationMs = Date.now() - started;
@@ -179,16 +195,50 @@ export class CheckRunner {
   }
 
   private goodCheck(state: DocumentState, version: number, text: string, file: string, base: Extract<BaseOutcome, { kind: 'ok' }>, revision: SpecModel, findings: GoodCheck['findings'], problems: GoodCheck['problems'], config: ProjectConfig): GoodCheck {
-    const ctx = {
-      uri: state.uri,
+    const ctx = this.findingContext(state.uri, file, revision.doc.parsed.lines, base);
+    const findingDiagnostics = findings.flatMap((f) => findingDiagnostic(f, ctx) ?? []);
+    return { version, text, file, findings, problems, base, revision, findingDiagnostics, config };
+  }
+
+  private findingContext(uri: string, file: string, lines: LineIndex, base: Extract<BaseOutcome, { kind: 'ok' }>): FindingContext {
+    return {
+      uri,
       file,
-      lines: revision.doc.parsed.lines,
+      lines,
       baseLines: (f: string) => base.model.refs.linesOf(f) ?? (f === file ? base.model.doc.parsed.lines : undefined),
       baseLabel: base.label,
       docsUrl: this.deps.docsUrl(),
     };
-    const findingDiagnostics = findings.flatMap((f) => findingDiagnostic(f, ctx) ?? []);
-    return { version, text, file, findings, problems, base, revision, findingDiagnostics, config };
+  }
+
+  /** Findings inside files the spec references, grouped by the URI of that file. */
+  private externalDiagnostics(good: GoodCheck): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    for (const f of good.findings) {
+      const other = f.revision?.file;
+      if (!other || other === good.file) continue;
+      const lines = good.revision.refs.linesOf(other);
+      if (!lines) continue;
+      const uri = fileUriOf(other);
+      const d = findingDiagnostic(f, this.findingContext(uri, other, lines, good.base));
+      if (d) out.set(uri, [...(out.get(uri) ?? []), d]);
+    }
+    return out;
+  }
+
+  /** Several specs can share a referenced file: what each contributes is kept apart and published together. */
+  private publishExternal(owner: string, byUri: Map<string, Diagnostic[]>): void {
+    const touched = new Set(byUri.keys());
+    for (const [uri, owners] of this.external) if (owners.has(owner)) touched.add(uri);
+    for (const uri of touched) {
+      let owners = this.external.get(uri);
+      if (!owners) this.external.set(uri, (owners = new Map()));
+      const diags = byUri.get(uri);
+      if (diags) owners.set(owner, diags);
+      else owners.delete(owner);
+      if (owners.size === 0) this.external.delete(uri);
+      void this.deps.connection.sendDiagnostics({ uri, diagnostics: [...owners.values()].flat() });
+    }
   }
 
   /** Syntax error (or no longer OpenAPI): that error, plus the last good breaking findings marked stale. */

@@ -20,6 +20,7 @@ import { SafeGit, type GitAccess } from './base/gitAccess';
 import { GitWatcher } from './base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
+import { CommittedFiles, WorkingFiles } from './externalFiles';
 import { codeActions } from './codeActions';
 import { hoverAt } from './hover';
 import { isConfigPath, ProjectConfigStore } from './projectConfig';
@@ -40,13 +41,18 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   const docsUrl = () => (initOptions as { docsUrl?: string } | undefined)?.docsUrl ?? fileUriOf(resolve(__dirname, '..', 'docs', 'rules.md'));
 
   const settings = new SettingsStore(connection, () => pullConfig, () => (initOptions as { settings?: unknown } | undefined)?.settings);
-  const bases = new BaseResolver(git);
-  const configs = new ProjectConfigStore((path) => documents.all().find((d) => fsPathOf(d.uri) === path)?.getText());
+  const openDoc = (path: string) => documents.all().find((d) => fsPathOf(d.uri) === path);
+  const bases = new BaseResolver(git, new CommittedFiles());
+  const configs = new ProjectConfigStore((path) => openDoc(path)?.getText());
+  const workingFiles = new WorkingFiles((path) => {
+    const d = openDoc(path);
+    return d ? { text: d.getText(), version: d.version } : undefined;
+  });
   const watcher = new GitWatcher((root) => {
     bases.invalidateRepo(root);
     checks.recheck((path) => path.startsWith(root + sep));
   }, log);
-  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl });
+  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, workingFiles });
   const openedVersion = new Map<string, number>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -87,6 +93,8 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const path = fsPathOf(e.document.uri);
     if (path && isConfigPath(path)) return configChanged();
     void checks.changed(e.document);
+    // Specs that reference this file ($ref) are re-checked too.
+    if (path) checks.recheckDependentsOf(path, e.document.uri);
   });
   documents.onDidSave((e: DocEvent) => checks.saved(e.document));
   documents.onDidClose((e: DocEvent) => {

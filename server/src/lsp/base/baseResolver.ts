@@ -7,6 +7,7 @@ import { loadModel, SpecInputError, type SpecModel } from '../../engine/index';
 import { GitError, NoCommitsYet } from '../../io/gitErrors';
 import { selectorLabel, selectorText, type BaseSelector } from './baseSelector';
 import { repoRelative, type GitAccess, type RepoInfo } from './gitAccess';
+import type { CommittedFiles } from '../externalFiles';
 
 export type BaseOutcome =
   | { kind: 'ok'; label: string; blob: string; text: string; model: SpecModel; repo: RepoInfo; basePath: string }
@@ -15,17 +16,32 @@ export type BaseOutcome =
   | { kind: 'no-repository'; label: string; reason: string }
   | { kind: 'error'; label: string; reason: string };
 
-type Located = { kind: 'blob'; label: string; blob: string; repo: RepoInfo; basePath: string } | Exclude<BaseOutcome, { kind: 'ok' }>;
+/** A base found in git; `commit` is null for the staged version. */
+type Located = { kind: 'blob'; label: string; blob: string; commit: string | null; repo: RepoInfo; basePath: string } | Exclude<BaseOutcome, { kind: 'ok' }>;
+
+interface CachedModel {
+  text: string;
+  model: SpecModel;
+  /** Models of multi-file specs also depend on the other files at their commit. */
+  commit: string | null;
+  multiFile: boolean;
+}
+
+/** A `$ref` to another file (not `#/...`, not a URL) makes a spec multi-file. */
+const FILE_REF = /\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#]/i;
 
 /** Parsed bases kept in memory; a spec rarely has more than a few bases in play. */
 const MODEL_CACHE_SIZE = 8;
 
 export class BaseResolver {
   private readonly located = new Map<string, Promise<Located>>();
-  private readonly models = new Map<string, { text: string; model: SpecModel } | { error: string }>();
+  private readonly models = new Map<string, CachedModel | { error: string }>();
   private readonly repos = new Map<string, Promise<RepoInfo | undefined>>();
 
-  constructor(private readonly git: GitAccess) {}
+  constructor(
+    private readonly git: GitAccess,
+    private readonly committedFiles: CommittedFiles,
+  ) {}
 
   async baseFor(file: string, selector: BaseSelector): Promise<BaseOutcome> {
     const key = `${file}\0${selectorText(selector)}`;
@@ -99,21 +115,22 @@ export class BaseResolver {
       }
     }
     if (!blob) return { kind: 'absent', label, repo, reason: `the file is new: it is not in ${label}` };
-    return { kind: 'blob', label, blob, repo, basePath };
+    return { kind: 'blob', label, blob, commit, repo, basePath };
   }
 
-  private async model(found: { blob: string; repo: RepoInfo }, file: string): Promise<{ text: string; model: SpecModel } | { error: string }> {
+  private async model(found: { blob: string; commit: string | null; repo: RepoInfo }, file: string): Promise<CachedModel | { error: string }> {
     const key = `${found.blob}\0${file}`;
     const hit = this.models.get(key);
-    if (hit) {
+    if (hit && ('error' in hit || !hit.multiFile || hit.commit === found.commit)) {
       this.models.delete(key); // re-insert: most recently used last
       this.models.set(key, hit);
       return hit;
     }
     const text = await this.git.readBlob(found.repo.root, found.blob);
-    let entry: { text: string; model: SpecModel } | { error: string };
+    let entry: CachedModel | { error: string };
     try {
-      entry = { text, model: loadModel({ text, file }, 'base') };
+      const model = loadModel({ text, file, external: this.committedFiles.loader(found.repo.root, found.commit) }, 'base');
+      entry = { text, model, commit: found.commit, multiFile: FILE_REF.test(text) };
     } catch (e) {
       entry = { error: e instanceof SpecInputError ? `the base version cannot be compared: ${e.message}` : errorText(e) };
     }

@@ -1,0 +1,106 @@
+// Multi-file specs: `$ref: ./schemas/pet.yaml#/Pet` is read from the open editor or
+// the disk on the revision side, and from the same commit (or the index) on the
+// base side. Files outside the repository are never read.
+//
+// Stopgap until server/src/io/loaders.ts (shared with the CLI) lands; the
+// editor overlay (open documents win over the disk) stays here either way.
+import { statSync, readFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { parseText, type ExternalLoader, type LineIndex } from '../engine/index';
+import type { JNode } from '../engine/parse/tree';
+import { runGitSync } from '../io/gitExec';
+import { repoRelative } from './base/gitAccess';
+
+interface Loaded {
+  root: JNode;
+  file: string;
+  lines: LineIndex;
+}
+
+/** Parsed files kept per side; a multi-file spec has a few hundred at most. */
+const MAX_FILES = 2000;
+
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+function targetPath(fromFile: string, relativePath: string): string {
+  let rel = relativePath;
+  try {
+    rel = decodeURIComponent(relativePath);
+  } catch {
+    // keep it as written
+  }
+  return resolve(dirname(fromFile), rel);
+}
+
+function parsed(text: string, file: string): Loaded | undefined {
+  const p = parseText(text, file);
+  return p.root ? { root: p.root, file, lines: p.lines } : undefined;
+}
+
+/** Revision side: open documents first, then the disk (re-read only when its size or mtime changes). */
+export class WorkingFiles {
+  private readonly cache = new Map<string, { stamp: string; loaded: Loaded | undefined }>();
+
+  constructor(private readonly openDoc: (path: string) => { text: string; version: number } | undefined) {}
+
+  loader(boundary: string): ExternalLoader {
+    return (fromFile, relativePath) => {
+      const path = targetPath(fromFile, relativePath);
+      if (!inside(boundary, path)) return undefined;
+      const open = this.openDoc(path);
+      let stamp: string;
+      if (open !== undefined) stamp = `open:${open.version}`;
+      else {
+        try {
+          const st = statSync(path);
+          stamp = `disk:${st.size}:${st.mtimeMs}`;
+        } catch {
+          return undefined;
+        }
+      }
+      const hit = this.cache.get(path);
+      if (hit && hit.stamp === stamp) return hit.loaded;
+      let text = open?.text;
+      if (text === undefined) {
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch {
+          return undefined;
+        }
+      }
+      const loaded = parsed(text, path);
+      this.cache.set(path, { stamp, loaded });
+      if (this.cache.size > MAX_FILES) this.cache.delete(this.cache.keys().next().value as string);
+      return loaded;
+    };
+  }
+}
+
+/** Base side: the file as it is in a commit (or the index), read with git; immutable, so cached by object name. */
+export class CommittedFiles {
+  private readonly cache = new Map<string, Loaded | undefined>();
+
+  loader(repoRoot: string, commit: string | null): ExternalLoader {
+    // The index changes under the same name: within one base model it is read once per file, never across models.
+    const local = new Map<string, Loaded | undefined>();
+    const cache = commit === null ? local : this.cache;
+    return (fromFile, relativePath) => {
+      const path = targetPath(fromFile, relativePath);
+      if (!inside(repoRoot, path)) return undefined;
+      const object = `${commit ?? ''}:${repoRelative(repoRoot, path)}`;
+      if (cache.has(object)) return cache.get(object);
+      let loaded: Loaded | undefined;
+      try {
+        const r = runGitSync(repoRoot, ['cat-file', 'blob', object]);
+        loaded = r.code === 0 ? parsed(r.stdout.toString('utf8'), path) : undefined;
+      } catch {
+        loaded = undefined;
+      }
+      cache.set(object, loaded);
+      if (cache.size > MAX_FILES) cache.delete(cache.keys().next().value as string);
+      return loaded;
+    };
+  }
+}
