@@ -250,3 +250,25 @@ test('multi-file spec: a property deleted in a referenced file is reported on th
     repo.cleanup();
   }
 });
+
+test('a sunset policy in .breakwater.yaml puts a sunset date next to deprecated; clients without diagnostic data still get fixes', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML, '.breakwater.yaml': 'policies:\n  deprecation:\n    minDays: 30\n' });
+  try {
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, EDITS.removeName(PETS_YAML));
+      const d = (await c.waitForDiagnostics(uri, has(REMOVED))).find((x) => x.code === REMOVED)!;
+      const { data: _dropped, ...withoutData } = d;
+      const actions = await c.codeActions(uri, d.range, [withoutData]);
+      const deprecate = actions.find((a) => a.title.startsWith('Mark deprecated instead of deleting'));
+      assert.ok(deprecate, JSON.stringify(actions.map((a) => a.title)));
+      const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      assert.match(deprecate.title, new RegExp(`x-sunset ${date}`));
+      c.applyWorkspaceEdit(deprecate.edit!);
+      await c.waitForDiagnostics(uri, (x) => !has(REMOVED)(x));
+      assert.match(c.text(uri), new RegExp(`          deprecated: true\\n          x-sunset: '${date}'\\n`));
+    });
+  } finally {
+    repo.cleanup();
+  }
+});

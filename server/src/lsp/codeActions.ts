@@ -27,8 +27,7 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, good: G
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
-    const fingerprint = (diagnostic.data as DiagnosticData | undefined)?.fingerprint;
-    const finding = fingerprint ? good.findings.find((f) => f.fingerprint === fingerprint) : undefined;
+    const finding = findingOf(diagnostic, good);
     if (!finding) continue;
     for (const fix of computeFixes(finding, sides.base(), sides.revision(), { sunset: sunsetFor(good.config) })) {
       actions.push({
@@ -43,6 +42,15 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, good: G
     if (accept) actions.push(accept);
   }
   return actions;
+}
+
+/** By the fingerprint in `data`; for clients that do not keep `data`, by code and range. */
+function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined {
+  const fingerprint = (diagnostic.data as DiagnosticData | undefined)?.fingerprint;
+  if (fingerprint) return good.findings.find((f) => f.fingerprint === fingerprint);
+  const same = good.findingDiagnostics.find((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
+  const fp = (same?.data as DiagnosticData | undefined)?.fingerprint;
+  return fp ? good.findings.find((f) => f.fingerprint === fp) : undefined;
 }
 
 function lazySides(good: GoodCheck): { base: () => FixSide; revision: () => FixSide } {
