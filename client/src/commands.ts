@@ -55,7 +55,8 @@ async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise
   }
   // Resource-scoped: in a multi-root workspace each folder keeps its own base.
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  await config.update('base', value || undefined, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('base', value || undefined, target);
 }
 
 async function compareWithBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {

@@ -30,7 +30,12 @@ export class StatusItem implements vscode.Disposable {
   /** Shown only on documents the server treats as specs (a language status item is selected by document filters). */
   private render(): void {
     const specs = [...this.byUri.values()].filter((s) => s.state !== 'not-openapi');
-    this.item.selector = specs.map((s) => ({ scheme: 'file', pattern: vscode.Uri.parse(s.uri).fsPath }));
+    this.item.selector = specs.map((s) => {
+      // A RelativePattern matches exactly this file, whatever glob characters its path contains ({, [, *).
+      const uri = vscode.Uri.parse(s.uri);
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      return { scheme: 'file', pattern: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name.replace(/[[\]{}*?]/g, '[$&]')) };
+    });
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     const s = (active && this.byUri.get(active)) || specs[specs.length - 1];
     if (!s) return;
