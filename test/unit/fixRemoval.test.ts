@@ -379,3 +379,16 @@ paths:
   const runCrlf = runFix(crlf(indentless), crlf(rev), 'spec.yaml', 'request-parameter-removed', 'deprecate');
   assert.equal(runCrlf.fixed, crlf(run.fixed));
 });
+
+test('comments above a removed entry come back with it; an emptied JSON object is filled in its own layout', () => {
+  const base = PETS.replace('        tag:\n', '        # Free-form label.\n        # Not unique.\n        tag:\n');
+  const rev = cut(base, '        # Free-form label.\n        # Not unique.\n        tag:\n          type: string\n');
+  const run = runFix(base, rev, 'spec.yaml', 'response-optional-property-removed', 'restore');
+  assert.equal(run.fixed, base);
+  const deprecated = runFix(base, rev, 'spec.yaml', 'response-optional-property-removed', 'deprecate');
+  assert.ok(deprecated.fixed.includes('        # Free-form label.\n        # Not unique.\n        tag:\n          type: string\n          deprecated: true\n'), deprecated.fixed);
+  const small = `{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {},\n  "components": {\n    "schemas": {\n      "Pet": {\n        "type": "object",\n        "properties": {\n          "id": {"type": "integer"}\n        }\n      }\n    }\n  }\n}\n`;
+  const emptied = small.replace('\n          "id": {"type": "integer"}\n        ', '');
+  const json = runFix(small.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), emptied.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), 'spec.json', 'response-optional-property-removed', 'deprecate');
+  assert.ok(json.fixed.includes('"properties": {\n          "id": {"type": "integer", "deprecated": true}\n        }'), json.fixed);
+});

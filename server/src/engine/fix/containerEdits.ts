@@ -112,7 +112,9 @@ function separatorOf(side: EditSide, container: JNode, kids: JNode[]): string {
   }
   const first = nodeStart(kids[0]);
   if (side.lines.position(first).line !== side.lines.position(container.start).line) return `,${side.style.eol}${indentText(side.style.indent, column(side, first))}`;
-  return side.text[container.start + 1] === ' ' || side.style.format === 'yaml' ? ', ' : ',';
+  // One line: spaced like its own "key: value" (minified JSON has no spaces at all).
+  const own = side.text.slice(container.start, Math.min(container.end, container.start + 2000));
+  return side.style.format === 'yaml' || /[:,] /.test(own) || side.text[container.start + 1] === ' ' ? ', ' : ',';
 }
 
 /** `key:` with nothing (or `~`, `null`, `{}`, `[]`) after it gets a block (YAML) or bracketed (JSON) value. */

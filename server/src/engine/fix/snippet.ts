@@ -62,9 +62,9 @@ function markerPosition(map: JMap): Position {
 export function renderBaseNode(base: FixSide, node: JNode, markers: Marker[], revStyle: TextStyle): Rendered {
   const edits = markers.flatMap((m) => markerEdits(base, m));
   const text = edits.length ? applyEdits(base.text, edits) : base.text;
-  const start = nodeStart(node);
+  const start = snippetStart(base, node);
   const end = mapOffset(snippetEnd(base, node), edits, true);
-  const refColumn = base.lines.position(start).character;
+  const refColumn = base.lines.position(nodeStart(node)).character;
   const block = fragmentFromText(text, start, end, refColumn, base.style, revStyle);
   const isEntry = typeof node.key === 'string';
   const flow = (): Fragment => {
@@ -84,6 +84,21 @@ export function renderBaseNode(base: FixSide, node: JNode, markers: Marker[], re
 function flowSafe(text: string, node: JNode): boolean {
   if (isFlow(text, node)) return true;
   return node.kind === 'scalar' && !/^[|>]/.test(text.slice(node.start, node.start + 1));
+}
+
+/** Comment lines right above a block map entry, at its indentation, document it and come back with it. */
+function snippetStart(side: FixSide, node: JNode): number {
+  const start = nodeStart(node);
+  if (side.style.format !== 'yaml' || typeof node.key !== 'string' || isFlow(side.text, node.parent ?? node)) return start;
+  const { line, character } = side.lines.position(start);
+  if (!/^[ \t]*$/.test(side.lines.lineText(line).slice(0, character))) return start;
+  let top = line;
+  while (top > 0) {
+    const above = side.lines.lineText(top - 1);
+    if (!above.trimStart().startsWith('#') || above.length - above.trimStart().length !== character) break;
+    top--;
+  }
+  return top === line ? start : side.lines.lineStart(top) + character;
 }
 
 /** A block entry's trailing comment on its last line belongs to it (and markers may be inserted after it). */
