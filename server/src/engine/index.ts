@@ -71,7 +71,9 @@ export function compareModels(base: SpecModel, revision: SpecModel, options: Che
 }
 
 export function compareSpecs(base: SpecInput, revision: SpecInput, options: CheckOptions = {}): CheckResult {
-  return compareModels(loadModel(base, 'base'), loadModel(revision, 'revision'), options);
+  // The revision first: its errors are the user's to fix and the ones worth reporting.
+  const rev = loadModel(revision, 'revision');
+  return compareModels(loadModel(base, 'base'), rev, options);
 }
 
 /** Problems of one side: lenient-load findings plus `$ref`s that could not be followed (collected lazily during the diff). */

@@ -1,0 +1,73 @@
+// Command-line parsing: small and strict, so a typo is a clear usage error (exit 2)
+// rather than a silently ignored flag.
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+export type FailOn = 'error' | 'warning' | 'info';
+
+export interface CliArgs {
+  command: 'diff' | 'check' | 'rules' | 'help' | 'version';
+  positional: string[];
+  format: Format;
+  failOn: FailOn;
+  base?: string;
+  config?: string;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: Format[] = ['text', 'json', 'sarif', 'github', 'markdown'];
+const LEVELS: FailOn[] = ['error', 'warning', 'info'];
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--base', '--config']);
+
+export const USAGE = `Usage:
+  breakwater diff BASE REVISION [options]     compare two spec files (or two folders' entry files)
+  breakwater check SPEC... [--base REF]        compare specs with their version at a git ref (default HEAD)
+  breakwater rules [--format text|json|markdown]  list every rule with its level
+
+Options:
+  --format text|json|sarif|github|markdown     output format (default text)
+  --fail-on error|warning|info                 exit 1 when a finding is at or above this level (default error)
+  --base REF                                   git ref for check: branch, tag, commit (default HEAD)
+  --config FILE                                a .breakwater.yaml to use instead of the one found next to the spec
+  -h, --help                                   show this help
+  -v, --version                                show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 breaking changes found, 2 usage or input error.`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { command: 'help', positional: [], format: 'text', failOn: 'error' };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') return { ...out, command: 'help' };
+    if (a === '-v' || a === '--version') return { ...out, command: 'version' };
+    if (a.startsWith('--')) {
+      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option ${name} (see breakwater --help)`);
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+      if (name === '--format') {
+        if (!FORMATS.includes(value as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${value}")`);
+        out.format = value as Format;
+      } else if (name === '--fail-on') {
+        if (!LEVELS.includes(value as FailOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')} (got "${value}")`);
+        out.failOn = value as FailOn;
+      } else if (name === '--base') out.base = value;
+      else out.config = value;
+      continue;
+    }
+    rest.push(a);
+  }
+  const [command, ...positional] = rest;
+  if (command === undefined) return out;
+  if (command !== 'diff' && command !== 'check' && command !== 'rules') throw new UsageError(`unknown command "${command}" (commands: diff, check, rules)`);
+  out.command = command;
+  out.positional = positional;
+  if (command === 'diff' && positional.length !== 2) throw new UsageError('diff needs exactly two arguments: BASE REVISION');
+  if (command === 'check' && positional.length === 0) throw new UsageError('check needs at least one SPEC');
+  if (command === 'rules' && positional.length > 0) throw new UsageError('rules takes no arguments');
+  return out;
+}

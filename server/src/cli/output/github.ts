@@ -1,0 +1,18 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the PR diff.
+import type { Level } from '../../engine/index';
+import { where, type Report } from './report';
+
+const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function renderGithub(report: Report): string {
+  const lines = report.findings.map((f) => {
+    const w = where(f);
+    return `::${COMMAND[f.level]} file=${escapeProperty(w.file)},line=${w.line},col=${w.column},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`;
+  });
+  const s = report.summary;
+  lines.push(`breakwater: ${s.error} breaking, ${s.warning} possibly breaking, ${s.info} not breaking`);
+  return lines.join('\n') + '\n';
+}

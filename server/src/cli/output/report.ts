@@ -1,0 +1,33 @@
+// The data every output format renders: findings and problems of all compared
+// specs, with file paths made relative to the working directory.
+import { relative } from 'node:path';
+import type { Finding, Level, Problem } from '../../engine/index';
+import type { Compared } from '../commands/compare';
+
+export interface Report {
+  findings: Finding[];
+  problems: Problem[];
+  notes: string[];
+  summary: Record<Level, number>;
+}
+
+export function buildReport(compared: Compared[], cwd = process.cwd()): Report {
+  const rel = (f: string) => relative(cwd, f) || f;
+  const findings = compared.flatMap((c) =>
+    c.result.findings.map((f) => ({
+      ...f,
+      base: f.base ? { ...f.base, file: rel(f.base.file) } : null,
+      revision: f.revision ? { ...f.revision, file: rel(f.revision.file) } : null,
+    })),
+  );
+  const problems = compared.flatMap((c) => c.result.problems.map((p) => ({ ...p, file: rel(p.file) })));
+  const summary: Record<Level, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.level]++;
+  return { findings, problems, notes: compared.flatMap((c) => (c.note ? [c.note] : [])), summary };
+}
+
+/** Where a finding is shown: its revision position, or the base one for pure removals. */
+export function where(f: Finding): { file: string; line: number; column: number } {
+  const loc = f.revision ?? f.base;
+  return loc ? { file: loc.file, line: loc.line, column: loc.column } : { file: '', line: 1, column: 1 };
+}
