@@ -6,6 +6,7 @@
 //
 //   node test/e2e/tooling/ensure.mjs            install what is missing, print a summary
 //   node test/e2e/tooling/ensure.mjs --check    only report what is missing (exit 1 if any)
+//   ... --result FILE                           also write the outcome as JSON to FILE
 //
 // Programmatic use: `const r = await ensureTooling({ install: true })` returns
 // { ok: true, paths } or { ok: false, reason }. It never throws for a missing tool.
@@ -200,6 +201,8 @@ export async function ensureTooling({ install = true } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const check = process.argv.includes('--check');
   const r = await ensureTooling({ install: !check });
+  const resultIdx = process.argv.indexOf('--result');
+  if (resultIdx > 0 && process.argv[resultIdx + 1]) writeFileSync(process.argv[resultIdx + 1], JSON.stringify(r));
   if (r.ok) {
     log(`ready (chromium ${r.paths.chromium}, VS Code server ${r.paths.serverMain})`, JSON.stringify(r.timings));
   } else {

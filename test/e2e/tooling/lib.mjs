@@ -46,6 +46,9 @@ export function makeRunDir(prefix = 'bw-e2e-') {
     xdgCache: join(root, 'xdg-cache'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  // The VS Code server puts vscode-ipc-<uuid>.sock (51 chars) into TMPDIR; a unix socket path
+  // must stay under 108 bytes.
+  if (dirs.tmp.length + 52 > 107) console.warn(`[e2e] warning: ${dirs.tmp} is long; VS Code's IPC sockets may fail (use a shorter BREAKWATER_E2E_RUN_ROOT)`);
   return {
     ...dirs,
     cleanup() {

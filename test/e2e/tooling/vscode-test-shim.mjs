@@ -26,6 +26,16 @@ import { launchBrowser, makeRunDir, remoteUri, startVSCodeServer, stopGroup, wor
 const verbose = !!process.env.BREAKWATER_E2E_VERBOSE;
 const timeoutMs = Number(process.env.BREAKWATER_E2E_TIMEOUT || 300) * 1000;
 
+// Harmless workbench chatter (pitfall 11), hidden unless BREAKWATER_E2E_VERBOSE is set.
+const NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^\[Service Worker\] registration/,
+  /^ChatSessionStore: /,
+  /vsda.*(File not found|404)/,
+];
+
 function parseArgs(argv) {
   const out = { devPaths: [], testsPath: undefined, positional: [], ignored: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -65,7 +75,7 @@ async function main() {
     else if (target.endsWith('.code-workspace')) workspace = target;
   }
 
-  const run = makeRunDir('bw-shim-');
+  const run = makeRunDir('s-');
   writeUserSettings(run.user);
   let server, context;
   const started = Date.now();
@@ -84,8 +94,10 @@ async function main() {
     let settleExit;
     const exitCode = new Promise((res) => (settleExit = res));
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const list = Array.isArray(logArgs) ? logArgs : [logArgs];
+      if (!verbose && typeof list[0] === 'string' && NOISE.some((re) => re.test(list[0]))) return;
       const fn = typeof console[type] === 'function' ? console[type] : console.log;
-      fn(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      fn(...list);
     });
     await page.exposeFunction('codeAutomationExit', (code) => settleExit(Number(code)));
     if (verbose) {

@@ -1,0 +1,43 @@
+// Scenario: the extension is present in a real VS Code and activates when an OpenAPI
+// document written in YAML is opened from a git repository.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, breakwaterExtension, closeAllEditors, fixture, makeGitWorkspace, openDocument, waitForActivation, workspaceRoot } from './helpers';
+
+describe('activation', () => {
+  afterEach(closeAllEditors);
+
+  it('is installed as a development extension with the manifest the tests expect', () => {
+    const ext = breakwaterExtension();
+    assert.equal(ext.id, EXTENSION_ID);
+    assert.equal(ext.packageJSON.main, './dist/extension.js');
+  });
+
+  it('activates when a YAML OpenAPI file is opened', async () => {
+    const spec = vscode.Uri.file(`${workspaceRoot()}/openapi.yaml`);
+    const doc = await openDocument(spec);
+    assert.equal(doc.languageId, 'yaml');
+    await waitForActivation();
+  });
+
+  it('stays active when a spec from another git repository is opened', async () => {
+    const repo = makeGitWorkspace({ 'api/petstore.yaml': fixture('petstore.yaml') });
+    try {
+      assert.match(repo.git('rev-parse', 'HEAD'), /^[0-9a-f]{40}$/);
+      const doc = await openDocument(repo.path('api/petstore.yaml'));
+      assert.equal(doc.languageId, 'yaml');
+      assert.ok((await waitForActivation()).isActive);
+    } finally {
+      await closeAllEditors();
+      repo.cleanup();
+    }
+  });
+
+  // Planned scenarios, to be filled in once the language server lands (issue 5):
+  it('shows a diagnostic on the parent key when a response property is deleted');
+  it('offers a quick fix that restores a deleted property and clears the diagnostic');
+  it('checks each folder of a multi-root workspace against its own repository');
+  it('shows the number of breaking changes in the status item');
+  it('reports a syntax error and keeps stale findings while the YAML does not parse');
+});
