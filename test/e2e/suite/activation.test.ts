@@ -35,8 +35,7 @@ describe('activation', () => {
   });
 
   // Planned scenarios, to be filled in once the language server lands (issue 5):
-  it('shows a diagnostic on the parent key when a response property is deleted');
-  it('offers a quick fix that restores a deleted property and clears the diagnostic');
+  // Diagnostics and quick fixes: diagnostics.test.ts.
   it('checks each folder of a multi-root workspace against its own repository');
   it('shows the number of breaking changes in the status item');
   it('reports a syntax error and keeps stale findings while the YAML does not parse');
