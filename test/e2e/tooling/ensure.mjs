@@ -45,7 +45,7 @@ function which(cmd) {
 }
 
 export function findChromium() {
-  if (process.env.BREAKWATER_E2E_CHROMIUM) return process.env.BREAKWATER_E2E_CHROMIUM;
+  if (process.env.BREAKWATER_E2E_CHROMIUM) return existsSync(process.env.BREAKWATER_E2E_CHROMIUM) ? process.env.BREAKWATER_E2E_CHROMIUM : null;
   return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
