@@ -4,12 +4,14 @@ export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'info';
 
 export interface CliArgs {
-  command: 'diff' | 'check' | 'rules' | 'help' | 'version';
+  command: 'diff' | 'check' | 'rules' | 'help' | 'version' | 'none';
   positional: string[];
   format: Format;
   failOn: FailOn;
   base?: string;
   config?: string;
+  /** Print timing and peak memory to stderr (also BREAKWATER_STATS=1). */
+  stats: boolean;
 }
 
 export class UsageError extends Error {}
@@ -23,18 +25,24 @@ export const USAGE = `Usage:
   breakwater check SPEC... [--base REF]        compare specs with their version at a git ref (default HEAD)
   breakwater rules [--format text|json|markdown]  list every rule with its level
 
+A folder stands for its entry file (the one .yaml/.yml/.json file at its top with an
+"openapi" or "swagger" key); $refs to other files are read at the same version.
+.breakwater.yaml next to the spec or at the repository root sets rule levels,
+accepted changes (by fingerprint) and the default base.
+
 Options:
   --format text|json|sarif|github|markdown     output format (default text)
   --fail-on error|warning|info                 exit 1 when a finding is at or above this level (default error)
   --base REF                                   git ref for check: branch, tag, commit (default HEAD)
   --config FILE                                a .breakwater.yaml to use instead of the one found next to the spec
+  --stats                                      print time and peak memory to stderr
   -h, --help                                   show this help
   -v, --version                                show the version
 
 Exit codes: 0 nothing at or above --fail-on, 1 breaking changes found, 2 usage or input error.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'help', positional: [], format: 'text', failOn: 'error' };
+  const out: CliArgs = { command: 'none', positional: [], format: 'text', failOn: 'error', stats: false };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -43,7 +51,11 @@ export function parseArgs(argv: string[]): CliArgs {
       break;
     }
     if (a === '-h' || a === '--help') return { ...out, command: 'help' };
-    if (a === '-v' || a === '--version') return { ...out, command: 'version' };
+    if (a === '-v' || a === '-V' || a === '--version') return { ...out, command: 'version' };
+    if (a === '--stats') {
+      out.stats = true;
+      continue;
+    }
     if (a.startsWith('--')) {
       const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
       if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option ${name} (see breakwater --help)`);
@@ -59,6 +71,7 @@ export function parseArgs(argv: string[]): CliArgs {
       else out.config = value;
       continue;
     }
+    if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see breakwater --help)`);
     rest.push(a);
   }
   const [command, ...positional] = rest;
@@ -69,5 +82,6 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === 'diff' && positional.length !== 2) throw new UsageError('diff needs exactly two arguments: BASE REVISION');
   if (command === 'check' && positional.length === 0) throw new UsageError('check needs at least one SPEC');
   if (command === 'rules' && positional.length > 0) throw new UsageError('rules takes no arguments');
+  if (command !== 'check' && out.base !== undefined) throw new UsageError('--base only applies to check');
   return out;
 }

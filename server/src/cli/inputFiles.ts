@@ -1,26 +1,50 @@
-// Reads spec files for the CLI with clear one-line errors, finds a folder's entry
-// file, and loads the other files of a multi-file spec from the same folder tree.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { looksLikeOpenApi, SpecInputError } from '../engine/index';
+// Reads spec files named on the command line with one-line errors that use the
+// user's own spelling of the path, and turns a folder into its entry file.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SpecInputError } from '../engine/index';
+import { EntryFileError, findEntryFile } from '../io/entryFile';
 
 export class InputError extends Error {}
 
-export function readSpecFile(path: string): string {
+/** The engine is tested up to 50 MB specs; beyond this a file is almost certainly not a spec. */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** Absolute, symlink-free path of a spec given as a file or a folder (its entry file). */
+export function entryFile(pathOrFolder: string, cwd = process.cwd()): string {
+  const abs = resolve(cwd, pathOrFolder);
   let st;
   try {
-    st = statSync(path);
-  } catch {
-    throw new InputError(`${path}: no such file`);
+    st = statSync(abs);
+  } catch (e) {
+    throw new InputError(`${pathOrFolder}: ${describeFsError(e, 'no such file or folder')}`);
   }
-  if (st.isDirectory()) throw new InputError(`${path}: is a folder (give the spec file, or use diff with two folders)`);
+  let file = abs;
+  if (st.isDirectory()) {
+    try {
+      file = findEntryFile(abs);
+    } catch (e) {
+      if (e instanceof EntryFileError) throw new InputError(`${pathOrFolder}: ${e.message}`);
+      throw new InputError(`${pathOrFolder}: ${describeFsError(e, 'cannot list the folder')}`);
+    }
+  }
+  // Real paths everywhere: git reports real paths and the working directory is one too.
+  return realpathSync(file);
+}
+
+/** The text of a spec file; `shown` is how the user spelled it (for messages). */
+export function readSpecFile(file: string, shown = file): string {
   let buf: Buffer;
   try {
-    buf = readFileSync(path);
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError(`${shown}: is a folder (name the spec file, or a folder with one entry file)`);
+    if (st.size > MAX_SPEC_BYTES) throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_SPEC_BYTES / 1048576} MB)`);
+    buf = readFileSync(file);
   } catch (e) {
-    throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${shown}: ${describeFsError(e, 'cannot read')}`);
   }
-  return decodeText(buf, path);
+  return decodeText(buf, file);
 }
 
 /** UTF-8 only; a binary file or another encoding gets one clear message instead of garbage findings. */
@@ -35,26 +59,17 @@ export function decodeText(buf: Buffer, path: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A folder stands for its entry file: the one spec document at its top level. */
-export function entryFile(pathOrFolder: string): string {
-  const abs = resolve(pathOrFolder);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    throw new InputError(`${pathOrFolder}: no such file or folder`);
+function describeFsError(e: unknown, fallback: string): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return fallback;
   }
-  if (!st.isDirectory()) return abs;
-  const candidates = readdirSync(abs)
-    .filter((n) => /\.(ya?ml|json)$/i.test(n))
-    .filter((n) => {
-      try {
-        return looksLikeOpenApi(readFileSync(join(abs, n), 'utf8').slice(0, 65536));
-      } catch {
-        return false;
-      }
-    });
-  if (candidates.length === 0) throw new InputError(`${pathOrFolder}: no OpenAPI or Swagger document at the top of this folder`);
-  if (candidates.length > 1) throw new InputError(`${pathOrFolder}: several spec documents at the top of this folder (${candidates.join(', ')}); name one`);
-  return join(abs, candidates[0]);
 }

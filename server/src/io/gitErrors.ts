@@ -20,7 +20,8 @@ export class GitMissing extends GitError {
 export class NotARepository extends GitError {
   constructor(
     readonly dir: string,
-    reason?: string,
+    /** Why, when it is more than "no .git above it" (ownership, bare repository). */
+    readonly reason?: string,
   ) {
     super(reason ? `${dir}: ${reason}` : `${dir} is not inside a git repository`);
   }

@@ -6,12 +6,21 @@ import type { Report } from './report';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
 
-export function render(format: Format, report: Report, env: { colour: boolean; version: string; docsUrl: string }): string {
+export interface RenderEnv {
+  colour: boolean;
+  version: string;
+  /** Where docs/rules.md is, for rule links. */
+  docsUrl: string;
+  /** Paths in the report are relative to this folder. */
+  cwd: string;
+}
+
+export function render(format: Format, report: Report, env: RenderEnv): string {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, env.version, env.docsUrl);
+      return renderSarif(report, env);
     case 'github':
       return renderGithub(report);
     case 'markdown':

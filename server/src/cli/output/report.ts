@@ -1,8 +1,8 @@
 // The data every output format renders: findings and problems of all compared
 // specs, with file paths made relative to the working directory.
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Finding, Level, Problem } from '../../engine/index';
-import type { Compared } from '../commands/compare';
+import type { Compared } from '../commands/compared';
 
 export interface Report {
   findings: Finding[];
@@ -12,7 +12,8 @@ export interface Report {
 }
 
 export function buildReport(compared: Compared[], cwd = process.cwd()): Report {
-  const rel = (f: string) => relative(cwd, f) || f;
+  // Forward slashes on every platform: these paths end up in SARIF URIs and CI annotations.
+  const rel = (f: string) => (relative(cwd, f) || f).split(sep).join('/');
   const findings = compared.flatMap((c) =>
     c.result.findings.map((f) => ({
       ...f,
@@ -23,7 +24,7 @@ export function buildReport(compared: Compared[], cwd = process.cwd()): Report {
   const problems = compared.flatMap((c) => c.result.problems.map((p) => ({ ...p, file: rel(p.file) })));
   const summary: Record<Level, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.level]++;
-  return { findings, problems, notes: compared.flatMap((c) => (c.note ? [c.note] : [])), summary };
+  return { findings, problems, notes: compared.flatMap((c) => c.notes), summary };
 }
 
 /** Where a finding is shown: its revision position, or the base one for pure removals. */

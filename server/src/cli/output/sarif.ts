@@ -1,31 +1,61 @@
-// SARIF 2.1.0, for code-scanning uploads. Only the rules that fired are listed.
+// SARIF 2.1.0 for code-scanning uploads. Rule metadata comes from the registry
+// (only rules that fired are listed, as most tools do, to keep uploads small);
+// locations are relative to the working directory, declared as %SRCROOT% so
+// GitHub maps them onto the repository when the CLI runs at its root.
+import { pathToFileURL } from 'node:url';
 import { ruleDocUrl, ruleInfo, type Level } from '../../engine/index';
+import type { RenderEnv } from './index';
 import { where, type Report } from './report';
 
 const SARIF_LEVEL: Record<Level, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function renderSarif(report: Report, version: string, docsUrl: string): string {
+const location = (file: string, line: number, column: number) => ({
+  physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column } },
+});
+
+export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'docsUrl' | 'cwd'>): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
   const rules = ruleIds.map((id) => {
     const r = ruleInfo(id);
-    return { id, shortDescription: { text: r.title }, helpUri: ruleDocUrl(id, docsUrl), defaultConfiguration: { level: SARIF_LEVEL[r.level] }, properties: { direction: r.direction } };
+    return {
+      id,
+      name: r.title,
+      shortDescription: { text: r.title },
+      helpUri: ruleDocUrl(id, env.docsUrl),
+      defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+      properties: { direction: r.direction },
+    };
   });
   const results = report.findings.map((f) => {
     const w = where(f);
-    return {
+    const result: Record<string, unknown> = {
       ruleId: f.rule,
       ruleIndex: ruleIds.indexOf(f.rule),
       level: SARIF_LEVEL[f.level],
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: w.file.split('\\').join('/') }, region: { startLine: w.line, startColumn: w.column } } }],
-      partialFingerprints: { breakwater: f.fingerprint },
+      locations: [location(w.file, w.line, w.column)],
+      partialFingerprints: { 'breakwater/v1': f.fingerprint },
       properties: { pointer: f.pointer, operations: f.operations },
     };
+    // The removed or changed node as it was: useful next to the anchor in the revision.
+    if (f.revision && f.base) result.relatedLocations = [{ id: 1, ...location(f.base.file, f.base.line, f.base.column), message: { text: 'before the change' } }];
+    return result;
   });
+  const notifications = [
+    ...report.problems.map((p) => ({ level: 'warning', message: { text: p.message }, locations: [location(p.file, p.line, p.column)] })),
+    ...report.notes.map((n) => ({ level: 'note', message: { text: n } })),
+  ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'breakwater', version, rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: 'breakwater', version: env.version, informationUri: env.docsUrl, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(env.cwd).href.replace(/\/?$/, '/') } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        results,
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }

@@ -1,0 +1,60 @@
+// `breakwater check SPEC... [--base REF]`: each spec in the work tree against its
+// version at a git ref. The base follows a rename made since the ref (committed
+// or staged), its referenced files are read at the same ref, and a spec that did
+// not exist there has nothing to break.
+import { dirname, join } from 'node:path';
+import { compareModels, loadModel, SpecInputError, type SpecModel } from '../../engine/index';
+import { basePathOf, readFilesAtCommit, repoRoot, resolveRef } from '../../io/git';
+import { NoCommitsYet, NotARepository } from '../../io/gitErrors';
+import { fsLoader, GitRefLoader } from '../../io/loaders';
+import { toRepoPath } from '../../io/paths';
+import { entryFile, readSpecFile } from '../inputFiles';
+import { configFor, EMPTY_RESULT, type Compared, type RunContext } from './compared';
+
+export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared> {
+  const t0 = performance.now();
+  const file = entryFile(arg, ctx.cwd);
+  const text = readSpecFile(file, arg);
+  const root = await repoRoot(dirname(file)).catch((e: unknown) => {
+    throw e instanceof NotARepository ? new NotARepository(arg, e.reason) : e;
+  });
+  const { config, options, notes } = configFor(ctx, file, root);
+  const ref = ctx.baseRef ?? config?.base ?? 'HEAD';
+  const done = (extra: string[]): Compared => ({ file, result: EMPTY_RESULT, notes: [...notes, ...extra], stats: { readMs: performance.now() - t0, compareMs: 0, files: 1 } });
+
+  let oid: string;
+  try {
+    oid = await resolveRef(root, ref);
+  } catch (e) {
+    if (e instanceof NoCommitsYet) return done([`${arg}: the repository has no commits yet, so there is no base to compare with`]);
+    throw e;
+  }
+  const rel = toRepoPath(root, file);
+  let basePath = rel;
+  let baseText = (await readFilesAtCommit(root, oid, [rel])).get(rel);
+  if (baseText === undefined) {
+    const renamedFrom = await basePathOf(root, oid, rel);
+    if (renamedFrom !== undefined) {
+      basePath = renamedFrom;
+      baseText = (await readFilesAtCommit(root, oid, [renamedFrom])).get(renamedFrom);
+    }
+  }
+  if (baseText === undefined) return done([`${arg} is not in ${ref}: a new spec has no breaking changes`]);
+  const baseFile = join(root, basePath);
+  const baseFiles = new GitRefLoader(root, oid);
+  await baseFiles.prefetch(baseFile, baseText);
+  const t1 = performance.now();
+
+  const revision = loadModel({ text, file, external: fsLoader(root) }, 'revision');
+  let base: SpecModel;
+  try {
+    base = loadModel({ text: baseText, file: baseFile, external: baseFiles.loader }, 'base');
+  } catch (e) {
+    // History cannot be fixed: a base that is not a usable spec means nothing to compare, not an error.
+    if (!(e instanceof SpecInputError)) throw e;
+    return { ...done([`${arg}: the version in ${ref} is not a spec that can be compared (${e.message}); no findings`]), stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files: 1 } };
+  }
+  const result = compareModels(base, revision, options);
+  const files = base.refs.files().length + revision.refs.files().length;
+  return { file, result, notes, stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files } };
+}
