@@ -2,13 +2,13 @@
 // the disk on the revision side, and from the same commit (or the index) on the
 // base side. Files outside the repository are never read.
 //
-// Stopgap until server/src/io/loaders.ts (shared with the CLI) lands; the
-// editor overlay (open documents win over the disk) stays here either way.
+// The CLI's loaders (server/src/io/loaders.ts) read the disk only; the editor
+// needs open documents to win over the disk, and a base read lazily per commit.
 import { statSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { parseText, type ExternalLoader, type LineIndex } from '../engine/index';
 import type { JNode } from '../engine/parse/tree';
-import { runGitSync } from '../io/gitExec';
+import { readFileAtCommitSync } from '../io/git';
 import { repoRelative } from './base/gitAccess';
 
 interface Loaded {
@@ -89,12 +89,14 @@ export class CommittedFiles {
     return (fromFile, relativePath) => {
       const path = targetPath(fromFile, relativePath);
       if (!inside(repoRoot, path)) return undefined;
-      const object = `${commit ?? ''}:${repoRelative(repoRoot, path)}`;
+      const rel = repoRelative(repoRoot, path);
+      const object = `${commit ?? ''}:${rel}`;
       if (cache.has(object)) return cache.get(object);
       let loaded: Loaded | undefined;
       try {
-        const r = runGitSync(repoRoot, ['cat-file', 'blob', object]);
-        loaded = r.code === 0 ? parsed(r.stdout.toString('utf8'), path) : undefined;
+        // An empty commit reads the index (`:path`).
+        const text = readFileAtCommitSync(repoRoot, commit ?? '', rel);
+        loaded = text === undefined ? undefined : parsed(text, path);
       } catch {
         loaded = undefined;
       }

@@ -1,9 +1,12 @@
-// The git questions the language server asks, answered through the project's
-// safe git runner (server/src/io: no shell, repository config that could start
-// programs neutralised). Only read commands; nothing here writes to a repository.
+// The git questions the language server asks. Refs, merge-bases and renames come
+// from the shared I/O layer (server/src/io/git.ts); what the server needs beyond
+// it -- blob ids, so parsed bases are cached per (blob, path) and keystrokes never
+// read git, and the git directories to watch -- is asked here through the same
+// hardened runner (no shell; repository config cannot start programs).
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { runGit, firstLine } from '../../io/gitExec';
-import { GitFailed, NoCommitsYet, UnknownRef } from '../../io/gitErrors';
+import { GitFailed } from '../../io/gitErrors';
+import { basePathOf, mergeBase, resolveRef } from '../../io/git';
 
 export interface RepoInfo {
   root: string;
@@ -49,22 +52,14 @@ export class SafeGit implements GitAccess {
     return { root, gitDir: abs(gitDir), commonDir: abs(commonDir ?? gitDir) };
   }
 
-  async resolveCommit(root: string, ref: string): Promise<string> {
-    if (ref.startsWith('-')) throw new UnknownRef(ref);
-    const r = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    if (r.code === 0) return r.stdout.toString('utf8').trim();
-    if (ref === 'HEAD' || ref === '@') {
-      const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-      if (head.code !== 0) throw new NoCommitsYet(ref);
-    }
-    throw new UnknownRef(ref);
+  resolveCommit(root: string, ref: string): Promise<string> {
+    return resolveRef(root, ref);
   }
 
   async mergeBase(root: string, a: string, b: string): Promise<string> {
-    const [ca, cb] = [await this.resolveCommit(root, a), await this.resolveCommit(root, b)];
-    const r = await runGit(root, ['merge-base', ca, cb]);
-    if (r.code !== 0) throw new GitFailed(['merge-base'], `no common ancestor of ${a} and ${b}`);
-    return r.stdout.toString('utf8').trim();
+    const oid = await mergeBase(root, a, b);
+    if (!oid) throw new GitFailed(['merge-base'], `${a} and ${b} have no common history`);
+    return oid;
   }
 
   async blobAt(root: string, commit: string | null, relPath: string): Promise<string | undefined> {
@@ -88,16 +83,7 @@ export class SafeGit implements GitAccess {
   }
 
   async renamedFrom(root: string, commit: string, relPath: string): Promise<string | undefined> {
-    // Plumbing, index against the commit: sees `git mv` and staged renames, runs no diff drivers.
-    const r = await runGit(root, ['diff-index', '--cached', '-M', '--name-status', '-z', commit]);
-    if (r.code !== 0) return undefined;
-    const parts = r.stdout.toString('utf8').split('\0');
-    for (let i = 0; i < parts.length; i++) {
-      if (/^R\d*$/.test(parts[i]) && parts[i + 2] === relPath) return parts[i + 1];
-      if (/^[RC]\d*$/.test(parts[i])) i += 2;
-      else if (parts[i] && /^[A-Z]$/.test(parts[i])) i += 1;
-    }
-    return undefined;
+    return basePathOf(root, commit, relPath).catch(() => undefined);
   }
 
   async refs(root: string): Promise<RefList> {
