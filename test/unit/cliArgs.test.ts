@@ -1,0 +1,41 @@
+// Command-line parsing: every option form, and the exact usage errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs } from '../../server/src/cli/args';
+
+test('parseArgs: commands, options in any position, --opt=value, --', () => {
+  assert.deepEqual(parseArgs(['diff', 'a.yaml', '--format=json', 'b.yaml', '--fail-on', 'warning', '--stats']), {
+    command: 'diff',
+    positional: ['a.yaml', 'b.yaml'],
+    format: 'json',
+    failOn: 'warning',
+    stats: true,
+  });
+  const check = parseArgs(['check', '--base', 'origin/main', 'a.yaml', 'b.yaml', '--config', 'c.yaml']);
+  assert.equal(check.command, 'check');
+  assert.deepEqual(check.positional, ['a.yaml', 'b.yaml']);
+  assert.equal(check.base, 'origin/main');
+  assert.equal(check.config, 'c.yaml');
+  assert.deepEqual(parseArgs(['check', '--', '--odd-name.yaml']).positional, ['--odd-name.yaml']);
+  assert.equal(parseArgs(['--help']).command, 'help');
+  assert.equal(parseArgs(['diff', '-h']).command, 'help');
+  assert.equal(parseArgs(['--version']).command, 'version');
+  assert.equal(parseArgs([]).command, 'none');
+});
+
+test('parseArgs: usage errors are one exact line', () => {
+  const cases: [string[], string][] = [
+    [['frob'], 'unknown command "frob" (commands: diff, check, rules)'],
+    [['diff', 'a'], 'diff needs exactly two arguments: BASE REVISION'],
+    [['diff', 'a', 'b', 'c'], 'diff needs exactly two arguments: BASE REVISION'],
+    [['check'], 'check needs at least one SPEC'],
+    [['rules', 'x'], 'rules takes no arguments'],
+    [['diff', 'a', 'b', '--format', 'xml'], '--format must be one of text, json, sarif, github, markdown (got "xml")'],
+    [['diff', 'a', 'b', '--fail-on', 'never'], '--fail-on must be one of error, warning, info (got "never")'],
+    [['diff', 'a', 'b', '--format'], 'option --format needs a value'],
+    [['diff', 'a', 'b', '--base', 'main'], '--base only applies to check'],
+    [['diff', 'a', 'b', '--colour'], 'unknown option --colour (see breakwater --help)'],
+    [['diff', 'a', 'b', '-x'], 'unknown option -x (see breakwater --help)'],
+  ];
+  for (const [argv, message] of cases) assert.throws(() => parseArgs(argv), { message }, argv.join(' '));
+});
