@@ -272,3 +272,26 @@ test('a sunset policy in .breakwater.yaml puts a sunset date next to deprecated;
     repo.cleanup();
   }
 });
+
+test('a broken .breakwater.yaml is reported on itself and checks go on with defaults', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML, '.breakwater.yaml': `rules:\n  no-such-rule: error\n` });
+  try {
+    await withClient(repo.root, async (c) => {
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, EDITS.removeName(PETS_YAML));
+      await c.waitForDiagnostics(uri, has(REMOVED));
+      const configUri = repo.uri('.breakwater.yaml');
+      await c.waitUntil(() => (c.diagnostics.get(configUri)?.diagnostics ?? []).some((d) => d.code === 'config-error'), 10_000, () => 'config error diagnostic');
+      const d = c.diagnostics.get(configUri)!.diagnostics[0];
+      assert.equal(d.range.start.line, 1);
+      assert.match(String(d.message), /no-such-rule/);
+      // Fixing the file (an editor with auto-save reports it as a watched-file change) clears it.
+      writeFileSync(repo.path('.breakwater.yaml'), `rules:\n  ${REMOVED}: error\n`);
+      void c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+      await c.waitUntil(() => (c.diagnostics.get(configUri)?.diagnostics ?? []).length === 0, 10_000, () => 'config error cleared');
+      await c.waitForDiagnostics(uri, (x) => x.find((y) => y.code === REMOVED)?.severity === 1, 'the new level applies');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});

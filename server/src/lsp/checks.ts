@@ -39,6 +39,7 @@ export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
   /** Findings located in other files of multi-file specs: file URI -> spec URI -> diagnostics. */
   private readonly external = new Map<string, Map<string, Diagnostic[]>>();
+  private readonly configErrors = new Set<string>();
 
   constructor(private readonly deps: CheckDeps) {}
 
@@ -135,7 +136,9 @@ export class CheckRunner {
       state.base = base;
       const text = doc.getText();
       const version = doc.version;
-      const options: CheckOptions = { ruleLevels: { ...config.rules, ...settings.rules }, accepted: config.accepted, policies: config.policies };
+      this.reportConfig(config);
+      // Settings are the user's own, so they win over the team's .breakwater.yaml.
+      const options: CheckOptions = { ...config.options, ruleLevels: { ...config.options.ruleLevels, ...settings.rules } };
       const inputKey = `${version}|${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
       if (inputKey === state.lastInputKey) return;
       if (base.kind !== 'ok') {
@@ -250,6 +253,20 @@ export class CheckRunner {
       diags.push(...remapToText(breaking, good.text, text).map(markStale));
     }
     this.publish(state, version, diags);
+  }
+
+  /** A .breakwater.yaml that cannot be used gets a diagnostic on itself (defaults apply meanwhile). */
+  private reportConfig(config: ProjectConfig): void {
+    const uri = fileUriOf(config.path);
+    if (config.error) {
+      const line = Math.max(0, config.error.line - 1);
+      const character = Math.max(0, config.error.column - 1);
+      void this.deps.connection.sendDiagnostics({
+        uri,
+        diagnostics: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'breakwater', code: 'config-error', message: `${config.error.message} (Breakwater ignores this file until it is fixed)` }],
+      });
+      this.configErrors.add(uri);
+    } else if (this.configErrors.delete(uri)) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private publish(state: DocumentState, version: number, diagnostics: Diagnostic[]): void {

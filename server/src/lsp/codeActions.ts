@@ -5,11 +5,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
-import { acceptInConfig, computeFixes, fixSideOf, majorVersionBump, type FixSide, type TextEdit } from '../engine/fix/index';
+import { acceptInConfig, applyEdits, computeFixes, fixSideOf, majorVersionBump, type ConfigChange, type FixSide, type TextEdit } from '../engine/fix/index';
 import { fileUriOf } from './baseUri';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import type { GoodCheck } from './documentState';
-import { sunsetFor } from './projectConfig';
+import { configTextIsValid, sunsetFor } from './projectConfig';
 
 export interface ActionEnv {
   /** Whether the client applies documentChanges with file creation (needed to create .breakwater.yaml). */
@@ -67,7 +67,13 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
   const open = env.documents.get(configUri);
   const configText = open?.getText() ?? env.readFile(configPath);
   const reason = `accepted in the editor: ${finding.message.length > 140 ? finding.message.slice(0, 139) + '…' : finding.message}`;
-  const change = acceptInConfig(configText, { fingerprint: finding.fingerprint, rule: finding.rule, reason });
+  const entry = { fingerprint: finding.fingerprint, rule: finding.rule, reason };
+  // Written as specified ({fingerprint, rule, reason}); if the shared config reader of this build does not
+  // accept a `rule` key, the rule id goes into a comment so the CLI keeps reading the file.
+  let change = acceptInConfig(configText, entry);
+  if (change && !configTextIsValid(changedText(configText, change), configPath) && (configText === undefined || configTextIsValid(configText, configPath))) {
+    change = acceptInConfig(configText, entry, { ruleAsComment: true });
+  }
   if (!change) return undefined;
   if (change.kind === 'create' && !env.canCreateFiles) return undefined;
   const bump = majorVersionBump(sides.revision(), sides.base());
@@ -86,6 +92,10 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
     diagnostics: [diagnostic],
     edit: { documentChanges },
   };
+}
+
+function changedText(before: string | undefined, change: NonNullable<ConfigChange>): string {
+  return change.kind === 'create' ? change.text : applyEdits(before ?? '', change.edits);
 }
 
 export function toLsp(edits: readonly TextEdit[], lines: LineIndex): LspTextEdit[] {

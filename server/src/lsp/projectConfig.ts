@@ -1,33 +1,26 @@
-// Reads .breakwater.yaml for a spec: next to it, else at the repository root.
-// The open editor's text wins over the file on disk, so an accepted change takes
-// effect before the config is saved.
-//
-// Stopgap: server/src/config (owned by the CLI/config work) will provide the shared
-// loader; this reads the documented keys (base, rules, accepted, policies) leniently
-// and is replaced by that module when it lands.
-import { existsSync, readFileSync } from 'node:fs';
+// The .breakwater.yaml of a spec (next to it, else at the repository root), read
+// with the shared strict parser (server/src/config) so the editor and the CLI
+// always agree on what a config means. The open editor's text wins over the file
+// on disk, so an accepted change takes effect before the config is saved.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
-import { hasRule, type ConfiguredLevel, type PolicyOptions } from '../engine/index';
+import { checkOptionsOf, CONFIG_NAMES, ConfigError, parseConfig } from '../config/index';
+import type { CheckOptions, PolicyOptions } from '../engine/index';
 
-export const CONFIG_NAMES = ['.breakwater.yaml', '.breakwater.yml'];
+export { CONFIG_NAMES };
 
 export interface ProjectConfig {
   /** The config file in effect, or where a new one would be created. */
   path: string;
   exists: boolean;
-  /** Its current text (open editor or disk), when it exists. */
-  text?: string;
   base?: string;
-  rules: Record<string, ConfiguredLevel>;
-  accepted: string[];
+  options: CheckOptions;
   policies?: PolicyOptions;
-  /** Set when the file exists but cannot be read; shown to the user, never fatal. */
-  error?: string;
+  /** Set when the file exists but cannot be used; reported, never fatal (defaults apply). */
+  error?: { message: string; line: number; column: number };
 }
 
 export class ProjectConfigStore {
-  private readonly cache = new Map<string, ProjectConfig>();
   /** Per spec, including "no config": checks run on every keystroke and should not stat the disk each time. */
   private readonly bySpec = new Map<string, ProjectConfig>();
 
@@ -44,28 +37,22 @@ export class ProjectConfigStore {
     return found;
   }
 
+  /** A config file was created, changed, deleted or edited in the editor. */
+  invalidate(): void {
+    this.bySpec.clear();
+  }
+
   private find(specPath: string, repoRoot: string | undefined): ProjectConfig {
     const dirs = [dirname(specPath)];
     if (repoRoot && repoRoot !== dirs[0]) dirs.push(repoRoot);
     for (const dir of dirs) {
       for (const name of CONFIG_NAMES) {
         const path = join(dir, name);
-        const cached = this.cache.get(path);
-        if (cached) return cached;
-        const text = this.openText(path) ?? readIfExists(path);
-        if (text === undefined) continue;
-        const config = parseConfig(path, text);
-        this.cache.set(path, config);
-        return config;
+        const text = this.openText(path) ?? readIfFile(path);
+        if (text !== undefined) return read(path, text);
       }
     }
-    return { path: join(repoRoot ?? dirname(specPath), CONFIG_NAMES[0]), exists: false, rules: {}, accepted: [] };
-  }
-
-  /** A config file was created, changed, deleted or edited in the editor. */
-  invalidate(): void {
-    this.cache.clear();
-    this.bySpec.clear();
+    return { path: join(repoRoot ?? dirname(specPath), CONFIG_NAMES[0]), exists: false, options: {} };
   }
 }
 
@@ -73,42 +60,32 @@ export function isConfigPath(path: string): boolean {
   return CONFIG_NAMES.some((n) => path.endsWith(`/${n}`) || path.endsWith(`\\${n}`));
 }
 
-function readIfExists(path: string): string | undefined {
+function readIfFile(path: string): string | undefined {
   try {
-    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }
 }
 
-function parseConfig(path: string, text: string): ProjectConfig {
-  const config: ProjectConfig = { path, exists: true, text, rules: {}, accepted: [] };
-  let raw: unknown;
+function read(path: string, text: string): ProjectConfig {
   try {
-    raw = parse(text);
+    const config = parseConfig(text, path);
+    return { path, exists: true, base: config.base, options: checkOptionsOf(config).options, policies: config.policies };
   } catch (e) {
-    return { ...config, error: `${path}: ${(e as Error).message.split('\n')[0]}` };
+    const error = e instanceof ConfigError ? { message: e.detail, line: e.line ?? 1, column: e.column ?? 1 } : { message: (e as Error).message, line: 1, column: 1 };
+    return { path, exists: true, options: {}, error };
   }
-  if (!raw || typeof raw !== 'object') return config;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.base === 'string') config.base = r.base;
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (typeof level === 'string' && ['error', 'warning', 'info', 'off'].includes(level) && hasRule(id)) config.rules[id] = level as ConfiguredLevel;
-    }
+}
+
+/** Whether the shared parser accepts a config text (used to pick the form of a new `accepted` entry). */
+export function configTextIsValid(text: string, path: string): boolean {
+  try {
+    parseConfig(text, path);
+    return true;
+  } catch {
+    return false;
   }
-  const today = new Date().toISOString().slice(0, 10);
-  if (Array.isArray(r.accepted)) {
-    for (const a of r.accepted) {
-      if (!a || typeof a !== 'object') continue;
-      const { fingerprint, expires } = a as Record<string, unknown>;
-      if (typeof fingerprint !== 'string') continue;
-      if (typeof expires === 'string' && expires < today) continue;
-      config.accepted.push(fingerprint);
-    }
-  }
-  if (r.policies && typeof r.policies === 'object') config.policies = r.policies as PolicyOptions;
-  return config;
 }
 
 /** The sunset a deprecation fix writes, when the team has a minimum deprecation period. */

@@ -17,38 +17,45 @@ export interface AcceptedEntry {
 /** Edits to an existing config, or the text of a new one; null when the fingerprint is already accepted. */
 export type ConfigChange = { kind: 'edit'; edits: TextEdit[] } | { kind: 'create'; text: string } | null;
 
-export function acceptInConfig(configText: string | undefined, entry: AcceptedEntry): ConfigChange {
-  if (configText === undefined) return { kind: 'create', text: `# Breakwater configuration\naccepted:\n${itemLines(entry, 2, '\n')}\n` };
+export interface AcceptOptions {
+  /** Write the rule id as a comment after the fingerprint instead of a `rule:` key (for config readers that do not know the key). */
+  ruleAsComment?: boolean;
+}
+
+export function acceptInConfig(configText: string | undefined, entry: AcceptedEntry, options: AcceptOptions = {}): ConfigChange {
+  const fields = fieldLines(entry, options);
+  if (configText === undefined) return { kind: 'create', text: `# Breakwater configuration\naccepted:\n${itemLines(fields, 2, '\n')}\n` };
   const style = detectStyle(configText, 'yaml');
   const parsed = parseText(configText, '.breakwater.yaml');
   const root = parsed.root;
   const side = { text: configText, lines: parsed.lines, style };
-  const fields: Fragment = { lines: fieldLines(entry).map((text) => ({ indent: 0, text })) };
-  const flowItem: Fragment = { lines: [{ indent: 0, text: JSON.stringify(entry) }] };
+  const block: Fragment = { lines: fields.map((text) => ({ indent: 0, text })) };
+  const flowItem: Fragment = { lines: [{ indent: 0, text: JSON.stringify(options.ruleAsComment ? { fingerprint: entry.fingerprint, reason: entry.reason } : entry) }] };
   if (isMap(root) && parsed.errors.length === 0) {
     const accepted = child(root, 'accepted');
     if (isSeq(accepted)) {
       if (accepted.items.some((i) => isMap(i) && isScalar(child(i, 'fingerprint')) && (child(i, 'fingerprint') as { value: unknown }).value === entry.fingerprint)) return null;
-      const edits = insertItem(side, accepted, { block: fields, flow: () => flowItem }, {});
+      const edits = insertItem(side, accepted, { block, flow: () => flowItem }, {});
       if (edits.length) return { kind: 'edit', edits };
     } else if (accepted === undefined || (isScalar(accepted) && accepted.value === null)) {
-      const block: Fragment = { lines: [{ indent: 0, text: 'accepted:' }, ...wrapItem(fields, style.seqIndent)] };
-      const edits = accepted ? insertItem(side, accepted, { block: fields, flow: () => flowItem }, {}) : insertEntry(side, root, { block, flow: () => block }, {});
+      const entryBlock: Fragment = { lines: [{ indent: 0, text: 'accepted:' }, ...wrapItem(block, style.seqIndent)] };
+      const edits = accepted ? insertItem(side, accepted, { block, flow: () => flowItem }, {}) : insertEntry(side, root, { block: entryBlock, flow: () => entryBlock }, {});
       if (edits.length) return { kind: 'edit', edits };
     }
   }
   // Not a map we can edit structurally (empty, comments only, broken): append a block at the end.
   const sep = configText.length === 0 || configText.endsWith('\n') ? '' : style.eol;
-  return { kind: 'edit', edits: [{ start: configText.length, end: configText.length, newText: `${sep}accepted:${style.eol}${itemLines(entry, 2, style.eol)}${style.eol}` }] };
+  return { kind: 'edit', edits: [{ start: configText.length, end: configText.length, newText: `${sep}accepted:${style.eol}${itemLines(fields, 2, style.eol)}${style.eol}` }] };
 }
 
-function fieldLines(entry: AcceptedEntry): string[] {
+function fieldLines(entry: AcceptedEntry, options: AcceptOptions): string[] {
   const q = (s: string) => yamlString(s, { format: 'yaml', eol: '\n', indent: { char: ' ', size: 2 }, seqIndent: 2, quote: '"' });
+  if (options.ruleAsComment) return [`fingerprint: ${q(entry.fingerprint)} # ${entry.rule}`, `reason: ${JSON.stringify(entry.reason)}`];
   return [`fingerprint: ${q(entry.fingerprint)}`, `rule: ${q(entry.rule)}`, `reason: ${JSON.stringify(entry.reason)}`];
 }
 
-function itemLines(entry: AcceptedEntry, dash: number, eol: string): string {
-  return fieldLines(entry)
+function itemLines(fields: string[], dash: number, eol: string): string {
+  return fields
     .map((l, i) => (i === 0 ? `${' '.repeat(dash)}- ${l}` : `${' '.repeat(dash + 2)}${l}`))
     .join(eol);
 }

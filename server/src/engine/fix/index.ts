@@ -11,7 +11,7 @@ import { valueFixes } from './value';
 import type { Fix, FixOptions, FixSide, TextEdit } from './types';
 
 export * from './types';
-export { acceptInConfig, majorVersionBump, nextMajor, type AcceptedEntry, type ConfigChange, type VersionBump } from './accept';
+export { acceptInConfig, majorVersionBump, nextMajor, type AcceptedEntry, type AcceptOptions, type ConfigChange, type VersionBump } from './accept';
 export { applyEdits } from './textEdits';
 export { detectStyle, type TextStyle } from './textStyle';
 
