@@ -2,7 +2,7 @@
 // End-to-end tests: the real extension in a real VS Code (test/e2e/suite, run inside the
 // extension host by @vscode/test-electron's runTests).
 //
-//   node scripts/e2e.mjs [--no-build] [--repeat N] [--grep REGEX] [--keep]
+//   node scripts/e2e.mjs [--no-build] [--no-ui] [--repeat N] [--grep REGEX] [--keep]
 //   (BREAKWATER_E2E_EXTENSION_PATH=<dir> tests another extension folder; implies no build)
 //
 // Where VS Code comes from:
@@ -16,6 +16,8 @@
 //     installed when missing and any failure is a failure.
 //   - otherwise (E2E=auto or unset elsewhere): when the tooling cannot be had, print one line
 //     `e2e: SKIPPED (reason)` and exit 0.
+// After the in-extension-host launches, the UI smoke test (test/e2e/ui/smoke.mjs) runs once
+// against a .vsix packaged from the current dist/ (shim route only; --no-ui skips it).
 // The last line is always `e2e: N passed, N failed, N skipped` (or the SKIPPED line).
 
 import { spawnSync } from 'node:child_process';
@@ -191,6 +193,28 @@ try {
 } finally {
   if (process.env.BREAKWATER_E2E_KEEP) say(`kept ${runRoot}`);
   else rmSync(runRoot, { recursive: true, force: true, maxRetries: 3 });
+}
+
+// ---- 5. UI smoke on the packaged extension ------------------------------------------------
+if (usesShim && !flag('--no-ui') && !option('--grep') && EXTENSION_PATH === ROOT) {
+  const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
+  if (!existsSync(vsce)) {
+    say('UI smoke: skipped (no @vscode/vsce in node_modules to package the extension)');
+  } else {
+    const uiDir = mkdtempSync(join(tmpdir(), 'bwu-'));
+    try {
+      const vsix = join(uiDir, 'breakwater.vsix');
+      runStep('package .vsix for the UI smoke', vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const started = Date.now();
+      const r = spawnSync(process.execPath, [join(ROOT, 'test', 'e2e', 'ui', 'smoke.mjs'), '--vsix', vsix], { cwd: ROOT, stdio: 'inherit' });
+      const ok = r.status === 0;
+      totals.passes += ok ? 1 : 0;
+      totals.failures += ok ? 0 : 1;
+      say(`UI smoke: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-output/e2e/ui)`);
+    } finally {
+      rmSync(uiDir, { recursive: true, force: true });
+    }
+  }
 }
 
 if (durations.length > 1) say(`launch times: ${durations.map((d) => d.toFixed(1)).join(', ')} s (mean ${(durations.reduce((a, b) => a + b, 0) / durations.length).toFixed(1)} s)`);

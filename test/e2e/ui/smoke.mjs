@@ -3,13 +3,12 @@
 // 127.0.0.1:<free port>, opens a temporary git repository in headless Chromium, opens the
 // spec, and takes a screenshot at each step under test-output/e2e/ui/.
 //
-//   node test/e2e/ui/smoke.mjs --vsix path/to/breakwater.vsix [--folder DIR] [--out DIR]
-//   (or BREAKWATER_VSIX=path/to.vsix)
+//   node test/e2e/ui/smoke.mjs --vsix path/to/breakwater.vsix [--out DIR]
+//   (or BREAKWATER_VSIX=path/to.vsix; `node scripts/e2e.mjs --ui` packages and runs it)
 //
-// Skeleton for now: it checks only what the extension already guarantees (installed, the
-// workbench shows the spec, no error notification from activation). The UI-only checks
-// (squiggle, Problems panel, status item, Ctrl+. -> Enter) are marked TODO below and need
-// the language server.
+// Checks what only the UI shows: the extension installs from its .vsix, deleting a response
+// property with the keyboard draws a squiggle, the Problems panel and the status bar count
+// it, F8 peeks it, and Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +27,19 @@ const option = (name, dflt) => {
 const verbose = !!process.env.BREAKWATER_E2E_VERBOSE;
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+
+const RULE = 'response-optional-property-removed';
+const FIX_TITLE = 'Mark deprecated instead of deleting';
+
+async function waitForValue(fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 function say(msg) {
   console.log(`[ui-smoke] ${msg}`);
@@ -50,7 +62,7 @@ async function main() {
 
   const run = makeRunDir('u-');
   writeUserSettings(run.user);
-  let server, context, repo;
+  let server, context;
   let shot = 0;
   const started = Date.now();
   try {
@@ -61,14 +73,11 @@ async function main() {
     if (!listed.toLowerCase().includes(EXTENSION_ID)) throw new Error(`${EXTENSION_ID} not listed after install:\n${listed}`);
     say(`installed ${listed.trim().split('\n').find((l) => l.toLowerCase().startsWith(EXTENSION_ID))}`);
 
-    // 2. a folder to open: given, or a fresh git repository with a committed spec
-    let folder = option('--folder');
-    if (!folder) {
-      const { makeGitWorkspace } = require(join(ROOT, 'out', 'e2e', 'suite', 'gitWorkspace.js'));
-      repo = makeGitWorkspace({ 'openapi.yaml': readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'petstore.yaml'), 'utf8') }, { parent: run.root, name: 'ws' });
-      folder = repo.root;
-    }
-    folder = resolve(folder);
+    // 2. a fresh git repository with the committed spec (gitWorkspace.js is compiled by
+    //    scripts/e2e.mjs; run it once, or `npx tsc -p test/e2e/tsconfig.json`)
+    const { makeGitWorkspace } = require(join(ROOT, 'out', 'e2e', 'suite', 'gitWorkspace.js'));
+    const repo = makeGitWorkspace({ 'openapi.yaml': readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'petstore.yaml'), 'utf8') }, { parent: run.root, name: 'ws' });
+    const folder = repo.root;
 
     // 3. code-server and the browser
     server = await startCodeServer(run, { onLine: verbose ? (l) => console.log(`[code-server] ${l}`) : undefined });
@@ -93,19 +102,60 @@ async function main() {
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'openapi' }).waitFor({ timeout: 30_000 });
     await snap('spec-open');
 
-    // 5. the Problems panel (empty until the server reports findings)
+    // 5. delete Pet's optional `tag` (the last two lines) as a user would, with the keyboard
+    const editor = page.locator('.editor-instance .monaco-editor');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Backspace');
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await snap('squiggle');
+
+    // 6. the Problems panel and the status bar count
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel').first().waitFor({ timeout: 15_000 });
+    const markers = page.locator('.markers-panel');
+    await markers.getByText(RULE).first().waitFor({ timeout: 15_000 });
+    const problems = await page.locator('[id="status.problems"]').first().getAttribute('aria-label');
+    if (!/Warnings: 1\b/.test(problems ?? '')) throw new Error(`status bar problems: ${problems}`);
     await snap('problems-panel');
+
+    // 7. Ctrl+. on the finding, pick the preferred quick fix with the keyboard, save
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8'); // next problem: moves the cursor onto the finding
+    await page.locator('.marker-widget').first().waitFor({ timeout: 15_000 });
+    await snap('peek-problem');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget');
+    await widget.getByText(FIX_TITLE).first().waitFor({ timeout: 15_000 });
+    await snap('quick-fix-menu');
+    // Clicks are swallowed by .context-view-pointerBlock (pitfall 9): move the focus instead.
+    const rows = widget.locator('.monaco-list-row');
+    const titles = await rows.allInnerTexts();
+    const target = titles.findIndex((t) => t.includes(FIX_TITLE));
+    let focused = await rows.evaluateAll((els) => els.findIndex((e) => e.classList.contains('focused')));
+    if (focused < 0) focused = 0;
+    for (let k = focused; k < target; k++) await page.keyboard.press('ArrowDown');
+    for (let k = focused; k > target; k--) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await editor.locator('.view-lines', { hasText: 'deprecated: true' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+S');
+    const specFile = join(folder, 'openapi.yaml');
+    const onDisk = await waitForValue(() => {
+      const t = readFileSync(specFile, 'utf8');
+      return /\n {8}tag:\n(.*\n)? {10}deprecated: true/.test(t) ? t : undefined;
+    }, 15_000, 'the saved file to keep tag as deprecated');
+    if (verbose) console.log(onDisk);
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await markers.getByText(RULE).first().waitFor({ state: 'detached', timeout: 15_000 });
+    await snap('fixed-and-saved');
 
     // No notification saying the extension failed to activate or its server crashed.
     const toasts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
     const bad = toasts.filter((t) => /breakwater/i.test(t) && /(fail|error|crash)/i.test(t));
     if (bad.length) throw new Error(`error notification(s): ${bad.join(' | ')}`);
-
-    // TODO (needs the language server): edit the spec (delete a response property), wait for
-    // `.squiggly-error`, check `#status\.problems` and the Breakwater status item, press
-    // Ctrl+. then Enter on the quick fix, save, compare the file on disk, screenshot each step.
 
     say(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
