@@ -13,7 +13,15 @@ const UNTRUSTED = 'This workspace is not trusted, so Breakwater runs no git comm
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only views for other extensions and the end-to-end tests. */
+export interface BreakwaterApi {
+  /** The last status the server reported for a document (base, counts, check time). */
+  statusOf(uri: vscode.Uri): StatusParams | undefined;
+  /** Whether the language server runs (false in an untrusted workspace). */
+  isRunning(): boolean;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BreakwaterApi> {
   const output = vscode.window.createOutputChannel('Breakwater', { log: true });
   const status = new StatusItem();
   const baseDocs = new BaseDocuments(() => client);
@@ -46,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && status.forget(d.uri.toString())));
+  const api: BreakwaterApi = { statusOf: (uri) => status.status(uri.toString()), isRunning: () => !!client?.isRunning() };
 
   if (!vscode.workspace.isTrusted) {
     const idle = idleItem(UNTRUSTED);
@@ -57,9 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await start();
       }),
     );
-    return;
+    return api;
   }
   await start();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
