@@ -295,3 +295,21 @@ test('a broken .breakwater.yaml is reported on itself and checks go on with defa
     repo.cleanup();
   }
 });
+
+test('moving a branch used as the base (only its ref file changes) re-checks', async () => {
+  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+  try {
+    repo.git('branch', 'release');
+    repo.commit({ 'openapi.yaml': EDITS.removeName(PETS_YAML) }, 'drop name');
+    await withClient(repo.root, async (c) => {
+      c.settings = { base: 'release' };
+      const uri = repo.uri('openapi.yaml');
+      c.open(uri, EDITS.removeName(PETS_YAML));
+      await c.waitForDiagnostics(uri, has(REMOVED), 'release still has the property');
+      repo.git('branch', '-f', 'release', 'main');
+      await c.waitForDiagnostics(uri, (d) => !has(REMOVED)(d), 'release moved to main');
+    });
+  } finally {
+    repo.cleanup();
+  }
+});
