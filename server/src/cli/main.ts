@@ -66,9 +66,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const compared: Compared[] = [];
   if (args.command === 'diff') compared.push(await diffSpecs(args.positional[0], args.positional[1], ctx));
   else for (const spec of args.positional) compared.push(await checkSpec(spec, ctx));
-  const report = buildReport(compared, io.cwd);
+  // Annotation paths are relative to the repository checkout, which need not be where the CLI runs.
+  const pathBase = args.format === 'github' && io.env.GITHUB_WORKSPACE ? resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
+  const report = buildReport(compared, pathBase);
   const docsUrl = pathToFileURL(join(packageRoot(), DOCS_FILE)).href;
-  io.stdout.write(render(args.format, report, { colour: useColour(io), version: version(), docsUrl, cwd: io.cwd }));
+  io.stdout.write(render(args.format, report, { colour: useColour(io), version: version(), docsUrl, cwd: pathBase }));
   if (args.stats || io.env.BREAKWATER_STATS === '1') io.stderr.write(statsLine(compared, performance.now() - started) + '\n');
   const failing = report.findings.some((f) => LEVEL_RANK[f.level] <= LEVEL_RANK[args.failOn]);
   return failing ? 1 : 0;
