@@ -109,3 +109,15 @@ test('lenient loading: unknown path item keys and operations without responses a
   assert.ok(r.problems.some((p) => /unknown key "gett" in path item \/a is ignored \(not an HTTP method\)/.test(p.message) && p.line === 5));
   assert.ok(r.problems.some((p) => /GET \/a has no "responses"/.test(p.message)));
 });
+
+test('a chain of thousands of $refs is compared without exhausting the stack', () => {
+  const n = 5000;
+  const mk = (max: number) => {
+    let s = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n";
+    for (let i = 0; i < n; i++) s += `    S${i}:\n      type: object\n      properties:\n        v: {type: string, maxLength: ${i === n - 1 ? max : 10}}\n        next: {$ref: '#/components/schemas/S${i + 1 < n ? i + 1 : 0}'}\n`;
+    return s;
+  };
+  const r = compareSpecs({ text: mk(10), file: 'a.yaml' }, { text: mk(20), file: 'b.yaml' });
+  assert.deepEqual(r.findings.map((f) => f.rule), ['response-property-max-length-increased']);
+  assert.deepEqual(r.findings[0].operations, ['GET /p']);
+});

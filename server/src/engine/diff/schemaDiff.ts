@@ -27,6 +27,13 @@ function subtypeOf(a: string, b: string): boolean {
 }
 
 export class SchemaDiff {
+  /**
+   * Pairs waiting to be compared. Nested comparisons are queued instead of recursed
+   * into, so a long chain of `$ref`s (A.next -> B.next -> ...) cannot exhaust the stack.
+   */
+  private readonly queue: (() => void)[] = [];
+  private draining = false;
+
   constructor(private readonly ctx: DiffContext) {}
 
   compare(
@@ -42,12 +49,22 @@ export class SchemaDiff {
     if (!isMap(b) || !isMap(r)) return;
     const [pair, isNew] = this.ctx.enterPair(`${b.id}:${r.id}:${dir}:${subject}`, parent, root);
     if (!isNew) return;
-    if (this.sameSource(b, r)) {
-      // Identical text cannot differ except through what its $refs point at: compare only those.
-      this.compareRefsWithin(b, r, dir, pair, 0);
-      return;
+    this.queue.push(() => {
+      if (this.sameSource(b, r)) {
+        // Identical text cannot differ except through what its $refs point at: compare only those.
+        this.compareRefsWithin(b, r, dir, pair, 0);
+        return;
+      }
+      new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();
+    });
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let job = this.queue.pop(); job; job = this.queue.pop()) job();
+    } finally {
+      this.draining = false;
+      this.queue.length = 0;
     }
-    new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();
   }
 
   private sameSource(b: JNode, r: JNode): boolean {
