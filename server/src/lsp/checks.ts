@@ -120,71 +120,41 @@ export class CheckRunner {
     if (!doc || !file) return;
     const started = Date.now();
     try {
-      if (!isSpecText(doc.getText()) && !state.lastGood) {
-        // Not a spec (and never was one while open): stay silent.
-        if (state.lastStatus) this.publish(state, doc.version, []);
-        state.lastStatus = undefined;
-        return;
-      }
-      const settings = await this.deps.settings.get(state.uri);
-      const repo = await this.deps.bases.repoOf(file);
-      if (repo) this.deps.watcher.watchRepo(repo);
-      const config = this.deps.configs.forSpec(file, repo?.root);
-      const selector = parseBaseSelector(settings.base || config.base);
-      const base = await this.deps.bases.baseFor(file, selector);
+      // Not a spec (and never was one while open): stay silent.
+      if (!isSpecText(doc.getText()) && !state.lastGood) return this.silence(state, doc.version);
+      const inputs = await this.inputs(state.uri, file);
       if (superseded()) return;
+      const { base, options, inputKey } = inputs;
       state.base = base;
       const text = doc.getText();
       const version = doc.version;
-      this.reportConfig(config);
-      // Settings are the user's own, so they win over the team's .breakwater.yaml.
-      const options: CheckOptions = { ...config.options, ruleLevels: { ...config.options.ruleLevels, ...settings.rules } };
-      const inputKey = `${version}|${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
-      if (inputKey === state.lastInputKey) return;
+      const key = `${version}|${inputKey}`;
+      if (key === state.lastInputKey) return; // e.g. the index was rewritten but the base blob is the same
       if (base.kind !== 'ok') {
         this.publish(state, version, []);
         state.lastGood = undefined;
-        state.lastInputKey = inputKey;
-        this.status(state, stateOfBase(base), base.label, started, base.reason);
-        return;
+        state.lastInputKey = key;
+        return this.status(state, stateOfBase(base), base.label, started, base.reason);
       }
       await yieldToEventLoop();
       if (superseded()) return;
-      let revision: SpecModel;
-      try {
-        state.parser ??= new RevisionParser(file);
-        revision = modelOfParsed(state.parser.parse(text), file, this.deps.workingFiles.loader(base.repo.root));
-      } catch (e) {
-        if (!(e instanceof SpecInputError)) throw e;
-        if (superseded()) return;
-        if (!state.lastGood && /^not an OpenAPI/.test(e.message)) {
-          // The sniff matched, but it is no spec (and never was one while open): stay silent.
-          if (state.lastStatus) this.publish(state, version, []);
-          state.lastStatus = undefined;
-          return;
-        }
-        const lines = new LineIndex(text);
-        const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
-        this.publishUnparsable(state, version, text, e.message.replace(/^./, (c) => c.toUpperCase()), offset, SYNTAX_ERROR_CODE);
-        this.status(state, e.line !== undefined ? 'syntax-error' : 'not-openapi', base.label, started, e.message);
-        return;
-      }
-      const incomplete = incompleteEditReason(base.model, revision);
-      if (incomplete) {
-        this.publishUnparsable(state, version, text, `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`, incomplete.offset, INCOMPLETE_CODE);
-        this.status(state, 'syntax-error', base.label, started, incomplete.message);
-        return;
+      const revision = this.loadRevision(state, file, text, base);
+      if (superseded()) return;
+      if (!('model' in revision)) {
+        if (revision.silent) return this.silence(state, version);
+        this.publishUnparsable(state, version, text, revision.message, revision.offset, revision.code);
+        return this.status(state, revision.state, base.label, started, revision.message);
       }
       await yieldToEventLoop();
       if (superseded()) return;
-      const result = compareModels(base.model, revision, options);
+      const result = compareModels(base.model, revision.model, options);
       if (superseded() || doc.version !== version) return;
-      const good = this.goodCheck(state, version, text, file, base, revision, result.findings, result.problems, config);
-      const problemDiags = result.problems.filter((p) => p.file === file).flatMap((p) => problemDiagnostic(p, revision.doc.parsed.lines) ?? []);
+      const good = this.goodCheck(state, version, text, file, base, revision.model, result.findings, result.problems, inputs.config);
+      const problemDiags = result.problems.filter((p) => p.file === file).flatMap((p) => problemDiagnostic(p, revision.model.doc.parsed.lines) ?? []);
       this.publish(state, version, [...good.findingDiagnostics, ...problemDiags]);
       this.publishExternal(state.uri, this.externalDiagnostics(good));
       state.lastGood = good;
-      state.lastInputKey = inputKey;
+      state.lastInputKey = key;
       state.lastDurationMs = Date.now() - started;
       this.status(state, 'ok', base.label, started);
     } catch (e) {
@@ -195,6 +165,47 @@ export class CheckRunner {
       this.publish(state, doc.version, [failureDiagnostic(errorText(e)), ...stale]);
       this.status(state, 'error', state.base?.label ?? '', started, errorText(e));
     }
+  }
+
+  /** Settings, config and base of a document; only the first check after a git, settings or config change asks git. */
+  private async inputs(uri: string, file: string): Promise<{ base: BaseOutcome; options: CheckOptions; config: ProjectConfig; inputKey: string }> {
+    const settings = await this.deps.settings.get(uri);
+    const repo = await this.deps.bases.repoOf(file);
+    if (repo) this.deps.watcher.watchRepo(repo);
+    const config = this.deps.configs.forSpec(file, repo?.root);
+    this.reportConfig(config);
+    const selector = parseBaseSelector(settings.base || config.base);
+    const base = await this.deps.bases.baseFor(file, selector);
+    // Settings are the user's own, so they win over the team's .breakwater.yaml.
+    const options: CheckOptions = { ...config.options, ruleLevels: { ...config.options.ruleLevels, ...settings.rules } };
+    const inputKey = `${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
+    return { base, options, config, inputKey };
+  }
+
+  /** The revision's model, or why there is none: a syntax error, a half-typed top level, or not a spec at all. */
+  private loadRevision(state: DocumentState, file: string, text: string, base: Extract<BaseOutcome, { kind: 'ok' }>): { model: SpecModel } | { silent: true } | { silent: false; message: string; offset: number; code: string; state: CheckState } {
+    let model: SpecModel;
+    try {
+      state.parser ??= new RevisionParser(file);
+      model = modelOfParsed(state.parser.parse(text), file, this.deps.workingFiles.loader(base.repo.root));
+    } catch (e) {
+      if (!(e instanceof SpecInputError)) throw e;
+      // The sniff matched, but it is no spec (and never was one while open).
+      if (!state.lastGood && /^not an OpenAPI/.test(e.message)) return { silent: true };
+      const lines = new LineIndex(text);
+      const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
+      return { silent: false, message: e.message.replace(/^./, (c) => c.toUpperCase()), offset, code: SYNTAX_ERROR_CODE, state: e.line !== undefined ? 'syntax-error' : 'not-openapi' };
+    }
+    const incomplete = incompleteEditReason(base.model, model);
+    if (incomplete) {
+      return { silent: false, message: `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`, offset: incomplete.offset, code: INCOMPLETE_CODE, state: 'syntax-error' };
+    }
+    return { model };
+  }
+
+  private silence(state: DocumentState, version: number): void {
+    if (state.lastStatus) this.publish(state, version, []);
+    state.lastStatus = undefined;
   }
 
   private goodCheck(state: DocumentState, version: number, text: string, file: string, base: Extract<BaseOutcome, { kind: 'ok' }>, revision: SpecModel, findings: GoodCheck['findings'], problems: GoodCheck['problems'], config: ProjectConfig): GoodCheck {
