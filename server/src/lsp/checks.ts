@@ -285,7 +285,8 @@ export class CheckRunner {
   }
 
   private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string): void {
-    const findings = kind === 'ok' ? (state.lastGood?.findings ?? []) : kind === 'syntax-error' || kind === 'not-openapi' || kind === 'error' ? (state.lastGood?.findings ?? []) : [];
+    // Without a base there is nothing to count; otherwise the counts are those of the last good check (stale while broken).
+    const findings = kind === 'new-file' || kind === 'no-repository' || kind === 'no-base' ? [] : (state.lastGood?.findings ?? []);
     const params: StatusParams = {
       uri: state.uri,
       state: kind,
