@@ -392,3 +392,26 @@ test('comments above a removed entry come back with it; an emptied JSON object i
   const json = runFix(small.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), emptied.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), 'spec.json', 'response-optional-property-removed', 'deprecate');
   assert.ok(json.fixed.includes('"properties": {\n          "id": {"type": "integer", "deprecated": true}\n        }'), json.fixed);
 });
+
+test('an existing "deprecated: false" is turned to true rather than duplicated; 4-space files stay 4-space', () => {
+  const base = PETS.replace("          description: Sort order\n", "          description: Sort order\n          deprecated: false\n");
+  const rev = cut(base, `        - name: sort
+          in: query
+          description: Sort order
+          deprecated: false
+          schema:
+            type: string
+            enum: [asc, desc]
+`);
+  const run = runFix(base, rev, 'spec.yaml', 'request-parameter-removed', 'deprecate');
+  assert.ok(run.fixed.includes('          description: Sort order\n          deprecated: true\n          schema:'), run.fixed);
+  assert.equal(run.fixed.match(/deprecated/g)?.length, 1);
+  const wide = (s: string) => stringify(parse(s), { indent: 4 });
+  const wideRev = wide(cut(PETS, NAME_PROPERTY));
+  const run4 = runFix(wide(PETS), wideRev, 'spec.yaml', 'response-optional-property-removed', 'deprecate');
+  const lines = run4.fixed.split('\n');
+  const at = lines.findIndex((l) => l === '                name:');
+  assert.ok(at > 0, run4.fixed);
+  assert.equal(lines[at + 1], '                    type: string');
+  assert.ok(lines.slice(at, at + 8).includes('                    deprecated: true'), run4.fixed);
+});
