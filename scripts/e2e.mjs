@@ -124,19 +124,30 @@ for (const f of ['dist/extension.js', 'dist/server.js']) if (!existsSync(join(EX
 runStep('compile e2e suite', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'test/e2e/tsconfig.json']);
 
 // ---- 4. launches ---------------------------------------------------------------------------
-const { makeGitWorkspace } = require(join(SUITE_OUT, 'gitWorkspace.js'));
+const { makeGitWorkspace, makeCodeWorkspaceFile } = require(join(SUITE_OUT, 'gitWorkspace.js'));
 const fixture = (name) => readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', name), 'utf8');
 
 /**
  * One VS Code launch per workspace shape. `files` selects the compiled test files (see
  * test/e2e/suite/index.ts); `workspace(dir)` creates what to open and returns its path.
- * Add e.g. a multi-root launch with files '\\.multiroot\\.test\\.js$' and a .code-workspace.
+ * Each launch costs a VS Code start (about 6-10 s): group scenarios by workspace shape.
  */
 const LAUNCHES = [
   {
     name: 'single-folder',
     files: '^[^.]+\\.test\\.js$',
     workspace: (dir) => makeGitWorkspace({ 'openapi.yaml': fixture('petstore.yaml') }, { parent: dir, name: 'single' }).root,
+  },
+  {
+    // Two folders, two repositories: A committed Pet.tag, B committed Pet.color instead.
+    name: 'multi-root',
+    files: '\\.multiroot\\.test\\.js$',
+    workspace: (dir) => {
+      const pets = fixture('petstore.yaml');
+      const a = makeGitWorkspace({ 'openapi.yaml': pets }, { parent: dir, name: 'a' });
+      const b = makeGitWorkspace({ 'openapi.yaml': pets.replace('\n        tag:\n', '\n        color:\n') }, { parent: dir, name: 'b' });
+      return makeCodeWorkspaceFile([a.root, b.root], {}, dir);
+    },
   },
 ];
 

@@ -35,8 +35,6 @@ describe('activation', () => {
   });
 
   // Planned scenarios, to be filled in once the language server lands (issue 5):
-  // Diagnostics and quick fixes: diagnostics.test.ts.
-  it('checks each folder of a multi-root workspace against its own repository');
-  it('shows the number of breaking changes in the status item');
-  it('reports a syntax error and keeps stale findings while the YAML does not parse');
+  // Diagnostics, quick fixes, broken YAML: diagnostics.test.ts; multi-root:
+  // workspaces.multiroot.test.ts; the language status item (UI only): test/e2e/ui/smoke.mjs.
 });

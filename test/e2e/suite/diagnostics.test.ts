@@ -73,4 +73,23 @@ describe('diagnostics and quick fixes', () => {
       `deprecated: true under tag:\n${doc.getText()}`,
     );
   });
+
+  it('reports a syntax error and keeps stale findings while the YAML does not parse', async () => {
+    const edited = withoutTag(committed);
+    await setDocumentText(doc, edited);
+    await waitForDiagnostics(doc.uri, hasRule, { timeout: 30_000 });
+    // Mid-edit: an unclosed flow sequence near the top of the file.
+    await setDocumentText(doc, edited.replace('  title: Petstore', '  title: [Petstore'));
+    const diags = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'syntax-error'), { timeout: 30_000 });
+    assert.ok(diags.length <= 3, `no flood of findings: ${JSON.stringify(diags.map(codeOf))}`);
+    const syntax = diags.find((d) => codeOf(d) === 'syntax-error')!;
+    assert.equal(syntax.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(syntax.range.start.line, syntax.range.end.line, 'one line');
+    const stale = diags.find((d) => codeOf(d) === RULE);
+    assert.ok(stale, 'the last good finding is kept');
+    assert.match(stale.message, /stale/);
+    // Fixed again: the finding is fresh and the syntax error is gone.
+    await setDocumentText(doc, edited);
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'syntax-error') && ds.some((d) => codeOf(d) === RULE && !/stale/.test(d.message)));
+  });
 });

@@ -120,6 +120,14 @@ async function main() {
     if (!/Warnings: 1\b/.test(problems ?? '')) throw new Error(`status bar problems: ${problems}`);
     await snap('problems-panel');
 
+    // 6b. Breakwater's language status item (in the `{}` language status of the status bar)
+    await page.locator('[id="status.languageStatus"]').first().click();
+    const hover = page.locator('.monaco-hover', { hasText: /possibly breaking/ }).first();
+    await hover.getByText(/\b1 possibly breaking\b/).first().waitFor({ timeout: 15_000 });
+    if (verbose) console.log(await hover.innerHTML());
+    await snap('language-status');
+    await page.keyboard.press('Escape');
+
     // 7. Ctrl+. on the finding, pick the preferred quick fix with the keyboard, save
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+Home');
