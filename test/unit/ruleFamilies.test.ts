@@ -310,3 +310,9 @@ test('a status code replaced by its range (200 -> 2XX) is not a removal', () => 
   const ranged = spec({}).replace("'200':", "'2XX':");
   assert.deepEqual(sameInBothFormats(diffPair(spec({}), ranged)), []);
 });
+
+test('parameter schema changes name the parameter', () => {
+  const p = (type: string) => `\n        - name: limit\n          in: query\n          schema:\n            type: ${type}`;
+  const f = only(check({ params: p('string') }, { params: p('boolean') }), 'request-parameter-type-changed');
+  assert.match(f.message, /^Query parameter "limit" changed type from string to boolean/);
+});

@@ -473,8 +473,24 @@ export function describeSchema(node: JNode, subject: SchemaSubject, container = 
     else if (tokens[i] === 'items') parts.push('[]');
   }
   const path = [name, ...parts].filter(Boolean).join('.').replace(/\.\[\]/g, '[]');
-  if (container) return path ? `schema ${path}` : subject === 'body' ? 'the body schema' : `the ${subject} schema`;
-  if (parts.length) return `property ${path}`;
+  const owner = subject === 'parameter' || subject === 'header' ? ownerName(node, subject) : undefined;
+  if (container) return path ? `schema ${path}` : owner ? `the schema of ${owner}` : subject === 'body' ? 'the body schema' : `the ${subject} schema`;
+  if (parts.length) return owner && !name ? `property ${path} of ${owner}` : `property ${path}`;
+  if (owner) return owner;
   if (name) return `schema ${name}`;
   return subject === 'body' ? 'the body schema' : `the ${subject}`;
+}
+
+/** `query parameter "limit"` or `header "X-Rate"`: the parameter or header a schema belongs to. */
+function ownerName(node: JNode, subject: SchemaSubject): string | undefined {
+  let cur: JNode | null = node;
+  for (let i = 0; cur && i < 8; i++, cur = cur.parent) {
+    if (subject === 'parameter' && isMap(cur)) {
+      const n = str(cur, 'name');
+      const loc = str(cur, 'in');
+      if (n !== undefined && loc !== undefined) return `${loc} parameter "${n}"`;
+    }
+    if (subject === 'header' && cur.parent?.key === 'headers' && typeof cur.key === 'string') return `header "${cur.key}"`;
+  }
+  return undefined;
 }
