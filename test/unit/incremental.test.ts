@@ -144,3 +144,31 @@ test('incremental re-parse equals a full parse on a real spec', (t) => {
   const counts = fuzz(readFileSync(file, 'utf8'), file, 150, 7);
   assert.ok(counts.fragment > counts.full / 2, `mostly incremental: ${JSON.stringify(counts)}`);
 });
+
+test('checking an incrementally re-parsed text gives the same findings as a full check', async (t) => {
+  const { compareModels, compareSpecs, loadModel, modelOfParsed, SpecInputError } = await import('../../server/src/engine/index');
+  const file = path.join(corpus, 'pairs/08-twilio-content-v1-newly-required-request-fields/base.yaml');
+  if (!existsSync(file)) return t.skip(`corpus not found at ${corpus}`);
+  const text = readFileSync(file, 'utf8');
+  const base = loadModel({ text, file }, 'base');
+  const rand = rng(11);
+  let parsed = parseText(text, file);
+  const key = (f: { rule: string; pointer: string; fingerprint: string; revision: { line: number } | null }) => `${f.rule} ${f.pointer} ${f.fingerprint} ${f.revision?.line}`;
+  let compared = 0;
+  for (let i = 0; i < 120; i++) {
+    const r = reparse(parsed, randomEdit(parsed.text, rand), file);
+    parsed = r.parsed.errors.length > 0 && rand() < 0.7 ? parseText(text, file) : r.parsed;
+    if (parsed.errors.length > 0) continue;
+    let incremental;
+    try {
+      incremental = compareModels(base, modelOfParsed(parsed, file)).findings.map(key);
+    } catch (e) {
+      if (e instanceof SpecInputError) continue;
+      throw e;
+    }
+    const full = compareSpecs({ text, file }, { text: parsed.text, file }).findings.map(key);
+    assert.deepEqual(incremental, full, `step ${i}`);
+    compared++;
+  }
+  assert.ok(compared > 50, `compared ${compared}`);
+});
