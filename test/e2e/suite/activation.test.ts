@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, breakwaterExtension, closeAllEditors, fixture, makeGitWorkspace, openDocument, waitForActivation, workspaceRoot } from './helpers';
+import { EXTENSION_ID, breakwaterApi, breakwaterExtension, waitFor, closeAllEditors, fixture, makeGitWorkspace, openDocument, waitForActivation, workspaceRoot } from './helpers';
 
 describe('activation', () => {
   afterEach(closeAllEditors);
@@ -19,6 +19,11 @@ describe('activation', () => {
     const doc = await openDocument(spec);
     assert.equal(doc.languageId, 'yaml');
     await waitForActivation();
+    const api = await breakwaterApi();
+    await waitFor(() => api.isRunning(), { message: 'the language server to run' });
+    // The committed spec, unchanged: compared with HEAD, nothing to report.
+    const status = await waitFor(() => api.statusOf(spec), { message: 'a status for the spec' });
+    assert.match(status.baseLabel, /^HEAD [0-9a-f]{7}$/);
   });
 
   it('stays active when a spec from another git repository is opened', async () => {

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, closeAllEditors, lineOf, openDocument, setDocumentText, waitFor, waitForActivation, waitForCodeAction, waitForDiagnostics, workspaceRoot } from './helpers';
+import { breakwaterApi, codeOf, closeAllEditors, lineOf, openDocument, setDocumentText, waitFor, waitForActivation, waitForCodeAction, waitForDiagnostics, workspaceRoot } from './helpers';
 
 const RULE = 'response-optional-property-removed';
 const hasRule = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === RULE);
@@ -35,7 +35,7 @@ describe('diagnostics and quick fixes', () => {
     await closeAllEditors();
   });
 
-  it('shows a diagnostic on the parent key when a response property is deleted', async () => {
+  it('shows a diagnostic on the parent key when a response property is deleted, counted in the status', async () => {
     await setDocumentText(doc, withoutTag(committed));
     const diags = await waitForDiagnostics(doc.uri, hasRule, { timeout: 30_000 });
     const found = diags.filter((d) => codeOf(d) === RULE);
@@ -44,6 +44,13 @@ describe('diagnostics and quick fixes', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning, 'possibly breaking');
     assert.equal(d.range.start.line, lineOf(doc, 'properties:'), 'anchored on the surviving parent key');
     assert.equal(d.range.end.line, d.range.start.line, 'one line, never the whole block');
+    const api = await breakwaterApi();
+    const status = await waitFor(() => {
+      const st = api.statusOf(doc.uri);
+      return st?.state === 'ok' && st.counts.possiblyBreaking === 1 ? st : undefined;
+    }, { message: 'the status item to count 1 possibly breaking change', describe: () => api.statusOf(doc.uri) });
+    assert.equal(status.counts.breaking, 0);
+    assert.match(status.baseLabel, /^HEAD [0-9a-f]{7}$/);
     const code = d.code as { value: string | number; target: vscode.Uri };
     assert.match(code.target.toString(), new RegExp(`#${RULE}$`), 'documentation link');
 
@@ -88,6 +95,8 @@ describe('diagnostics and quick fixes', () => {
     const stale = diags.find((d) => codeOf(d) === RULE);
     assert.ok(stale, 'the last good finding is kept');
     assert.match(stale.message, /stale/);
+    const api = await breakwaterApi();
+    await waitFor(() => api.statusOf(doc.uri)?.state === 'syntax-error', { message: 'status state syntax-error', describe: () => api.statusOf(doc.uri) });
     // Fixed again: the finding is fresh and the syntax error is gone.
     await setDocumentText(doc, edited);
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'syntax-error') && ds.some((d) => codeOf(d) === RULE && !/stale/.test(d.message)));

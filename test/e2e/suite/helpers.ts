@@ -74,6 +74,22 @@ export function breakwaterExtension(): vscode.Extension<unknown> {
   return ext;
 }
 
+/** What the extension's activate() returns (client/src/extension.ts BreakwaterApi), as the tests see it. */
+export interface BreakwaterApi {
+  statusOf(uri: vscode.Uri):
+    | { state: string; baseLabel: string; counts: { breaking: number; possiblyBreaking: number; info: number }; message?: string }
+    | undefined;
+  isRunning(): boolean;
+}
+
+/** The extension's API (waits for activation). */
+export async function breakwaterApi(): Promise<BreakwaterApi> {
+  const ext = await waitForActivation();
+  const api = ext.exports as BreakwaterApi | undefined;
+  assert.ok(api && typeof api.statusOf === 'function', 'activate() returns { statusOf, isRunning }');
+  return api;
+}
+
 /** Waits until Breakwater is active; on timeout reports why activate() fails, if it does. */
 export async function waitForActivation(timeout = 30_000): Promise<vscode.Extension<unknown>> {
   const ext = breakwaterExtension();
