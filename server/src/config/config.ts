@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type JMap, type JNode } from '../engine/parse/t
 
 export interface AcceptedChange {
   fingerprint: string;
+  rule?: string;
   reason?: string;
   /** YYYY-MM-DD; the acceptance lapses after this day. */
   expires?: string;
@@ -68,7 +69,7 @@ export function parseConfig(text: string, file: string): BreakwaterConfig {
   }
   const accepted = root.entries.get('accepted');
   if (accepted && !(isScalar(accepted) && accepted.value === null)) {
-    if (!isSeq(accepted)) throw at(accepted, '"accepted" must be a list of {fingerprint, reason, expires}');
+    if (!isSeq(accepted)) throw at(accepted, '"accepted" must be a list of {fingerprint, rule, reason, expires}');
     for (const item of accepted.items) config.accepted.push(acceptedEntry(item, parsed.lines.position(item.start), at));
   }
   const policies = root.entries.get('policies');
@@ -87,13 +88,16 @@ function acceptedEntry(item: JNode, pos: { line: number; character: number }, at
   const where = { line: pos.line + 1, column: pos.character + 1 };
   // A bare fingerprint is allowed as shorthand.
   if (isScalar(item)) return { fingerprint: fingerprintOf(item, at), ...where };
-  if (!isMap(item)) throw at(item, 'each accepted change must be a fingerprint or {fingerprint, reason, expires}');
+  if (!isMap(item)) throw at(item, 'each accepted change must be a fingerprint or {fingerprint, rule, reason, expires}');
   for (const [key, node] of item.entries) {
-    if (!['fingerprint', 'reason', 'expires'].includes(key)) throw at(node, `unknown key "${key}" in an accepted change (expected fingerprint, reason, expires)`);
+    if (!['fingerprint', 'rule', 'reason', 'expires'].includes(key)) throw at(node, `unknown key "${key}" in an accepted change (expected fingerprint, rule, reason, expires)`);
   }
   const fp = item.entries.get('fingerprint');
   if (!fp) throw at(item, 'accepted change without a "fingerprint"');
   const entry: AcceptedChange = { fingerprint: fingerprintOf(fp, at), ...where };
+  // The rule id is for readers of the file (the fingerprint already identifies the change).
+  const rule = item.entries.get('rule');
+  if (rule && isScalar(rule) && typeof rule.value === 'string') entry.rule = rule.value;
   const reason = item.entries.get('reason');
   if (reason && isScalar(reason) && reason.value !== null) entry.reason = String(reason.value);
   const expires = item.entries.get('expires');
