@@ -23,8 +23,14 @@ export type LoadOutcome =
 /** Cheap content sniff (no full parse) used to decide whether a document is worth checking. */
 export function looksLikeOpenApi(text: string): boolean {
   const head = text.slice(0, 65536);
-  return /(^|[\s{,])["']?(openapi|swagger)["']?\s*:\s*["']?\d/m.test(head);
+  if (/(^|[\s{,])["']?(openapi|swagger)["']?\s*:\s*["']?\d/m.test(head)) return true;
+  // Specs with sorted keys put `openapi` late (Stripe's is on line 40,015): look for it at the top level anywhere.
+  return TOP_LEVEL_YAML.test(text) || TOP_LEVEL_JSON.test(text);
 }
+
+/** `openapi: 3...` at column 0 (YAML), or `"openapi": "3...` at the first indentation level (JSON, pretty or minified). */
+const TOP_LEVEL_YAML = /^["']?(?:openapi|swagger)["']?[ \t]*:[ \t]*["']?\d/m;
+const TOP_LEVEL_JSON = /(?:^[ \t]{0,8}|[{,][ \t]*)"(?:openapi|swagger)"[ \t]*:[ \t]*"?\d/m;
 
 export function loadSpec(text: string, file: string): LoadOutcome {
   return loadParsed(parseText(text, file), file);
