@@ -3,20 +3,32 @@
 // with a baseline measured in the same run (this machine is shared and noisy, so
 // ratios are what count). Prints a table and writes bench/results.json.
 //
-//   node scripts/bench.mjs [--runs N]
+//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--out file.json]
+//
+// --server measures another build of the language server (e.g. an older checkout's
+// dist/server.js) with the same scenarios, for before/after tables.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverScenarios } from './bench-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const require = createRequire(join(ROOT, 'package.json'));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const argOf = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const EDITS = Number(argOf('--edits') ?? 40);
+const ONLY = new Set((argOf('--only') ?? 'cli,engine,server,scaling').split(','));
+const SERVER_JS = resolve(argOf('--server') ?? join(ROOT, 'dist/server.js'));
+const OUT = resolve(argOf('--out') ?? join(ROOT, 'bench/results.json'));
 
-if (!existsSync(join(ROOT, 'out/server/src/engine/index.js')) || !existsSync(join(ROOT, 'dist/cli.js'))) {
+if (!existsSync(join(ROOT, 'out/server/src/engine/index.js')) || !existsSync(join(ROOT, 'dist/cli.js')) || !existsSync(join(ROOT, 'dist/server.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: ROOT, stdio: 'inherit' });
 }
@@ -50,36 +62,52 @@ if (!existsSync(CORPUS)) {
 }
 
 // 1. Cold CLI diff of the Stripe pair vs parsing both files with yaml.parseDocument.
-const pairDir = join(CORPUS, 'pairs/01-stripe-blik-mandate-removal');
-const baseText = readFileSync(join(pairDir, 'base.yaml'), 'utf8');
-const revText = readFileSync(join(pairDir, 'revision.yaml'), 'utf8');
-const parseBaseline = [];
-for (let i = 0; i < RUNS; i++) parseBaseline.push(time(() => { YAML.parseDocument(baseText); YAML.parseDocument(revText); }));
-const parseMedian = stats(parseBaseline).median;
-record('baseline: yaml.parseDocument of both Stripe files (in-process)', 'ms', parseBaseline);
-// The CLI is a fresh process; measure the same parse in a fresh process too, so start-up is in both.
-const baselineProc = [];
-const cliProc = [];
-const cliRss = [];
-const script = `const Y=require(${JSON.stringify(require.resolve('yaml'))});const fs=require('fs');Y.parseDocument(fs.readFileSync(process.argv[1],'utf8'));Y.parseDocument(fs.readFileSync(process.argv[2],'utf8'));`;
-for (let i = 0; i < RUNS; i++) {
-  baselineProc.push(time(() => spawnSync(process.execPath, ['-e', script, join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml')])));
-  let out;
-  cliProc.push(time(() => { out = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/bench-rss.cjs'), join(ROOT, 'dist/cli.js'), 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'], { maxBuffer: 1 << 28 }); }));
-  const m = String(out.stderr).match(/BENCH_MAXRSS_KB=(\d+)/);
-  if (m) cliRss.push(Number(m[1]) / 1024);
+let parseMedian;
+if (ONLY.has('cli')) {
+  const pairDir = join(CORPUS, 'pairs/01-stripe-blik-mandate-removal');
+  const baseText = readFileSync(join(pairDir, 'base.yaml'), 'utf8');
+  const revText = readFileSync(join(pairDir, 'revision.yaml'), 'utf8');
+  const parseBaseline = [];
+  for (let i = 0; i < RUNS; i++) parseBaseline.push(time(() => { YAML.parseDocument(baseText); YAML.parseDocument(revText); }));
+  parseMedian = stats(parseBaseline).median;
+  record('baseline: yaml.parseDocument of both Stripe files (in-process)', 'ms', parseBaseline);
+  // The CLI is a fresh process; measure the same parse in a fresh process too, so start-up is in both.
+  const baselineProc = [];
+  const cliProc = [];
+  const cliRss = [];
+  const script = `const Y=require(${JSON.stringify(require.resolve('yaml'))});const fs=require('fs');Y.parseDocument(fs.readFileSync(process.argv[1],'utf8'));Y.parseDocument(fs.readFileSync(process.argv[2],'utf8'));`;
+  for (let i = 0; i < RUNS; i++) {
+    baselineProc.push(time(() => spawnSync(process.execPath, ['-e', script, join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml')])));
+    let out;
+    cliProc.push(time(() => { out = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/bench-rss.cjs'), join(ROOT, 'dist/cli.js'), 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'], { maxBuffer: 1 << 28 }); }));
+    const m = String(out.stderr).match(/BENCH_MAXRSS_KB=(\d+)/);
+    if (m) cliRss.push(Number(m[1]) / 1024);
+  }
+  const baselineProcMedian = stats(baselineProc).median;
+  record('baseline: node process parsing both Stripe files with yaml', 'ms', baselineProc);
+  record('CLI cold diff, Stripe pair 01 (4 MB each side)', 'ms', cliProc, baselineProcMedian);
+  if (cliRss.length) record('CLI peak RSS, Stripe pair 01', 'MB', cliRss);
 }
-const baselineProcMedian = stats(baselineProc).median;
-record('baseline: node process parsing both Stripe files with yaml', 'ms', baselineProc);
-record('CLI cold diff, Stripe pair 01 (4 MB each side)', 'ms', cliProc, baselineProcMedian);
-if (cliRss.length) record('CLI peak RSS, Stripe pair 01', 'MB', cliRss);
 
-// 2. Warm re-check after a one-line edit (base model cached): incremental re-parse + model + diff.
-for (const name of ['large/stripe-spec3.yaml', 'large/stripe-spec3.json', 'large/openai-openapi.json']) {
+// The baseline of a single file: yaml.parseDocument of it in this process, measured once per run.
+const LARGE = ['large/stripe-spec3.yaml', 'large/stripe-spec3.json', 'large/openai-openapi.json'];
+const parseBaselines = new Map();
+function parseBaselineOf(name) {
+  if (!parseBaselines.has(name)) {
+    const text = readFileSync(join(CORPUS, name), 'utf8');
+    const fullParse = [];
+    for (let i = 0; i < Math.max(2, Math.floor(RUNS / 2)); i++) fullParse.push(time(() => YAML.parseDocument(text)));
+    record(`baseline: yaml.parseDocument ${name}`, 'ms', fullParse);
+    parseBaselines.set(name, stats(fullParse).median);
+  }
+  return parseBaselines.get(name);
+}
+
+// 2. Warm re-check after a one-line edit (base model cached), in-process: incremental re-parse + model + diff.
+for (const name of ONLY.has('engine') ? LARGE : []) {
   const file = join(CORPUS, name);
   const text = readFileSync(file, 'utf8');
-  const fullParse = [];
-  for (let i = 0; i < Math.max(2, Math.floor(RUNS / 2)); i++) fullParse.push(time(() => YAML.parseDocument(text)));
+  const baseline = parseBaselineOf(name);
   const base = engine.loadModel({ text, file }, 'base');
   let parsed = parseText(text, file);
   const warm = [];
@@ -98,11 +126,24 @@ for (const name of ['large/stripe-spec3.yaml', 'large/stripe-spec3.json', 'large
       engine.compareModels(base, model);
     }));
   }
-  record(`baseline: yaml.parseDocument ${name}`, 'ms', fullParse);
-  record(`warm re-check after a one-line edit, ${name} (${modes.fragment} incremental, ${modes.full} full)`, 'ms', warm, stats(fullParse).median);
+  record(`engine: warm re-check after a one-line edit, ${name} (${modes.fragment} incremental, ${modes.full} full)`, 'ms', warm, baseline);
 }
 
-// 3. Linear growth: a synthetic spec 10x larger than another.
+// 3. The same through the real language server: latency, memory, event-loop blocking.
+if (ONLY.has('server')) {
+  if (!existsSync(SERVER_JS)) throw new Error(`bench: ${SERVER_JS} not found`);
+  console.log(`server scenarios with ${SERVER_JS} (${EDITS} edits per spec)`);
+  await serverScenarios({
+    root: ROOT,
+    serverJs: SERVER_JS,
+    specs: LARGE.map((name) => ({ name, file: join(CORPUS, name), parseBaselineMs: parseBaselineOf(name) })),
+    edits: EDITS,
+    record,
+    log: (m) => console.log(m),
+  });
+}
+
+// 4. Linear growth: a synthetic spec 10x larger than another.
 function synthetic(n) {
   let s = 'openapi: 3.0.3\ninfo: {title: synth, version: 1.0.0}\npaths:\n';
   for (let i = 0; i < n; i++) s += `  /r${i}/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S${i}'}\n`;
@@ -110,7 +151,7 @@ function synthetic(n) {
   for (let i = 0; i < n; i++) s += `    S${i}:\n      type: object\n      required: [a]\n      properties:\n        a: {type: string, maxLength: 10}\n        b: {type: integer, enum: [1, 2, 3]}\n        next: {$ref: '#/components/schemas/S${(i + 1) % n}'}\n`;
   return s;
 }
-for (const n of [200, 2000]) {
+for (const n of ONLY.has('scaling') ? [200, 2000] : []) {
   const b = synthetic(n);
   const r = b.replace('maxLength: 10', 'maxLength: 5');
   const samples = [];
@@ -119,8 +160,10 @@ for (const n of [200, 2000]) {
 }
 const small = rows.find((x) => x.scenario.startsWith('synthetic spec, 200 '));
 const large = rows.find((x) => x.scenario.startsWith('synthetic spec, 2000 '));
-large.baselineMedian = small.median;
-large.ratio = large.median / small.median;
+if (small && large) {
+  large.baselineMedian = small.median;
+  large.ratio = large.median / small.median;
+}
 
 // Output
 const fmt = (v) => (v === null || v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -131,6 +174,6 @@ const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.p
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const t of table) console.log(line(t));
-mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 2) + '\n');
-console.log(`\nwrote bench/results.json (in-process parse baseline median ${fmt(parseMedian)} ms)`);
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, edits: EDITS, server: SERVER_JS, rows }, null, 2) + '\n');
+console.log(`\nwrote ${OUT}${parseMedian ? ` (in-process parse baseline median ${fmt(parseMedian)} ms)` : ''}`);

@@ -1,0 +1,171 @@
+// Server scenarios of `npm run bench`, through the real `dist/server.js --stdio`
+// in a throw-away git repository (the spec committed, so HEAD is the base):
+//  - open -> first diagnostics (cold: base and revision parsed from scratch);
+//  - warm re-check: one-line didChange -> publishDiagnostics, typing debounce excluded;
+//  - server memory (VmRSS / VmHWM from /proc) with the spec open and checked;
+//  - event-loop blocking: a hover request every 10 ms while checks run; its slowest
+//    answer is the longest time the server could not answer anything.
+// Figures only, never assertions: the machine is shared and noisy.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The server's typing debounce (server/src/lsp/checks.ts): 250 ms plus half the last check, at most 250 ms more. */
+const debounceAfter = (lastCheckMs) => 250 + Math.min(250, lastCheckMs / 2);
+
+/**
+ * @param {{ root: string, serverJs: string, specs: {name: string, file: string, parseBaselineMs: number}[], edits: number,
+ *           record: (scenario: string, unit: string, samples: number[], baseline?: number) => void, log: (s: string) => void }} o
+ */
+export async function serverScenarios(o) {
+  const require = createRequire(join(o.root, 'package.json'));
+  const rpc = require('vscode-languageserver-protocol/node');
+  for (const spec of o.specs) {
+    const r = await oneSpec(rpc, o, spec);
+    const label = spec.name;
+    o.record(`server: open -> first diagnostics, ${label}`, 'ms', [r.coldMs], spec.parseBaselineMs);
+    o.record(`server: one-line edit -> diagnostics, ${label} (debounce excluded)`, 'ms', r.warm, spec.parseBaselineMs);
+    o.record(`server: check duration it reports, ${label}`, 'ms', r.reported, spec.parseBaselineMs);
+    o.record(`server: hover latency while opening ${label} (max = longest block)`, 'ms', r.hoverOpen);
+    o.record(`server: hover latency while re-checking ${label} (max = longest block)`, 'ms', r.hoverEdits);
+    if (r.rssMb !== undefined) o.record(`server RSS, ${label} open and checked`, 'MB', [r.rssMb]);
+    if (r.hwmMb !== undefined) o.record(`server peak RSS (VmHWM), ${label}`, 'MB', [r.hwmMb]);
+  }
+}
+
+async function oneSpec(rpc, o, spec) {
+  const text = readFileSync(spec.file, 'utf8');
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-bench-')));
+  const name = basename(spec.file);
+  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(dir, name), text);
+  git('add', '--', name);
+  git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'spec');
+
+  const child = spawn(process.execPath, [o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(join(dir, name)).toString();
+  let published = { version: -1 };
+  let statuses = 0;
+  let lastStatus;
+  let wake = () => {};
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.uri === uri) published = p;
+    wake();
+  });
+  conn.onNotification('breakwater/status', (p) => {
+    if (p.uri !== uri) return;
+    statuses++;
+    lastStatus = p;
+    wake();
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  const until = (cond, timeoutMs, what) =>
+    new Promise((resolve, reject) => {
+      if (cond()) return resolve();
+      const timer = setTimeout(() => reject(new Error(`bench: timed out waiting for ${what}\n${stderr.slice(-2000)}`)), timeoutMs);
+      wake = () => {
+        if (!cond()) return;
+        clearTimeout(timer);
+        wake = () => {};
+        resolve();
+      };
+    });
+
+  // A cheap request every 10 ms; its latency is how long the server's main loop was busy.
+  let phase = 'idle';
+  const hover = { open: [], edits: [] };
+  const pinger = setInterval(() => {
+    const at = phase;
+    if (at === 'idle') return;
+    const t = performance.now();
+    conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).then(
+      () => hover[at].push(performance.now() - t),
+      () => {},
+    );
+  }, 10);
+
+  try {
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }],
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await conn.sendNotification('initialized', {});
+    const languageId = name.endsWith('.json') ? 'json' : 'yaml';
+    phase = 'open';
+    let t0 = performance.now();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await until(() => published.version === 1 && statuses >= 1, 300_000, 'the first check');
+    const coldMs = performance.now() - t0;
+    phase = 'idle';
+    o.log(`  ${spec.name}: open -> diagnostics ${coldMs.toFixed(0)} ms (${published.diagnostics.length} diagnostics, status ${lastStatus?.state})`);
+
+    // Type one character into a description somewhere else each time, spread through the file.
+    const warm = [];
+    const reported = [];
+    let current = text;
+    let at = 0;
+    phase = 'edits';
+    for (let v = 2; v < 2 + o.edits; v++) {
+      at = current.indexOf('description', at + Math.floor(current.length / 45));
+      if (at === -1) at = current.indexOf('description');
+      const pos = positionAt(current, at + 2);
+      current = current.slice(0, at + 2) + 'x' + current.slice(at + 2);
+      const debounce = debounceAfter(lastStatus?.durationMs ?? 0);
+      const before = statuses;
+      t0 = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      await until(() => published.version === v, 120_000, `diagnostics of version ${v}`);
+      warm.push(Math.max(0, performance.now() - t0 - debounce));
+      await until(() => statuses > before, 30_000, `status of version ${v}`);
+      reported.push(lastStatus.durationMs);
+    }
+    phase = 'idle';
+    const mem = procStatus(child.pid);
+    return { coldMs, warm, reported, hoverOpen: hover.open, hoverEdits: hover.edits, rssMb: mem.VmRSS, hwmMb: mem.VmHWM };
+  } finally {
+    clearInterval(pinger);
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]);
+      await conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const killer = setTimeout(() => child.kill(), 3000);
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    clearTimeout(killer);
+    conn.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function positionAt(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** VmRSS and VmHWM of a process in MB (Linux); empty elsewhere. */
+function procStatus(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1]);
+    return { VmRSS: kb('VmRSS') / 1024, VmHWM: kb('VmHWM') / 1024 };
+  } catch {
+    return {};
+  }
+}
