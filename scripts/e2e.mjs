@@ -2,7 +2,7 @@
 // End-to-end tests: the real extension in a real VS Code (test/e2e/suite, run inside the
 // extension host by @vscode/test-electron's runTests).
 //
-//   node scripts/e2e.mjs [--no-build] [--no-ui] [--repeat N] [--grep REGEX] [--keep]
+//   node scripts/e2e.mjs [--no-build] [--no-ui] [--repeat N] [--grep REGEX] [--launch NAME[,NAME]] [--keep]
 //   (BREAKWATER_E2E_EXTENSION_PATH=<dir> tests another extension folder; implies no build)
 //
 // Where VS Code comes from:
@@ -125,28 +125,41 @@ runStep('compile e2e suite', process.execPath, [require.resolve('typescript/bin/
 
 // ---- 4. launches ---------------------------------------------------------------------------
 const { makeGitWorkspace, makeCodeWorkspaceFile } = require(join(SUITE_OUT, 'gitWorkspace.js'));
+const { FORMATS } = require(join(SUITE_OUT, 'specs.js'));
 const fixture = (name) => readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', name), 'utf8');
+/** The committed spec in both formats: { 'openapi.yaml': ..., 'openapi.json': ... }, each edited by `edit`. */
+const specFiles = (edit = (format, text) => text) => Object.fromEntries(FORMATS.map((f) => [f.file, edit(f, fixture(f.fixture))]));
 
 /**
  * One VS Code launch per workspace shape. `files` selects the compiled test files (see
- * test/e2e/suite/index.ts); `workspace(dir)` creates what to open and returns its path.
- * Each launch costs a VS Code start (about 6-10 s): group scenarios by workspace shape.
+ * test/e2e/suite/index.ts); `workspace(dir)` creates what to open and returns its path, or
+ * `{ open, env }` with extra environment for the suite. Each launch costs a VS Code start
+ * (about 6-10 s): group scenarios by workspace shape.
  */
 const LAUNCHES = [
   {
+    // One repository with openapi.yaml and openapi.json committed.
     name: 'single-folder',
     files: '^[^.]+\\.test\\.js$',
-    workspace: (dir) => makeGitWorkspace({ 'openapi.yaml': fixture('petstore.yaml') }, { parent: dir, name: 'single' }).root,
+    workspace: (dir) => makeGitWorkspace(specFiles(), { parent: dir, name: 'single' }).root,
   },
   {
     // Two folders, two repositories: A committed Pet.tag, B committed Pet.color instead.
     name: 'multi-root',
     files: '\\.multiroot\\.test\\.js$',
     workspace: (dir) => {
-      const pets = fixture('petstore.yaml');
-      const a = makeGitWorkspace({ 'openapi.yaml': pets }, { parent: dir, name: 'a' });
-      const b = makeGitWorkspace({ 'openapi.yaml': pets.replace('\n        tag:\n', '\n        color:\n') }, { parent: dir, name: 'b' });
+      const a = makeGitWorkspace(specFiles(), { parent: dir, name: 'a' });
+      const b = makeGitWorkspace(specFiles((f, text) => f.withColorInsteadOfTag(text)), { parent: dir, name: 'b' });
       return makeCodeWorkspaceFile([a.root, b.root], {}, dir);
+    },
+  },
+  {
+    // No folder: an empty window, the suite opens single files from a repository (like `code openapi.yaml`).
+    name: 'no-folder',
+    files: '\\.nofolder\\.test\\.js$',
+    workspace: (dir) => {
+      const repo = makeGitWorkspace(specFiles(), { parent: dir, name: 'files' });
+      return { open: repo.path(FORMATS[0].file), env: { BREAKWATER_E2E_SPEC_DIR: repo.root } };
     },
   },
 ];
@@ -160,9 +173,11 @@ const durations = [];
 try {
   for (let i = 1; i <= repeat; i++) {
     for (const [n, launch] of LAUNCHES.entries()) {
+      if (option('--launch') && !option('--launch').split(',').includes(launch.name)) continue;
       const dir = join(runRoot, `${n}.${i}`);
       mkdirSync(dir, { recursive: true });
-      const ws = launch.workspace(dir);
+      const created = launch.workspace(dir);
+      const ws = typeof created === 'string' ? created : created.open;
       const resultsFile = join(dir, 'results.json');
       const label = `${launch.name}${repeat > 1 ? ` #${i}` : ''}`;
       say(`launch ${label}: ${executable ?? 'downloaded desktop VS Code'} on ${ws}`);
@@ -179,6 +194,7 @@ try {
             BREAKWATER_E2E_RESULTS: resultsFile,
             BREAKWATER_E2E_WORKSPACES: dir,
             BREAKWATER_E2E_RUN_ROOT: dir,
+            ...(typeof created === 'string' ? {} : created.env),
             ...(option('--grep') ? { BREAKWATER_E2E_GREP: option('--grep') } : {}),
           },
         });

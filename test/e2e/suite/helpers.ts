@@ -3,6 +3,7 @@
 // every assertion about editor state polls with waitFor() instead of checking once.
 
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as vscode from 'vscode';
@@ -199,4 +200,34 @@ export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder is open (scripts/e2e.mjs passes one)');
   return folder.uri.fsPath;
+}
+
+/** `git rev-parse --short=7 HEAD` of the repository holding `dir` (what the base label shows). */
+export function shortHead(dir: string): string {
+  return execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+/** Breakwater's last status for a document, as the status item shows it (base, counts, state). */
+export type BreakwaterStatus = NonNullable<ReturnType<BreakwaterApi['statusOf']>>;
+
+/**
+ * Waits until the server has checked `uri` and reports state `ok` with the given counts
+ * (unspecified counts are not checked), and returns that status.
+ */
+export async function waitForStatus(
+  uri: vscode.Uri,
+  want: { state?: string; breaking?: number; possiblyBreaking?: number },
+  options: WaitOptions = {},
+): Promise<BreakwaterStatus> {
+  const api = await breakwaterApi();
+  return waitFor(
+    () => {
+      const s = api.statusOf(uri);
+      if (!s || s.state !== (want.state ?? 'ok')) return undefined;
+      if (want.breaking !== undefined && s.counts.breaking !== want.breaking) return undefined;
+      if (want.possiblyBreaking !== undefined && s.counts.possiblyBreaking !== want.possiblyBreaking) return undefined;
+      return s;
+    },
+    { message: `status of ${uri.fsPath} to be ${JSON.stringify(want)}`, describe: () => api.statusOf(uri), ...options },
+  );
 }

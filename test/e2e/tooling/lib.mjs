@@ -24,6 +24,9 @@ export const QUIET_SETTINGS = {
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  // The web workbench auto-saves after 1 s by default (desktop does not): edits the tests make
+  // would land on disk and survive a revert. Desktop behaviour: save only when asked.
+  'files.autoSave': 'off',
 };
 
 /**

@@ -8,6 +8,7 @@
 //
 // Arguments understood (everything else is ignored, as a server has no use for it):
 //   <folder> | <file.code-workspace>        first positional argument = what to open
+//   <any other file> | nothing              an empty window, no folder (the suite opens files)
 //   --extensionDevelopmentPath=<dir>        may repeat
 //   --extensionTestsPath=<file or dir>
 //   --user-data-dir=<dir> --extensions-dir=<dir>   ignored: each run gets fresh ones
