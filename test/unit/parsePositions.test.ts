@@ -93,3 +93,11 @@ test('a YAML alias bomb is neither expanded by parsing nor by comparison', async
   assert.ok(Date.now() - t < 20000, 'finished');
   assert.deepEqual(r.findings.map((f) => f.rule), ['response-body-max-length-set']);
 });
+
+test('plain pointers keep "%" in keys; $ref fragments are percent-decoded', () => {
+  const parsed = parseText('paths:\n  /a%20b: 1\n  /a b: 2\n', 'x.yaml');
+  const plain = nodeAtPointer(parsed.root!, '/paths/~1a%20b')!;
+  assert.equal(plain.kind === 'scalar' && plain.value, 1);
+  const fragment = nodeAtPointer(parsed.root!, '#/paths/~1a%20b')!;
+  assert.equal(fragment.kind === 'scalar' && fragment.value, 2);
+});

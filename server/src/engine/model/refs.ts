@@ -108,7 +108,7 @@ export class RefResolver {
       this.linesOfFile.set(loaded.file, loaded.lines);
       root = loaded.root;
     }
-    const target = nodeAtPointer(root, pointer);
+    const target = nodeAtPointer(root, '#' + pointer);
     if (!target) this.report(from, `cannot resolve "${ref}": nothing at that location`);
     return target;
   }

@@ -110,14 +110,19 @@ export function pointerOf(node: JNode): string {
   return parts.length ? '/' + parts.reverse().join('/') : '';
 }
 
-/** Walks a JSON pointer from a root; undefined when any step is missing. */
+/**
+ * Walks a JSON pointer from a root; undefined when any step is missing. A pointer
+ * taken from a `$ref` (a URI fragment, starting with "#") is percent-decoded first;
+ * a plain pointer (as pointerOf makes) is not, so keys containing "%" stay intact.
+ */
 export function nodeAtPointer(root: JNode, pointer: string): JNode | undefined {
   if (pointer === '' || pointer === '#') return root;
-  const raw = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  const fragment = pointer.startsWith('#');
+  const raw = fragment ? pointer.slice(1) : pointer;
   if (!raw.startsWith('/')) return undefined;
   let cur: JNode | undefined = root;
   for (const rawToken of raw.slice(1).split('/')) {
-    const token = unescapePointerToken(safeDecode(rawToken));
+    const token = unescapePointerToken(fragment ? safeDecode(rawToken) : rawToken);
     if (!cur) return undefined;
     if (cur.kind === 'map') cur = cur.entries.get(token);
     else if (cur.kind === 'seq') cur = /^\d+$/.test(token) ? cur.items[Number(token)] : undefined;
