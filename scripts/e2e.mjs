@@ -17,7 +17,8 @@
 //   - otherwise (E2E=auto or unset elsewhere): when the tooling cannot be had, print one line
 //     `e2e: SKIPPED (reason)` and exit 0.
 // After the in-extension-host launches, the UI smoke test (test/e2e/ui/smoke.mjs) runs once
-// against a .vsix packaged from the current dist/ (shim route only; --no-ui skips it).
+// against a .vsix packaged from the current dist/ by scripts/package.mjs (shim route only;
+// --no-ui, --grep and --launch skip it).
 // The last line is always `e2e: N passed, N failed, N skipped` (or the SKIPPED line).
 
 import { spawnSync } from 'node:child_process';
@@ -223,24 +224,21 @@ try {
 }
 
 // ---- 5. UI smoke on the packaged extension ------------------------------------------------
-if (usesShim && !flag('--no-ui') && !option('--grep') && EXTENSION_PATH === ROOT) {
-  const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
-  if (!existsSync(vsce)) {
-    say('UI smoke: skipped (no @vscode/vsce in node_modules to package the extension)');
-  } else {
-    const uiDir = mkdtempSync(join(tmpdir(), 'bwu-'));
-    try {
-      const vsix = join(uiDir, 'breakwater.vsix');
-      runStep('package .vsix for the UI smoke', vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
-      const started = Date.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'test', 'e2e', 'ui', 'smoke.mjs'), '--vsix', vsix], { cwd: ROOT, stdio: 'inherit' });
-      const ok = r.status === 0;
-      totals.passes += ok ? 1 : 0;
-      totals.failures += ok ? 0 : 1;
-      say(`UI smoke: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-output/e2e/ui)`);
-    } finally {
-      rmSync(uiDir, { recursive: true, force: true });
-    }
+// The .vsix comes from scripts/package.mjs (what `npm run package` runs, with its check of the
+// file list), packing the dist/ built above.
+if (usesShim && !flag('--no-ui') && !option('--grep') && !option('--launch') && EXTENSION_PATH === ROOT) {
+  const uiDir = mkdtempSync(join(tmpdir(), 'bwu-'));
+  try {
+    const vsix = join(uiDir, 'breakwater.vsix');
+    runStep('package .vsix for the UI smoke', process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--no-build', '--quiet', '--out', vsix]);
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'test', 'e2e', 'ui', 'smoke.mjs'), '--vsix', vsix], { cwd: ROOT, stdio: 'inherit' });
+    const ok = r.status === 0;
+    totals.passes += ok ? 1 : 0;
+    totals.failures += ok ? 0 : 1;
+    say(`UI smoke: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-output/e2e/ui)`);
+  } finally {
+    rmSync(uiDir, { recursive: true, force: true });
   }
 }
 

@@ -76,10 +76,10 @@ function npmStateOk() {
 }
 
 /** What is missing, as a list of human-readable items; empty when everything is there. */
-export function missingParts() {
+export function missingParts({ browser = true } = {}) {
   const missing = [];
   if (process.platform !== 'linux') missing.push(`platform ${process.platform} (the headless route is Linux-only)`);
-  if (!findChromium()) missing.push('chromium');
+  if (browser && !findChromium()) missing.push('chromium');
   if (!npmStateOk()) missing.push('npm tooling (code-server, playwright-core)');
   return missing;
 }
@@ -94,9 +94,9 @@ function run(cmd, args, opts = {}) {
   return { ok: true, secs };
 }
 
-function ensureAptPackages(timings) {
+function ensureAptPackages(timings, { browser = true } = {}) {
   const wanted = [];
-  if (!findChromium()) wanted.push('chromium');
+  if (browser && !findChromium()) wanted.push('chromium');
   const needsNpm = !npmStateOk();
   if (needsNpm) {
     if (!dpkgInstalled('libkrb5-dev') && !existsSync('/usr/include/gssapi/gssapi.h')) wanted.push('libkrb5-dev');
@@ -176,19 +176,20 @@ function ensureNpmTooling(timings) {
 
 /**
  * Ensures every part of the e2e tooling is present.
- * @param {{install?: boolean}} [opts] install=false only checks.
+ * @param {{install?: boolean, browser?: boolean}} [opts] install=false only checks;
+ *   browser=false leaves Chromium out (`npm run demo`: the user brings the browser).
  */
-export async function ensureTooling({ install = true } = {}) {
+export async function ensureTooling({ install = true, browser = true } = {}) {
   const timings = {};
   const started = Date.now();
   if (process.platform !== 'linux') return { ok: false, reason: `the headless VS Code route needs Linux, this is ${process.platform}` };
   if (install) {
-    const apt = ensureAptPackages(timings);
+    const apt = ensureAptPackages(timings, { browser });
     if (!apt.ok) return apt;
     const npm = ensureNpmTooling(timings);
     if (!npm.ok) return npm;
   }
-  const missing = missingParts();
+  const missing = missingParts({ browser });
   if (missing.length) return { ok: false, reason: `missing ${missing.join(', ')}` };
   timings.total = ((Date.now() - started) / 1000).toFixed(1);
   return {
@@ -198,7 +199,7 @@ export async function ensureTooling({ install = true } = {}) {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const check = process.argv.includes('--check');
   const r = await ensureTooling({ install: !check });
   const resultIdx = process.argv.indexOf('--result');

@@ -229,13 +229,13 @@ export function codeServerCli(run, cliArgs, { env = {}, timeoutMs = 120_000 } = 
   });
 }
 
-/** Starts code-server (the full product, for UI tests) on a free loopback port. */
-export async function startCodeServer(run, { env = {}, onLine, timeoutMs = 60_000 } = {}) {
-  writeFileSync(join(run.root, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+/** Starts code-server (the full product, for UI tests and the demo) on a loopback port (0: a free one). */
+export async function startCodeServer(run, { env = {}, onLine, timeoutMs = 60_000, port = 0 } = {}) {
+  writeFileSync(join(run.root, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     CODE_SERVER_ENTRY,
     '--config', join(run.root, 'config.yaml'),
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',

@@ -8,7 +8,8 @@
 //
 // Checks what only the UI shows: the extension installs from its .vsix, deleting a response
 // property with the keyboard draws a squiggle, the Problems panel and the status bar count
-// it, F8 peeks it, and Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk.
+// it, the language status item shows the base (HEAD <sha>) and the counts, F8 peeks it, and
+// Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -124,6 +125,9 @@ async function main() {
     await page.locator('[id="status.languageStatus"]').first().click();
     const hover = page.locator('.monaco-hover', { hasText: /possibly breaking/ }).first();
     await hover.getByText(/\b1 possibly breaking\b/).first().waitFor({ timeout: 15_000 });
+    // ... and the base in use: the repository's HEAD commit.
+    const head = repo.git('rev-parse', '--short=7', 'HEAD');
+    await hover.getByText(new RegExp(`HEAD ${head}`)).first().waitFor({ timeout: 15_000 });
     if (verbose) console.log(await hover.innerHTML());
     await snap('language-status');
     await page.keyboard.press('Escape');
