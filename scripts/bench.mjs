@@ -3,7 +3,7 @@
 // with a baseline measured in the same run (this machine is shared and noisy, so
 // ratios are what count). Prints a table and writes bench/results.json.
 //
-//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--out file.json]
+//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--spec name] [--out file.json]
 //
 // --server measures another build of the language server (e.g. an older checkout's
 // dist/server.js) with the same scenarios, for before/after tables.
@@ -136,7 +136,7 @@ if (ONLY.has('server')) {
   await serverScenarios({
     root: ROOT,
     serverJs: SERVER_JS,
-    specs: LARGE.map((name) => ({ name, file: join(CORPUS, name), parseBaselineMs: parseBaselineOf(name) })),
+    specs: LARGE.filter((name) => !argOf('--spec') || name.includes(argOf('--spec'))).map((name) => ({ name, file: join(CORPUS, name), parseBaselineMs: parseBaselineOf(name) })),
     edits: EDITS,
     record,
     log: (m) => console.log(m),

@@ -1,4 +1,5 @@
-// Bundles the three entry points named in DESIGN.md into dist/ with esbuild.
+// Bundles the three entry points named in DESIGN.md into dist/ with esbuild, plus the
+// language server's check worker (dist/checkWorker.js, loaded by dist/server.js).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
@@ -15,6 +16,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The language server's check worker thread (parse, model, diff), started by dist/server.js.
+  build({ ...common, entryPoints: ['server/src/lsp/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

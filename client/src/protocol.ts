@@ -31,6 +31,12 @@ export interface StatusParams {
   durationMs: number;
   /** One line for the user when something is off (syntax error, git missing, ...). */
   message?: string;
+  /**
+   * Set when the check took longer than `breakwater.performance.budgetMs` (reading
+   * and parsing a new base is not counted: it happens once per base). The status
+   * item turns into a warning that names the file and the time.
+   */
+  overBudget?: { file: string; checkMs: number; budgetMs: number };
 }
 
 /** Request: a Markdown report of every change (breaking or not) of a spec against its base. */

@@ -63,6 +63,15 @@ export class StatusItem implements vscode.Disposable {
         this.item.detail = s.message ?? s.state;
         this.item.severity = s.state === 'no-repository' ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
     }
+    if (s.overBudget) this.showOverBudget(s.overBudget);
+  }
+
+  /** Like eslint's time budget: a check slower than `breakwater.performance.budgetMs` is a warning that names the file. */
+  private showOverBudget(slow: NonNullable<StatusParams['overBudget']>): void {
+    const name = slow.file.slice(Math.max(slow.file.lastIndexOf('/'), slow.file.lastIndexOf('\\')) + 1);
+    this.item.text = this.item.text.replace(/^\$\([^)]*\)/, '$(watch)');
+    this.item.detail = `${this.item.detail} · slow: checking ${name} took ${slow.checkMs} ms (budget ${slow.budgetMs} ms, breakwater.performance.budgetMs)`;
+    if (this.item.severity === vscode.LanguageStatusSeverity.Information) this.item.severity = vscode.LanguageStatusSeverity.Warning;
   }
 
   refresh(): void {

@@ -64,6 +64,10 @@ test('base URIs keep the file URI and change only the scheme', () => {
 });
 
 test('settings from the client are sanitised', () => {
-  assert.deepEqual(sanitise(undefined), { run: 'onType', base: '', rules: {} });
-  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), { run: 'onSave', base: 'main', rules: { 'api-removed': 'warning' } });
+  assert.deepEqual(sanitise(undefined), { run: 'onType', base: '', rules: {}, budgetMs: 1500 });
+  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), { run: 'onSave', base: 'main', rules: { 'api-removed': 'warning' }, budgetMs: 1500 });
+  assert.equal(sanitise({ performance: { budgetMs: 200 } }).budgetMs, 200);
+  assert.equal(sanitise({ 'performance.budgetMs': 300 }).budgetMs, 300);
+  assert.equal(sanitise({ performance: { budgetMs: -1 } }).budgetMs, 1500);
+  assert.equal(sanitise({ performance: { budgetMs: '9' } }).budgetMs, 1500);
 });

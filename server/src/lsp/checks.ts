@@ -1,23 +1,25 @@
 // Runs checks: debounced on typing (or on save), immediately on open and when the
-// base or the configuration moves. A check superseded by a newer edit stops at its
+// base or the configuration moves. The heavy part (parse, model, diff, diagnostics)
+// runs in the check worker, so this thread keeps answering hovers and code actions
+// while a 4 MB spec is checked. A check superseded by a newer edit stops at its
 // next step and never publishes; while the text does not parse, the syntax error is
 // shown with the last good findings marked stale.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareModels, LineIndex, modelOfParsed, SpecInputError, type CheckOptions, type SpecModel } from '../engine/index';
-import { RevisionParser } from './revisionParser';
-import type { WorkingFiles } from './externalFiles';
-import { incompleteEditReason } from './incompleteEdit';
+import type { CheckOptions } from '../engine/index';
 import { isSpecText } from './specDetection';
 import { parseBaseSelector, selectorText } from './base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
 import type { GitWatcher } from './base/gitWatcher';
 import { fileUriOf, fsPathOf } from './baseUri';
-import { failureDiagnostic, findingDiagnostic, type FindingContext, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic } from './diagnostics';
-import { DocumentState, type GoodCheck } from './documentState';
+import { failureDiagnostic, markStale } from './diagnostics';
+import { DocumentState } from './documentState';
 import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from './protocol';
-import type { SettingsStore } from './settings';
+import type { Settings, SettingsStore } from './settings';
+import type { DocumentSync } from './worker/docSync';
+import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messages';
+import type { CheckWorker } from './worker/workerClient';
 
 export interface CheckDeps {
   connection: Connection;
@@ -28,23 +30,45 @@ export interface CheckDeps {
   watcher: GitWatcher;
   log: (message: string) => void;
   docsUrl: () => string;
-  workingFiles: WorkingFiles;
+  worker: CheckWorker;
+  sync: DocumentSync;
 }
 
 /** Quiet period after a keystroke before checking; a little longer when checks are expensive. */
 const TYPE_DELAY_MS = 250;
 const MAX_EXTRA_DELAY_MS = 250;
+/** A check asks the worker again when it lacked a text; more than this means something is wrong. */
+const MAX_ATTEMPTS = 4;
+
+type OkBase = Extract<BaseOutcome, { kind: 'ok' }>;
+interface Inputs {
+  base: BaseOutcome;
+  options: CheckOptions;
+  config: ProjectConfig;
+  settings: Settings;
+  inputKey: string;
+}
 
 export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
   /** Findings located in other files of multi-file specs: file URI -> spec URI -> diagnostics. */
   private readonly external = new Map<string, Map<string, Diagnostic[]>>();
   private readonly configErrors = new Set<string>();
+  /** Check tokens, unique across documents (a token in the worker's shared array never matches another document's). */
+  private tokens = 0;
+  /** Base models the worker holds (as of its last reply): their texts need not be sent again. */
+  private workerBases = new Set<string>();
 
   constructor(private readonly deps: CheckDeps) {}
 
   state(uri: string): DocumentState | undefined {
     return this.states.get(uri);
+  }
+
+  /** A new worker (after a crash) has no texts and no bases. */
+  workerRestarted(): void {
+    this.workerBases.clear();
+    this.deps.sync.reset();
   }
 
   opened(doc: TextDocument): void {
@@ -54,6 +78,9 @@ export class CheckRunner {
   async changed(doc: TextDocument): Promise<void> {
     const state = this.stateOf(doc.uri);
     if (!state) return;
+    // Tell a running check of the older text to stop now, not when the debounce ends.
+    this.deps.worker.setToken(state.slot, ++this.tokens);
+    state.seq = this.tokens;
     const settings = await this.deps.settings.get(doc.uri);
     if (settings.run !== 'onType') return;
     this.schedule(doc.uri, TYPE_DELAY_MS + Math.min(MAX_EXTRA_DELAY_MS, state.lastDurationMs / 2));
@@ -66,7 +93,10 @@ export class CheckRunner {
   closed(uri: string): void {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
+    if (state) this.deps.worker.releaseSlot(state.slot);
     this.states.delete(uri);
+    this.deps.sync.closed(uri);
+    this.deps.worker.close(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.publishExternal(uri, new Map());
   }
@@ -86,7 +116,7 @@ export class CheckRunner {
   recheckDependentsOf(path: string, uri: string): void {
     for (const state of this.states.values()) {
       if (state.uri === uri || !state.lastGood) continue;
-      if (!state.lastGood.revision.refs.files().includes(path)) continue;
+      if (!state.lastGood.refFiles.includes(path)) continue;
       state.lastInputKey = undefined;
       this.schedule(state.uri, TYPE_DELAY_MS);
     }
@@ -96,7 +126,7 @@ export class CheckRunner {
     if (!fsPathOf(uri)) return undefined; // only files on disk have a git history
     let state = this.states.get(uri);
     if (!state) {
-      state = new DocumentState(uri);
+      state = new DocumentState(uri, this.deps.worker.allocSlot());
       this.states.set(uri, state);
     }
     return state;
@@ -105,7 +135,9 @@ export class CheckRunner {
   private schedule(uri: string, delayMs: number): void {
     const state = this.stateOf(uri);
     if (!state) return;
-    const token = ++state.seq;
+    const token = ++this.tokens;
+    state.seq = token;
+    this.deps.worker.setToken(state.slot, token);
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
@@ -120,13 +152,12 @@ export class CheckRunner {
     if (!doc || !file) return;
     const started = Date.now();
     try {
-      // Not a spec (and never was one while open): stay silent.
-      if (!isSpecText(doc.getText()) && !state.lastGood) return this.silence(state, doc.version);
+      // Not a spec (and never was one while open): stay silent. A spec that checked once is not sniffed again.
+      if (!state.lastGood && !isSpecText(doc.getText())) return this.silence(state, doc.version);
       const inputs = await this.inputs(state.uri, file);
       if (superseded()) return;
-      const { base, options, inputKey } = inputs;
+      const { base, inputKey } = inputs;
       state.base = base;
-      const text = doc.getText();
       const version = doc.version;
       const key = `${version}|${inputKey}`;
       if (key === state.lastInputKey) return; // e.g. the index was rewritten but the base blob is the same
@@ -136,27 +167,45 @@ export class CheckRunner {
         state.lastInputKey = key;
         return this.status(state, stateOfBase(base), base.label, started, base.reason);
       }
-      await yieldToEventLoop();
-      if (superseded()) return;
-      const revision = this.loadRevision(state, file, text, base);
-      if (superseded()) return;
-      if (!('model' in revision)) {
-        if (revision.silent) return this.silence(state, version);
-        this.publishUnparsable(state, version, text, revision.message, revision.offset, revision.code);
-        return this.status(state, revision.state, base.label, started, revision.message);
-      }
-      await yieldToEventLoop();
-      if (superseded()) return;
-      const result = compareModels(base.model, revision.model, options);
+      const reply = await this.askWorker(state, doc, file, base, inputs, token, superseded);
       if (superseded() || doc.version !== version) return;
-      const good = this.goodCheck(state, version, text, file, base, revision.model, result.findings, result.problems, inputs.config);
-      const problemDiags = result.problems.filter((p) => p.file === file).flatMap((p) => problemDiagnostic(p, revision.model.doc.parsed.lines) ?? []);
-      this.publish(state, version, [...good.findingDiagnostics, ...problemDiags]);
-      this.publishExternal(state.uri, this.externalDiagnostics(good));
-      state.lastGood = good;
-      state.lastInputKey = key;
-      state.lastDurationMs = Date.now() - started;
-      this.status(state, 'ok', base.label, started);
+      switch (reply.kind) {
+        case 'superseded':
+          return;
+        case 'silent':
+          return this.silence(state, version);
+        case 'base-error':
+          // A base that cannot be compared counts as no base, like a new file.
+          this.publish(state, version, []);
+          state.lastGood = undefined;
+          state.lastInputKey = key;
+          return this.status(state, 'new-file', base.label, started, reply.reason);
+        case 'unparsable':
+          this.publish(state, version, reply.diagnostics);
+          return this.status(state, reply.state, base.label, started, reply.message, reply.timings, inputs.settings);
+        case 'good': {
+          state.lastGood = {
+            version,
+            file,
+            findings: reply.findings,
+            problems: reply.problems,
+            base: { label: base.label, text: base.text, format: reply.baseFormat },
+            findingDiagnostics: reply.findingDiagnostics,
+            ranges: reply.ranges,
+            refFiles: reply.refFiles,
+            config: inputs.config,
+          };
+          this.publish(state, version, [...reply.findingDiagnostics, ...reply.problemDiagnostics]);
+          this.publishExternal(state.uri, new Map(reply.external));
+          state.lastInputKey = key;
+          state.lastDurationMs = Date.now() - started;
+          return this.status(state, 'ok', base.label, started, undefined, reply.timings, inputs.settings);
+        }
+        case 'failed':
+          throw Object.assign(new Error(reply.message), { stack: reply.stack ?? reply.message });
+        case 'resync':
+          throw new Error('the check worker could not be brought up to date with the editor');
+      }
     } catch (e) {
       // Whatever a user typed, the server keeps serving: report and carry on.
       if (superseded()) return;
@@ -167,8 +216,52 @@ export class CheckRunner {
     }
   }
 
+  /** Sends the check to the worker with what it lacks (changed texts, the base text once); asks again when it lacked more. */
+  private async askWorker(state: DocumentState, doc: TextDocument, file: string, base: OkBase, inputs: Inputs, token: number, superseded: () => boolean): Promise<CheckReply> {
+    let reply: CheckReply = { kind: 'superseded' };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const sendBase = !this.workerBases.has(base.modelKey);
+      reply = await this.deps.worker.check({
+        uri: state.uri,
+        file,
+        slot: state.slot,
+        token,
+        version: doc.version,
+        syncs: this.syncs(doc),
+        openDocs: this.openDocs(),
+        base: { key: base.modelKey, file, repoRoot: base.repo.root, commit: base.commit, text: sendBase ? base.text : undefined },
+        options: inputs.options,
+        keepGood: !!state.lastGood,
+        docsUrl: this.deps.docsUrl(),
+        baseLabel: base.label,
+      });
+      if (reply.baseKeys) this.workerBases = new Set(reply.baseKeys);
+      if (reply.kind !== 'resync' || superseded()) return reply;
+      for (const uri of reply.uris) this.deps.sync.resend(uri);
+      if (reply.base) this.workerBases.delete(base.modelKey);
+    }
+    return reply;
+  }
+
+  /** The checked document's changes first, then those of other documents the worker mirrors. */
+  private syncs(doc: TextDocument): DocSync[] {
+    const out: DocSync[] = [{ uri: doc.uri, sync: this.deps.sync.take(doc) }];
+    for (const uri of this.deps.sync.uris()) {
+      const other = uri === doc.uri ? undefined : this.deps.documents.get(uri);
+      if (other && this.deps.sync.behind(other)) out.push({ uri, sync: this.deps.sync.take(other) });
+    }
+    return out;
+  }
+
+  private openDocs(): OpenDoc[] {
+    return this.deps.documents.all().flatMap((d) => {
+      const path = fsPathOf(d.uri);
+      return path ? [{ path, uri: d.uri, version: d.version }] : [];
+    });
+  }
+
   /** Settings, config and base of a document; only the first check after a git, settings or config change asks git. */
-  private async inputs(uri: string, file: string): Promise<{ base: BaseOutcome; options: CheckOptions; config: ProjectConfig; inputKey: string }> {
+  private async inputs(uri: string, file: string): Promise<Inputs> {
     const settings = await this.deps.settings.get(uri);
     const repo = await this.deps.bases.repoOf(file);
     if (repo) this.deps.watcher.watchRepo(repo);
@@ -179,65 +272,12 @@ export class CheckRunner {
     // Settings are the user's own, so they win over the team's .breakwater.yaml.
     const options: CheckOptions = { ...config.options, ruleLevels: { ...config.options.ruleLevels, ...settings.rules } };
     const inputKey = `${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
-    return { base, options, config, inputKey };
-  }
-
-  /** The revision's model, or why there is none: a syntax error, a half-typed top level, or not a spec at all. */
-  private loadRevision(state: DocumentState, file: string, text: string, base: Extract<BaseOutcome, { kind: 'ok' }>): { model: SpecModel } | { silent: true } | { silent: false; message: string; offset: number; code: string; state: CheckState } {
-    let model: SpecModel;
-    try {
-      state.parser ??= new RevisionParser(file);
-      model = modelOfParsed(state.parser.parse(text), file, this.deps.workingFiles.loader(base.repo.root));
-    } catch (e) {
-      if (!(e instanceof SpecInputError)) throw e;
-      // The sniff matched, but it is no spec (and never was one while open).
-      if (!state.lastGood && /^not an OpenAPI/.test(e.message)) return { silent: true };
-      const lines = new LineIndex(text);
-      const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
-      return { silent: false, message: e.message.replace(/^./, (c) => c.toUpperCase()), offset, code: SYNTAX_ERROR_CODE, state: e.line !== undefined ? 'syntax-error' : 'not-openapi' };
-    }
-    const incomplete = incompleteEditReason(base.model, model);
-    if (incomplete) {
-      return { silent: false, message: `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`, offset: incomplete.offset, code: INCOMPLETE_CODE, state: 'syntax-error' };
-    }
-    return { model };
+    return { base, options, config, settings, inputKey };
   }
 
   private silence(state: DocumentState, version: number): void {
     if (state.lastStatus) this.publish(state, version, []);
     state.lastStatus = undefined;
-  }
-
-  private goodCheck(state: DocumentState, version: number, text: string, file: string, base: Extract<BaseOutcome, { kind: 'ok' }>, revision: SpecModel, findings: GoodCheck['findings'], problems: GoodCheck['problems'], config: ProjectConfig): GoodCheck {
-    const ctx = this.findingContext(state.uri, file, revision.doc.parsed.lines, base);
-    const findingDiagnostics = findings.flatMap((f) => findingDiagnostic(f, ctx) ?? []);
-    return { version, text, file, findings, problems, base, revision, findingDiagnostics, config };
-  }
-
-  private findingContext(uri: string, file: string, lines: LineIndex, base: Extract<BaseOutcome, { kind: 'ok' }>): FindingContext {
-    return {
-      uri,
-      file,
-      lines,
-      baseLines: (f: string) => base.model.refs.linesOf(f) ?? (f === file ? base.model.doc.parsed.lines : undefined),
-      baseLabel: base.label,
-      docsUrl: this.deps.docsUrl(),
-    };
-  }
-
-  /** Findings inside files the spec references, grouped by the URI of that file. */
-  private externalDiagnostics(good: GoodCheck): Map<string, Diagnostic[]> {
-    const out = new Map<string, Diagnostic[]>();
-    for (const f of good.findings) {
-      const other = f.revision?.file;
-      if (!other || other === good.file) continue;
-      const lines = good.revision.refs.linesOf(other);
-      if (!lines) continue;
-      const uri = fileUriOf(other);
-      const d = findingDiagnostic(f, this.findingContext(uri, other, lines, good.base));
-      if (d) out.set(uri, [...(out.get(uri) ?? []), d]);
-    }
-    return out;
   }
 
   /** Several specs can share a referenced file: what each contributes is kept apart and published together. */
@@ -253,17 +293,6 @@ export class CheckRunner {
       if (owners.size === 0) this.external.delete(uri);
       void this.deps.connection.sendDiagnostics({ uri, diagnostics: [...owners.values()].flat() });
     }
-  }
-
-  /** Syntax error (or no longer OpenAPI): that error, plus the last good breaking findings marked stale. */
-  private publishUnparsable(state: DocumentState, version: number, text: string, message: string, offset: number, code: string): void {
-    const diags: Diagnostic[] = [syntaxDiagnostic(new LineIndex(text), offset, message, code)];
-    const good = state.lastGood;
-    if (good) {
-      const breaking = good.findingDiagnostics.filter((d) => d.severity === 1 || d.severity === 2);
-      diags.push(...remapToText(breaking, good.text, text).map(markStale));
-    }
-    this.publish(state, version, diags);
   }
 
   /** A .breakwater.yaml that cannot be used gets a diagnostic on itself (defaults apply meanwhile). */
@@ -284,9 +313,10 @@ export class CheckRunner {
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics });
   }
 
-  private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string): void {
+  private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string, timings?: CheckTimings, settings?: Settings): void {
     // Without a base there is nothing to count; otherwise the counts are those of the last good check (stale while broken).
     const findings = kind === 'new-file' || kind === 'no-repository' || kind === 'no-base' ? [] : (state.lastGood?.findings ?? []);
+    const durationMs = Date.now() - started;
     const params: StatusParams = {
       uri: state.uri,
       state: kind,
@@ -297,9 +327,15 @@ export class CheckRunner {
         info: findings.filter((f) => f.level === 'info').length,
       },
       checkedAt: new Date().toISOString(),
-      durationMs: Date.now() - started,
+      durationMs,
       message,
     };
+    // Like eslint's time budget: a slow check is worth knowing about (which file, how long). A new base is parsed once, so it does not count.
+    const checkMs = Math.round(durationMs - (timings?.baseMs ?? 0));
+    if (timings && settings && checkMs > settings.budgetMs) {
+      params.overBudget = { file: fsPathOf(state.uri) ?? state.uri, checkMs, budgetMs: settings.budgetMs };
+      this.deps.log(`slow check: ${params.overBudget.file} took ${checkMs} ms (budget ${settings.budgetMs} ms; parse ${Math.round(timings.parseMs)}, model ${Math.round(timings.modelMs)}, diff ${Math.round(timings.diffMs)} ms)`);
+    }
     state.lastStatus = params;
     void this.deps.connection.sendNotification(StatusNotification, params);
   }
@@ -307,8 +343,4 @@ export class CheckRunner {
 
 function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {
   return base.kind === 'absent' ? 'new-file' : base.kind === 'no-repository' ? 'no-repository' : 'no-base';
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,15 +1,18 @@
 // Quick fixes for Breakwater diagnostics. Each diagnostic carries its finding's
 // fingerprint; the finding is looked up in the last good check of the same
-// document version (edits are offsets into exactly that text) and the engine
-// computes the edits.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+// document version (edits are offsets into exactly that text) and the check
+// worker, which holds both parsed sides, computes the edits.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
-import { acceptInConfig, applyEdits, computeFixes, fixSideOf, majorVersionBump, type ConfigChange, type FixSide, type TextEdit } from '../engine/fix/index';
+import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/index';
 import { fileUriOf } from './baseUri';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import type { GoodCheck } from './documentState';
 import { configTextIsValid, sunsetFor } from './projectConfig';
+import { toLsp } from './worker/fixes';
+import type { FixesReply } from './worker/messages';
+import type { CheckWorker } from './worker/workerClient';
 
 export interface ActionEnv {
   /** Whether the client applies documentChanges with file creation (needed to create .breakwater.yaml). */
@@ -17,28 +20,31 @@ export interface ActionEnv {
   documents: TextDocuments<TextDocument>;
   /** Text of a file on disk, undefined when it does not exist. */
   readFile: (path: string) => string | undefined;
+  worker: CheckWorker;
 }
 
-export function codeActions(params: CodeActionParams, doc: TextDocument, good: GoodCheck | undefined, env: ActionEnv): CodeAction[] {
+type Fixes = Extract<FixesReply, { kind: 'fixes' }>;
+
+export async function codeActions(params: CodeActionParams, doc: TextDocument, good: GoodCheck | undefined, env: ActionEnv): Promise<CodeAction[]> {
   if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
   // Offsets in the findings belong to the checked version; for any other version the next check brings fresh diagnostics.
   if (!good || good.version !== doc.version) return [];
-  const sides = lazySides(good);
-  const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE) continue;
+  const wanted = params.context.diagnostics.flatMap((diagnostic) => {
+    if (diagnostic.source !== SOURCE) return [];
     const finding = findingOf(diagnostic, good);
-    if (!finding) continue;
-    for (const fix of computeFixes(finding, sides.base(), sides.revision(), { sunset: sunsetFor(good.config) })) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.isPreferred,
-        edit: { changes: { [doc.uri]: toLsp(fix.edits, good.revision.doc.parsed.lines) } },
-      });
+    return finding ? [{ diagnostic, finding }] : [];
+  });
+  if (wanted.length === 0) return [];
+  const fixes = await env.worker.fixes({ uri: doc.uri, version: good.version, fingerprints: wanted.map((w) => w.finding.fingerprint), sunset: sunsetFor(good.config) });
+  if (fixes.kind === 'failed') throw Object.assign(new Error(fixes.message), { stack: fixes.stack ?? fixes.message });
+  // The document moved on while the worker answered: the next check brings fresh diagnostics.
+  if (fixes.kind === 'stale' || doc.version !== good.version) return [];
+  const actions: CodeAction[] = [];
+  for (const { diagnostic, finding } of wanted) {
+    for (const fix of fixes.byFingerprint[finding.fingerprint] ?? []) {
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [doc.uri]: fix.edits } } });
     }
-    const accept = acceptAction(finding, diagnostic, doc, good, sides, env);
+    const accept = acceptAction(finding, diagnostic, doc, good, fixes.bump, env);
     if (accept) actions.push(accept);
   }
   return actions;
@@ -53,14 +59,8 @@ function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined
   return fp ? good.findings.find((f) => f.fingerprint === fp) : undefined;
 }
 
-function lazySides(good: GoodCheck): { base: () => FixSide; revision: () => FixSide } {
-  let base: FixSide | undefined;
-  let revision: FixSide | undefined;
-  return { base: () => (base ??= fixSideOf(good.base.model.doc)), revision: () => (revision ??= fixSideOf(good.revision.doc)) };
-}
-
 /** "Accept": the fingerprint goes to .breakwater.yaml and info.version to the next major. */
-function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocument, good: GoodCheck, sides: ReturnType<typeof lazySides>, env: ActionEnv): CodeAction | undefined {
+function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocument, good: GoodCheck, bump: Fixes['bump'], env: ActionEnv): CodeAction | undefined {
   if (finding.level === 'info') return undefined;
   const configPath = good.config.path;
   const configUri = fileUriOf(configPath);
@@ -76,7 +76,6 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
   }
   if (!change) return undefined;
   if (change.kind === 'create' && !env.canCreateFiles) return undefined;
-  const bump = majorVersionBump(sides.revision(), sides.base());
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   if (change.kind === 'create') {
     documentChanges.push({ kind: 'create', uri: configUri, options: { overwrite: false, ignoreIfExists: true } });
@@ -84,7 +83,7 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
   } else {
     documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
   }
-  if (bump) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: toLsp([bump.edit], good.revision.doc.parsed.lines) });
+  if (bump) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: [bump.edit] });
   const name = configPath.replace(/^.*[\\/]/, '');
   return {
     title: `Accept this breaking change (record it in ${name}${bump ? `, bump info.version to ${bump.to}` : ''})`,
@@ -96,8 +95,4 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
 
 function changedText(before: string | undefined, change: NonNullable<ConfigChange>): string {
   return change.kind === 'create' ? change.text : applyEdits(before ?? '', change.edits);
-}
-
-export function toLsp(edits: readonly TextEdit[], lines: LineIndex): LspTextEdit[] {
-  return edits.map((e) => ({ range: { start: lines.position(e.start), end: lines.position(e.end) }, newText: e.newText }));
 }

@@ -1,7 +1,9 @@
 // Findings, syntax errors and spec problems as LSP diagnostics: one line each
 // (the key of the node), severity from the rule level, code = rule id linked to
 // its documentation, and for changes a link to the node in the base document.
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+// Types only: the check worker uses this file, and loading vscode-languageserver
+// there would start its parent-process watchdog (a side effect of the module).
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import { ruleDocUrl, ruleInfo, type Finding, type LineIndex, type Level, type Problem } from '../engine/index';
 import { baseUriOf, fileUriOf } from './baseUri';
 
@@ -17,7 +19,10 @@ export interface DiagnosticData {
   fingerprint: string;
 }
 
-const SEVERITY: Record<Level, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const ERROR: DiagnosticSeverity = 1;
+const WARNING: DiagnosticSeverity = 2;
+const INFORMATION: DiagnosticSeverity = 3;
+const SEVERITY: Record<Level, DiagnosticSeverity> = { error: ERROR, warning: WARNING, info: INFORMATION };
 
 /** From `start` to the end of its line at most: squiggles never cover a whole block. */
 export function oneLineRange(lines: LineIndex, start: number, end: number): Range {
@@ -71,7 +76,7 @@ function relatedInBase(f: Finding, ctx: FindingContext): DiagnosticRelatedInform
 export function syntaxDiagnostic(lines: LineIndex, offset: number, message: string, code = SYNTAX_ERROR_CODE): Diagnostic {
   return {
     range: oneLineRange(lines, offset, lines.lineEnd(lines.position(offset).line)),
-    severity: DiagnosticSeverity.Error,
+    severity: ERROR,
     source: SOURCE,
     code,
     message: `${message}. Breaking-change checks resume when the document is complete again.`,
@@ -82,7 +87,7 @@ export function problemDiagnostic(p: Problem, lines: LineIndex): Diagnostic | un
   if (!p.range) return undefined;
   return {
     range: oneLineRange(lines, p.range.start, p.range.end),
-    severity: p.severity === 'error' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+    severity: p.severity === 'error' ? WARNING : INFORMATION,
     source: SOURCE,
     code: SPEC_PROBLEM_CODE,
     message: p.message,
@@ -93,7 +98,7 @@ export function problemDiagnostic(p: Problem, lines: LineIndex): Diagnostic | un
 export function failureDiagnostic(message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-    severity: DiagnosticSeverity.Warning,
+    severity: WARNING,
     source: SOURCE,
     code: CHECK_FAILED_CODE,
     message: `Breakwater could not check this document: ${message}`,

@@ -1,27 +1,31 @@
-// What the server remembers per open document between checks.
-import type { Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Problem, SpecModel } from '../engine/index';
+// What the server's main thread remembers per open document between checks. The
+// parsed trees and models live in the check worker; this is what hover, the report,
+// code actions and the status item read without asking it.
+import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import type { Finding, Problem } from '../engine/index';
 import type { BaseOutcome } from './base/baseResolver';
 import type { ProjectConfig } from './projectConfig';
 import type { StatusParams } from './protocol';
-import type { RevisionParser } from './revisionParser';
 
-/** A completed check of a version that parsed: what code actions, hover and the report read. */
+/** A completed check of a version that parsed. */
 export interface GoodCheck {
   version: number;
-  text: string;
   file: string;
   findings: Finding[];
   problems: Problem[];
-  base: Extract<BaseOutcome, { kind: 'ok' }>;
-  revision: SpecModel;
-  /** The findings' diagnostics, re-published (stale) while the text does not parse. */
+  /** The base it was compared with: label and text (hover snippets, the base document), and its format. */
+  base: { label: string; text: string; format: 'yaml' | 'json' };
+  /** The findings' diagnostics, re-published (stale) when a check fails. */
   findingDiagnostics: Diagnostic[];
+  /** Per finding: its one-line range in this document, or null when it is in another file. */
+  ranges: (Range | null)[];
+  /** Files the revision read through `$ref`s. */
+  refFiles: string[];
   config: ProjectConfig;
 }
 
 export class DocumentState {
-  /** Incremented for every scheduled check; a running check whose number is no longer current stops. */
+  /** The token of the newest scheduled check; a running check whose token is no longer current stops. */
   seq = 0;
   timer?: NodeJS.Timeout;
   lastGood?: GoodCheck;
@@ -31,8 +35,10 @@ export class DocumentState {
   lastDurationMs = 0;
   /** The base of the last check, for the base document and hover even when the revision does not parse. */
   base?: BaseOutcome;
-  /** Keeps the last parse so edits are re-parsed incrementally. */
-  parser?: RevisionParser;
 
-  constructor(readonly uri: string) {}
+  /** `slot`: where the worker reads this document's current token (-1: none). */
+  constructor(
+    readonly uri: string,
+    readonly slot: number,
+  ) {}
 }

@@ -3,24 +3,21 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { ruleDocUrl, ruleInfo, type Finding } from '../engine/index';
 import type { GoodCheck } from './documentState';
-import { oneLineRange } from './diagnostics';
 
 const MAX_SNIPPET_LINES = 30;
 const LEVEL_TEXT = { error: 'breaking', warning: 'possibly breaking', info: 'not breaking' } as const;
 
 export function hoverAt(good: GoodCheck, version: number, position: Position, docsUrl: string): Hover | null {
   if (good.version !== version) return null;
-  const lines = good.revision.doc.parsed.lines;
-  const hits = good.findings.filter((f) => {
-    if (!f.revision || f.revision.file !== good.file) return false;
-    const r = oneLineRange(lines, f.revision.keyRange.start, f.revision.keyRange.end);
-    return r.start.line === position.line;
+  // The ranges come from the check worker (it has the line index); answering needs no parsing here.
+  const hits = good.findings.flatMap((f, i) => {
+    const range = good.ranges[i];
+    return range && range.start.line === position.line ? [{ f, range }] : [];
   });
   if (hits.length === 0) return null;
-  const first = hits[0].revision!;
   return {
-    contents: { kind: MarkupKind.Markdown, value: hits.map((f) => describe(f, good, docsUrl)).join('\n\n---\n\n') },
-    range: oneLineRange(lines, first.keyRange.start, first.keyRange.end),
+    contents: { kind: MarkupKind.Markdown, value: hits.map(({ f }) => describe(f, good, docsUrl)).join('\n\n---\n\n') },
+    range: hits[0].range,
   };
 }
 
@@ -28,7 +25,7 @@ function describe(f: Finding, good: GoodCheck, docsUrl: string): string {
   const info = ruleInfo(f.rule);
   const parts = [`**${info.title}** — ${LEVEL_TEXT[f.level]} (\`${f.rule}\`)`, escape(f.message)];
   const snippet = baseSnippet(f, good);
-  if (snippet) parts.push(`In the base (${escape(good.base.label)}):\n\n\`\`\`${good.base.model.doc.parsed.format}\n${snippet}\n\`\`\``);
+  if (snippet) parts.push(`In the base (${escape(good.base.label)}):\n\n\`\`\`${good.base.format}\n${snippet}\n\`\`\``);
   if (f.operations.length > 1) parts.push(`Affects: ${f.operations.slice(0, 8).map(escape).join(', ')}${f.operations.length > 8 ? ` and ${f.operations.length - 8} more` : ''}`);
   parts.push(`[Rule documentation](${ruleDocUrl(f.rule, docsUrl)})`);
   return parts.join('\n\n');

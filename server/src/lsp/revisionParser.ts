@@ -4,6 +4,13 @@
 // engine falls back to a full parse whenever splicing is not safe.
 import { parseText, reparse, type ParsedText } from '../engine/index';
 
+/** A replacement of [start, end) of a text (UTF-16 offsets) by newText. */
+export interface TextChange {
+  start: number;
+  end: number;
+  newText: string;
+}
+
 export class RevisionParser {
   private last?: { text: string; parsed: ParsedText };
 
@@ -12,13 +19,16 @@ export class RevisionParser {
   /**
    * The parse of `text`. The previous tree is consumed (updated in place), so
    * anything that still holds it must be guarded by the document version.
+   * `edit`, when known, is the change from the previously parsed text to `text`:
+   * it saves comparing two 4 MB strings (~20 ms) to find it.
    */
-  parse(text: string): ParsedText {
+  parse(text: string, edit?: TextChange): ParsedText {
     const prev = this.last;
-    if (prev && prev.text === text) return prev.parsed;
+    if (prev && !edit && prev.text === text) return prev.parsed;
     let parsed: ParsedText;
     try {
-      parsed = prev ? reparse(prev.parsed, singleEdit(prev.text, text), this.file).parsed : parseText(text, this.file);
+      const change = prev && edit && prev.text.length - (edit.end - edit.start) + edit.newText.length === text.length ? edit : prev ? singleEdit(prev.text, text) : undefined;
+      parsed = prev && change ? reparse(prev.parsed, change, this.file).parsed : parseText(text, this.file);
     } catch {
       parsed = parseText(text, this.file);
     }
@@ -28,7 +38,7 @@ export class RevisionParser {
 }
 
 /** The one replacement that turns `before` into `after` (common prefix and suffix kept). */
-export function singleEdit(before: string, after: string): { start: number; end: number; newText: string } {
+export function singleEdit(before: string, after: string): TextChange {
   const max = Math.min(before.length, after.length);
   let p = 0;
   while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
@@ -41,4 +51,42 @@ export function singleEdit(before: string, after: string): { start: number; end:
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Keeps one change equivalent to a series of changes: the span that differs between
+ * the text it started from and the current text. Positions before the span are the
+ * same in both texts and positions after it differ by a constant shift, so each new
+ * change only widens the span.
+ */
+export class ChangeSpan {
+  private start = 0;
+  /** End of the span in the original text, and in the current one. */
+  private oldEnd = 0;
+  private newEnd = 0;
+  private empty = true;
+
+  add(change: TextChange): void {
+    const newEnd = change.start + change.newText.length;
+    if (this.empty) {
+      this.start = change.start;
+      this.oldEnd = change.end;
+      this.newEnd = newEnd;
+      this.empty = false;
+      return;
+    }
+    const end = Math.max(this.newEnd, change.end);
+    this.oldEnd += end - this.newEnd;
+    this.start = Math.min(this.start, change.start);
+    this.newEnd = end + change.newText.length - (change.end - change.start);
+  }
+
+  /** The one change from the original text to `current`, or undefined when nothing changed. */
+  change(current: string): TextChange | undefined {
+    if (this.empty) return undefined;
+    // As in singleEdit: never split a CRLF or surrogate pair (the text before the span is the same in both).
+    let start = this.start;
+    while (start > 0 && (current[start - 1] === '\r' || isHighSurrogate(current.charCodeAt(start - 1)))) start--;
+    return { start, end: this.oldEnd, newText: current.slice(start, this.newEnd) };
+  }
 }

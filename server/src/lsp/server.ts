@@ -1,6 +1,6 @@
 // Wires the language server: document sync, checks, quick fixes, hover, and the
 // custom requests the Breakwater client uses (base documents, report, refs).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import {
   CodeActionKind,
@@ -20,18 +20,21 @@ import { SafeGit, type GitAccess } from './base/gitAccess';
 import { GitWatcher } from './base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
-import { CommittedFiles, WorkingFiles } from './externalFiles';
 import { codeActions } from './codeActions';
 import { hoverAt } from './hover';
 import { isConfigPath, ProjectConfigStore } from './projectConfig';
 import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from './protocol';
 import { reportMarkdown } from './report';
 import { SettingsStore } from './settings';
+import { DocumentSync } from './worker/docSync';
+import { CheckWorker } from './worker/workerClient';
 
 export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection, git: GitAccess = new SafeGit()): void {
-  const documents = new TextDocuments(TextDocument);
+  // Edits are recorded as they arrive, so the check worker gets them instead of whole texts.
+  const sync = new DocumentSync();
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: sync.update });
   let pullConfig = false;
   let canCreateFiles = false;
   let watchRegistration = false;
@@ -42,17 +45,14 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
 
   const settings = new SettingsStore(connection, () => pullConfig, () => (initOptions as { settings?: unknown } | undefined)?.settings);
   const openDoc = (path: string) => documents.all().find((d) => fsPathOf(d.uri) === path);
-  const bases = new BaseResolver(git, new CommittedFiles());
+  const bases = new BaseResolver(git);
   const configs = new ProjectConfigStore((path) => openDoc(path)?.getText());
-  const workingFiles = new WorkingFiles((path) => {
-    const d = openDoc(path);
-    return d ? { text: d.getText(), version: d.version } : undefined;
-  });
+  const worker = new CheckWorker(workerPath(), log, () => checks.workerRestarted());
   const watcher = new GitWatcher((root) => {
     bases.invalidateRepo(root);
     checks.recheck((path) => path.startsWith(root + sep));
   }, log);
-  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, workingFiles });
+  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, worker, sync });
   const openedVersion = new Map<string, number>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -119,11 +119,11 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     }
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      return codeActions(params, doc, checks.state(doc.uri)?.lastGood, { canCreateFiles, documents, readFile });
+      return await codeActions(params, doc, checks.state(doc.uri)?.lastGood, { canCreateFiles, documents, readFile, worker });
     } catch (e) {
       log(`code actions failed: ${(e as Error).stack ?? String(e)}`);
       return [];
@@ -162,9 +162,18 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     return git.refs(repo.root);
   });
 
-  connection.onShutdown(() => watcher.dispose());
+  connection.onShutdown(() => {
+    watcher.dispose();
+    worker.dispose();
+  });
   documents.listen(connection);
   connection.listen();
+}
+
+/** dist/checkWorker.js next to dist/server.js; worker/checkWorker.js when run from the TypeScript output. */
+function workerPath(): string {
+  const bundled = resolve(__dirname, 'checkWorker.js');
+  return existsSync(bundled) ? bundled : resolve(__dirname, 'worker', 'checkWorker.js');
 }
 
 function readFile(path: string): string | undefined {

@@ -9,9 +9,12 @@ export interface Settings {
   /** Empty: use .breakwater.yaml's `base`, else HEAD. */
   base: string;
   rules: Record<string, ConfiguredLevel>;
+  /** `breakwater.performance.budgetMs`: a check slower than this turns the status item into a warning. */
+  budgetMs: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { run: 'onType', base: '', rules: {} };
+export const DEFAULT_BUDGET_MS = 1500;
+export const DEFAULT_SETTINGS: Settings = { run: 'onType', base: '', rules: {}, budgetMs: DEFAULT_BUDGET_MS };
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
 export class SettingsStore {
@@ -59,9 +62,13 @@ export function sanitise(raw: unknown): Settings {
       if (typeof level === 'string' && LEVELS.has(level) && hasRule(id)) rules[id] = level as ConfiguredLevel;
     }
   }
+  // VS Code sends the dotted key `performance.budgetMs` nested; other editors may send it either way.
+  const perf = (r.performance && typeof r.performance === 'object' ? r.performance : {}) as Record<string, unknown>;
+  const budget = perf.budgetMs ?? r['performance.budgetMs'];
   return {
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     base: typeof r.base === 'string' ? r.base : '',
     rules,
+    budgetMs: typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_BUDGET_MS,
   };
 }

@@ -1,16 +1,26 @@
-// Finds and parses the base version of a spec. Two caches keep keystrokes away
-// from git: which blob is the base of (file, selector) -- dropped when the
-// repository moves (commit, checkout, stage) -- and the parsed model per
-// (blob id, path), which survives base moves that do not change the file.
+// Finds the base version of a spec. Two caches keep keystrokes away from git:
+// which blob is the base of (file, selector) -- dropped when the repository moves
+// (commit, checkout, stage) -- and the text per blob id, which survives base moves
+// that do not change the file. The check worker parses it (and caches the model
+// under `modelKey`), so reading a base never blocks the main thread.
 import { dirname, sep } from 'node:path';
-import { loadModel, SpecInputError, type SpecModel } from '../../engine/index';
 import { GitError, NoCommitsYet } from '../../io/gitErrors';
 import { selectorLabel, selectorText, type BaseSelector } from './baseSelector';
 import { repoRelative, type GitAccess, type RepoInfo } from './gitAccess';
-import type { CommittedFiles } from '../externalFiles';
 
 export type BaseOutcome =
-  | { kind: 'ok'; label: string; blob: string; text: string; model: SpecModel; repo: RepoInfo; basePath: string }
+  | {
+      kind: 'ok';
+      label: string;
+      blob: string;
+      text: string;
+      /** The model's cache key in the worker: blob and path, plus the commit when other files are read through `$ref`s. */
+      modelKey: string;
+      /** null: the index (staged). Multi-file specs read their other files at this commit. */
+      commit: string | null;
+      repo: RepoInfo;
+      basePath: string;
+    }
   /** The file is not in the base (new, or untracked): nothing can have broken. */
   | { kind: 'absent'; label: string; repo: RepoInfo; reason: string }
   | { kind: 'no-repository'; label: string; reason: string }
@@ -19,29 +29,24 @@ export type BaseOutcome =
 /** A base found in git; `commit` is null for the staged version. */
 type Located = { kind: 'blob'; label: string; blob: string; commit: string | null; repo: RepoInfo; basePath: string } | Exclude<BaseOutcome, { kind: 'ok' }>;
 
-interface CachedModel {
+interface CachedText {
   text: string;
-  model: SpecModel;
   /** Models of multi-file specs also depend on the other files at their commit. */
-  commit: string | null;
   multiFile: boolean;
 }
 
 /** A `$ref` to another file (not `#/...`, not a URL) makes a spec multi-file. */
 const FILE_REF = /\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#]/i;
 
-/** Parsed bases kept in memory; a spec rarely has more than a few bases in play. */
-const MODEL_CACHE_SIZE = 8;
+/** Base texts kept in memory; a spec rarely has more than a few bases in play. */
+const TEXT_CACHE_SIZE = 8;
 
 export class BaseResolver {
   private readonly located = new Map<string, Promise<Located>>();
-  private readonly models = new Map<string, CachedModel | { error: string }>();
+  private readonly texts = new Map<string, CachedText>();
   private readonly repos = new Map<string, Promise<RepoInfo | undefined>>();
 
-  constructor(
-    private readonly git: GitAccess,
-    private readonly committedFiles: CommittedFiles,
-  ) {}
+  constructor(private readonly git: GitAccess) {}
 
   async baseFor(file: string, selector: BaseSelector): Promise<BaseOutcome> {
     const key = `${file}\0${selectorText(selector)}`;
@@ -52,9 +57,9 @@ export class BaseResolver {
     }
     const found = await pending;
     if (found.kind !== 'blob') return found;
-    const parsed = await this.model(found, file);
-    if ('error' in parsed) return { kind: 'absent', label: found.label, repo: found.repo, reason: parsed.error };
-    return { kind: 'ok', label: found.label, blob: found.blob, text: parsed.text, model: parsed.model, repo: found.repo, basePath: found.basePath };
+    const { text, multiFile } = await this.text(found);
+    const modelKey = `${found.blob}\0${file}\0${multiFile ? (found.commit ?? 'index') : ''}`;
+    return { kind: 'ok', label: found.label, blob: found.blob, text, modelKey, commit: found.commit, repo: found.repo, basePath: found.basePath };
   }
 
   /** The raw base text of any file (a spec or a file it references), for the read-only base document. */
@@ -118,24 +123,17 @@ export class BaseResolver {
     return { kind: 'blob', label, blob, commit, repo, basePath };
   }
 
-  private async model(found: { blob: string; commit: string | null; repo: RepoInfo }, file: string): Promise<CachedModel | { error: string }> {
-    const key = `${found.blob}\0${file}`;
-    const hit = this.models.get(key);
-    if (hit && ('error' in hit || !hit.multiFile || hit.commit === found.commit)) {
-      this.models.delete(key); // re-insert: most recently used last
-      this.models.set(key, hit);
+  private async text(found: { blob: string; repo: RepoInfo }): Promise<CachedText> {
+    const hit = this.texts.get(found.blob);
+    if (hit) {
+      this.texts.delete(found.blob); // re-insert: most recently used last
+      this.texts.set(found.blob, hit);
       return hit;
     }
     const text = await this.git.readBlob(found.repo.root, found.blob);
-    let entry: CachedModel | { error: string };
-    try {
-      const model = loadModel({ text, file, external: this.committedFiles.loader(found.repo.root, found.commit) }, 'base');
-      entry = { text, model, commit: found.commit, multiFile: FILE_REF.test(text) };
-    } catch (e) {
-      entry = { error: e instanceof SpecInputError ? `the base version cannot be compared: ${e.message}` : errorText(e) };
-    }
-    this.models.set(key, entry);
-    while (this.models.size > MODEL_CACHE_SIZE) this.models.delete(this.models.keys().next().value as string);
+    const entry = { text, multiFile: FILE_REF.test(text) };
+    this.texts.set(found.blob, entry);
+    while (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value as string);
     return entry;
   }
 }

@@ -1,0 +1,65 @@
+// Entry point of dist/checkWorker.js: the language server's check worker thread.
+// It answers one message at a time (checks, quick-fix edits), so a check may take
+// a second on a 4 MB spec without delaying anything the main thread answers.
+// Never import vscode-languageserver here at run time (its module starts a watchdog).
+import { parentPort, workerData } from 'node:worker_threads';
+import { errorText } from '../base/baseResolver';
+import { WorkingFiles } from '../externalFiles';
+import { fixesFor } from './fixes';
+import type { CheckReply, FixesReply, FromWorker, InitData, OpenDoc, ToWorker } from './messages';
+import { runCheck, type WorkerEnv } from './runCheck';
+import { BaseModels, WorkerDocuments } from './workerDocs';
+
+const port = parentPort;
+if (!port) throw new Error('checkWorker.js runs as a worker thread of the Breakwater language server');
+
+const tokens = new Int32Array((workerData as InitData).cancel);
+const docs = new WorkerDocuments();
+let openDocs = new Map<string, OpenDoc>();
+const missingDocs = new Set<string>();
+
+const env: WorkerEnv = {
+  docs,
+  bases: new BaseModels(),
+  missingDocs,
+  // An open document is read as the editor has it; one whose text the worker lacks is asked for (the check is retried).
+  workingFiles: new WorkingFiles((path) => {
+    const open = openDocs.get(path);
+    if (!open) return undefined;
+    const doc = docs.get(open.uri);
+    if (doc && doc.version === open.version) return { text: doc.text, version: doc.version };
+    missingDocs.add(open.uri);
+    return undefined;
+  }),
+  superseded: (slot, token) => slot >= 0 && Atomics.load(tokens, slot) !== token,
+};
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'check': {
+      openDocs = new Map(m.openDocs.map((d) => [d.path, d]));
+      const reply: CheckReply = guarded(() => runCheck(m, env));
+      post({ id: m.id, reply: { ...reply, baseKeys: env.bases.keys() } });
+      break;
+    }
+    case 'fixes':
+      post({ id: m.id, reply: guarded((): FixesReply => fixesFor(docs.get(m.uri), m)) });
+      break;
+    case 'close':
+      docs.close(m.uri);
+      break;
+  }
+});
+
+function post(message: FromWorker): void {
+  port!.postMessage(message);
+}
+
+/** Whatever a user typed, the worker keeps serving: a failure is reported, never thrown. */
+function guarded<T>(fn: () => T): T | { kind: 'failed'; message: string; stack?: string } {
+  try {
+    return fn();
+  } catch (e) {
+    return { kind: 'failed', message: errorText(e), stack: e instanceof Error ? e.stack : undefined };
+  }
+}

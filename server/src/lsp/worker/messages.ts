@@ -1,0 +1,130 @@
+// Messages between the language server's main thread and its check worker
+// (dist/checkWorker.js). Plain data only: they cross the thread boundary by
+// structured clone. The main thread keeps the LSP connection, debounce, git and
+// settings; the worker owns every parsed tree and model and does all the heavy
+// work (parse, model, diff, diagnostics, fixes), so the main thread never blocks.
+import type { Diagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { CheckOptions, Finding, Problem } from '../../engine/index';
+import type { TextChange } from '../revisionParser';
+import type { CheckState } from '../protocol';
+
+/** How the worker gets a document's text: whole, or as the changes since the version it already has. */
+export type TextSync =
+  | { kind: 'full'; version: number; text: string }
+  /** `length` is the text's length after the changes: a cheap guard against drifting apart. */
+  | { kind: 'changes'; fromVersion: number; version: number; length: number; changes: TextChange[] };
+
+export interface DocSync {
+  uri: string;
+  sync: TextSync;
+}
+
+/** An open document a multi-file spec may read (through a `$ref`) instead of the file on disk. */
+export interface OpenDoc {
+  path: string;
+  uri: string;
+  version: number;
+}
+
+/** The base of a check: parsed once in the worker and cached there by `key` (blob, path, commit). */
+export interface BaseInput {
+  key: string;
+  file: string;
+  repoRoot: string;
+  /** null: the index (staged). */
+  commit: string | null;
+  /** Sent only when the worker does not have `key` yet. */
+  text?: string;
+}
+
+export interface CheckRequest {
+  type: 'check';
+  id: number;
+  uri: string;
+  file: string;
+  /** Where in the shared cancellation array this document's current token is; -1: none. */
+  slot: number;
+  token: number;
+  version: number;
+  /** The checked document first, then other open documents the worker mirrors. */
+  syncs: DocSync[];
+  openDocs: OpenDoc[];
+  base: BaseInput;
+  options: CheckOptions;
+  /** False when the main thread dropped its last good check (e.g. the base went away): the worker forgets it too. */
+  keepGood: boolean;
+  docsUrl: string;
+  baseLabel: string;
+}
+
+export interface CheckTimings {
+  /** Building the base model (0 when cached): one-off, so not held against the performance budget. */
+  baseMs: number;
+  parseMs: number;
+  modelMs: number;
+  diffMs: number;
+  totalMs: number;
+}
+
+export type CheckReply = (
+  | {
+      kind: 'good';
+      version: number;
+      findings: Finding[];
+      problems: Problem[];
+      findingDiagnostics: Diagnostic[];
+      problemDiagnostics: Diagnostic[];
+      /** Findings inside other files of a multi-file spec, per file URI. */
+      external: [string, Diagnostic[]][];
+      /** Per finding: its one-line range in this document (null when it is elsewhere), for hover. */
+      ranges: (Range | null)[];
+      /** Files the revision read through `$ref`s: edits to them re-check this spec. */
+      refFiles: string[];
+      baseFormat: 'yaml' | 'json';
+      timings: CheckTimings;
+    }
+  /** Syntax error, half-typed top level or no longer OpenAPI: the error plus the last good findings (stale). */
+  | { kind: 'unparsable'; diagnostics: Diagnostic[]; state: CheckState; message: string; timings: CheckTimings }
+  /** Not a spec, and never was one while open. */
+  | { kind: 'silent' }
+  | { kind: 'base-error'; reason: string }
+  /** A newer check of the document was scheduled while this one ran: nothing to publish. */
+  | { kind: 'superseded' }
+  /** The worker lacks these documents' texts (or the base's): send them whole and ask again. */
+  | { kind: 'resync'; uris: string[]; base: boolean }
+  | { kind: 'failed'; message: string; stack?: string }
+) & { baseKeys?: string[] };
+
+export interface FixesRequest {
+  type: 'fixes';
+  id: number;
+  uri: string;
+  version: number;
+  fingerprints: string[];
+  sunset?: { key: string; date: string };
+}
+
+export interface FixOut {
+  title: string;
+  isPreferred?: boolean;
+  edits: LspTextEdit[];
+}
+
+export type FixesReply =
+  | { kind: 'fixes'; byFingerprint: Record<string, FixOut[]>; bump?: { to: string; edit: LspTextEdit } }
+  /** The worker's trees are no longer those of `version`. */
+  | { kind: 'stale' }
+  | { kind: 'failed'; message: string; stack?: string };
+
+export interface CloseMessage {
+  type: 'close';
+  uri: string;
+}
+
+export interface InitData {
+  /** Int32 per document slot: the token of its current check; a running check whose token is no longer there stops. */
+  cancel: SharedArrayBuffer;
+}
+
+export type ToWorker = CheckRequest | FixesRequest | CloseMessage;
+export type FromWorker = { id: number; reply: CheckReply | FixesReply };
