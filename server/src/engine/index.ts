@@ -47,7 +47,8 @@ export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {
     case 'syntax-error': {
       const e = outcome.errors[0];
       const pos = e ? outcome.parsed.lines.position(e.start) : { line: 0, character: 0 };
-      throw new SpecInputError(`invalid ${outcome.parsed.format === 'json' ? 'JSON' : 'YAML'}: ${e?.message ?? 'unreadable'}`, file, pos.line + 1, pos.character + 1);
+      const what = e?.standalone ? e.message : `invalid ${outcome.parsed.format === 'json' ? 'JSON' : 'YAML'}: ${e?.message ?? 'unreadable'}`;
+      throw new SpecInputError(what, file, pos.line + 1, pos.character + 1);
     }
     case 'not-openapi':
       throw new SpecInputError(`not an OpenAPI or Swagger document: ${outcome.reason}`, file);

@@ -7,6 +7,7 @@
 import { parseDocument, isMap as isYamlMap, type Node as YNode } from 'yaml';
 import { Converter, parseText, type ParsedText, type TextProblem } from './parseText';
 import { LineIndex } from './lineIndex';
+import { blankJsonComments } from './jsonComments';
 import type { JMap, JNode, JSeq } from './tree';
 
 export interface TextEdit {
@@ -30,7 +31,10 @@ export function applyEdit(text: string, edit: TextEdit): string {
 export function reparse(prev: ParsedText, edit: TextEdit, fileName = ''): ReparseResult {
   const text = applyEdit(prev.text, edit);
   const full = (): ReparseResult => ({ parsed: parseText(text, fileName), mode: 'full' });
-  if (!prev.root || prev.errors.length > 0 || prev.root.kind !== 'map') return full();
+  // A NUL byte is an error only a full parse reports (see parseText). JSON with comments is
+  // parsed whole: a fragment cannot tell whether a quote before it opened a string.
+  if (!prev.root || prev.errors.length > 0 || prev.root.kind !== 'map' || edit.newText.includes('\0')) return full();
+  if (prev.format === 'json' && blankJsonComments(text)) return full();
   const delta = edit.newText.length - (edit.end - edit.start);
   for (const entry of enclosingEntries(prev.root, edit)) {
     const spliced = tryFragment(prev, text, entry, edit, delta);
@@ -87,6 +91,8 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     fragment = '{' + text.slice(regionStart, oldEnd + delta) + '}';
     offset = regionStart - 1;
   }
+  // The whole text has no JSON comment; a fragment that seems to have one (a quote cut off) is parsed whole.
+  if (prev.format === 'json' && blankJsonComments(fragment)) return undefined;
   const doc = parseDocument(fragment, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
   if (doc.errors.length > 0 || !isYamlMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const warnings: TextProblem[] = [];

@@ -4,12 +4,15 @@
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YNode } from 'yaml';
 import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
 import { LineIndex } from './lineIndex';
+import { blankJsonComments } from './jsonComments';
 
 export interface TextProblem {
   message: string;
   start: number;
   end: number;
   severity: 'error' | 'warning';
+  /** The message says on its own why the text cannot be read (no "invalid YAML:" in front). */
+  standalone?: boolean;
 }
 
 export interface ParsedText {
@@ -27,6 +30,10 @@ export interface ParsedText {
 /** Nesting deeper than this is cut off (with a warning) so a hostile file cannot blow the stack. */
 export const MAX_DEPTH = 512;
 
+/** Deeper nesting than the parser's stack allows (the yaml package reports it as RESOURCE_EXHAUSTION). */
+export const TOO_DEEP = `nested too deeply to read (Breakwater compares up to ${MAX_DEPTH} levels)`;
+export const NOT_TEXT = 'not a text file (it contains NUL bytes)';
+
 
 export function detectFormat(text: string, fileName = ''): 'yaml' | 'json' {
   if (/\.json$/i.test(fileName)) return 'json';
@@ -40,20 +47,31 @@ export function parseText(text: string, fileName = ''): ParsedText {
   const errors: TextProblem[] = [];
   const warnings: TextProblem[] = [];
   const format = detectFormat(text, fileName);
+  // A binary file gets one clear error instead of whatever the YAML grammar makes of NUL bytes.
+  const nul = text.indexOf('\0');
+  if (nul !== -1) errors.push({ message: NOT_TEXT, start: nul, end: nul + 1, severity: 'error', standalone: true });
+  const jsonc = format === 'json' ? blankJsonComments(text) : undefined;
+  if (jsonc?.unterminatedAt !== undefined) errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    doc = parseDocument(jsonc?.text ?? text, {
       uniqueKeys: false,
       prettyErrors: false,
       strict: false,
       keepSourceTokens: false,
     });
   } catch (e) {
-    errors.push({ message: `cannot parse: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1), severity: 'error' });
+    if (e instanceof RangeError) errors.push({ message: TOO_DEEP, start: 0, end: Math.min(text.length, 1), severity: 'error', standalone: true });
+    else errors.push({ message: `cannot parse: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1), severity: 'error' });
     return { text, root: null, errors, warnings, lines, format };
   }
   for (const err of doc.errors) {
-    errors.push({ message: cleanMessage(err.message), start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), severity: 'error' });
+    const start = err.pos[0];
+    const end = Math.max(err.pos[1], start + 1);
+    // A second document (`---`) is no reason to refuse the first: it is read, with a warning.
+    if (err.code === 'MULTIPLE_DOCS') warnings.push({ message: 'the file holds several YAML documents (separated by ---); only the first is read', start, end, severity: 'warning' });
+    else if (err.code === 'RESOURCE_EXHAUSTION') errors.push({ message: TOO_DEEP, start, end, severity: 'error', standalone: true });
+    else errors.push({ message: cleanMessage(err.message), start, end, severity: 'error' });
   }
   const converter = new Converter(doc, warnings);
   let root: JNode | null = null;
@@ -61,7 +79,7 @@ export function parseText(text: string, fileName = ''): ParsedText {
     root = doc.contents ? converter.convert(doc.contents as YNode, null, null, 0, 0, 0) : null;
   } catch (e) {
     if (e instanceof RangeError) {
-      errors.push({ message: 'document is nested too deeply to read', start: 0, end: 1, severity: 'error' });
+      errors.push({ message: TOO_DEEP, start: 0, end: 1, severity: 'error', standalone: true });
       root = null;
     } else throw e;
   }
