@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BaseDocuments } from './baseDocuments';
 import { registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { crashPolicy, createLanguageClient } from './languageClient';
 import { BASE_SCHEME, StatusNotification, type StatusParams } from './protocol';
 import { idleItem, StatusItem } from './statusItem';
 
@@ -47,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Breakw
       client: () => client,
       restart: async () => {
         if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage(UNTRUSTED);
+        crashPolicy.reset();
         if (client) await client.restart();
         else await start();
       },

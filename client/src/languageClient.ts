@@ -2,9 +2,28 @@
 // files (the server decides from content which of them are OpenAPI specs).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CrashPolicy } from './crashPolicy';
 
 export const CLIENT_ID = 'breakwater';
+
+/** One policy for the whole session: "restarted" is said once, however often the client is re-created. */
+export const crashPolicy = new CrashPolicy();
+
+/** Restarts a crashed server and says so once (see crashPolicy.ts); the library's default would restart silently. */
+function errorHandler(output: vscode.LogOutputChannel): ErrorHandler {
+  return {
+    // As the library's default: a few broken messages are tolerated, a stream of them stops the connection.
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = crashPolicy.closed();
+      output.warn(`the language server stopped unexpectedly; ${decision.action === 'restart' ? 'restarting it' : 'not restarting it again'}`);
+      if (decision.action === 'stop') return { action: CloseAction.DoNotRestart, message: decision.notify };
+      if (decision.notify) void vscode.window.showWarningMessage(decision.notify);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -24,6 +43,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationOptions: { docsUrl: vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules.md'))).toString() },
     outputChannel: output,
+    errorHandler: errorHandler(output),
   };
   return new LanguageClient(CLIENT_ID, 'Breakwater', serverOptions, clientOptions);
 }
