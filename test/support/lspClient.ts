@@ -34,6 +34,13 @@ export interface StatusParams {
 
 type Waiter = { check: () => boolean; resolve: () => void };
 
+export interface ClientOptions {
+  /** The server's environment (default: this process's), e.g. a PATH without git. */
+  env?: NodeJS.ProcessEnv;
+  /** Node options for the server process, e.g. ['--require', preload]. */
+  execArgv?: string[];
+}
+
 export class TestClient {
   private readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
@@ -48,9 +55,9 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private stderr = '';
 
-  constructor() {
+  constructor(options: ClientOptions = {}) {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npm run build" first`);
-    this.child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -91,6 +98,21 @@ export class TestClient {
     const doc = TextDocument.create(uri, languageId, 1, text);
     this.docs.set(uri, doc);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** What the server wrote to stderr (nothing, normally: its output goes through the connection). */
+  get stderrText(): string {
+    return this.stderr;
+  }
+
+  /** How the server process ended, or undefined while it runs. */
+  get exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    return this.child.exitCode === null && this.child.signalCode === null ? undefined : { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
+  /** The server's process id (to watch its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   text(uri: string): string {

@@ -2,8 +2,8 @@
 // runner in gitExec.ts. Paths given to and returned by these functions are
 // repository-relative with forward slashes (git's own spelling), except
 // repoRoot which returns an absolute directory.
-import { firstLine, runGit, runGitSync, type GitResult } from './gitExec';
-import { GitFailed, NoCommitsYet, NotARepository, UnknownRef } from './gitErrors';
+import { firstLine, isMissingObject, runGit, runGitSync, type GitResult } from './gitExec';
+import { GitFailed, MissingObject, NoCommitsYet, NotARepository, UnknownRef } from './gitErrors';
 
 /** Absolute path of the work tree that contains `dir`. */
 export async function repoRoot(dir: string): Promise<string> {
@@ -30,7 +30,9 @@ export async function resolveRef(root: string, ref: string): Promise<string> {
   const r = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (r.code === 0) return r.stdout.toString('utf8').trim();
   if (await isUnborn(root, ref)) throw new NoCommitsYet(ref);
-  throw new UnknownRef(ref);
+  // CI checkouts are often shallow: say so, or "unknown ref" sends people looking for a typo.
+  const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+  throw new UnknownRef(ref, shallow.stdout.toString('utf8').trim() === 'true' ? 'this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0' : undefined);
 }
 
 /** True when `ref` is HEAD (or its branch) in a repository whose branch has no commit yet. */
@@ -97,8 +99,27 @@ export async function readFilesAtCommit(root: string, oid: string, paths: readon
   const out = new Map<string, string | undefined>(paths.map((p) => [p, undefined]));
   if (asked.length === 0) return out;
   const r = await runGit(root, ['cat-file', '--batch', '--follow-symlinks'], { input: asked.map((p) => `${oid}:${p}\n`).join('') });
-  for (const [p, text] of parseBatch(r, asked)) out.set(p, text);
+  // In a partial clone git stops at the first blob it may not fetch.
+  if (r.code !== 0 && isMissingObject(r.stderr)) throw new MissingObject(asked.length === 1 ? asked[0] : `one of ${asked.join(', ')}`, oid.slice(0, 12));
+  const missing: string[] = [];
+  for (const [p, text] of parseBatch(r, asked, missing)) out.set(p, text);
+  await assertNotInTree(root, oid, missing);
   return out;
+}
+
+/**
+ * `cat-file` says "missing" both for a path that is not in the commit and for one
+ * whose blob is absent (shallow or partial clone, damaged .git). The second must not
+ * pass for "a new file, nothing to compare": ask the tree, once, only when needed.
+ */
+async function assertNotInTree(root: string, oid: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  const r = await runGit(root, ['ls-tree', '-z', '--full-tree', oid, '--', ...paths.map((p) => `:(literal)${p}`)]);
+  if (r.code !== 0) return;
+  for (const entry of r.stdout.toString('utf8').split('\0')) {
+    const m = /^\d+ blob [0-9a-f]+\t(.*)$/s.exec(entry);
+    if (m && paths.includes(m[1])) throw new MissingObject(m[1], oid.slice(0, 12));
+  }
 }
 
 /** Synchronous single read, for the engine's synchronous loader when a prefetch missed a file. */
@@ -118,7 +139,7 @@ function isPlainPath(path: string): boolean {
  * "<oid> <type> <size>\n<bytes>\n", "<name> missing|ambiguous\n", or
  * "dangling|loop|notdir|symlink <size>\n<text>\n" for links it cannot follow.
  */
-function parseBatch(r: GitResult, names: readonly string[]): Map<string, string | undefined> {
+function parseBatch(r: GitResult, names: readonly string[], missing: string[] = []): Map<string, string | undefined> {
   if (r.code !== 0) throw new GitFailed(['cat-file'], firstLine(r.stderr));
   const out = new Map<string, string | undefined>();
   const buf = r.stdout;
@@ -139,6 +160,7 @@ function parseBatch(r: GitResult, names: readonly string[]): Map<string, string 
       out.set(name, undefined);
     } else {
       out.set(name, undefined); // "<name> missing" / "<name> ambiguous"
+      if (header.endsWith(' missing')) missing.push(name);
     }
   }
   return out;

@@ -29,8 +29,22 @@ export class NotARepository extends GitError {
 
 /** A ref (branch, tag, commit, expression) that does not name a commit. */
 export class UnknownRef extends GitError {
-  constructor(readonly ref: string) {
-    super(`unknown git ref "${ref}"`);
+  constructor(
+    readonly ref: string,
+    /** Why it may be missing, e.g. a shallow clone. */
+    hint?: string,
+  ) {
+    super(`unknown git ref "${ref}"${hint ? ` (${hint})` : ''}`);
+  }
+}
+
+/** A file is in a commit's tree but its content is not in the object database (shallow/partial clone, damaged .git). */
+export class MissingObject extends GitError {
+  constructor(
+    readonly path: string,
+    readonly at: string,
+  ) {
+    super(`the content of ${path} at ${at} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"`);
   }
 }
 

@@ -148,6 +148,11 @@ export function runGitSync(cwd: string, args: readonly string[], options: GitRun
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
+/** Whether git failed because an object is absent: a partial clone (lazy fetching is off), a shallow one, a damaged .git. */
+export function isMissingObject(stderr: string): boolean {
+  return /could not fetch \S+ from promisor remote|bad file|not a valid object|unable to read|missing (blob|object)/i.test(stderr);
+}
+
 /** Node reports a missing cwd as "spawn git ENOENT" too, so check it first to keep GitMissing honest. */
 function isDirectory(dir: string): boolean {
   try {
@@ -157,8 +162,9 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** First meaningful line of git's stderr, without the "fatal: " prefix. */
+/** The line of git's stderr that says what failed (a "fatal:" line wins over warnings before it), without its prefix. */
 export function firstLine(stderr: string): string {
-  const line = stderr.split('\n').find((l) => l.trim() !== '') ?? 'no details';
+  const lines = stderr.split('\n');
+  const line = lines.find((l) => /^(fatal|error): /.test(l)) ?? lines.find((l) => l.trim() !== '') ?? 'no details';
   return line.replace(/^(fatal|error): /, '').trim();
 }

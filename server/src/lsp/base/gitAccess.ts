@@ -4,8 +4,8 @@
 // read git, and the git directories to watch -- is asked here through the same
 // hardened runner (no shell; repository config cannot start programs).
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { runGit, firstLine } from '../../io/gitExec';
-import { GitFailed } from '../../io/gitErrors';
+import { firstLine, isMissingObject, runGit } from '../../io/gitExec';
+import { GitFailed, MissingObject } from '../../io/gitErrors';
 import { basePathOf, mergeBase, resolveRef } from '../../io/git';
 
 export interface RepoInfo {
@@ -78,6 +78,8 @@ export class SafeGit implements GitAccess {
 
   async readBlob(root: string, blob: string): Promise<string> {
     const r = await runGit(root, ['cat-file', 'blob', blob]);
+    // The tree names the blob but the object database lacks it: a partial or shallow clone, or a damaged .git.
+    if (r.code !== 0 && isMissingObject(r.stderr)) throw new MissingObject('the base version', `blob ${blob.slice(0, 12)}`);
     if (r.code !== 0) throw new GitFailed(['cat-file'], firstLine(r.stderr));
     return r.stdout.toString('utf8');
   }
