@@ -10,7 +10,10 @@ export function seeded(seed: number): Rand {
   };
 }
 
-export const MUTATIONS = ['delete-line', 'duplicate-line', 'swap-lines', 'indent', 'dedent', 'random-bytes', 'truncate', 'delete-char'] as const;
+export const MUTATIONS = ['delete-line', 'duplicate-line', 'swap-lines', 'indent', 'dedent', 'random-bytes', 'truncate', 'delete-char', 'odd-unicode', 'line-endings'] as const;
+
+/** Characters editors and broken tools produce that trip parsers: NUL, BOM, lone surrogates, emoji, CR, tab, NBSP, RTL mark. */
+const ODD = ['\u0000', '\uFEFF', '\uD800', '\uDC00', '\uD83D\uDE00', '\r', '\t', '\u00A0', '\u200F', '\u2028', '\uFFFD', '\\', '"', "'", '{', '[', '&a', '*a', '<<: ', '? ', '!!binary ', '%YAML 1.1\n'];
 export type Mutation = (typeof MUTATIONS)[number];
 
 export function mutate(text: string, rand: Rand): { text: string; mutation: Mutation } {
@@ -50,6 +53,18 @@ export function mutate(text: string, rand: Rand): { text: string; mutation: Muta
     }
     case 'truncate':
       return { text: text.slice(0, Math.floor(rand() * text.length)), mutation };
+    case 'odd-unicode': {
+      const i = pick();
+      const at = Math.floor(rand() * (lines[i].length + 1));
+      lines[i] = lines[i].slice(0, at) + ODD[Math.floor(rand() * ODD.length)] + lines[i].slice(at);
+      break;
+    }
+    case 'line-endings': {
+      // CRLF for one line, or a lone CR (old Mac) that some parsers take as a line break and others not.
+      const i = pick();
+      lines[i] = lines[i] + (rand() < 0.5 ? '\r' : '\r\r');
+      break;
+    }
     case 'delete-char': {
       const i = pick();
       const at = Math.floor(rand() * lines[i].length);
