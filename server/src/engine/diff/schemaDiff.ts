@@ -3,6 +3,7 @@
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
 import { child, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
+import { SubtreeFacts } from '../parse/subtreeFacts';
 import { schemaRuleId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { DiffContext, SchemaPair } from './context';
@@ -20,6 +21,32 @@ import {
 } from './schemaFacts';
 
 export type DataDirection = 'request' | 'response';
+
+/** How deep compareRefsWithin looks for `$ref`s inside identical subtrees. */
+const REF_SITE_DEPTH = 64;
+
+/**
+ * The `$ref` maps inside a subtree, in the order compareRefsWithin meets them (not
+ * looking inside them), or null when the subtree holds a YAML alias: its target
+ * lies elsewhere, so equal text no longer means equal structure.
+ */
+const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
+  const out: JNode[] = [];
+  const walk = (n: JNode, depth: number): boolean => {
+    if (depth > REF_SITE_DEPTH) return true;
+    if (n.kind === 'map') {
+      if (n.entries.has('$ref')) {
+        out.push(n);
+        return true;
+      }
+      for (const c of n.entries.values()) if (c.kind !== 'scalar' && (c.parent !== n || !walk(c, depth + 1))) return false;
+    } else if (n.kind === 'seq') {
+      for (const c of n.items) if (c.kind !== 'scalar' && (c.parent !== n || !walk(c, depth + 1))) return false;
+    }
+    return true;
+  };
+  return walk(node, 0) ? out : null;
+});
 
 /** Every value of type `a` is also a value of type `b` (JSON Schema: integers are numbers). */
 function subtypeOf(a: string, b: string): boolean {
@@ -52,7 +79,12 @@ export class SchemaDiff {
     this.queue.push(() => {
       if (this.sameSource(b, r)) {
         // Identical text cannot differ except through what its $refs point at: compare only those.
-        this.compareRefsWithin(b, r, dir, pair, 0);
+        const bSites = REF_SITES.of(b);
+        const rSites = REF_SITES.of(r);
+        if (bSites && rSites && bSites.length === rSites.length) {
+          // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
+          for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, 'property', pair);
+        } else this.compareRefsWithin(b, r, dir, pair, 0);
         return;
       }
       new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();

@@ -80,6 +80,8 @@ export class RefResolver {
 
   /** Targets already found, per `$ref` node: the diff dereferences the same nodes many times. */
   private readonly followed = new Map<JNode, JNode | undefined>();
+  /** Targets per pointer, per document root. */
+  private readonly pointers = new Map<JNode, Map<string, JNode | undefined>>();
 
   private follow(from: JNode, ref: string): JNode | undefined {
     if (this.followed.has(from)) return this.followed.get(from);
@@ -108,7 +110,12 @@ export class RefResolver {
       this.linesOfFile.set(loaded.file, loaded.lines);
       root = loaded.root;
     }
-    const target = nodeAtPointer(root, '#' + pointer);
+    // Many $refs share a pointer (a common schema is referenced hundreds of times): resolve each once per document.
+    let byPointer = this.pointers.get(root);
+    if (!byPointer) this.pointers.set(root, (byPointer = new Map()));
+    let target: JNode | undefined;
+    if (byPointer.has(pointer)) target = byPointer.get(pointer);
+    else byPointer.set(pointer, (target = nodeAtPointer(root, '#' + pointer)));
     if (!target) this.report(from, `cannot resolve "${ref}": nothing at that location`);
     return target;
   }

@@ -7,6 +7,7 @@
 import { parseDocument, isMap as isYamlMap, type Node as YNode } from 'yaml';
 import { Converter, parseText, type ParsedText, type TextProblem } from './parseText';
 import { LineIndex } from './lineIndex';
+import { forgetSubtreeFacts } from './subtreeFacts';
 import { blankJsonComments } from './jsonComments';
 import type { JMap, JNode, JSeq } from './tree';
 
@@ -111,10 +112,11 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   shiftTree(prev.root!, entry, oldRegionEnd, delta, value.end);
   reparent(value, parent);
   parent.entries.set(key, value);
+  forgetSubtreeFacts(parent);
   const shiftedWarnings = prev.warnings
     .filter((w) => w.end <= regionStart || w.start >= oldRegionEnd)
     .map((w) => (w.start >= oldRegionEnd ? { ...w, start: w.start + delta, end: w.end + delta } : w));
-  return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: new LineIndex(text), format: prev.format };
+  return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format };
 }
 
 function endOfLine(text: string, offset: number): number {
@@ -155,15 +157,15 @@ function shiftTree(root: JNode, replaced: JNode, oldRegionEnd: number, delta: nu
       n.keyEnd += delta;
     }
     if (n.start >= oldRegionEnd) n.start += delta;
-    // An ancestor that ended with the replaced value ends where the new value ends.
-    if (ancestors.has(n) && n.end === replaced.end) n.end = newValueEnd;
+    // An ancestor that ended with the replaced value ends where the new value ends (the Set is asked only then: this loop visits every node).
+    if (n.end === replaced.end && ancestors.has(n)) n.end = newValueEnd;
     else if (n.end >= oldRegionEnd) n.end += delta;
     if (!ownKey) {
       // Items and the root have no key: their "key" range is the node itself.
       n.keyStart = n.start;
       n.keyEnd = n.end;
     }
-    else if (n.end < oldRegionEnd && n.start < oldRegionEnd && n.end <= replaced.keyStart) continue; // wholly before: nothing below moves
+    if (n.end < oldRegionEnd && n.end <= replaced.keyStart) continue; // wholly before: nothing below moves
     if (n.kind === 'map') {
       for (const c of n.entries.values()) if (c.parent === n) stack.push(c);
     } else if (n.kind === 'seq') {

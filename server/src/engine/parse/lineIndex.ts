@@ -10,10 +10,44 @@ export interface LineCol {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is `prev.text` after one edit (offsets into the old
+   * text): only the inserted text is scanned and later lines are shifted, instead
+   * of scanning megabytes on every keystroke.
+   */
+  static afterEdit(prev: LineIndex, text: string, edit: { start: number; end: number; newText: string }): LineIndex {
+    const old = prev.starts;
+    const delta = edit.newText.length - (edit.end - edit.start);
+    // Line starts up to the edit stay (their line break is before it)...
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= edit.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inserted: number[] = [];
+    // ...line breaks in the inserted text start new lines...
+    for (let i = edit.newText.indexOf('\n'); i !== -1; i = edit.newText.indexOf('\n', i + 1)) inserted.push(edit.start + i + 1);
+    // ...and those after the replaced span move with it (breaks inside it are gone).
+    let k = lo;
+    while (k < old.length && old[k] <= edit.end) k++;
+    const starts = new Array<number>(lo + inserted.length + old.length - k);
+    for (let i = 0; i < lo; i++) starts[i] = old[i];
+    for (let i = 0; i < inserted.length; i++) starts[lo + i] = inserted[i];
+    for (let i = k, j = lo + inserted.length; i < old.length; i++, j++) starts[j] = old[i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
