@@ -18,7 +18,7 @@ export interface BaseContentResult {
 
 /** Notification (server -> client) after every check of a document. */
 export const StatusNotification = 'breakwater/status';
-export type CheckState = 'ok' | 'checking' | 'syntax-error' | 'new-file' | 'no-repository' | 'no-base' | 'error' | 'not-openapi';
+export type CheckState = 'ok' | 'checking' | 'syntax-error' | 'new-file' | 'no-repository' | 'no-base' | 'error' | 'not-openapi' | 'too-large';
 export interface StatusParams {
   uri: string;
   state: CheckState;

@@ -58,6 +58,12 @@ export class StatusItem implements vscode.Disposable {
         this.item.detail = s.message ?? 'new file: nothing to compare with';
         this.item.severity = vscode.LanguageStatusSeverity.Information;
         break;
+      case 'too-large':
+        // Not a fault: live checks stop above breakwater.maxFileSizeMB; the message says how to check it anyway.
+        this.item.text = '$(circle-slash) too large to check live';
+        this.item.detail = s.message ?? 'above breakwater.maxFileSizeMB';
+        this.item.severity = vscode.LanguageStatusSeverity.Information;
+        break;
       default:
         this.item.text = `$(circle-slash) ${s.baseLabel || 'no base'}`;
         this.item.detail = s.message ?? s.state;

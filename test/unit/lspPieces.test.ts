@@ -64,8 +64,11 @@ test('base URIs keep the file URI and change only the scheme', () => {
 });
 
 test('settings from the client are sanitised', () => {
-  assert.deepEqual(sanitise(undefined), { run: 'onType', base: '', rules: {}, budgetMs: 1500 });
-  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), { run: 'onSave', base: 'main', rules: { 'api-removed': 'warning' }, budgetMs: 1500 });
+  assert.deepEqual(sanitise(undefined), { run: 'onType', base: '', rules: {}, budgetMs: 1500, maxFileSizeMB: 20 });
+  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), { run: 'onSave', base: 'main', rules: { 'api-removed': 'warning' }, budgetMs: 1500, maxFileSizeMB: 20 });
+  assert.equal(sanitise({ maxFileSizeMB: 0.5 }).maxFileSizeMB, 0.5);
+  assert.equal(sanitise({ maxFileSizeMB: 0 }).maxFileSizeMB, 20);
+  assert.equal(sanitise({ maxFileSizeMB: '5' }).maxFileSizeMB, 20);
   assert.equal(sanitise({ performance: { budgetMs: 200 } }).budgetMs, 200);
   assert.equal(sanitise({ 'performance.budgetMs': 300 }).budgetMs, 300);
   assert.equal(sanitise({ performance: { budgetMs: -1 } }).budgetMs, 1500);

@@ -7,7 +7,9 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../engine/index';
+import { basename } from 'node:path';
 import { isSpecText } from './specDetection';
+import { tooLargeNotice } from './sizeGate';
 import { parseBaseSelector, selectorText } from './base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
 import type { GitWatcher } from './base/gitWatcher';
@@ -154,6 +156,7 @@ export class CheckRunner {
     try {
       // Not a spec (and never was one while open): stay silent. A spec that checked once is not sniffed again.
       if (!state.lastGood && !isSpecText(doc.getText())) return this.silence(state, doc.version);
+      if (await this.tooLarge(state, doc, file, started)) return;
       const inputs = await this.inputs(state.uri, file);
       if (superseded()) return;
       const { base, inputKey } = inputs;
@@ -214,6 +217,18 @@ export class CheckRunner {
       this.publish(state, doc.version, [failureDiagnostic(errorText(e)), ...stale]);
       this.status(state, 'error', state.base?.label ?? '', started, errorText(e));
     }
+  }
+
+  /** Above breakwater.maxFileSizeMB: one notice instead of a check (the findings of a smaller version are dropped). */
+  private async tooLarge(state: DocumentState, doc: TextDocument, file: string, started: number): Promise<boolean> {
+    const notice = tooLargeNotice(doc.getText(), (await this.deps.settings.get(state.uri)).maxFileSizeMB, basename(file));
+    if (!notice) return false;
+    state.lastGood = undefined;
+    state.lastInputKey = undefined;
+    this.publish(state, doc.version, [notice]);
+    this.publishExternal(state.uri, new Map());
+    this.status(state, 'too-large', state.base?.label ?? '', started, String(notice.message));
+    return true;
   }
 
   /** Sends the check to the worker with what it lacks (changed texts, the base text once); asks again when it lacked more. */

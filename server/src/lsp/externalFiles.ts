@@ -4,7 +4,7 @@
 //
 // The CLI's loaders (server/src/io/loaders.ts) read the disk only; the editor
 // needs open documents to win over the disk, and a base read lazily per commit.
-import { statSync, readFileSync } from 'node:fs';
+import { realpathSync, statSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { parseText, type ExternalLoader, type LineIndex } from '../engine/index';
 import type { JNode } from '../engine/parse/tree';
@@ -19,9 +19,28 @@ interface Loaded {
 
 /** Parsed files kept per side; a multi-file spec has a few hundred at most. */
 const MAX_FILES = 2000;
+/** As the CLI's loaders: a referenced file larger than this is not read. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Whether a file on disk may be read for a spec in `boundary`: a regular file
+ * (a named pipe would block the server forever) of sane size, whose real path
+ * is inside the repository, so a symbolic link in a cloned repository cannot
+ * make the editor read ~/.ssh or /dev/zero.
+ */
+function readableInside(boundary: string, path: string): boolean {
+  try {
+    const real = realpathSync(path);
+    if (!inside(realpathSync(boundary), real)) return false;
+    const st = statSync(real);
+    return st.isFile() && st.size <= MAX_FILE_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 function targetPath(fromFile: string, relativePath: string): string {
@@ -64,6 +83,7 @@ export class WorkingFiles {
       if (hit && hit.stamp === stamp) return hit.loaded;
       let text = open?.text;
       if (text === undefined) {
+        if (!readableInside(boundary, path)) return undefined;
         try {
           text = readFileSync(path, 'utf8');
         } catch {

@@ -3,6 +3,7 @@
 // the client says they changed.
 import type { Connection } from 'vscode-languageserver/node';
 import { hasRule, type ConfiguredLevel } from '../engine/index';
+import { DEFAULT_MAX_FILE_SIZE_MB } from './sizeGate';
 
 export interface Settings {
   run: 'onType' | 'onSave';
@@ -11,10 +12,12 @@ export interface Settings {
   rules: Record<string, ConfiguredLevel>;
   /** `breakwater.performance.budgetMs`: a check slower than this turns the status item into a warning. */
   budgetMs: number;
+  /** `breakwater.maxFileSizeMB`: larger specs get a notice instead of live checks (see sizeGate.ts). */
+  maxFileSizeMB: number;
 }
 
 export const DEFAULT_BUDGET_MS = 1500;
-export const DEFAULT_SETTINGS: Settings = { run: 'onType', base: '', rules: {}, budgetMs: DEFAULT_BUDGET_MS };
+export const DEFAULT_SETTINGS: Settings = { run: 'onType', base: '', rules: {}, budgetMs: DEFAULT_BUDGET_MS, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
 export class SettingsStore {
@@ -70,5 +73,6 @@ export function sanitise(raw: unknown): Settings {
     base: typeof r.base === 'string' ? r.base : '',
     rules,
     budgetMs: typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_BUDGET_MS,
+    maxFileSizeMB: typeof r.maxFileSizeMB === 'number' && Number.isFinite(r.maxFileSizeMB) && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_MAX_FILE_SIZE_MB,
   };
 }

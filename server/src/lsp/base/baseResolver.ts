@@ -4,7 +4,7 @@
 // that do not change the file. The check worker parses it (and caches the model
 // under `modelKey`), so reading a base never blocks the main thread.
 import { dirname, sep } from 'node:path';
-import { GitError, NoCommitsYet } from '../../io/gitErrors';
+import { GitError, GitMissing, NoCommitsYet } from '../../io/gitErrors';
 import { selectorLabel, selectorText, type BaseSelector } from './baseSelector';
 import { repoRelative, type GitAccess, type RepoInfo } from './gitAccess';
 
@@ -45,6 +45,7 @@ export class BaseResolver {
   private readonly located = new Map<string, Promise<Located>>();
   private readonly texts = new Map<string, CachedText>();
   private readonly repos = new Map<string, Promise<RepoInfo | undefined>>();
+  private gitMissing?: GitMissing;
 
   constructor(private readonly git: GitAccess) {}
 
@@ -80,7 +81,11 @@ export class BaseResolver {
     const dir = dirname(file);
     let pending = this.repos.get(dir);
     if (!pending) {
-      pending = this.git.repoOf(dir).catch(() => undefined);
+      pending = this.git.repoOf(dir).catch((e: unknown) => {
+        // Without git there is no repository to find; say that, not "not inside a git repository".
+        if (e instanceof GitMissing) this.gitMissing = e;
+        return undefined;
+      });
       this.repos.set(dir, pending);
     }
     return pending;
@@ -100,6 +105,7 @@ export class BaseResolver {
   private async locate(file: string, selector: BaseSelector): Promise<Located> {
     const repo = await this.repoOf(file);
     const label0 = selectorLabel(selector);
+    if (!repo && this.gitMissing) return { kind: 'error', label: label0, reason: `${this.gitMissing.message}, so the committed version cannot be read` };
     if (!repo) return { kind: 'no-repository', label: label0, reason: 'the file is not inside a git repository' };
     const rel = repoRelative(repo.root, file);
     let commit: string | null;

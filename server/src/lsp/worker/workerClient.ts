@@ -2,12 +2,13 @@
 // matches replies to requests, and owns the shared array through which a newer
 // edit tells a running check to stop.
 import { Worker } from 'node:worker_threads';
+import { CheckAbandoned, JobClock, limitsFrom, type WorkerLimits } from './limits';
 import type { CheckReply, CheckRequest, FixesReply, FixesRequest, FromWorker, InitData, ToWorker } from './messages';
 
 /** Documents with a cancellation slot; beyond that, checks still run, they just cannot be stopped half-way. */
 const SLOTS = 4096;
 
-type Pending = { resolve: (reply: CheckReply | FixesReply) => void; reject: (e: Error) => void };
+type Pending = { type: 'check' | 'fixes'; resolve: (reply: CheckReply | FixesReply) => void; reject: (e: Error) => void };
 
 export class CheckWorker {
   private worker?: Worker;
@@ -17,12 +18,18 @@ export class CheckWorker {
   private readonly tokens = new Int32Array(this.cancel);
   private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
   private disposed = false;
+  /** Time and memory bounds of one job (see limits.ts). */
+  private readonly clock = new JobClock();
+  private watchdog?: NodeJS.Timeout;
+  /** Set when the running job is being stopped for exceeding a limit. */
+  private abandoning?: 'time' | 'memory';
 
   /** `restarted` runs when a new worker replaces one that stopped: it has none of the old one's texts or bases. */
   constructor(
     private readonly path: string,
     private readonly log: (message: string) => void,
     private readonly restarted: () => void,
+    private readonly limits: WorkerLimits = limitsFrom(process.env),
   ) {}
 
   allocSlot(): number {
@@ -54,6 +61,7 @@ export class CheckWorker {
 
   dispose(): void {
     this.disposed = true;
+    if (this.watchdog) clearTimeout(this.watchdog);
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -63,27 +71,66 @@ export class CheckWorker {
     const id = this.nextId++;
     const worker = this.started();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.clock.sent(this.pending.size);
+      this.pending.set(id, { type: message.type, resolve, reject });
+      this.arm();
       worker.postMessage({ ...message, id } as ToWorker);
     });
   }
 
+  /** Wakes up when the running job would overrun its time limit. */
+  private arm(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    const left = this.clock.remaining(this.limits.checkTimeoutMs);
+    if (left === undefined || !this.worker) return;
+    this.watchdog = setTimeout(() => {
+      if ((this.clock.remaining(this.limits.checkTimeoutMs) ?? 1) > 0) return this.arm();
+      this.abandoning = 'time';
+      this.log(`a check ran longer than ${this.limits.checkTimeoutMs} ms: stopping the check worker`);
+      void this.worker?.terminate();
+    }, Math.max(0, left));
+    this.watchdog.unref();
+  }
+
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.path, { workerData: { cancel: this.cancel } satisfies InitData });
+    const worker = new Worker(this.path, { workerData: { cancel: this.cancel } satisfies InitData, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     // The connection keeps the server alive; the worker alone must not.
     worker.unref();
     worker.on('message', (m: FromWorker) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
+      this.clock.answered(this.pending.size);
+      this.arm();
       p?.resolve(m.reply);
     });
-    worker.on('error', (e) => this.log(`check worker failed: ${e.stack ?? e.message}`));
+    // Starting a worker (loading its bundle) is not the job's time.
+    worker.on('online', () => {
+      if (this.pending.size > 0) this.clock.answered(this.pending.size);
+      this.arm();
+    });
+    worker.on('error', (e) => {
+      // Over its heap limit the worker stops; that is the check's doing, not a bug to log with a stack.
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.abandoning = 'memory';
+      else this.log(`check worker failed: ${e.stack ?? e.message}`);
+    });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      const why = new Error(`the check worker stopped (exit code ${code})`);
-      for (const p of this.pending.values()) p.reject(why);
+      const reason = this.abandoning;
+      this.abandoning = undefined;
+      this.clock.reset();
+      this.arm();
+      if (reason) this.log(new CheckAbandoned(reason, this.limits).message);
+      // Only the oldest job was running: it gets the blame; those queued behind it are asked again of the new worker.
+      const why = reason ? new CheckAbandoned(reason, this.limits) : new Error(`the check worker stopped (exit code ${code})`);
+      let first = true;
+      for (const p of this.pending.values()) {
+        if (first) p.reject(why);
+        else p.resolve(p.type === 'check' ? { kind: 'resync', uris: [], base: true } : { kind: 'stale' });
+        first = false;
+      }
       this.pending.clear();
       if (!this.disposed) {
         this.log(`${why.message}; a new one starts with the next check`);
