@@ -3,7 +3,7 @@
 // the result into diagnostics. Between steps it looks whether a newer check of the
 // same document was scheduled and stops if so (its result would never be shown).
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { compareModels, LineIndex, modelOfParsed, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
+import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { fileUriOf } from '../baseUri';
 import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
 import type { WorkingFiles } from '../externalFiles';
@@ -72,7 +72,8 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
     findings: result.findings,
     problems: result.problems,
     findingDiagnostics,
-    problemDiagnostics: result.problems.filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
+    // Only the revision's own problems: the base's are at its lines, and history cannot be fixed anyway.
+    problemDiagnostics: problemsOf(revision.model).filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
     external: externalDiagnostics(result.findings, revision.model, base.model, req),
     ranges: result.findings.map((f) => (f.revision && f.revision.file === req.file ? oneLineRange(lines, f.revision.keyRange.start, f.revision.keyRange.end) : null)),
     refFiles: revision.model.refs.files(),
