@@ -83,7 +83,7 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     const newEnd = oldEnd + delta;
     const indent = entry.keyStart - lineStart;
     if (!nextLineEndsBlock(text, newEnd, indent)) return undefined;
-    fragment = text.slice(regionStart, newEnd);
+    fragment = detached(text.slice(regionStart, newEnd));
     offset = regionStart;
   } else {
     regionStart = entry.keyStart;
@@ -117,6 +117,16 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     .filter((w) => w.end <= regionStart || w.start >= oldRegionEnd)
     .map((w) => (w.start >= oldRegionEnd ? { ...w, start: w.start + delta, end: w.end + delta } : w));
   return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format };
+}
+
+/**
+ * A copy of a slice that does not keep the whole text alive. V8 represents a slice
+ * as a view into its parent string, and the parser's keys and values are slices of
+ * the fragment: spliced into the tree, they would hold every version of a 4 MB text
+ * ever typed (8 MB per keystroke). Concatenating and slicing again makes V8 copy.
+ */
+function detached(slice: string): string {
+  return ('\n' + slice).slice(1);
 }
 
 function endOfLine(text: string, offset: number): number {

@@ -2,7 +2,7 @@
 // It answers one message at a time (checks, quick-fix edits), so a check may take
 // a second on a 4 MB spec without delaying anything the main thread answers.
 // Never import vscode-languageserver here at run time (its module starts a watchdog).
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorText } from '../base/baseResolver';
@@ -43,7 +43,7 @@ port.on('message', (m: ToWorker) => {
       openDocs = new Map(m.openDocs.map((d) => [d.path, d]));
       const reply: CheckReply = guarded(() => runCheck(m, env));
       post({ id: m.id, reply: { ...reply, baseKeys: env.bases.keys() } });
-      if ('timings' in reply && reply.timings.baseMs + reply.timings.parseMs > FULL_PARSE_MS) idleGc.schedule();
+      idleGc.afterCheck('timings' in reply && reply.timings.baseMs + reply.timings.parseMs > FULL_PARSE_MS);
       break;
     }
     case 'fixes':
@@ -56,13 +56,17 @@ port.on('message', (m: ToWorker) => {
 });
 
 /**
- * A full parse of a 4 MB spec leaves ~300 MB of garbage that V8 would keep for a
- * long time (the heap grows, nothing forces a full collection). Collected while
- * idle, the server stays under 400 MB. `gc` is exposed at run time because a
- * worker cannot be started with V8 flags; without it, nothing is done.
+ * A full parse of a 4 MB spec leaves ~300 MB of garbage, and every keystroke's
+ * check ~15 MB more (the new text, its line index, a new model). V8 would let the
+ * heap grow far before collecting (the worker may use GBs for huge specs), so the
+ * worker collects while idle: soon after a full parse, and after light checks once
+ * enough garbage has piled up. That keeps a server with Stripe's spec open under
+ * 400 MB. `gc` is exposed at run time because a worker cannot be started with V8
+ * flags; without it, nothing is done.
  */
 const FULL_PARSE_MS = 150;
-const IDLE_MS = 300;
+/** Garbage worth a collection (its ~50-100 ms run only while no check is waiting). */
+const GARBAGE_BYTES = 64 * 1024 * 1024;
 const idleGc = (() => {
   let gc: (() => void) | undefined;
   try {
@@ -72,15 +76,23 @@ const idleGc = (() => {
     gc = undefined;
   }
   let timer: NodeJS.Timeout | undefined;
+  let liveBytes = 0;
+  const collect = () => {
+    gc!();
+    liveBytes = getHeapStatistics().used_heap_size;
+  };
   return {
-    schedule(): void {
+    afterCheck(fullParse: boolean): void {
       if (!gc) return;
+      const garbage = getHeapStatistics().used_heap_size - liveBytes;
+      if (!fullParse && garbage < GARBAGE_BYTES) return;
       clearTimeout(timer);
-      timer = setTimeout(() => gc!(), IDLE_MS);
+      // While typing, the next check comes at the earliest one debounce (250 ms) after a keystroke: collect well before.
+      timer = setTimeout(collect, fullParse ? 300 : 100);
       timer.unref();
     },
     cancel(): void {
-      // A message arrived: work first; the next heavy check schedules the collection again.
+      // A message arrived: work first; the next check schedules the collection again.
       clearTimeout(timer);
     },
   };
