@@ -38,6 +38,8 @@ export function readSpecFile(file: string, shown = file): string {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new InputError(`${shown}: is a folder (name the spec file, or a folder with one entry file)`);
+    // A named pipe or a device would block the read forever (or never end): only regular files are specs.
+    if (!st.isFile()) throw new InputError(`${shown}: not a regular file (a pipe, socket or device)`);
     if (st.size > MAX_SPEC_BYTES) throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_SPEC_BYTES / 1048576} MB)`);
     buf = readFileSync(file);
   } catch (e) {
@@ -47,8 +49,19 @@ export function readSpecFile(file: string, shown = file): string {
   return decodeText(buf, file);
 }
 
-/** UTF-8 only; a binary file or another encoding gets one clear message instead of garbage findings. */
+/**
+ * UTF-8, or UTF-16 with its byte-order mark (as editors save it, and VS Code reads
+ * it); a binary file or another encoding gets one clear message instead of garbage findings.
+ */
 export function decodeText(buf: Buffer, path: string): string {
+  const utf16 = buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(buf);
+    } catch {
+      throw new SpecInputError(`not valid ${utf16.toUpperCase()} text`, path);
+    }
+  }
   if (buf.includes(0)) throw new SpecInputError('not a text file (it contains NUL bytes)', path);
   let text: string;
   try {

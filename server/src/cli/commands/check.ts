@@ -3,7 +3,7 @@
 // or staged), its referenced files are read at the same ref, and a spec that did
 // not exist there has nothing to break.
 import { dirname, join } from 'node:path';
-import { compareModels, loadModel, SpecInputError, type SpecModel } from '../../engine/index';
+import { compareModels, loadModel, problemsOf, SpecInputError, type SpecModel } from '../../engine/index';
 import { basePathOf, readFilesAtCommit, repoRoot, resolveRef } from '../../io/git';
 import { NoCommitsYet, NotARepository } from '../../io/gitErrors';
 import { fsLoader, GitRefLoader } from '../../io/loaders';
@@ -54,7 +54,15 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
     if (!(e instanceof SpecInputError)) throw e;
     return { ...done([`${arg}: the version in ${ref} is not a spec that can be compared (${e.message}); no findings`]), stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files: 1 } };
   }
-  const result = compareModels(base, revision, options);
+  const compared = compareModels(base, revision, options);
+  // The base sits at the same path, so its problems would read as the work tree's, at the wrong lines;
+  // history cannot be fixed anyway. Say once that it was read leniently.
+  const result = { ...compared, problems: problemsOf(revision) };
+  const broken = base.doc.parsed.errors[0];
+  if (broken) {
+    const at = base.doc.parsed.lines.position(broken.start);
+    notes.push(`${arg}: the version in ${ref} does not parse (line ${at.line + 1}: ${broken.message}); it was compared as far as it could be read`);
+  }
   const files = base.refs.files().length + revision.refs.files().length;
   return { file, result, notes, stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files } };
 }
