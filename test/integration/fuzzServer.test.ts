@@ -103,6 +103,7 @@ test('fuzz: the real server answers every mutated document, stays up and checks 
     const trouble = client.log.filter((l) => TROUBLE.test(l));
     assert.deepEqual(trouble, [], 'no uncaught errors, unhandled rejections or failed checks in the server log');
     assert.equal(client.stderrText, '', 'nothing on stderr');
+    assert.deepEqual(client.applyEditRequests, [], 'the server never edits a document on its own');
     const summary = {
       seed: SEED,
       iterations: iteration,

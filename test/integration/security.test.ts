@@ -71,13 +71,15 @@ test('bundles: no network modules, sockets only in the LSP transport, processes 
   }
 });
 
-test('sources: git runs through execFile/spawnSync with an argument list, never a shell', () => {
+test('sources: git runs through execFile/spawnSync with an argument list, never a shell; nothing writes files or edits documents on its own', () => {
   const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
   for (const file of [...files(path.join(ROOT, 'server/src')), ...files(path.join(ROOT, 'client/src'))]) {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(ROOT, file);
     assert.doesNotMatch(text, /(^|[^.\w])(exec|execSync)\(|shell:\s*true|(^|[^.\w])eval\(|new Function\(/m, rel);
     if (/child_process/.test(text)) assert.equal(rel, path.join('server', 'src', 'io', 'gitExec.ts'), `${rel} starts processes`);
+    // The user's files change only through a quick fix they pick (a code action the editor applies).
+    assert.doesNotMatch(text, /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|unlinkSync|unlink|rmSync|renameSync|truncateSync|copyFileSync)\(|workspace\.applyEdit|ApplyWorkspaceEditRequest|workspace\/applyEdit/, `${rel} writes files or applies edits`);
   }
 });
 

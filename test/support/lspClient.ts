@@ -52,6 +52,8 @@ export class TestClient {
   /** Settings returned for workspace/configuration, per section "breakwater". */
   settings: Record<string, unknown> = {};
   readonly log: string[] = [];
+  /** Edits the server asked the editor to apply on its own: there must never be any (fixes are code actions the user picks). */
+  readonly applyEditRequests: unknown[] = [];
   private waiters: Waiter[] = [];
   private stderr = '';
 
@@ -73,6 +75,10 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/applyEdit', (p: unknown) => {
+      this.applyEditRequests.push(p);
+      return { applied: false, failureReason: 'the test client applies no edit it did not choose' };
+    });
     this.connection.listen();
   }
 
