@@ -88,6 +88,9 @@ test('cli: invalid YAML and JSON mid-typing, JSON with comments, Kubernetes and 
   checksNormally(dir, 'base.yaml', 'utf16.yaml');
   refused(['diff', 'base.yaml', 'pipe.yaml'], dir, 'breakwater: pipe.yaml: not a regular file (a pipe, socket or device)\n');
   refused(['diff', 'base.yaml', '/dev/zero'], dir, 'breakwater: /dev/zero: not a regular file (a pipe, socket or device)\n');
+  refused(['diff', 'base.yaml', 'removed.yaml', '--config', 'pipe.yaml'], dir, 'breakwater: pipe.yaml: not a regular file (a pipe, socket or device)\n');
+  writeFileSync(path.join(dir, 'huge.yaml'), `rules: {}\n#${'x'.repeat(1024 * 1024)}\n`);
+  refused(['diff', 'base.yaml', 'removed.yaml', '--config', 'huge.yaml'], dir, 'breakwater: huge.yaml: too large for a configuration file (1025 KB; the limit is 1 MB)\n');
   checksNormally(dir);
 });
 
@@ -121,6 +124,7 @@ test('cli: cyclic $refs, $refs to nowhere, remote $refs and $refs leaving the re
   mkdirSync(r.path('schemas'));
   mkfifoSync(r.path('schemas/pipe.yaml'));
   symlinkSync(path.join(outside, 'pet.yaml'), r.path('schemas/linked.yaml'));
+  mkfifoSync(r.path('.breakwater.yaml')); // a configuration that is a pipe is no configuration
   const escaping = [path.relative(r.root, path.join(outside, 'pet.yaml')), 'schemas/linked.yaml', 'schemas/pipe.yaml', '/etc/passwd'];
   const files: Record<string, string> = { 'refs.yaml': BROKEN_REFS, 'remote.yaml': REMOTE_REF, 'base.yaml': PETS_YAML, 'removed.yaml': PETS_REMOVED };
   escaping.forEach((t, i) => (files[`escape-${i}.yaml`] = escapingRef(t)));

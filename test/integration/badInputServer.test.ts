@@ -165,6 +165,7 @@ test('server: cyclic $refs, $refs to nowhere, remote $refs, and $refs leaving th
     mkdirSync(repo.path('schemas'));
     symlinkSync(outside.path('pet.yaml'), repo.path('schemas/linked.yaml'));
     mkfifoSync(repo.path('schemas/pipe.yaml'));
+    mkfifoSync(repo.path('.breakwater.yaml')); // a configuration that is a pipe is no configuration
     const escaping = [path.relative(repo.root, outside.path('pet.yaml')), 'schemas/linked.yaml', 'schemas/pipe.yaml', '/etc/passwd'];
     // Committed as they are opened: problems show where the comparison follows the $refs.
     const cases: Record<string, string> = { 'refs.yaml': BROKEN_REFS, 'remote.yaml': REMOTE_REF };

@@ -20,11 +20,18 @@ export function findConfigFile(specFile: string, repoRoot?: string): string | un
   return undefined;
 }
 
+/** Real configuration files are a few kilobytes; a pipe or a giant file must not hang or exhaust the CLI. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function loadConfigFile(file: string): BreakwaterConfig {
   let text: string;
   try {
+    const st = statSync(file);
+    if (st.isFile() && st.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration file (${Math.ceil(st.size / 1024)} KB; the limit is 1 MB)`, file);
+    if (!st.isFile() && !st.isDirectory()) throw new ConfigError('not a regular file (a pipe, socket or device)', file);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`, file);
   }

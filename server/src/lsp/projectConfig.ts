@@ -56,13 +56,18 @@ export class ProjectConfigStore {
   }
 }
 
+/** Real configuration files are a few kilobytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function isConfigPath(path: string): boolean {
   return CONFIG_NAMES.some((n) => path.endsWith(`/${n}`) || path.endsWith(`\\${n}`));
 }
 
 function readIfFile(path: string): string | undefined {
   try {
-    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+    // A regular file of sane size: a repository's pipe or giant file named .breakwater.yaml must not hang or exhaust the server.
+    const st = statSync(path);
+    return st.isFile() && st.size <= MAX_CONFIG_BYTES ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }
