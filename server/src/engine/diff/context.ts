@@ -35,7 +35,8 @@ export interface RawChange {
 
 export class DiffContext {
   readonly changes: RawChange[] = [];
-  private readonly pairs = new Map<string, SchemaPair>();
+  /** base node id -> (revision node id * 8 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
+  private readonly pairs = new Map<number, Map<number, SchemaPair>>();
 
   constructor(
     readonly base: SpecModel,
@@ -46,13 +47,18 @@ export class DiffContext {
     this.changes.push(change);
   }
 
-  /** Returns [pair, isNew]; links it under its parent (or operation root) either way. */
-  enterPair(key: string, parent: SchemaPair | undefined, root: OperationModel | undefined): [SchemaPair, boolean] {
-    let pair = this.pairs.get(key);
+  /**
+   * Returns [pair, isNew] for (base node, revision node, variant < 8, e.g. direction
+   * and subject); links it under its parent (or operation root) either way.
+   */
+  enterPair(bId: number, rId: number, variant: number, parent: SchemaPair | undefined, root: OperationModel | undefined): [SchemaPair, boolean] {
+    let byRevision = this.pairs.get(bId);
+    if (!byRevision) this.pairs.set(bId, (byRevision = new Map()));
+    let pair = byRevision.get(rId * 8 + variant);
     const isNew = !pair;
     if (!pair) {
-      pair = { key, parents: new Set(), roots: new Set() };
-      this.pairs.set(key, pair);
+      pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set() };
+      byRevision.set(rId * 8 + variant, pair);
     }
     if (parent && parent !== pair) pair.parents.add(parent);
     if (root) pair.roots.add(root);

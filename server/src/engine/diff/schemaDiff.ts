@@ -22,6 +22,9 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
+/** A pair's variant: direction and subject in 3 bits. */
+const SUBJECT_INDEX: Record<SchemaSubject, number> = { body: 0, property: 1, parameter: 2, header: 3 };
+
 /** How deep compareRefsWithin looks for `$ref`s inside identical subtrees. */
 const REF_SITE_DEPTH = 64;
 
@@ -74,7 +77,7 @@ export class SchemaDiff {
     const b = this.ctx.base.refs.deref(bSite);
     const r = this.ctx.revision.refs.deref(rSite);
     if (!isMap(b) || !isMap(r)) return;
-    const [pair, isNew] = this.ctx.enterPair(`${b.id}:${r.id}:${dir}:${subject}`, parent, root);
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 4) + SUBJECT_INDEX[subject], parent, root);
     if (!isNew) return;
     this.queue.push(() => {
       if (this.sameSource(b, r)) {

@@ -1,7 +1,7 @@
 // Resolves `$ref` links lazily, one hop at a time, without ever expanding the spec.
 // External files are read through an injected loader (multi-file specs); remote
 // references are never fetched.
-import { child, isMap, nodeAtPointer, stringOf, type JNode } from '../parse/tree';
+import { child, isMap, nodeAtPointer, refOfMap, type JNode } from '../parse/tree';
 import type { LineIndex } from '../parse/lineIndex';
 
 export interface RefTarget {
@@ -50,6 +50,8 @@ export class RefResolver {
   }
 
   fileOf(node: JNode): string {
+    // A single-file spec (most of them) needs no walk up to the root.
+    if (this.fileOfRoot.size === 1) return this.mainFile;
     let cur: JNode = node;
     while (cur.parent) cur = cur.parent;
     return this.fileOfRoot.get(cur) ?? this.mainFile;
@@ -65,7 +67,7 @@ export class RefResolver {
   deref(node: JNode | undefined): JNode | undefined {
     let cur = node;
     for (let hops = 0; cur && hops < MAX_HOPS; hops++) {
-      const ref = isMap(cur) ? stringOf(cur, '$ref') : undefined;
+      const ref = isMap(cur) ? refOfMap(cur) : undefined;
       if (ref === undefined) return cur;
       cur = this.follow(cur, ref);
     }
@@ -75,7 +77,7 @@ export class RefResolver {
 
   /** The `$ref` string of a node, if it is a reference. */
   refOf(node: JNode | undefined): string | undefined {
-    return isMap(node) ? stringOf(node, '$ref') : undefined;
+    return isMap(node) ? refOfMap(node) : undefined;
   }
 
   /** Targets already found, per `$ref` node: the diff dereferences the same nodes many times. */
@@ -84,7 +86,8 @@ export class RefResolver {
   private readonly pointers = new Map<JNode, Map<string, JNode | undefined>>();
 
   private follow(from: JNode, ref: string): JNode | undefined {
-    if (this.followed.has(from)) return this.followed.get(from);
+    const known = this.followed.get(from);
+    if (known !== undefined || this.followed.has(from)) return known;
     const target = this.lookup(from, ref);
     this.followed.set(from, target);
     return target;

@@ -119,7 +119,7 @@ export class Converter {
       return this.scalar(null, start, end, parent, key, ks, ke);
     }
     if (node && isMap(node)) {
-      const out: JMap = { kind: 'map', id: nextNodeId(), parent, key, start, end, keyStart: ks, keyEnd: ke, entries: new Map() };
+      const out: JMap = { kind: 'map', id: nextNodeId(), parent, key, start, end, keyStart: ks, keyEnd: ke, entries: new Map(), ref: undefined };
       this.seen.set(node, out);
       const merges: JNode[] = [];
       for (const pair of node.items) {
@@ -145,6 +145,8 @@ export class Converter {
         if (m.kind !== 'map') continue;
         for (const [mk, mv] of m.entries) if (!out.entries.has(mk)) out.entries.set(mk, mv);
       }
+      const ref = out.entries.get('$ref');
+      if (ref && ref.kind === 'scalar' && typeof ref.value === 'string') out.ref = ref.value;
       return out;
     }
     if (node && isSeq(node)) {
