@@ -29,9 +29,10 @@ export async function serverScenarios(o) {
     o.record(`server: open -> first diagnostics, ${label}`, 'ms', [r.coldMs], spec.parseBaselineMs);
     o.record(`server: one-line edit -> diagnostics, ${label} (debounce excluded)`, 'ms', r.warm, spec.parseBaselineMs);
     o.record(`server: check duration it reports, ${label}`, 'ms', r.reported, spec.parseBaselineMs);
+    if (r.cpuPerEdit !== undefined) o.record(`server: CPU time per one-line edit (all threads), ${label}`, 'ms', [r.cpuPerEdit], spec.parseBaselineMs);
     o.record(`server: hover latency while opening ${label} (max = longest block)`, 'ms', r.hoverOpen);
     o.record(`server: hover latency while re-checking ${label} (max = longest block)`, 'ms', r.hoverEdits);
-    if (r.rssMb !== undefined) o.record(`server RSS, ${label} open and checked`, 'MB', [r.rssMb]);
+    if (r.rssMb !== undefined) o.record(`server RSS, ${label} open and checked (after 2 s idle)`, 'MB', [r.rssMb]);
     if (r.hwmMb !== undefined) o.record(`server peak RSS (VmHWM), ${label}`, 'MB', [r.hwmMb]);
   }
 }
@@ -118,6 +119,7 @@ async function oneSpec(rpc, o, spec) {
     let current = text;
     let at = 0;
     phase = 'edits';
+    const cpuBefore = cpuMs(child.pid);
     for (let v = 2; v < 2 + o.edits; v++) {
       at = current.indexOf('description', at + Math.floor(current.length / 45));
       if (at === -1) at = current.indexOf('description');
@@ -133,8 +135,12 @@ async function oneSpec(rpc, o, spec) {
       reported.push(lastStatus.durationMs);
     }
     phase = 'idle';
+    // CPU time is what the machine's load does not inflate (much): all threads of the server, GC included.
+    const cpuPerEdit = cpuBefore === undefined ? undefined : (cpuMs(child.pid) - cpuBefore) / o.edits;
+    // Memory once the server has been idle for a moment (it collects garbage while idle), and its peak.
+    await new Promise((r) => setTimeout(r, 2000));
     const mem = procStatus(child.pid);
-    return { coldMs, warm, reported, hoverOpen: hover.open, hoverEdits: hover.edits, rssMb: mem.VmRSS, hwmMb: mem.VmHWM };
+    return { coldMs, warm, reported, cpuPerEdit, hoverOpen: hover.open, hoverEdits: hover.edits, rssMb: mem.VmRSS, hwmMb: mem.VmHWM };
   } finally {
     clearInterval(pinger);
     try {
@@ -159,6 +165,16 @@ function positionAt(text, offset) {
     lineStart = i + 1;
   }
   return { line, character: offset - lineStart };
+}
+
+/** User + system CPU time of a process so far, in ms (Linux; clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** VmRSS and VmHWM of a process in MB (Linux); empty elsewhere. */

@@ -83,6 +83,8 @@ export class CheckRunner {
     // Tell a running check of the older text to stop now, not when the debounce ends.
     this.deps.worker.setToken(state.slot, ++this.tokens);
     state.seq = this.tokens;
+    // The worker parses the edit during the debounce (only a few characters cross over).
+    if (this.deps.worker.running && this.deps.sync.has(doc.uri)) this.deps.worker.update([{ uri: doc.uri, sync: this.deps.sync.take(doc) }]);
     const settings = await this.deps.settings.get(doc.uri);
     if (settings.run !== 'onType') return;
     this.schedule(doc.uri, TYPE_DELAY_MS + Math.min(MAX_EXTRA_DELAY_MS, state.lastDurationMs / 2));

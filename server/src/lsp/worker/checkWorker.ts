@@ -1,5 +1,5 @@
 // Entry point of dist/checkWorker.js: the language server's check worker thread.
-// It answers one message at a time (checks, quick-fix edits), so a check may take
+// It answers one message at a time (checks, quick-fix edits, edits to parse ahead), so a check may take
 // a second on a 4 MB spec without delaying anything the main thread answers.
 // Never import vscode-languageserver here at run time (its module starts a watchdog).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
@@ -37,7 +37,8 @@ const env: WorkerEnv = {
 };
 
 port.on('message', (m: ToWorker) => {
-  idleGc.cancel();
+  // A check or quick fix should not wait for a collection; parsing edits ahead may.
+  if (m.type === 'check' || m.type === 'fixes') idleGc.cancel();
   switch (m.type) {
     case 'check': {
       openDocs = new Map(m.openDocs.map((d) => [d.path, d]));
@@ -48,6 +49,10 @@ port.on('message', (m: ToWorker) => {
     }
     case 'fixes':
       post({ id: m.id, reply: guarded((): FixesReply => fixesFor(docs.get(m.uri), m)) });
+      break;
+    case 'update':
+      // Parse while the editor's typing debounce runs; a check of this version then has nothing left to parse.
+      for (const { uri, sync } of m.syncs) if (docs.apply(uri, sync)) docs.get(uri)?.parseAhead();
       break;
     case 'close':
       docs.close(m.uri);

@@ -51,6 +51,12 @@ export class DocumentSync {
     return sync;
   }
 
+  /** Whether the worker has a usable copy of the document (edits can be sent as they come). */
+  has(uri: string): boolean {
+    const s = this.synced.get(uri);
+    return !!s && s.version >= 0 && !!s.changes;
+  }
+
   /** Whether the worker's copy is behind (or it asked for the text). */
   behind(doc: TextDocument): boolean {
     const s = this.synced.get(doc.uri);

@@ -116,6 +116,16 @@ export type FixesReply =
   | { kind: 'stale' }
   | { kind: 'failed'; message: string; stack?: string };
 
+/**
+ * Edits as they arrive, before the typing debounce ends: the worker applies and
+ * re-parses them while the editor waits, so the check after the pause starts from
+ * a parsed text. No reply.
+ */
+export interface UpdateMessage {
+  type: 'update';
+  syncs: DocSync[];
+}
+
 export interface CloseMessage {
   type: 'close';
   uri: string;
@@ -126,5 +136,5 @@ export interface InitData {
   cancel: SharedArrayBuffer;
 }
 
-export type ToWorker = CheckRequest | FixesRequest | CloseMessage;
+export type ToWorker = CheckRequest | FixesRequest | UpdateMessage | CloseMessage;
 export type FromWorker = { id: number; reply: CheckReply | FixesReply };

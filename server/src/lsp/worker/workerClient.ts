@@ -3,7 +3,7 @@
 // edit tells a running check to stop.
 import { Worker } from 'node:worker_threads';
 import { CheckAbandoned, JobClock, limitsFrom, type WorkerLimits } from './limits';
-import type { CheckReply, CheckRequest, FixesReply, FixesRequest, FromWorker, InitData, ToWorker } from './messages';
+import type { CheckReply, CheckRequest, DocSync, FixesReply, FixesRequest, FromWorker, InitData, ToWorker } from './messages';
 
 /** Documents with a cancellation slot; beyond that, checks still run, they just cannot be stopped half-way. */
 const SLOTS = 4096;
@@ -53,6 +53,16 @@ export class CheckWorker {
 
   fixes(request: Omit<FixesRequest, 'type' | 'id'>): Promise<FixesReply> {
     return this.send({ ...request, type: 'fixes' }) as Promise<FixesReply>;
+  }
+
+  /** Whether a worker runs (a new one gets whole texts with its first check, so edits need not be forwarded before). */
+  get running(): boolean {
+    return !!this.worker;
+  }
+
+  /** Forwards edits right away (no reply). */
+  update(syncs: DocSync[]): void {
+    if (this.worker && syncs.length) this.worker.postMessage({ type: 'update', syncs } satisfies ToWorker);
   }
 
   close(uri: string): void {

@@ -26,6 +26,9 @@ export class WorkerDocument {
   parsedVersion = -1;
   lastGood?: WorkerGood;
   private parser?: RevisionParser;
+  /** The last parse (of `parsedVersion`) and the file name it was parsed under. */
+  private parsed?: ParsedText;
+  private file?: string;
   /** The changes since the last parse, as one; unknown (undefined) after a whole-text update. */
   private span: ChangeSpan | undefined = new ChangeSpan();
 
@@ -56,12 +59,25 @@ export class WorkerDocument {
 
   /** The parse of the current text: only the region the changes touched is parsed again when possible. */
   parse(file: string): ParsedText {
+    this.file = file;
+    if (this.parsed && this.parsedVersion === this.version) return this.parsed;
     this.parser ??= new RevisionParser(file);
     const parsed = this.parser.parse(this.text, this.span?.change(this.text));
     this.text = parsed.text; // same content; one string instead of two
     this.span = new ChangeSpan();
     this.parsedVersion = this.version;
+    this.parsed = parsed;
     return parsed;
+  }
+
+  /**
+   * Parses edits as they arrive, when that is cheap: a document checked before whose
+   * last parse had no errors (then only the edited region is parsed again). After a
+   * syntax error the next parse is a whole one, which waits for the check.
+   */
+  parseAhead(): void {
+    if (!this.file || !this.parsed || this.parsed.errors.length > 0 || !this.span) return;
+    this.parse(this.file);
   }
 }
 
