@@ -34,7 +34,8 @@ export function reparse(prev: ParsedText, edit: TextEdit, fileName = ''): Repars
   const full = (): ReparseResult => ({ parsed: parseText(text, fileName), mode: 'full' });
   // A NUL byte is an error only a full parse reports (see parseText). JSON with comments is
   // parsed whole: a fragment cannot tell whether a quote before it opened a string.
-  if (!prev.root || prev.errors.length > 0 || prev.root.kind !== 'map' || edit.newText.includes('\0')) return full();
+  // Anchors and aliases share nodes across the document: a fragment could neither see an anchor outside it nor update aliases of one inside it.
+  if (!prev.root || prev.errors.length > 0 || prev.root.kind !== 'map' || prev.anchors || edit.newText.includes('\0')) return full();
   if (prev.format === 'json' && blankJsonComments(text)) return full();
   const delta = edit.newText.length - (edit.end - edit.start);
   for (const entry of enclosingEntries(prev.root, edit)) {
@@ -104,6 +105,7 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   } catch {
     return undefined;
   }
+  if (converter.sawAnchorOrAlias) return undefined;
   if (converted.kind !== 'map' || converted.entries.size !== 1 || !converted.entries.has(key)) return undefined;
   const value = converted.entries.get(key)!;
   if (value.kind === 'scalar' && entry.kind !== 'scalar') return undefined;

@@ -25,6 +25,11 @@ export interface ParsedText {
   warnings: TextProblem[];
   lines: LineIndex;
   format: 'yaml' | 'json';
+  /**
+   * The text uses YAML anchors or aliases. An aliased node is shared by every place
+   * that refers to it, so an edit is then parsed whole, never as a fragment.
+   */
+  anchors?: boolean;
 }
 
 /** Nesting deeper than this is cut off (with a warning) so a hostile file cannot blow the stack. */
@@ -83,7 +88,7 @@ export function parseText(text: string, fileName = ''): ParsedText {
       root = null;
     } else throw e;
   }
-  return { text, root, errors, warnings, lines, format };
+  return { text, root, errors, warnings, lines, format, anchors: converter.sawAnchorOrAlias };
 }
 
 function cleanMessage(message: string): string {
@@ -94,6 +99,8 @@ function cleanMessage(message: string): string {
 export class Converter {
   /** yaml nodes already converted: aliases and merge keys share them instead of copying. */
   private readonly seen = new Map<YNode, JNode>();
+  /** Set when the text has an anchor (`&a`) or an alias (`*a`). */
+  sawAnchorOrAlias = false;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -103,6 +110,7 @@ export class Converter {
   ) {}
 
   convert(node: YNode | null, parent: JMap | JSeq | null, key: string | number | null, keyStart: number, keyEnd: number, depth: number): JNode {
+    if (node && (isAlias(node) || node.anchor)) this.sawAnchorOrAlias = true;
     if (node && isAlias(node)) {
       const target = node.resolve(this.doc);
       const shared = target ? this.seen.get(target as YNode) : undefined;
