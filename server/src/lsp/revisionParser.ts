@@ -16,6 +16,11 @@ export class RevisionParser {
 
   constructor(private readonly file: string) {}
 
+  /** Starts from a parse made elsewhere (a copy of the base's tree when the texts are equal). */
+  seed(parsed: ParsedText): void {
+    this.last = { text: parsed.text, parsed };
+  }
+
   /**
    * The parse of `text`. The previous tree is consumed (updated in place), so
    * anything that still holds it must be guarded by the document version.

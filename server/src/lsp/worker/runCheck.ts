@@ -4,6 +4,7 @@
 // same document was scheduled and stops if so (its result would never be shown).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
+import { cloneParsed } from '../../engine/parse/clone';
 import { fileUriOf } from '../baseUri';
 import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
 import type { WorkingFiles } from '../externalFiles';
@@ -43,6 +44,10 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
   }
   if ('error' in base) return { kind: 'base-error', reason: base.error };
   if (superseded()) return { kind: 'superseded' };
+
+  // A spec opened as it is in the base (nothing edited yet) gets a copy of the base's tree: ~0.1 s instead of a second ~1 s parse.
+  const baseText = base.model.doc.parsed.text;
+  if (!doc.hasParse() && baseText.length === doc.text.length && baseText === doc.text) doc.seed(req.file, cloneParsed(base.model.doc.parsed));
 
   env.missingDocs.clear();
   const revision = loadRevision(doc, req, base.model, env, timings);

@@ -70,6 +70,21 @@ export class WorkerDocument {
     return parsed;
   }
 
+  hasParse(): boolean {
+    return !!this.parsed;
+  }
+
+  /** Takes `parsed` (of exactly this document's text) as its parse, instead of parsing. */
+  seed(file: string, parsed: ParsedText): void {
+    this.file = file;
+    this.parser = new RevisionParser(file);
+    this.parser.seed(parsed);
+    this.text = parsed.text;
+    this.span = new ChangeSpan();
+    this.parsed = parsed;
+    this.parsedVersion = this.version;
+  }
+
   /**
    * Parses edits as they arrive, when that is cheap: a document checked before whose
    * last parse had no errors (then only the edited region is parsed again). After a
