@@ -75,6 +75,8 @@ export class CheckRunner {
 
   opened(doc: TextDocument): void {
     this.schedule(doc.uri, 0);
+    // The line offsets of a 4 MB text take ~20 ms: computed now, in a task of their own, not on the first keystroke with the rest.
+    setImmediate(() => void doc.lineCount);
   }
 
   async changed(doc: TextDocument): Promise<void> {
