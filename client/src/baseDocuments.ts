@@ -2,7 +2,7 @@
 // by the language server. Refreshed when the base of the file moves.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BASE_SCHEME, BaseContentRequest, type BaseContentParams, type BaseContentResult } from './protocol';
+import { BASE_SCHEME, BaseContentRequest, type BaseContentParams, type BaseContentResult } from '../../protocol/src/protocol';
 
 export class BaseDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();

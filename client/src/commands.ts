@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { baseUriOf } from './baseDocuments';
-import { RefsRequest, ReportRequest, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from './protocol';
+import { RefsRequest, ReportRequest, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../protocol/src/protocol';
 
 export interface CommandEnv {
   client: () => LanguageClient | undefined;

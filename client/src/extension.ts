@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { BaseDocuments } from './baseDocuments';
 import { registerCommands } from './commands';
 import { crashPolicy, createLanguageClient } from './languageClient';
-import { BASE_SCHEME, StatusNotification, type StatusParams } from './protocol';
+import { BASE_SCHEME, StatusNotification, type StatusParams } from '../../protocol/src/protocol';
 import { idleItem, StatusItem } from './statusItem';
 
 const UNTRUSTED = 'This workspace is not trusted, so Breakwater runs no git command and cannot read the committed version of your specs. Trust the workspace to enable breaking-change checks.';

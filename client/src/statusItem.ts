@@ -1,7 +1,16 @@
 // The language status item of OpenAPI documents: base in use, counts of breaking
 // and possibly breaking changes, last check time; clicking it changes the base.
+// On a file that only belongs to a spec (reached through `$ref`s) it names that
+// spec: "part of openapi.yaml", with the counts of findings in this file.
 import * as vscode from 'vscode';
-import type { StatusParams } from './protocol';
+import type { StatusParams } from '../../protocol/src/protocol';
+
+const CHOOSE_BASE: vscode.Command = { title: 'Change base', command: 'breakwater.chooseBase', tooltip: 'Choose what this spec is compared with' };
+
+function fileName(uri: string): string {
+  const path = vscode.Uri.parse(uri).path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
@@ -10,7 +19,7 @@ export class StatusItem implements vscode.Disposable {
   constructor() {
     this.item = vscode.languages.createLanguageStatusItem('breakwater.status', []);
     this.item.name = 'Breakwater';
-    this.item.command = { title: 'Change base', command: 'breakwater.chooseBase', tooltip: 'Choose what this spec is compared with' };
+    this.item.command = CHOOSE_BASE;
   }
 
   update(status: StatusParams): void {
@@ -42,6 +51,8 @@ export class StatusItem implements vscode.Disposable {
     const { breaking, possiblyBreaking } = s.counts;
     const time = new Date(s.checkedAt).toLocaleTimeString();
     this.item.busy = s.state === 'checking';
+    if (s.partOf?.length && s.state !== 'not-openapi') return this.showPartOf(s, s.partOf, time);
+    this.item.command = CHOOSE_BASE;
     switch (s.state) {
       case 'ok':
         this.item.text = `$(git-compare) ${s.baseLabel}`;
@@ -70,6 +81,19 @@ export class StatusItem implements vscode.Disposable {
         this.item.severity = s.state === 'no-repository' ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
     }
     if (s.overBudget) this.showOverBudget(s.overBudget);
+  }
+
+  /** A referenced file: the root specs it belongs to, how they compare, and what was found in this file. */
+  private showPartOf(s: StatusParams, roots: NonNullable<StatusParams['partOf']>, time: string): void {
+    const { breaking, possiblyBreaking } = s.counts;
+    const names = roots.map((r) => fileName(r.uri));
+    this.item.text = `$(references) part of ${names[0]}${names.length > 1 ? ` +${names.length - 1}` : ''}`;
+    const rootList = roots.map((r, i) => `${names[i]} (${r.baseLabel || r.state})`).join(', ');
+    this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking in this file · root spec${roots.length > 1 ? 's' : ''}: ${rootList} · checked ${time}`;
+    if (s.state === 'syntax-error') this.item.detail += ` · ${fileName(roots[0].uri)} does not parse; showing its last results`;
+    this.item.severity = breaking > 0 ? vscode.LanguageStatusSeverity.Error : possiblyBreaking > 0 || s.state === 'syntax-error' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    // The base is chosen per spec: clicking opens the root spec, where it can be changed.
+    this.item.command = { title: `Open ${names[0]}`, command: 'vscode.open', arguments: [vscode.Uri.parse(roots[0].uri)], tooltip: `Open the root spec ${names[0]}` };
   }
 
   /** Like eslint's time budget: a check slower than `breakwater.performance.budgetMs` is a warning that names the file. */

@@ -1,6 +1,8 @@
 // Custom messages between the Breakwater client and server, beyond plain LSP.
-// client/src/protocol.ts mirrors this file (the client is a separate TypeScript
-// project); keep the two in step.
+// One module for both sides: the client (client/) and the language server
+// (server/) import it through a TypeScript project reference, and esbuild bundles
+// it into each, so a field cannot be added on one side only. Plain data and
+// constants: it imports nothing, so neither side pulls in the other's code.
 
 /** URI scheme of the read-only documents that show a spec as it is in the base. */
 export const BASE_SCHEME = 'breakwater-base';
@@ -37,6 +39,13 @@ export interface StatusParams {
    * item turns into a warning that names the file and the time.
    */
   overBudget?: { file: string; checkMs: number; budgetMs: number };
+  /**
+   * Set on a file that is no spec itself but is reached through `$ref`s from the
+   * root specs listed here (checked in the background when they are not open).
+   * `state`, `baseLabel` and `message` are then those of the first root, and
+   * `counts` are the findings that live in this file.
+   */
+  partOf?: { uri: string; state: CheckState; baseLabel: string }[];
 }
 
 /** Request: a Markdown report of every change (breaking or not) of a spec against its base. */

@@ -2,7 +2,7 @@
 // URI's path (so editors pick the right language and title) and differ from it
 // only in the scheme: breakwater-base:///repo/openapi.yaml <-> file:///repo/openapi.yaml.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BASE_SCHEME } from './protocol';
+import { BASE_SCHEME } from '../../../protocol/src/protocol';
 
 export function baseUriOf(fileUri: string): string {
   return fileUri.replace(/^file:/i, `${BASE_SCHEME}:`);

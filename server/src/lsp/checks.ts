@@ -4,6 +4,11 @@
 // while a 4 MB spec is checked. A check superseded by a newer edit stops at its
 // next step and never publishes; while the text does not parse, the syntax error is
 // shown with the last good findings marked stale.
+//
+// Multi-file specs: a referenced file that is no spec itself (schemas/pet.yaml)
+// belongs to the root specs that reach it through `$ref`s. When it is open, those
+// roots are checked too, from their open buffer or, when not open, from disk in
+// the background (roots/), and the findings inside the file are shown on it.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../engine/index';
@@ -17,11 +22,15 @@ import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
 import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
-import { StatusNotification, type CheckState, type StatusParams } from './protocol';
+import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
 import type { DocumentSync } from './worker/docSync';
 import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';
+import { BackgroundDocs } from './roots/backgroundDocs';
+import { partOfStatus } from './roots/partOfStatus';
+import { RootLinks } from './roots/rootLinks';
+import type { RootIndexes } from './roots/rootIndex';
 
 export interface CheckDeps {
   connection: Connection;
@@ -34,6 +43,7 @@ export interface CheckDeps {
   docsUrl: () => string;
   worker: CheckWorker;
   sync: DocumentSync;
+  roots: RootIndexes;
 }
 
 /** Quiet period after a keystroke before checking; a little longer when checks are expensive. */
@@ -60,6 +70,14 @@ export class CheckRunner {
   private tokens = 0;
   /** Base models the worker holds (as of its last reply): their texts need not be sent again. */
   private workerBases = new Set<string>();
+  /** Texts of root specs checked in the background (not open, but an open file they reference is). */
+  private readonly background = new BackgroundDocs();
+  /** Open referenced files -> their root specs. */
+  private readonly links = new RootLinks();
+  /** Referenced files that were sent a status naming their roots (to withdraw it when they have none left). */
+  private readonly partOfShown = new Set<string>();
+  /** Files sent findings by background roots only; others (as before) get what open specs find in them. */
+  private readonly externalShown = new Set<string>();
 
   constructor(private readonly deps: CheckDeps) {}
 
@@ -74,6 +92,16 @@ export class CheckRunner {
   }
 
   opened(doc: TextDocument): void {
+    this.touchIndex(doc.uri);
+    // A root that was checked in the background is now the editor's: from here on its text is the buffer.
+    const state = this.states.get(doc.uri);
+    if (state?.background) {
+      state.background = false;
+      state.lastInputKey = undefined;
+      this.background.drop(doc.uri);
+      this.deps.sync.closed(doc.uri);
+      this.deps.worker.close(doc.uri);
+    }
     this.schedule(doc.uri, 0);
     // The line offsets of a 4 MB text take ~20 ms: computed now, in a task of their own, not on the first keystroke with the rest.
     setImmediate(() => void doc.lineCount);
@@ -82,6 +110,7 @@ export class CheckRunner {
   async changed(doc: TextDocument): Promise<void> {
     const state = this.stateOf(doc.uri);
     if (!state) return;
+    this.touchIndex(doc.uri);
     // Tell a running check of the older text to stop now, not when the debounce ends.
     this.deps.worker.setToken(state.slot, ++this.tokens);
     state.seq = this.tokens;
@@ -97,32 +126,61 @@ export class CheckRunner {
   }
 
   closed(uri: string): void {
+    this.touchIndex(uri);
     const state = this.states.get(uri);
-    if (state?.timer) clearTimeout(state.timer);
-    if (state) this.deps.worker.releaseSlot(state.slot);
-    this.states.delete(uri);
     this.deps.sync.closed(uri);
     this.deps.worker.close(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.partOfShown.delete(uri);
+    for (const root of this.links.drop(uri)) this.release(root);
+    if (state && this.links.dependentsOf(uri).length > 0) {
+      // A root spec closed while files it references are open: it goes on in the background, from disk.
+      state.background = true;
+      state.lastInputKey = undefined;
+      state.lastStatus = undefined;
+      this.schedule(uri, 0);
+      return;
+    }
+    if (state?.timer) clearTimeout(state.timer);
+    if (state) this.deps.worker.releaseSlot(state.slot);
+    this.states.delete(uri);
     this.publishExternal(uri, new Map());
+  }
+
+  /**
+   * A file changed on disk (reported by the editor's file watcher): the root index
+   * learns it again, a background root reading it is re-checked, and so is a spec
+   * that references it.
+   */
+  fileChanged(uri: string, created: boolean): void {
+    const path = fsPathOf(uri);
+    if (!path) return;
+    if (created) this.deps.roots.created(path);
+    else this.deps.roots.touch(path);
+    if (this.states.get(uri)?.background) this.schedule(uri, 0);
+    if (!this.deps.documents.get(uri)) this.recheckDependentsOf(path, uri);
   }
 
   /** Re-checks open documents (all, or those a predicate selects), e.g. after the base moved. */
   recheck(filter: (path: string) => boolean = () => true, force = false): void {
-    for (const doc of this.deps.documents.all()) {
-      const path = fsPathOf(doc.uri);
+    const uris = new Set(this.deps.documents.all().map((d) => d.uri));
+    for (const state of this.states.values()) if (state.background) uris.add(state.uri);
+    for (const uri of uris) {
+      const path = fsPathOf(uri);
       if (!path || !filter(path)) continue;
-      const state = this.states.get(doc.uri);
+      const state = this.states.get(uri);
       if (force && state) state.lastInputKey = undefined;
-      this.schedule(doc.uri, 0);
+      this.schedule(uri, 0);
     }
   }
 
   /** Another open file changed: specs whose last check read it through a `$ref` are re-checked. */
   recheckDependentsOf(path: string, uri: string): void {
+    const roots = this.links.rootsOf(uri);
     for (const state of this.states.values()) {
-      if (state.uri === uri || !state.lastGood) continue;
-      if (!state.lastGood.refFiles.includes(path)) continue;
+      if (state.uri === uri) continue;
+      // Its last check read the file, or the root index says it reaches the file (a root whose last check failed).
+      if (!state.lastGood?.refFiles.includes(path) && !roots.includes(state.uri)) continue;
       state.lastInputKey = undefined;
       this.schedule(state.uri, TYPE_DELAY_MS);
     }
@@ -153,13 +211,17 @@ export class CheckRunner {
 
   private async run(state: DocumentState, token: number): Promise<void> {
     const superseded = () => state.seq !== token || this.states.get(state.uri) !== state;
-    const doc = this.deps.documents.get(state.uri);
     const file = fsPathOf(state.uri);
-    if (!doc || !file) return;
+    const doc = !file ? undefined : state.background ? await this.backgroundDoc(state, file) : this.deps.documents.get(state.uri);
+    if (!doc || !file || superseded()) return;
     const started = Date.now();
     try {
-      // Not a spec (and never was one while open): stay silent. A spec that checked once is not sniffed again.
-      if (!state.lastGood && !isSpecText(doc.getText())) return this.silence(state, doc.version);
+      // Not a spec (and never was one while open): stay silent, but it may be part of one (a referenced file).
+      if (!state.lastGood && !isSpecText(doc.getText())) {
+        this.silence(state, doc.version);
+        if (!state.background) await this.findRoots(state.uri, file);
+        return;
+      }
       if (await this.tooLarge(state, doc, file, started)) return;
       const inputs = await this.inputs(state.uri, file);
       if (superseded()) return;
@@ -310,8 +372,94 @@ export class CheckRunner {
       if (diags) owners.set(owner, diags);
       else owners.delete(owner);
       if (owners.size === 0) this.external.delete(uri);
-      void this.deps.connection.sendDiagnostics({ uri, diagnostics: [...owners.values()].flat() });
+      this.flushExternal(uri);
     }
+  }
+
+  /**
+   * Sends what specs found inside a referenced file. An open spec shows its findings
+   * on every file it references (as always); a background root only on open files,
+   * so closed files never collect diagnostics from specs the user has not opened.
+   */
+  private flushExternal(uri: string): void {
+    const owners = this.external.get(uri) ?? new Map<string, Diagnostic[]>();
+    const open = !!this.deps.documents.get(uri);
+    const diagnostics = [...owners].filter(([owner]) => open || !this.states.get(owner)?.background).flatMap(([, d]) => d);
+    if (!open && diagnostics.length === 0 && !this.externalShown.has(uri)) return; // nothing shown there, nothing to withdraw
+    if (diagnostics.length) this.externalShown.add(uri);
+    else this.externalShown.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** The text of a background root, read from disk again when it changed there; undefined (and released) when it is gone. */
+  private async backgroundDoc(state: DocumentState, file: string): Promise<TextDocument | undefined> {
+    const repo = await this.deps.bases.repoOf(file);
+    const loaded = repo ? await this.background.load(state.uri, file, repo.root) : undefined;
+    if (this.states.get(state.uri) !== state || !state.background) return undefined;
+    if (!loaded) {
+      this.deps.log(`${file} can no longer be read; files it referenced are no longer checked against it`);
+      this.release(state.uri, true);
+      return undefined;
+    }
+    // The worker's copy is of an older text: the next check sends it whole.
+    if (loaded.changed) this.deps.sync.resend(state.uri);
+    return loaded.doc;
+  }
+
+  /** Finds the root specs an open referenced file belongs to, checks those not checked yet, and shows its status. */
+  private async findRoots(uri: string, file: string): Promise<void> {
+    const repo = await this.deps.bases.repoOf(file);
+    if (!this.deps.documents.get(uri)) return; // closed meanwhile
+    const roots = repo ? await this.deps.roots.forRepo(repo.root).rootsOf(file) : [];
+    if (!this.deps.documents.get(uri)) return;
+    const { added, removed } = this.links.set(uri, roots.map(fileUriOf));
+    for (const root of added) {
+      if (this.states.has(root) || this.deps.documents.get(root)) continue; // open, or already checked in the background
+      const state = this.stateOf(root);
+      if (!state) continue;
+      state.background = true;
+      this.schedule(root, 0);
+    }
+    for (const root of removed) this.release(root);
+    if (added.length || removed.length) this.flushExternal(uri);
+    this.sendPartOf(uri);
+  }
+
+  /** A background root that no open file needs any more (or whose file is gone) stops, and takes its findings with it. */
+  private release(root: string, force = false): void {
+    const state = this.states.get(root);
+    if (!state?.background) return;
+    if (!force && this.links.dependentsOf(root).length > 0) return;
+    if (state.timer) clearTimeout(state.timer);
+    this.deps.worker.releaseSlot(state.slot);
+    this.states.delete(root);
+    this.background.drop(root);
+    this.deps.sync.closed(root);
+    this.deps.worker.close(root);
+    this.publishExternal(root, new Map());
+    for (const dependent of this.links.dependentsOf(root)) this.sendPartOf(dependent);
+  }
+
+  /** The status of an open referenced file: which roots it belongs to, and the findings in it. */
+  private sendPartOf(uri: string): void {
+    const file = fsPathOf(uri);
+    const roots = this.links.rootsOf(uri).filter((r) => this.states.has(r) || this.deps.documents.get(r));
+    if (!file || !this.deps.documents.get(uri)) return;
+    if (roots.length === 0) {
+      // No longer part of a spec: withdraw the status (the client hides 'not-openapi').
+      if (!this.partOfShown.delete(uri)) return;
+      const params: StatusParams = { uri, state: 'not-openapi', baseLabel: '', counts: { breaking: 0, possiblyBreaking: 0, info: 0 }, checkedAt: new Date().toISOString(), durationMs: 0 };
+      void this.deps.connection.sendNotification(StatusNotification, params);
+      return;
+    }
+    this.partOfShown.add(uri);
+    void this.deps.connection.sendNotification(StatusNotification, partOfStatus(uri, file, roots.map((r) => ({ uri: r, state: this.states.get(r) }))));
+  }
+
+  /** The root index reads open buffers instead of the disk: an open, edit or close changes what it sees. */
+  private touchIndex(uri: string): void {
+    const path = fsPathOf(uri);
+    if (path) this.deps.roots.touch(path);
   }
 
   /** A .breakwater.yaml that cannot be used gets a diagnostic on itself (defaults apply meanwhile). */
@@ -329,6 +477,8 @@ export class CheckRunner {
   }
 
   private publish(state: DocumentState, version: number, diagnostics: Diagnostic[]): void {
+    // A background root is not open: like a closed file, it shows nothing on itself.
+    if (state.background) return;
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics });
   }
 
@@ -356,7 +506,8 @@ export class CheckRunner {
       this.deps.log(`slow check: ${params.overBudget.file} took ${checkMs} ms (budget ${settings.budgetMs} ms; parse ${Math.round(timings.parseMs)}, model ${Math.round(timings.modelMs)}, diff ${Math.round(timings.diffMs)} ms)`);
     }
     state.lastStatus = params;
-    void this.deps.connection.sendNotification(StatusNotification, params);
+    if (!state.background) void this.deps.connection.sendNotification(StatusNotification, params);
+    for (const dependent of this.links.dependentsOf(state.uri)) this.sendPartOf(dependent);
   }
 }
 

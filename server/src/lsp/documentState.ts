@@ -5,7 +5,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { Finding, Problem } from '../engine/index';
 import type { BaseOutcome } from './base/baseResolver';
 import type { ProjectConfig } from './projectConfig';
-import type { StatusParams } from './protocol';
+import type { StatusParams } from '../../../protocol/src/protocol';
 
 /** A completed check of a version that parsed. */
 export interface GoodCheck {
@@ -33,6 +33,8 @@ export class DocumentState {
   /** What the last completed check saw (version, base blob, options); an identical re-check is skipped. */
   lastInputKey?: string;
   lastDurationMs = 0;
+  /** A root spec that is not open, checked (from disk) because an open file it references needs its findings. */
+  background = false;
   /** The base of the last check, for the base document and hover even when the revision does not parse. */
   base?: BaseOutcome;
 

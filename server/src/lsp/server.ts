@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -23,8 +24,9 @@ import { CheckRunner } from './checks';
 import { codeActions } from './codeActions';
 import { hoverAt } from './hover';
 import { isConfigPath, ProjectConfigStore } from './projectConfig';
-import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from './protocol';
+import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
+import { RootIndexes } from './roots/rootIndex';
 import { SettingsStore } from './settings';
 import { DocumentSync } from './worker/docSync';
 import { CheckWorker } from './worker/workerClient';
@@ -48,11 +50,17 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   const bases = new BaseResolver(git);
   const configs = new ProjectConfigStore((path) => openDoc(path)?.getText());
   const worker = new CheckWorker(workerPath(), log, () => checks.workerRestarted());
+  // Which root specs reach a referenced file; open buffers win over the disk, as in checks.
+  const roots = new RootIndexes((path) => {
+    const doc = openDoc(path);
+    return doc ? { text: doc.getText(), version: doc.version } : undefined;
+  }, log);
   const watcher = new GitWatcher((root) => {
     bases.invalidateRepo(root);
+    roots.repoChanged(root); // a checkout or reset rewrites files no editor event reports
     checks.recheck((path) => path.startsWith(root + sep));
   }, log);
-  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, worker, sync });
+  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, worker, sync, roots });
   const openedVersion = new Map<string, number>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -75,7 +83,8 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   connection.onInitialized(() => {
     if (pullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'breakwater' });
     // Editors that watch files for us report config edits made outside the editor; .git is watched by the server itself.
-    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.breakwater.{yaml,yml}' }] });
+    // YAML and JSON files: the root index (which specs reach a referenced file) and background roots follow changes made outside the editor.
+    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.breakwater.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml,json}' }] });
   });
 
   const configChanged = () => {
@@ -116,6 +125,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
       if (isConfigPath(path)) configChanged();
       const root = watcher.repoOfGitPath(path);
       if (root) watcher.touch(root);
+      else checks.fileChanged(change.uri, change.type !== FileChangeType.Changed);
     }
   });
 

@@ -9,7 +9,7 @@ import { fileUriOf } from '../baseUri';
 import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
 import type { WorkingFiles } from '../externalFiles';
 import { incompleteEditReason } from '../incompleteEdit';
-import type { CheckState } from '../protocol';
+import type { CheckState } from '../../../../protocol/src/protocol';
 import type { CheckReply, CheckRequest, CheckTimings } from './messages';
 import type { BaseModels, WorkerDocument, WorkerDocuments } from './workerDocs';
 
