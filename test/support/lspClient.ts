@@ -30,6 +30,8 @@ export interface StatusParams {
   checkedAt: string;
   durationMs: number;
   message?: string;
+  /** On a referenced file: the root specs it belongs to. */
+  partOf?: { uri: string; state: string; baseLabel: string }[];
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };

@@ -384,7 +384,7 @@ export class CheckRunner {
   private flushExternal(uri: string): void {
     const owners = this.external.get(uri) ?? new Map<string, Diagnostic[]>();
     const open = !!this.deps.documents.get(uri);
-    const diagnostics = [...owners].filter(([owner]) => open || !this.states.get(owner)?.background).flatMap(([, d]) => d);
+    const diagnostics = uniqueDiagnostics([...owners].filter(([owner]) => open || !this.states.get(owner)?.background).flatMap(([, d]) => d));
     if (!open && diagnostics.length === 0 && !this.externalShown.has(uri)) return; // nothing shown there, nothing to withdraw
     if (diagnostics.length) this.externalShown.add(uri);
     else this.externalShown.delete(uri);
@@ -509,6 +509,17 @@ export class CheckRunner {
     if (!state.background) void this.deps.connection.sendNotification(StatusNotification, params);
     for (const dependent of this.links.dependentsOf(state.uri)) this.sendPartOf(dependent);
   }
+}
+
+/** Two specs sharing a file find the same change in it: shown once. */
+function uniqueDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const key = `${d.range.start.line}:${d.range.start.character}|${String(d.code)}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {

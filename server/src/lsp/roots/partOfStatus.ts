@@ -12,7 +12,7 @@ export interface RootOfFile {
 export function partOfStatus(uri: string, file: string, roots: RootOfFile[]): StatusParams {
   const checked = roots.filter((r) => r.state?.lastStatus);
   const first = checked[0]?.state?.lastStatus;
-  // Two roots sharing this file report the same change in it: counted once.
+  // Two roots sharing this file report the same change in it (each naming its own operations): counted once.
   const seen = new Set<string>();
   const here: Finding[] = [];
   for (const r of checked) {
@@ -20,7 +20,7 @@ export function partOfStatus(uri: string, file: string, roots: RootOfFile[]): St
     if (status.state === 'new-file' || status.state === 'no-repository' || status.state === 'no-base') continue;
     for (const f of r.state!.lastGood?.findings ?? []) {
       if (f.revision?.file !== file) continue;
-      const key = `${f.rule}|${f.revision.line}|${f.revision.column}|${f.message}`;
+      const key = `${f.rule}|${f.revision.line}|${f.revision.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
       here.push(f);
