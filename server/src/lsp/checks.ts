@@ -31,6 +31,7 @@ import { BackgroundDocs } from './roots/backgroundDocs';
 import { partOfStatus } from './roots/partOfStatus';
 import { RootLinks } from './roots/rootLinks';
 import type { RootIndexes } from './roots/rootIndex';
+import { readFileInside } from '../io/safeRead';
 
 export interface CheckDeps {
   connection: Connection;
@@ -78,6 +79,8 @@ export class CheckRunner {
   private readonly partOfShown = new Set<string>();
   /** Files sent findings by background roots only; others (as before) get what open specs find in them. */
   private readonly externalShown = new Set<string>();
+  /** Opened files whose roots have not yet been told (a restored unsaved buffer differs from what they read on disk). */
+  private readonly justOpened = new Set<string>();
 
   constructor(private readonly deps: CheckDeps) {}
 
@@ -93,6 +96,7 @@ export class CheckRunner {
 
   opened(doc: TextDocument): void {
     this.touchIndex(doc.uri);
+    this.justOpened.add(doc.uri);
     // A root that was checked in the background is now the editor's: from here on its text is the buffer.
     const state = this.states.get(doc.uri);
     if (state?.background) {
@@ -125,8 +129,12 @@ export class CheckRunner {
     this.schedule(doc.uri, 0);
   }
 
-  closed(uri: string): void {
+  closed(uri: string, text?: string): void {
     this.touchIndex(uri);
+    this.justOpened.delete(uri);
+    const path = fsPathOf(uri);
+    // Unsaved edits are gone: specs that read the buffer read the disk again.
+    if (path && text !== undefined) void this.recheckIfDiskDiffers(path, uri, text);
     const state = this.states.get(uri);
     this.deps.sync.closed(uri);
     this.deps.worker.close(uri);
@@ -423,6 +431,17 @@ export class CheckRunner {
     for (const root of removed) this.release(root);
     if (added.length || removed.length) this.flushExternal(uri);
     this.sendPartOf(uri);
+    // Roots checked before this file opened read it from disk; its buffer may differ (unsaved edits restored).
+    if (this.justOpened.delete(uri)) {
+      const doc = this.deps.documents.get(uri);
+      if (doc) await this.recheckIfDiskDiffers(file, uri, doc.getText());
+    }
+  }
+
+  private async recheckIfDiskDiffers(path: string, uri: string, text: string): Promise<void> {
+    const repo = await this.deps.bases.repoOf(path);
+    const disk = repo ? await readFileInside(repo.root, path, text.length * 4 + 1024) : undefined;
+    if (disk?.text !== text) this.recheckDependentsOf(path, uri);
   }
 
   /** A background root that no open file needs any more (or whose file is gone) stops, and takes its findings with it. */

@@ -110,7 +110,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     openedVersion.delete(e.document.uri);
     const path = fsPathOf(e.document.uri);
     if (path && isConfigPath(path)) configChanged(); // unsaved edits are gone: back to the file on disk
-    checks.closed(e.document.uri);
+    checks.closed(e.document.uri, e.document.getText());
   });
 
   connection.onDidChangeConfiguration(() => {
