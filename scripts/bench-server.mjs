@@ -5,13 +5,16 @@
 //  - server memory (VmRSS / VmHWM from /proc) with the spec open and checked;
 //  - event-loop blocking: a hover request every 10 ms while checks run; its slowest
 //    answer is the longest time the server could not answer anything.
+//  - multi-file (bench-server-multifile.mjs): DigitalOcean's 2,900-file spec, a referenced
+//    file opened with its root closed, then the root; edits in each.
 // Figures only, never assertions: the machine is shared and noisy.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { multiFileScenario } from './bench-server-multifile.mjs';
 
 /** The server's typing debounce (server/src/lsp/checks.ts): 250 ms plus half the last check, at most 250 ms more. */
 const debounceAfter = (lastCheckMs) => 250 + Math.min(250, lastCheckMs / 2);
@@ -34,6 +37,12 @@ export async function serverScenarios(o) {
     o.record(`server: hover latency while re-checking ${label} (max = longest block)`, 'ms', r.hoverEdits);
     if (r.rssMb !== undefined) o.record(`server RSS, ${label} open and checked (after 2 s idle)`, 'MB', [r.rssMb]);
     if (r.hwmMb !== undefined) o.record(`server peak RSS (VmHWM), ${label}`, 'MB', [r.hwmMb]);
+  }
+  // `--spec NAME` narrows the server scenarios; `--spec digitalocean` runs only this one.
+  const only = process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : undefined;
+  if (!only || 'digitalocean'.includes(only)) {
+    const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5;
+    await multiFileScenario({ rpc, serverJs: o.serverJs, corpusDir: resolve(o.root, '../shared/corpus/large/digitalocean-public-v2'), runs, edits: o.edits, record: o.record, log: o.log });
   }
 }
 

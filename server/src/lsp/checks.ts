@@ -339,6 +339,12 @@ export class CheckRunner {
       const other = uri === doc.uri ? undefined : this.deps.documents.get(uri);
       if (other && this.deps.sync.behind(other)) out.push({ uri, sync: this.deps.sync.take(other) });
     }
+    // Open files this spec is known to reference go along the first time: otherwise the worker would build
+    // the whole model and diff only to find it lacks them and ask again (seconds on a spec of thousands of files).
+    for (const uri of this.links.dependentsOf(doc.uri)) {
+      const other = this.deps.documents.get(uri);
+      if (other && !this.deps.sync.uris().includes(uri)) out.push({ uri, sync: this.deps.sync.take(other) });
+    }
     return out;
   }
 

@@ -8,7 +8,8 @@ import { realpathSync, statSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { parseText, type ExternalLoader, type LineIndex } from '../engine/index';
 import type { JNode } from '../engine/parse/tree';
-import { readFileAtCommitSync } from '../io/git';
+import { readFileAtCommitSync, readFilesAtCommitSync } from '../io/git';
+import { externalRefFiles } from '../io/refScan';
 import { repoRelative } from './base/gitAccess';
 
 interface Loaded {
@@ -102,10 +103,16 @@ export class WorkingFiles {
 export class CommittedFiles {
   private readonly cache = new Map<string, Loaded | undefined>();
 
-  loader(repoRoot: string, commit: string | null): ExternalLoader {
+  /**
+   * `entry`: the base spec's file and text. The files its `$ref`s reach are read
+   * first, one git process per level of references, instead of one process per
+   * file when the model asks for them (seconds on a spec of thousands of files).
+   */
+  loader(repoRoot: string, commit: string | null, entry?: { file: string; text: string }): ExternalLoader {
     // The index changes under the same name: within one base model it is read once per file, never across models.
     const local = new Map<string, Loaded | undefined>();
     const cache = commit === null ? local : this.cache;
+    const texts = entry ? this.prefetch(repoRoot, commit, entry, cache) : new Map<string, string | undefined>();
     return (fromFile, relativePath) => {
       const path = targetPath(fromFile, relativePath);
       if (!inside(repoRoot, path)) return undefined;
@@ -115,7 +122,8 @@ export class CommittedFiles {
       let loaded: Loaded | undefined;
       try {
         // An empty commit reads the index (`:path`).
-        const text = readFileAtCommitSync(repoRoot, commit ?? '', rel);
+        const text = texts.has(rel) ? texts.get(rel) : readFileAtCommitSync(repoRoot, commit ?? '', rel);
+        texts.delete(rel);
         loaded = text === undefined ? undefined : parsed(text, path);
       } catch {
         loaded = undefined;
@@ -124,5 +132,33 @@ export class CommittedFiles {
       if (cache.size > MAX_FILES) cache.delete(cache.keys().next().value as string);
       return loaded;
     };
+  }
+
+  /** Texts (by repository-relative path) of the files reachable from `entry`, read level by level; a miss is read later, singly. */
+  private prefetch(repoRoot: string, commit: string | null, entry: { file: string; text: string }, cache: Map<string, Loaded | undefined>): Map<string, string | undefined> {
+    const texts = new Map<string, string | undefined>();
+    const seen = new Set<string>([entry.file]);
+    const targets = (from: string, text: string) =>
+      externalRefFiles(text)
+        .map((f) => targetPath(from, f))
+        .filter((p) => inside(repoRoot, p) && !seen.has(p) && !cache.has(`${commit ?? ''}:${repoRelative(repoRoot, p)}`) && seen.add(p));
+    let frontier = targets(entry.file, entry.text);
+    while (frontier.length > 0 && seen.size <= MAX_FILES) {
+      const rels = frontier.map((p) => repoRelative(repoRoot, p));
+      let read: Map<string, string | undefined>;
+      try {
+        read = readFilesAtCommitSync(repoRoot, commit ?? '', rels);
+      } catch {
+        return texts; // e.g. a missing object: the single reads report it per file
+      }
+      const next: string[] = [];
+      frontier.forEach((p, i) => {
+        const text = read.get(rels[i]);
+        texts.set(rels[i], text);
+        if (text !== undefined) next.push(...targets(p, text));
+      });
+      frontier = next;
+    }
+    return texts;
   }
 }
