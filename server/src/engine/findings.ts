@@ -4,17 +4,25 @@ import { createHash } from 'node:crypto';
 import { pointerOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import { Policies } from './policies';
-import type { DiffContext, RawChange } from './diff/context';
+import type { RawChange } from './diff/context';
 import { ruleInfo } from './rules/registry';
 import type { CheckOptions, Finding, Level, SideLocation } from './types';
 
-export function toFindings(ctx: DiffContext, options: CheckOptions = {}): Finding[] {
+/** The raw changes of one comparison and which operations each one affects (a full diff's context, or the incremental diff's merge). */
+export interface DiffOutcome {
+  base: SpecModel;
+  revision: SpecModel;
+  changes: readonly RawChange[];
+  operationsOf(change: RawChange): OperationModel[];
+}
+
+export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Finding[] {
   const accepted = new Set(options.accepted ?? []);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const policies = new Policies(ctx.base, ctx.revision, options.policies);
   for (const change of ctx.changes) {
-    const opModels = operationModelsOf(ctx, change);
+    const opModels = ctx.operationsOf(change);
     if (policies.excluded(change, opModels)) continue;
     const verdict = policies.verdict(change, levelOf(change.rule, options));
     const rule = verdict.rule;
@@ -45,12 +53,6 @@ export function toFindings(ctx: DiffContext, options: CheckOptions = {}): Findin
     });
   }
   return findings.sort(compareFindings);
-}
-
-function operationModelsOf(ctx: DiffContext, change: RawChange): OperationModel[] {
-  if (change.operation) return [change.operation];
-  if (change.pair) return ctx.operationsOf(change.pair);
-  return [];
 }
 
 function levelOf(rule: string, options: CheckOptions): Level {

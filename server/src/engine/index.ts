@@ -3,9 +3,9 @@
 import { loadParsed, loadSpec, loadSpecLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
 import type { ParsedText } from './parse/parseText';
 import { buildModel } from './model/buildModel';
-import type { ExternalLoader } from './model/refs';
+import type { ExternalLoader, RefProblem } from './model/refs';
 import type { SpecModel } from './model/model';
-import { diffModels } from './diff/specDiff';
+import { LiveDiff } from './diff/liveDiff';
 import { summarise, toFindings } from './findings';
 import { SpecInputError, type CheckOptions, type CheckResult, type Problem } from './types';
 
@@ -16,6 +16,7 @@ export { reparse, type ReparseResult } from './parse/incremental';
 export { parseText, type ParsedText, type TextProblem } from './parse/parseText';
 export { LineIndex } from './parse/lineIndex';
 export type { ExternalLoader } from './model/refs';
+export { LiveDiff } from './diff/liveDiff';
 export type { SpecModel } from './model/model';
 
 export interface SpecInput {
@@ -57,12 +58,17 @@ export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {
   }
 }
 
-export function compareModels(base: SpecModel, revision: SpecModel, options: CheckOptions = {}): CheckResult {
-  const ctx = diffModels(base, revision);
-  const findings = toFindings(ctx, options);
+/**
+ * Compares two models. `live`, the diff state of a document being edited, lets a
+ * check after an edit compare only what the edit can affect (the result is the same).
+ */
+export function compareModels(base: SpecModel, revision: SpecModel, options: CheckOptions = {}, live: LiveDiff = new LiveDiff()): CheckResult {
+  const outcome = live.diff(base, revision);
+  const findings = toFindings(outcome, options);
+  const revisionProblems = problemsOf(revision, outcome.refProblems);
   // The same file on both sides (or a shared referenced file) would report its problems twice.
   const seen = new Set<string>();
-  const problems = [...problemsOf(revision), ...problemsOf(base)].filter((p) => {
+  const problems = [...revisionProblems, ...problemsOf(base)].filter((p) => {
     const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -78,12 +84,12 @@ export function compareSpecs(base: SpecInput, revision: SpecInput, options: Chec
 }
 
 /** Problems of one side: lenient-load findings plus `$ref`s that could not be followed (collected lazily during the diff). */
-export function problemsOf(model: SpecModel): Problem[] {
+export function problemsOf(model: SpecModel, refProblems: readonly RefProblem[] = model.refs.problems): Problem[] {
   const out = model.doc.problems.map((p) => {
     const pos = model.doc.parsed.lines.position(p.start);
     return { message: p.message, file: model.doc.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.start, end: p.end }, severity: p.severity };
   });
-  for (const p of model.refs.problems) {
+  for (const p of refProblems) {
     const lines = model.refs.linesOf(p.file) ?? model.doc.parsed.lines;
     const pos = lines.position(p.node.keyStart);
     out.push({ message: p.message, file: p.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.node.keyStart, end: Math.max(p.node.keyEnd, p.node.keyStart + 1) }, severity: 'warning' });

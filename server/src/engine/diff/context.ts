@@ -35,8 +35,14 @@ export interface RawChange {
 
 export class DiffContext {
   readonly changes: RawChange[] = [];
+  /** Changes emitted outside any operation's comparison (paths and operations added or removed). */
+  readonly topLevel = new Set<RawChange>();
+  /** Set while one operation of both sides is compared. */
+  comparingOperation = false;
   /** base node id -> (revision node id * 8 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
   private readonly pairs = new Map<number, Map<number, SchemaPair>>();
+  /** revision node id -> pairs comparing it: which operations an edit inside that node can affect. */
+  private readonly pairsByRevision = new Map<number, SchemaPair[]>();
 
   constructor(
     readonly base: SpecModel,
@@ -45,6 +51,12 @@ export class DiffContext {
 
   emit(change: RawChange): void {
     this.changes.push(change);
+    if (!this.comparingOperation) this.topLevel.add(change);
+  }
+
+  /** Pairs whose revision side is the node with this id. */
+  pairsOfRevisionNode(id: number): readonly SchemaPair[] {
+    return this.pairsByRevision.get(id) ?? [];
   }
 
   /**
@@ -59,14 +71,24 @@ export class DiffContext {
     if (!pair) {
       pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set() };
       byRevision.set(rId * 8 + variant, pair);
+      const same = this.pairsByRevision.get(rId);
+      if (same) same.push(pair);
+      else this.pairsByRevision.set(rId, [pair]);
     }
     if (parent && parent !== pair) pair.parents.add(parent);
     if (root) pair.roots.add(root);
     return [pair, isNew];
   }
 
+  /** The operations a change affects: its own, or all that reach its schema pair. */
+  operationsOf(change: RawChange): OperationModel[] {
+    if (change.operation) return [change.operation];
+    if (change.pair) return this.operationsOfPair(change.pair);
+    return [];
+  }
+
   /** All operations that reach a pair, by walking parent links (cycles are fine). */
-  operationsOf(pair: SchemaPair): OperationModel[] {
+  operationsOfPair(pair: SchemaPair): OperationModel[] {
     const seen = new Set<SchemaPair>([pair]);
     const ops = new Set<OperationModel>();
     const stack = [pair];

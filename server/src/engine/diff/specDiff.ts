@@ -5,16 +5,24 @@ import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../m
 import { DiffContext } from './context';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 
-export function diffModels(base: SpecModel, revision: SpecModel): DiffContext {
+/**
+ * `compareOperation`, when given, says which matched operations to compare (the
+ * incremental diff skips those whose changes it already knows); paths and
+ * operations added or removed are always looked at.
+ */
+export function diffModels(base: SpecModel, revision: SpecModel, compareOperation?: (key: string) => boolean): DiffContext {
   const ctx = new DiffContext(base, revision);
-  new SpecDiff(ctx).run();
+  new SpecDiff(ctx, compareOperation).run();
   return ctx;
 }
 
 class SpecDiff {
   private readonly schemas: SchemaDiff;
 
-  constructor(private readonly ctx: DiffContext) {
+  constructor(
+    private readonly ctx: DiffContext,
+    private readonly compareOperation: (key: string) => boolean = () => true,
+  ) {
     this.schemas = new SchemaDiff(ctx);
   }
 
@@ -48,7 +56,10 @@ class SpecDiff {
     for (const [key, bOp] of base.operations) {
       const rOp = revision.operations.get(key);
       if (rOp) {
+        if (!this.compareOperation(key)) continue;
+        this.ctx.comparingOperation = true;
         this.operation(bOp, rOp);
+        this.ctx.comparingOperation = false;
         continue;
       }
       const rPathModel = revision.paths.get(bOp.isWebhook ? `WEBHOOK ${bOp.path}` : key.slice(bOp.method.length + 1));

@@ -26,6 +26,12 @@ export class RefResolver {
   private readonly fileOfRoot = new Map<JNode, string>();
   private readonly reported = new Set<string>();
   readonly problems: RefProblem[] = [];
+  /**
+   * Ids of `$ref` maps followed in the middle of a chain (A -> B -> C: B). Whoever
+   * followed the chain depends on them, though they lie outside its subtree; an edit
+   * in one makes the incremental diff compare everything again.
+   */
+  readonly throughRefs = new Set<number>();
 
   private readonly linesOfFile = new Map<string, LineIndex>();
 
@@ -69,6 +75,7 @@ export class RefResolver {
     for (let hops = 0; cur && hops < MAX_HOPS; hops++) {
       const ref = isMap(cur) ? refOfMap(cur) : undefined;
       if (ref === undefined) return cur;
+      if (hops > 0) this.throughRefs.add(cur.id);
       cur = this.follow(cur, ref);
     }
     if (cur) this.report(node!, `$ref chain is cyclic or longer than ${MAX_HOPS} hops`);

@@ -7,7 +7,8 @@ import { nextNodeId, refOfMap, type JMap, type JNode, type JSeq } from './tree';
 
 /** Same text, positions and structure (YAML aliases stay shared), new node objects and ids. */
 export function cloneParsed(parsed: ParsedText): ParsedText {
-  return { ...parsed, root: parsed.root ? cloneTree(parsed.root) : null, errors: [...parsed.errors], warnings: [...parsed.warnings] };
+  // A new tree starts a new edit log.
+  return { ...parsed, root: parsed.root ? cloneTree(parsed.root) : null, errors: [...parsed.errors], warnings: [...parsed.warnings], editLog: undefined };
 }
 
 function cloneTree(root: JNode): JNode {

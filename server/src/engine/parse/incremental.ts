@@ -10,6 +10,7 @@ import { LineIndex } from './lineIndex';
 import { forgetSubtreeFacts } from './subtreeFacts';
 import { blankJsonComments } from './jsonComments';
 import type { JMap, JNode, JSeq } from './tree';
+import { TreeEditLog } from './editLog';
 
 export interface TextEdit {
   /** Offsets in the old text. */
@@ -115,10 +116,13 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   reparent(value, parent);
   parent.entries.set(key, value);
   forgetSubtreeFacts(parent);
+  // The diff reads this to re-compare only what the replaced entry can affect.
+  const editLog = prev.editLog ?? new TreeEditLog();
+  editLog.record(parent, key, entry);
   const shiftedWarnings = prev.warnings
     .filter((w) => w.end <= regionStart || w.start >= oldRegionEnd)
     .map((w) => (w.start >= oldRegionEnd ? { ...w, start: w.start + delta, end: w.end + delta } : w));
-  return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format };
+  return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format, editLog };
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, 
 import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
 import { LineIndex } from './lineIndex';
 import { blankJsonComments } from './jsonComments';
+import type { TreeEditLog } from './editLog';
 
 export interface TextProblem {
   message: string;
@@ -30,6 +31,8 @@ export interface ParsedText {
    * that refers to it, so an edit is then parsed whole, never as a fragment.
    */
   anchors?: boolean;
+  /** Fragments spliced into this tree since it was parsed whole (absent: none yet). */
+  editLog?: TreeEditLog;
 }
 
 /** Nesting deeper than this is cut off (with a warning) so a hostile file cannot blow the stack. */

@@ -60,7 +60,7 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
   }
 
   t = performance.now();
-  const result = compareModels(base.model, revision.model, req.options);
+  const result = compareModels(base.model, revision.model, req.options, doc.live);
   timings.diffMs = performance.now() - t;
   // Referenced files are read lazily during the diff too.
   if (env.missingDocs.size) return { kind: 'resync', uris: [...env.missingDocs], base: false };
@@ -78,7 +78,7 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
     problems: result.problems,
     findingDiagnostics,
     // Only the revision's own problems: the base's are at its lines, and history cannot be fixed anyway.
-    problemDiagnostics: problemsOf(revision.model).filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
+    problemDiagnostics: problemsOf(revision.model, doc.live.refProblems).filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
     external: externalDiagnostics(result.findings, revision.model, base.model, req),
     ranges: result.findings.map((f) => (f.revision && f.revision.file === req.file ? oneLineRange(lines, f.revision.keyRange.start, f.revision.keyRange.end) : null)),
     refFiles: revision.model.refs.files(),

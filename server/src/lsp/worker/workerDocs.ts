@@ -3,7 +3,7 @@
 // the last check that parsed (what code actions and stale results need). Also the
 // parsed bases, cached by blob, path and commit.
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { loadModel, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
+import { LiveDiff, loadModel, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { errorText } from '../base/baseResolver';
 import { CommittedFiles } from '../externalFiles';
 import { ChangeSpan, RevisionParser } from '../revisionParser';
@@ -25,6 +25,8 @@ export class WorkerDocument {
   /** Version of the tree the parser holds (trees are updated in place, so only that version's tree is valid). */
   parsedVersion = -1;
   lastGood?: WorkerGood;
+  /** The diff of this document against its base, kept between checks so an edit re-compares only what it affects. */
+  readonly live = new LiveDiff();
   private parser?: RevisionParser;
   /** The last parse (of `parsedVersion`) and the file name it was parsed under. */
   private parsed?: ParsedText;

@@ -1,0 +1,312 @@
+// The incremental diff (LiveDiff) must give exactly what a full comparison gives,
+// after any sequence of edits: same findings (levels, messages, operations, lines)
+// and the same `$ref` problems. Edits are random ones plus the kinds that change
+// findings: enum values, required lists, `$ref` targets (including one in the middle
+// of a chain), shared parameters, global security, broken references.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareModels, LiveDiff, loadModel, modelOfParsed, problemsOf, SpecInputError, type Finding, type SpecModel } from '../../server/src/engine/index';
+import { parseText, type ParsedText } from '../../server/src/engine/parse/parseText';
+import { reparse, type TextEdit } from '../../server/src/engine/parse/incremental';
+import { seeded, type Rand } from '../support/mutate';
+
+const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+
+const SPEC = `openapi: 3.0.3
+info:
+  title: Pets
+  version: 1.0.0
+security:
+  - key: []
+paths:
+  /pets:
+    get:
+      parameters:
+        - $ref: '#/components/parameters/Limit'
+        - name: sort
+          in: query
+          schema:
+            type: string
+            enum: [asc, desc]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  $ref: '#/components/schemas/Pet'
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Pet'
+      responses:
+        '201':
+          description: created
+  /pets/{id}:
+    parameters:
+      - name: id
+        in: path
+        required: true
+        schema:
+          type: integer
+    get:
+      responses:
+        '200':
+          description: one pet
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pet'
+    delete:
+      responses:
+        '204':
+          description: gone
+  /owners:
+    get:
+      parameters:
+        - $ref: '#/components/parameters/Limit'
+      responses:
+        '200':
+          description: owners
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Owner'
+  /alias:
+    get:
+      responses:
+        '200':
+          description: through a chain
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/AliasPet'
+  /broken:
+    get:
+      responses:
+        '200':
+          description: broken reference
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Missing'
+components:
+  securitySchemes:
+    key:
+      type: apiKey
+      in: header
+      name: X-Key
+  parameters:
+    Limit:
+      name: limit
+      in: query
+      required: false
+      schema:
+        type: integer
+        maximum: 100
+  schemas:
+    AliasPet:
+      $ref: '#/components/schemas/Pet'
+    Owner:
+      type: object
+      properties:
+        name:
+          type: string
+        pet:
+          $ref: '#/components/schemas/Pet'
+    Pet:
+      type: object
+      required: [id]
+      properties:
+        id:
+          type: integer
+        name:
+          type: string
+          maxLength: 50
+        tag:
+          type: string
+          enum: [a, b, c]
+`;
+
+/** Edits that change findings: [pattern, replacement], applied at one random occurrence, in either direction. */
+const SEMANTIC: [string, string][] = [
+  ['enum: [a, b, c]', 'enum: [a, b]'],
+  ['enum: [asc, desc]', 'enum: [asc]'],
+  ['required: [id]', 'required: [id, name]'],
+  ["$ref: '#/components/schemas/Pet'", "$ref: '#/components/schemas/Owner'"],
+  ["$ref: '#/components/schemas/Missing'", "$ref: '#/components/schemas/Pet'"],
+  ['required: false', 'required: true'],
+  ['maximum: 100', 'maximum: 10'],
+  ['maxLength: 50', 'maxLength: 5'],
+  ['type: integer', 'type: string'],
+  ['- key: []', '- key: [admin]'],
+  ['/owners:', '/people:'],
+  ['    delete:', '    remove:'],
+  ['required: true\n        content', 'required: false\n        content'],
+];
+
+function semanticEdit(text: string, rand: Rand): TextEdit | undefined {
+  const [a, b] = SEMANTIC[Math.floor(rand() * SEMANTIC.length)];
+  const [from, to] = rand() < 0.5 ? [a, b] : [b, a];
+  const hits: number[] = [];
+  for (let i = text.indexOf(from); i !== -1; i = text.indexOf(from, i + 1)) hits.push(i);
+  if (hits.length === 0) return undefined;
+  const at = hits[Math.floor(rand() * hits.length)];
+  return { start: at, end: at + from.length, newText: to };
+}
+
+function randomEdit(text: string, rand: Rand): TextEdit {
+  const at = Math.floor(rand() * text.length);
+  switch (Math.floor(rand() * 4)) {
+    case 0:
+      return { start: at, end: at, newText: 'x' };
+    case 1:
+      return { start: at, end: Math.min(text.length, at + 1), newText: '' };
+    case 2: {
+      const ls = text.lastIndexOf('\n', at - 1) + 1;
+      const le = text.indexOf('\n', at);
+      return { start: ls, end: le === -1 ? text.length : le + 1, newText: '' };
+    }
+    default:
+      return { start: at, end: at, newText: ': [' };
+  }
+}
+
+const findingKey = (f: Finding) => JSON.stringify([f.fingerprint, f.rule, f.level, f.message, f.operations, f.revision?.line, f.revision?.column, f.base?.line]);
+
+function fullCheck(base: SpecModel, parsed: ParsedText, file: string) {
+  const model = modelOfParsed(parseText(parsed.text, file), file);
+  const result = compareModels(base, model);
+  return { findings: result.findings.map(findingKey).sort(), problems: problemsOf(model).map((p) => `${p.line}:${p.column} ${p.message}`).sort() };
+}
+
+/** Applies `steps` edits; after each one that parses, the live diff must equal a full check. Returns how the diffs ran. */
+function run(text: string, file: string, steps: number, seed: number, semanticShare: number) {
+  const rand = seeded(seed);
+  const base = loadModel({ text, file }, 'base');
+  const live = new LiveDiff();
+  let parsed = parseText(text, file);
+  const stats = { compared: 0, incremental: 0, withFindings: 0, withProblems: 0 };
+  for (let i = 0; i < steps; i++) {
+    const edit = (rand() < semanticShare && semanticEdit(parsed.text, rand)) || randomEdit(parsed.text, rand);
+    parsed = reparse(parsed, edit, file).parsed;
+    // Broken text is repaired now and then (as a user does), which starts a new tree.
+    if (parsed.errors.length > 0) {
+      if (rand() < 0.5) parsed = parseText(text, file);
+      continue;
+    }
+    let model: SpecModel;
+    try {
+      model = modelOfParsed(parsed, file);
+    } catch (e) {
+      if (e instanceof SpecInputError) continue;
+      throw e;
+    }
+    const outcome = live.diff(base, model);
+    const result = compareModels(base, model, {}, { diff: () => outcome } as unknown as LiveDiff);
+    const got = { findings: result.findings.map(findingKey).sort(), problems: problemsOf(model, live.refProblems).map((p) => `${p.line}:${p.column} ${p.message}`).sort() };
+    assert.deepEqual(got, fullCheck(base, parsed, file), `seed ${seed}, step ${i} (${outcome.mode}, compared ${outcome.compared} operations)`);
+    stats.compared++;
+    if (outcome.mode === 'incremental') stats.incremental++;
+    if (got.findings.length) stats.withFindings++;
+    if (got.problems.length) stats.withProblems++;
+  }
+  return stats;
+}
+
+test('the live diff equals a full check after random and meaningful edits (small spec, YAML and JSON)', () => {
+  const total = { compared: 0, incremental: 0, withFindings: 0, withProblems: 0 };
+  const json = JSON.stringify(require('yaml').parse(SPEC), null, 2);
+  for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 12); seed++) {
+    for (const [text, file] of [[SPEC, 'pets.yaml'], [json, 'pets.json']]) {
+      const s = run(text, file, 60, seed, 0.6);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+    }
+  }
+  // The comparisons must have exercised the incremental path, with findings and problems to get right.
+  assert.ok(total.compared > 400, JSON.stringify(total));
+  assert.ok(total.incremental > total.compared / 3, JSON.stringify(total));
+  assert.ok(total.withFindings > total.compared / 2, JSON.stringify(total));
+  assert.ok(total.withProblems > 50, JSON.stringify(total));
+});
+
+test('the live diff equals a full check on real specs', (t) => {
+  const files = ['pairs/05-twilio-insights-v1-response-enum-narrowed/base.yaml', 'pairs/07-twilio-trunking-v1-capabilities-and-202/base.yaml'].map((f) => path.join(corpus, f));
+  if (!files.every(existsSync)) return t.skip(`corpus not found at ${corpus}`);
+  for (const [i, file] of files.entries()) {
+    // Random edits there delete lines (enum values, properties, required entries), type into keys and values, break the syntax.
+    const s = run(readFileSync(file, 'utf8'), file, 60, 5 + i, 0);
+    assert.ok(s.compared > 20 && s.incremental > s.compared / 3 && s.withFindings > 5, `${file}: ${JSON.stringify(s)}`);
+  }
+});
+
+test('an edit in one operation re-compares only that operation', () => {
+  const file = 'pets.yaml';
+  const base = loadModel({ text: SPEC, file }, 'base');
+  const live = new LiveDiff();
+  let parsed = parseText(SPEC, file);
+  assert.equal(live.diff(base, modelOfParsed(parsed, file)).mode, 'full');
+  const at = SPEC.indexOf('enum: [asc, desc]');
+  parsed = reparse(parsed, { start: at, end: at + 'enum: [asc, desc]'.length, newText: 'enum: [asc]' }, file).parsed;
+  const outcome = live.diff(base, modelOfParsed(parsed, file));
+  assert.equal(outcome.mode, 'incremental');
+  assert.equal(outcome.compared, 1);
+  const result = compareModels(base, modelOfParsed(parsed, file), {}, { diff: () => outcome } as unknown as LiveDiff);
+  assert.deepEqual(result.findings.map((f) => [f.rule, f.operations]), [['request-parameter-enum-value-removed', ['GET /pets']]]);
+});
+
+test('an edit in a shared schema re-compares the operations that reach it, an edit in info none', () => {
+  const file = 'pets.yaml';
+  const base = loadModel({ text: SPEC, file }, 'base');
+  const live = new LiveDiff();
+  let parsed = parseText(SPEC, file);
+  live.diff(base, modelOfParsed(parsed, file));
+  let at = SPEC.indexOf('maxLength: 50');
+  parsed = reparse(parsed, { start: at, end: at + 13, newText: 'maxLength: 5' }, file).parsed;
+  let outcome = live.diff(base, modelOfParsed(parsed, file));
+  // Pet is reached by GET /pets, POST /pets, GET /pets/{id}, GET /owners (through Owner) and GET /alias (through AliasPet).
+  assert.deepEqual([outcome.mode, outcome.compared], ['full', 7], 'more than a quarter of the operations: all compared');
+  at = parsed.text.indexOf('title: Pets');
+  parsed = reparse(parsed, { start: at, end: at + 11, newText: 'title: Cats' }, file).parsed;
+  outcome = live.diff(base, modelOfParsed(parsed, file));
+  assert.deepEqual([outcome.mode, outcome.compared], ['incremental', 0]);
+});
+
+test('a multi-file spec is compared whole: an edit in a referenced file shows although the root did not change', () => {
+  const root = `openapi: 3.0.3
+info: {title: t, version: 1.0.0}
+paths:
+  /pets:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: './pet.yaml'
+`;
+  const petBefore = 'type: object\nproperties:\n  name: {type: string}\n  age: {type: integer}\n';
+  const loaderOf = (files: Map<string, string>) => (_from: string, rel: string) => {
+    const text = files.get(rel.replace(/^\.\//, ''));
+    if (text === undefined) return undefined;
+    const parsed = parseText(text, rel);
+    return { root: parsed.root!, file: rel, lines: parsed.lines };
+  };
+  const base = loadModel({ text: root, file: 'openapi.yaml', external: loaderOf(new Map([['pet.yaml', petBefore]])) }, 'base');
+  const files = new Map([['pet.yaml', petBefore]]);
+  const loader = loaderOf(files);
+  const live = new LiveDiff();
+  const parsed = parseText(root, 'openapi.yaml');
+  assert.equal(compareModels(base, modelOfParsed(parsed, 'openapi.yaml', loader), {}, live).findings.length, 0);
+  files.set('pet.yaml', 'type: object\nproperties:\n  name: {type: string}\n');
+  const after = compareModels(base, modelOfParsed(parsed, 'openapi.yaml', loader), {}, live);
+  assert.deepEqual(after.findings.map((f) => f.rule), ['response-optional-property-removed']);
+});
