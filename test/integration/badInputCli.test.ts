@@ -75,7 +75,7 @@ test('cli: invalid YAML and JSON mid-typing, JSON with comments, Kubernetes and 
   mkfifoSync(path.join(dir, 'pipe.yaml'));
   refused(['diff', 'base.yaml', 'typing.yaml'], dir, 'breakwater: typing.yaml:15:7: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n');
   checksNormally(dir);
-  refused(['diff', 'base.json', 'typing.json'], dir, 'breakwater: typing.json:10:20: invalid JSON: Implicit keys need to be on a single line\n');
+  refused(['diff', 'base.json', 'typing.json'], dir, 'breakwater: typing.json:10:28: invalid JSON: a string is not closed on its line (or holds a raw control character)\n');
   checksNormally(dir);
   // JSONC is JSON with comments: compared as such.
   checksNormally(dir, 'base.json', 'commented.json');

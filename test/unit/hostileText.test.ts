@@ -115,3 +115,21 @@ function plain(node: unknown, out: string[] = []): string[] {
   if (n.items) for (const c of n.items) plain(c, out);
   return out;
 }
+
+test('broken JSON is reported in JSON terms, where it breaks (not in YAML words like "implicit keys")', () => {
+  const cases: [string, string, [number, number]][] = [
+    // A missing comma between members: at the member that should have been preceded by one.
+    ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1"}\n  "paths": {}\n}\n', "invalid JSON: expected ',' or '}' after property value", [4, 3]],
+    // A trailing comma (YAML's flow maps allow it, JSON does not): at the brace after it.
+    ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1",},\n  "paths": {\n}\n', 'invalid JSON: expected double-quoted property name', [3, 41]],
+    // A string left open while typing: at the end of its line.
+    ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x\n  }\n}\n', 'invalid JSON: a string is not closed on its line (or holds a raw control character)', [3, 23]],
+  ];
+  for (const [text, message, at] of cases) {
+    const e = revisionError(text, 'x.json');
+    assert.equal(e.message, message);
+    assert.deepEqual([e.line, e.column], at, message);
+  }
+  // YAML keeps YAML's own words.
+  assert.match(revisionError('openapi: 3.0.3\npaths: [a\n', 'x.yaml').message, /^invalid YAML: /);
+});

@@ -73,6 +73,7 @@ export function parseText(text: string, fileName = ''): ParsedText {
     else errors.push({ message: `cannot parse: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1), severity: 'error' });
     return { text, root: null, errors, warnings, lines, format };
   }
+  const earlier = errors.length;
   for (const err of doc.errors) {
     const start = err.pos[0];
     const end = Math.max(err.pos[1], start + 1);
@@ -80,6 +81,12 @@ export function parseText(text: string, fileName = ''): ParsedText {
     if (err.code === 'MULTIPLE_DOCS') warnings.push({ message: 'the file holds several YAML documents (separated by ---); only the first is read', start, end, severity: 'warning' });
     else if (err.code === 'RESOURCE_EXHAUSTION') errors.push({ message: TOO_DEEP, start, end, severity: 'error', standalone: true });
     else errors.push({ message: cleanMessage(err.message), start, end, severity: 'error' });
+  }
+  // The YAML parser's words for broken JSON are YAML's ("implicit keys", "flow map"): JSON's own are clearer.
+  // (Only when the parser's errors are the first: an unclosed comment or a NUL byte says more.)
+  if (format === 'json' && earlier === 0 && errors.some((e) => !e.standalone)) {
+    const strict = strictJsonError(jsonc?.text ?? text);
+    if (strict) errors.splice(0, errors.length, ...errors.filter((e) => e.standalone), strict);
   }
   const converter = new Converter(doc, warnings);
   let root: JNode | null = null;
@@ -92,6 +99,31 @@ export function parseText(text: string, fileName = ''): ParsedText {
     } else throw e;
   }
   return { text, root, errors, warnings, lines, format, anchors: converter.sawAnchorOrAlias };
+}
+
+/**
+ * The first error JSON.parse finds, with its position, in JSON's terms ("expected ','
+ * or '}' after property value"); undefined when it finds none or gives no position.
+ */
+function strictJsonError(text: string): TextProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /^(.*?) in JSON at position (\d+)/.exec(message);
+    if (at) {
+      const start = Math.min(Number(at[2]), Math.max(0, text.length - 1));
+      // V8's wording, except where it names the symptom rather than the usual cause (a quote not closed while typing).
+      const said = /^Bad control character in string literal/.test(at[1]) ? 'a string is not closed on its line (or holds a raw control character)' : at[1].charAt(0).toLowerCase() + at[1].slice(1);
+      return { message: said, start, end: start + 1, severity: 'error' };
+    }
+    if (/^Unexpected end of JSON input/.test(message)) {
+      const start = Math.max(0, text.trimEnd().length - 1);
+      return { message: 'the text ends before the JSON is complete (a bracket or brace is not closed)', start, end: start + 1, severity: 'error' };
+    }
+    return undefined;
+  }
 }
 
 function cleanMessage(message: string): string {
