@@ -47,3 +47,53 @@ test('the parser given the change parses what a full parse gives', () => {
   assert.equal(parsed.text, text);
   assert.deepEqual(JSON.stringify(parsed.root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)), JSON.stringify(parseText(text, 'spec.yaml').root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)));
 });
+
+test('typing through a broken text: the repair is parsed from the last good tree, as a fragment, and equals a full parse', () => {
+  const strip = (root: unknown) => JSON.stringify(root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v));
+  for (const [file, good] of [
+    ['spec.json', '{\n  "openapi": "3.0.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a": {"get": {"description": "one", "responses": {}}}\n  }\n}\n'],
+    ['spec.yaml', 'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n      responses: {}\n'],
+  ]) {
+    const parser = new RevisionParser(file);
+    const first = parser.parse(good);
+    const root = first.root;
+    // Type a new member character by character: broken until the value and the comma are there.
+    const typed = file.endsWith('.json') ? '"summary": "hi", ' : 'summary: "hi"\n      ';
+    const at = good.indexOf(file.endsWith('.json') ? '"description"' : 'description');
+    let text = good;
+    let broken = 0;
+    for (let i = 1; i <= typed.length; i++) {
+      const next = good.slice(0, at) + typed.slice(0, i) + good.slice(at);
+      const parsed = parser.parse(next, { start: at + i - 1, end: at + i - 1, newText: typed[i - 1] });
+      text = next;
+      const full = parseText(text, file);
+      assert.equal(parsed.errors.length > 0, full.errors.length > 0, `${file} after ${i} characters`);
+      if (full.errors.length > 0) broken++;
+      else assert.equal(strip(parsed.root), strip(full.root), `${file} after ${i} characters`);
+    }
+    const last = parser.parse(text);
+    assert.ok(broken > 0, `${file}: the typing went through broken states`);
+    assert.equal(last.errors.length, 0);
+    assert.equal(last.root, root, `${file}: the repaired text was spliced into the tree of the last good one`);
+    assert.ok(last.editLog && last.editLog.seq > 0, `${file}: the splice is in the tree's edit log`);
+  }
+});
+
+test('random breaks and repairs through the parser equal full parses', () => {
+  const rand = seeded(3);
+  const strip = (root: unknown) => JSON.stringify(root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v));
+  const good = 'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n      parameters:\n        - {name: q, in: query, schema: {type: string, enum: [a, b]}}\n      responses: {}\n';
+  const parser = new RevisionParser('spec.yaml');
+  let text = good;
+  parser.parse(text);
+  for (let i = 0; i < 300; i++) {
+    const at = Math.floor(rand() * text.length);
+    const breakIt = rand() < 0.5;
+    const c = breakIt ? { start: at, end: at, newText: ['[', '"', '{', ': :', '\t'][Math.floor(rand() * 5)] } : rand() < 0.5 ? { start: at, end: at, newText: 'x' } : { start: 0, end: text.length, newText: good };
+    text = apply(text, c);
+    const parsed = parser.parse(text, c);
+    const full = parseText(text, 'spec.yaml');
+    assert.equal(parsed.errors.length > 0, full.errors.length > 0, `step ${i}`);
+    if (full.errors.length === 0) assert.equal(strip(parsed.root), strip(full.root), `step ${i}`);
+  }
+});

@@ -13,12 +13,20 @@ export interface TextChange {
 
 export class RevisionParser {
   private last?: { text: string; parsed: ParsedText };
+  /**
+   * The last parse without errors, kept while the text does not parse. Typing
+   * through a broken state (a JSON member half typed, a quote not yet closed) and
+   * repairing it is then one edit from this tree, re-parsed as a fragment, instead
+   * of a whole parse (~1 s on a 4 MB spec) -- and the tree, so the incremental diff, lives on.
+   */
+  private lastGood?: { text: string; parsed: ParsedText };
 
   constructor(private readonly file: string) {}
 
   /** Starts from a parse made elsewhere (a copy of the base's tree when the texts are equal). */
   seed(parsed: ParsedText): void {
     this.last = { text: parsed.text, parsed };
+    this.lastGood = parsed.errors.length === 0 ? this.last : undefined;
   }
 
   /**
@@ -30,14 +38,18 @@ export class RevisionParser {
   parse(text: string, edit?: TextChange): ParsedText {
     const prev = this.last;
     if (prev && !edit && prev.text === text) return prev.parsed;
+    // After a broken text, start again from the last good one (a failed fragment leaves its tree untouched).
+    const from = prev && prev.parsed.errors.length > 0 && this.lastGood ? this.lastGood : prev;
     let parsed: ParsedText;
     try {
-      const change = prev && edit && prev.text.length - (edit.end - edit.start) + edit.newText.length === text.length ? edit : prev ? singleEdit(prev.text, text) : undefined;
-      parsed = prev && change ? reparse(prev.parsed, change, this.file).parsed : parseText(text, this.file);
+      const change = from === prev && prev && edit && prev.text.length - (edit.end - edit.start) + edit.newText.length === text.length ? edit : from ? singleEdit(from.text, text) : undefined;
+      parsed = from && change ? reparse(from.parsed, change, this.file).parsed : parseText(text, this.file);
     } catch {
       parsed = parseText(text, this.file);
     }
     this.last = { text, parsed };
+    if (parsed.errors.length === 0) this.lastGood = this.last;
+    else if (parsed.root === this.lastGood?.parsed.root) this.lastGood = undefined; // cannot happen (splices never err), but never keep a consumed tree
     return parsed;
   }
 }
