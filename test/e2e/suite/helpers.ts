@@ -78,7 +78,14 @@ export function breakwaterExtension(): vscode.Extension<unknown> {
 /** What the extension's activate() returns (client/src/extension.ts BreakwaterApi), as the tests see it. */
 export interface BreakwaterApi {
   statusOf(uri: vscode.Uri):
-    | { state: string; baseLabel: string; counts: { breaking: number; possiblyBreaking: number; info: number }; message?: string }
+    | {
+        state: string;
+        baseLabel: string;
+        counts: { breaking: number; possiblyBreaking: number; info: number };
+        message?: string;
+        /** On a file reached through `$ref`s: the root specs it belongs to (protocol/src/protocol.ts StatusParams.partOf). */
+        partOf?: { uri: string; state: string; baseLabel: string }[];
+      }
     | undefined;
   isRunning(): boolean;
 }

@@ -9,9 +9,10 @@
 // Checks what only the UI shows: the extension installs from its .vsix, deleting a response
 // property with the keyboard draws a squiggle, the Problems panel and the status bar count
 // it, the language status item shows the base (HEAD <sha>) and the counts, F8 peeks it, and
-// Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk.
+// Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk; a killed language server is
+// restarted, and the user is told once (not again on the second crash).
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,25 @@ async function waitForValue(fn, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Start of client/src/crashPolicy.ts RESTARTED_MESSAGE (the notification after a crash). */
+const RESTARTED_TEXT = 'the language server stopped unexpectedly and was restarted';
+
+/** Pid of the one running Breakwater language server (dist/server.js of the extension installed in `extsDir`), or undefined. */
+function onlyServerPid(extsDir) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args;
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.some((a) => a.startsWith(extsDir) && a.endsWith('/dist/server.js'))) pids.push(Number(entry));
+  }
+  return pids.length === 1 ? pids[0] : undefined;
 }
 
 function say(msg) {
@@ -168,6 +188,31 @@ async function main() {
     const toasts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
     const bad = toasts.filter((t) => /breakwater/i.test(t) && /(fail|error|crash)/i.test(t));
     if (bad.length) throw new Error(`error notification(s): ${bad.join(' | ')}`);
+
+    // 8. The language server dies (killed like an OOM kill): the client starts it again and tells
+    //    the user once per session (client/src/crashPolicy.ts). Each restarted server must check
+    //    again: undoing the fix brings the finding back as a squiggle. The notification of a
+    //    second crash would be shown before the client restarts the server, so by the time the
+    //    third server's squiggle is drawn it would be in the DOM: none may be new.
+    const restartedToasts = page.locator('.notifications-toasts .notification-list-item', { hasText: RESTARTED_TEXT });
+    const pid1 = await waitForValue(() => onlyServerPid(run.exts), 15_000, 'one Breakwater language server process');
+    process.kill(pid1, 'SIGKILL');
+    await restartedToasts.first().waitFor({ timeout: 20_000 });
+    await snap('server-restarted');
+    await restartedToasts.evaluateAll((els) => els.forEach((e) => e.setAttribute('data-bw-seen', '1')));
+    const pid2 = await waitForValue(() => { const p = onlyServerPid(run.exts); return p !== pid1 && p; }, 20_000, 'a new server process after the first crash');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Z'); // undo the fix: tag deleted again
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Shift+Z'); // redo: fixed again
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    process.kill(pid2, 'SIGKILL');
+    const pid3 = await waitForValue(() => { const p = onlyServerPid(run.exts); return p !== pid1 && p !== pid2 && p; }, 20_000, 'a new server process after the second crash');
+    await page.keyboard.press('Control+Z');
+    await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
+    const told = await restartedToasts.evaluateAll((els) => els.map((e) => e.getAttribute('data-bw-seen') === '1'));
+    if (told.some((seen) => !seen)) throw new Error(`the user was told of the restart again after the second crash (${told.length} restart notification(s), server pids ${pid1} -> ${pid2} -> ${pid3})`);
+    await snap('second-crash-restarted-quietly');
 
     say(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
