@@ -159,6 +159,8 @@ export class LiveDiff {
     }
     const dirty = new Set<string>();
     if (ids.size === 0) return dirty;
+    // A `$ref` that led nowhere may lead somewhere after an edit anywhere (the target added, a cycle broken).
+    if (last.problems.some((p) => !p.remote)) return 'all';
     // A `$ref` followed in the middle of a chain was edited: who followed it is not recorded.
     for (const hops of last.throughRefs) for (const id of hops) if (ids.has(id)) return 'all';
 

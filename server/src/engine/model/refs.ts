@@ -17,6 +17,8 @@ export interface RefProblem {
   message: string;
   node: JNode;
   file: string;
+  /** Remote references are never followed; the others (nothing there, a cycle) an edit elsewhere can mend. */
+  remote?: boolean;
 }
 
 const MAX_HOPS = 64;
@@ -34,6 +36,8 @@ export class RefResolver {
   readonly throughRefs = new Set<number>();
 
   private readonly linesOfFile = new Map<string, LineIndex>();
+  /** Root node of each loaded file: quick fixes in a referenced file need its own tree. */
+  private readonly rootOfFileMap = new Map<string, JNode>();
 
   constructor(
     mainRoot: JNode,
@@ -43,11 +47,17 @@ export class RefResolver {
   ) {
     this.fileOfRoot.set(mainRoot, mainFile);
     this.linesOfFile.set(mainFile, mainLines);
+    this.rootOfFileMap.set(mainFile, mainRoot);
   }
 
   /** Line index of a loaded file (the main file or one reached through a `$ref`). */
   linesOf(file: string): LineIndex | undefined {
     return this.linesOfFile.get(file);
+  }
+
+  /** Root node of a loaded file (the main file or one reached through a `$ref`). */
+  rootOfFile(file: string): JNode | undefined {
+    return this.rootOfFileMap.get(file);
   }
 
   /** Every file this resolver has read (main file first). */
@@ -108,7 +118,7 @@ export class RefResolver {
     if (filePart === '') {
       root = this.rootOf(from);
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-      this.report(from, `remote reference "${ref}" is not followed (Breakwater never fetches over the network)`);
+      this.report(from, `remote reference "${ref}" is not followed (Breakwater never fetches over the network)`, true);
       return undefined;
     } else {
       const loaded = this.external?.(this.fileOf(from), filePart);
@@ -118,6 +128,7 @@ export class RefResolver {
       }
       this.fileOfRoot.set(loaded.root, loaded.file);
       this.linesOfFile.set(loaded.file, loaded.lines);
+      this.rootOfFileMap.set(loaded.file, loaded.root);
       root = loaded.root;
     }
     // Many $refs share a pointer (a common schema is referenced hundreds of times): resolve each once per document.
@@ -130,11 +141,11 @@ export class RefResolver {
     return target;
   }
 
-  private report(node: JNode, message: string): void {
+  private report(node: JNode, message: string, remote = false): void {
     const key = `${node.id}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.problems.push({ message, node, file: this.fileOf(node) });
+    this.problems.push(remote ? { message, node, file: this.fileOf(node), remote } : { message, node, file: this.fileOf(node) });
   }
 }
 
