@@ -21,6 +21,7 @@ import type { GitWatcher } from './base/gitWatcher';
 import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
+import type { RefOwner } from './refFindings';
 import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
@@ -88,6 +89,24 @@ export class CheckRunner {
 
   state(uri: string): DocumentState | undefined {
     return this.states.get(uri);
+  }
+
+  /**
+   * The specs whose findings are shown in `uri` as a file they reference, with
+   * their last good check and what they published there (quick fixes and hover
+   * in schemas/pet.yaml are answered from these).
+   */
+  externalOwners(uri: string): RefOwner[] {
+    return [...(this.external.get(uri) ?? [])].flatMap(([owner, diagnostics]) => {
+      const good = this.states.get(owner)?.lastGood;
+      return good ? [{ uri: owner, good, diagnostics }] : [];
+    });
+  }
+
+  /** The text a background root's check of `version` read from disk (undefined for open roots or another version). */
+  backgroundText(uri: string, version: number): string | undefined {
+    const doc = this.states.get(uri)?.background ? this.background.get(uri) : undefined;
+    return doc && doc.version === version ? doc.getText() : undefined;
   }
 
   /** A new worker (after a crash) has no texts and no bases. */
@@ -247,7 +266,7 @@ export class CheckRunner {
         state.lastInputKey = key;
         return this.status(state, stateOfBase(base), base.label, started, base.reason);
       }
-      const reply = await this.askWorker(state, doc, file, base, inputs, token, superseded);
+      const { reply, openDocs } = await this.askWorker(state, doc, file, base, inputs, token, superseded);
       if (superseded() || doc.version !== version) return;
       switch (reply.kind) {
         case 'superseded':
@@ -273,6 +292,8 @@ export class CheckRunner {
             findingDiagnostics: reply.findingDiagnostics,
             ranges: reply.ranges,
             refFiles: reply.refFiles,
+            refVersions: readVersions(openDocs, reply.refFiles, state.uri),
+            externalSnippets: new Map(reply.externalSnippets),
             config: inputs.config,
           };
           this.publish(state, version, [...reply.findingDiagnostics, ...reply.problemDiagnostics]);
@@ -309,10 +330,13 @@ export class CheckRunner {
   }
 
   /** Sends the check to the worker with what it lacks (changed texts, the base text once); asks again when it lacked more. */
-  private async askWorker(state: DocumentState, doc: TextDocument, file: string, base: OkBase, inputs: Inputs, token: number, superseded: () => boolean): Promise<CheckReply> {
+  private async askWorker(state: DocumentState, doc: TextDocument, file: string, base: OkBase, inputs: Inputs, token: number, superseded: () => boolean): Promise<{ reply: CheckReply; openDocs: OpenDoc[] }> {
     let reply: CheckReply = { kind: 'superseded' };
+    // The open documents of the attempt that answered: the versions its `$ref`s read (an outdated one would have been asked for again).
+    let openDocs: OpenDoc[] = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const sendBase = !this.workerBases.has(base.modelKey);
+      openDocs = this.openDocs();
       reply = await this.deps.worker.check({
         uri: state.uri,
         file,
@@ -320,7 +344,7 @@ export class CheckRunner {
         token,
         version: doc.version,
         syncs: this.syncs(doc),
-        openDocs: this.openDocs(),
+        openDocs,
         base: { key: base.modelKey, file, repoRoot: base.repo.root, commit: base.commit, text: sendBase ? base.text : undefined },
         options: inputs.options,
         keepGood: !!state.lastGood,
@@ -328,11 +352,11 @@ export class CheckRunner {
         baseLabel: base.label,
       });
       if (reply.baseKeys) this.workerBases = new Set(reply.baseKeys);
-      if (reply.kind !== 'resync' || superseded()) return reply;
+      if (reply.kind !== 'resync' || superseded()) return { reply, openDocs };
       for (const uri of reply.uris) this.deps.sync.resend(uri);
       if (reply.base) this.workerBases.delete(base.modelKey);
     }
-    return reply;
+    return { reply, openDocs };
   }
 
   /** The checked document's changes first, then those of other documents the worker mirrors. */
@@ -443,8 +467,16 @@ export class CheckRunner {
     // Roots checked before this file opened read it from disk; its buffer may differ (unsaved edits restored).
     if (this.justOpened.delete(uri)) {
       const doc = this.deps.documents.get(uri);
-      if (doc) await this.recheckIfDiskDiffers(file, uri, doc.getText());
+      // Findings a root read from disk have no editor version to match (hover and quick fixes need one): read the buffer.
+      if (doc && this.readFromDisk(uri, file)) this.recheckDependentsOf(file, uri);
+      else if (doc) await this.recheckIfDiskDiffers(file, uri, doc.getText());
     }
+  }
+
+  /** Whether a spec's last good check read this (now open) file from disk. */
+  private readFromDisk(uri: string, path: string): boolean {
+    for (const state of this.states.values()) if (state.lastGood?.refFiles.includes(path) && !state.lastGood.refVersions.has(uri)) return true;
+    return false;
   }
 
   private async recheckIfDiskDiffers(path: string, uri: string, text: string): Promise<void> {
@@ -537,6 +569,12 @@ export class CheckRunner {
     if (!state.background) void this.deps.connection.sendNotification(StatusNotification, params);
     for (const dependent of this.links.dependentsOf(state.uri)) this.sendPartOf(dependent);
   }
+}
+
+/** The editor versions of the open documents a check read through `$ref`s (not the spec itself). */
+function readVersions(openDocs: OpenDoc[], refFiles: string[], self: string): Map<string, number> {
+  const read = new Set(refFiles);
+  return new Map(openDocs.filter((d) => d.uri !== self && read.has(d.path)).map((d) => [d.uri, d.version]));
 }
 
 /** Two specs sharing a file find the same change in it: shown once. */

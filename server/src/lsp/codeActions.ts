@@ -25,8 +25,13 @@ export interface ActionEnv {
 
 type Fixes = Extract<FixesReply, { kind: 'fixes' }>;
 
+/** Whether the client asks for quick fixes at all. */
+export function wantsQuickFixes(params: CodeActionParams): boolean {
+  return !params.context.only || params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty);
+}
+
 export async function codeActions(params: CodeActionParams, doc: TextDocument, good: GoodCheck | undefined, env: ActionEnv): Promise<CodeAction[]> {
-  if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+  if (!wantsQuickFixes(params)) return [];
   // Offsets in the findings belong to the checked version; for any other version the next check brings fresh diagnostics.
   if (!good || good.version !== doc.version) return [];
   const wanted = params.context.diagnostics.flatMap((diagnostic) => {
@@ -44,14 +49,14 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, g
     for (const fix of fixes.byFingerprint[finding.fingerprint] ?? []) {
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [doc.uri]: fix.edits } } });
     }
-    const accept = acceptAction(finding, diagnostic, doc, good, fixes.bump, env);
+    const accept = acceptAction(finding, diagnostic, good, fixes.bump && { ...fixes.bump, uri: doc.uri, version: doc.version }, env);
     if (accept) actions.push(accept);
   }
   return actions;
 }
 
 /** By the fingerprint in `data`; for clients that do not keep `data`, by code and range. */
-function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined {
+export function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined {
   const fingerprint = (diagnostic.data as DiagnosticData | undefined)?.fingerprint;
   if (fingerprint) return good.findings.find((f) => f.fingerprint === fingerprint);
   const same = good.findingDiagnostics.find((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
@@ -59,8 +64,14 @@ function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined
   return fp ? good.findings.find((f) => f.fingerprint === fp) : undefined;
 }
 
-/** "Accept": the fingerprint goes to .breakwater.yaml and info.version to the next major. */
-function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocument, good: GoodCheck, bump: Fixes['bump'], env: ActionEnv): CodeAction | undefined {
+/** The info.version edit of "Accept", in the root spec `uri` (version null: a file not open, whose text on disk is what the check read). */
+export type BumpEdit = NonNullable<Fixes['bump']> & { uri: string; version: number | null };
+
+/**
+ * "Accept": the fingerprint goes to .breakwater.yaml and info.version to the next major.
+ * `bumpNote` says why a bump the worker offered is left out (the title tells the user).
+ */
+export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: GoodCheck, bump: BumpEdit | undefined, env: ActionEnv, bumpNote?: string): CodeAction | undefined {
   if (finding.level === 'info') return undefined;
   const configPath = good.config.path;
   const configUri = fileUriOf(configPath);
@@ -83,10 +94,10 @@ function acceptAction(finding: Finding, diagnostic: Diagnostic, doc: TextDocumen
   } else {
     documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
   }
-  if (bump) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: [bump.edit] });
+  if (bump) documentChanges.push({ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] });
   const name = configPath.replace(/^.*[\\/]/, '');
   return {
-    title: `Accept this breaking change (record it in ${name}${bump ? `, bump info.version to ${bump.to}` : ''})`,
+    title: `Accept this breaking change (record it in ${name}${bump ? `, bump info.version to ${bump.to}` : bumpNote ? `; ${bumpNote}` : ''})`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: { documentChanges },

@@ -21,6 +21,10 @@ export interface GoodCheck {
   ranges: (Range | null)[];
   /** Files the revision read through `$ref`s. */
   refFiles: string[];
+  /** Open documents (URI -> editor version) the check read instead of the disk: a finding shown in one belongs to that version. */
+  refVersions: Map<string, number>;
+  /** Hover snippets (by fingerprint) of findings whose base node is in another file. */
+  externalSnippets: Map<string, string>;
   config: ProjectConfig;
 }
 

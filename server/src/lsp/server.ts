@@ -21,8 +21,10 @@ import { SafeGit, type GitAccess } from './base/gitAccess';
 import { GitWatcher } from './base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
-import { codeActions } from './codeActions';
-import { hoverAt } from './hover';
+import { codeActions, findingOf } from './codeActions';
+import { hoverAt, hoverOf } from './hover';
+import { refCodeActions } from './refCodeActions';
+import { refHoverHits } from './refFindings';
 import { isConfigPath, ProjectConfigStore } from './projectConfig';
 import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
@@ -39,6 +41,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: sync.update });
   let pullConfig = false;
   let canCreateFiles = false;
+  let versionedEdits = false;
   let watchRegistration = false;
   let initOptions: unknown;
   const log = (message: string) => connection.console.log(message);
@@ -68,6 +71,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     pullConfig = !!caps.workspace?.configuration;
     const we = caps.workspace?.workspaceEdit;
     canCreateFiles = !!we?.documentChanges && (we.resourceOperations ?? []).includes('create');
+    versionedEdits = !!we?.documentChanges;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     initOptions = params.initializationOptions;
     return {
@@ -133,7 +137,12 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      return await codeActions(params, doc, checks.state(doc.uri)?.lastGood, { canCreateFiles, documents, readFile, worker });
+      const good = checks.state(doc.uri)?.lastGood;
+      const env = { canCreateFiles, documents, readFile, worker, sync, versionedEdits, backgroundText: (uri: string, version: number) => checks.backgroundText(uri, version) };
+      const own = await codeActions(params, doc, good, env);
+      // Diagnostics that root specs show in this file (it is referenced by them) are answered from their checks.
+      const inRefs = await refCodeActions(params, doc, checks.externalOwners(doc.uri), env, (d) => !!good && !!findingOf(d, good));
+      return [...own, ...inRefs];
     } catch (e) {
       log(`code actions failed: ${(e as Error).stack ?? String(e)}`);
       return [];
@@ -142,8 +151,12 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    const good = doc ? checks.state(doc.uri)?.lastGood : undefined;
-    return doc && good ? hoverAt(good, doc.version, params.position, docsUrl()) : null;
+    if (!doc) return null;
+    const good = checks.state(doc.uri)?.lastGood;
+    const own = good ? hoverAt(good, doc.version, params.position, docsUrl()) : null;
+    const path = fsPathOf(doc.uri);
+    // A referenced file: the findings root specs show on this line.
+    return own ?? (path ? hoverOf(refHoverHits(checks.externalOwners(doc.uri), doc.uri, path, doc.version, params.position.line), docsUrl()) : null);
   });
 
   connection.onRequest(BaseContentRequest, async (params: BaseContentParams): Promise<BaseContentResult | null> => {

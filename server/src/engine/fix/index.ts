@@ -2,7 +2,8 @@
 // revision text+tree) -> edits. The language server turns them into WorkspaceEdits.
 import type { Finding } from '../types';
 import type { SpecDocument } from '../parse/loadSpec';
-import { parseText } from '../parse/parseText';
+import type { SpecModel } from '../model/model';
+import { detectFormat, parseText } from '../parse/parseText';
 import { becameRequiredFixes, newRequiredFixes } from './required';
 import { enumValueFix, removalFixes } from './removal';
 import { applyEdits } from './textEdits';
@@ -20,6 +21,18 @@ const VALIDATE_MAX_CHARS = 1_000_000;
 
 export function fixSideOf(doc: SpecDocument): FixSide {
   return { file: doc.file, text: doc.parsed.text, root: doc.root, lines: doc.parsed.lines, version: doc.version, style: detectStyle(doc.parsed.text, doc.parsed.format) };
+}
+
+/**
+ * One file of a multi-file spec as a fix side: the copy of `file` the model read
+ * through its `$ref`s (its own text, tree and lines), with the spec version of the
+ * root. Undefined when the model did not read that file.
+ */
+export function fixSideOfRefFile(model: SpecModel, file: string): FixSide | undefined {
+  const root = model.refs.rootOfFile(file);
+  const lines = model.refs.linesOf(file);
+  if (!root || !lines) return undefined;
+  return { file, text: lines.text, root, lines, version: model.doc.version, style: detectStyle(lines.text, detectFormat(lines.text, file)) };
 }
 
 /** Every fix for a finding, preferred first; never throws (a fix that cannot be computed is left out). */

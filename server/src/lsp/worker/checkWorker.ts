@@ -48,7 +48,7 @@ port.on('message', (m: ToWorker) => {
       break;
     }
     case 'fixes':
-      post({ id: m.id, reply: guarded((): FixesReply => fixesFor(docs.get(m.uri), m)) });
+      post({ id: m.id, reply: guarded((): FixesReply => fixesFor(docs, m)) });
       break;
     case 'update':
       // Parse while the editor's typing debounce runs; a check of this version then has nothing left to parse.

@@ -1,16 +1,21 @@
 // Quick-fix edits, computed in the worker because they need the parsed trees of
 // both sides (only the worker has them). The main thread asks with the findings'
 // fingerprints and builds the CodeActions from the edits sent back.
-import type { TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { LineIndex } from '../../engine/index';
-import { computeFixes, fixSideOf, majorVersionBump, type FixSide, type TextEdit } from '../../engine/fix/index';
+import { computeFixes, fixSideOf, majorVersionBump, type FixSide } from '../../engine/fix/index';
+import { toLsp } from './lspEdits';
 import type { FixesReply, FixesRequest, FixOut } from './messages';
-import type { WorkerDocument } from './workerDocs';
+import { refFileFixes } from './refFixes';
+import type { WorkerDocuments } from './workerDocs';
 
-export function fixesFor(doc: WorkerDocument | undefined, req: FixesRequest): FixesReply {
+export function fixesFor(docs: WorkerDocuments, req: FixesRequest): FixesReply {
+  const doc = docs.get(req.uri);
   const good = doc?.lastGood;
-  // Offsets belong to the checked version, and its tree is only valid until the next parse.
-  if (!doc || !good || good.version !== req.version || doc.parsedVersion !== req.version) return { kind: 'stale' };
+  if (!doc || !good || good.version !== req.version) return { kind: 'stale' };
+  // The root's tree is updated in place by the next parse: only the checked version's tree is valid.
+  const rootCurrent = doc.parsedVersion === req.version;
+  // Findings in a referenced file: edits to that file, from its own copies (the root tree only matters for the bump).
+  if (req.file) return refFileFixes(docs, good, rootCurrent, req, req.file);
+  if (!rootCurrent) return { kind: 'stale' };
   let base: FixSide | undefined;
   let revision: FixSide | undefined;
   const baseSide = () => (base ??= fixSideOf(good.base.doc));
@@ -29,6 +34,4 @@ export function fixesFor(doc: WorkerDocument | undefined, req: FixesRequest): Fi
   return { kind: 'fixes', byFingerprint, bump: bump ? { to: bump.to, edit: toLsp([bump.edit], lines)[0] } : undefined };
 }
 
-export function toLsp(edits: readonly TextEdit[], lines: LineIndex): LspTextEdit[] {
-  return edits.map((e) => ({ range: { start: lines.position(e.start), end: lines.position(e.end) }, newText: e.newText }));
-}
+export { toLsp };

@@ -80,6 +80,8 @@ export type CheckReply = (
       ranges: (Range | null)[];
       /** Files the revision read through `$ref`s: edits to them re-check this spec. */
       refFiles: string[];
+      /** Hover snippets of findings whose base node is in another file (the main thread has only the root's base text): fingerprint, snippet. */
+      externalSnippets: [string, string][];
       baseFormat: 'yaml' | 'json';
       timings: CheckTimings;
     }
@@ -102,6 +104,13 @@ export interface FixesRequest {
   version: number;
   fingerprints: string[];
   sunset?: { key: string; date: string };
+  /**
+   * Set for findings shown in a referenced file of the spec `uri` (schemas/pet.yaml):
+   * edits go to that file, computed from the copy the check read. `version` is the
+   * editor's version of it; `sync` brings the worker's copy of the buffer up to it,
+   * so the worker can prove the buffer is the text the check read.
+   */
+  file?: { path: string; uri: string; version: number; sync?: TextSync };
 }
 
 export interface FixOut {

@@ -9,6 +9,7 @@ import { fileUriOf } from '../baseUri';
 import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
 import type { WorkingFiles } from '../externalFiles';
 import { incompleteEditReason } from '../incompleteEdit';
+import { snippetOf } from '../snippet';
 import type { CheckState } from '../../../../protocol/src/protocol';
 import type { CheckReply, CheckRequest, CheckTimings } from './messages';
 import type { BaseModels, WorkerDocument, WorkerDocuments } from './workerDocs';
@@ -82,6 +83,7 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
     external: externalDiagnostics(result.findings, revision.model, base.model, req),
     ranges: result.findings.map((f) => (f.revision && f.revision.file === req.file ? oneLineRange(lines, f.revision.keyRange.start, f.revision.keyRange.end) : null)),
     refFiles: revision.model.refs.files(),
+    externalSnippets: externalSnippets(result.findings, base.model, req.file),
     baseFormat: base.model.doc.parsed.format,
     timings,
   };
@@ -150,4 +152,15 @@ function externalDiagnostics(findings: Finding[], revision: SpecModel, base: Spe
     if (d) out.set(uri, [...(out.get(uri) ?? []), d]);
   }
   return [...out];
+}
+
+/** Hover snippets of base nodes that live in other files: the main thread has only the root's base text. */
+function externalSnippets(findings: Finding[], base: SpecModel, file: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const f of findings) {
+    if (!f.base || f.base.file === file) continue;
+    const text = base.refs.linesOf(f.base.file)?.text;
+    if (text !== undefined) out.push([f.fingerprint, snippetOf(text, f.base.nodeRange.start, f.base.nodeRange.end)]);
+  }
+  return out;
 }

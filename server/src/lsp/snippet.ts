@@ -1,0 +1,31 @@
+// The text of a base node as hover shows it: dedented, cut to a readable length.
+// Plain string work with no editor imports, so the check worker can cut the
+// snippets of findings whose base lives in another file of a multi-file spec
+// (the main thread only has the root's base text).
+const MAX_SNIPPET_LINES = 30;
+
+export function snippetOf(text: string, start: number, end: number): string {
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  // Only as much of a huge node as is shown (plus one line to count what is left out).
+  let cut = end;
+  for (let i = start, n = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10 && ++n > MAX_SNIPPET_LINES * 4) {
+      cut = i;
+      break;
+    }
+  }
+  const lines = text
+    .slice(start, cut)
+    .replace(/\s+$/, '')
+    .split(/\r?\n/)
+    .map((l, i) => (i === 0 ? l : l.slice(Math.min(column, /^[ \t]*/.exec(l)![0].length))));
+  const more = lines.length - MAX_SNIPPET_LINES + (cut < end ? countLines(text, cut, end) : 0);
+  if (lines.length > MAX_SNIPPET_LINES) return [...lines.slice(0, MAX_SNIPPET_LINES), `… (${more} more lines)`].join('\n');
+  return lines.join('\n');
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
