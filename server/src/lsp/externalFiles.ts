@@ -61,7 +61,8 @@ function parsed(text: string, file: string): Loaded | undefined {
 
 /** Revision side: open documents first, then the disk (re-read only when its size or mtime changes). */
 export class WorkingFiles {
-  private readonly cache = new Map<string, { stamp: string; loaded: Loaded | undefined }>();
+  /** `text` is kept for open documents: a document closed and opened again starts over at version 1, so the version alone can match an old parse. */
+  private readonly cache = new Map<string, { stamp: string; text?: string; loaded: Loaded | undefined }>();
 
   constructor(private readonly openDoc: (path: string) => { text: string; version: number } | undefined) {}
 
@@ -81,7 +82,7 @@ export class WorkingFiles {
         }
       }
       const hit = this.cache.get(path);
-      if (hit && hit.stamp === stamp) return hit.loaded;
+      if (hit && hit.stamp === stamp && (open === undefined || hit.text === open.text)) return hit.loaded;
       let text = open?.text;
       if (text === undefined) {
         if (!readableInside(boundary, path)) return undefined;
@@ -92,7 +93,7 @@ export class WorkingFiles {
         }
       }
       const loaded = parsed(text, path);
-      this.cache.set(path, { stamp, loaded });
+      this.cache.set(path, open === undefined ? { stamp, loaded } : { stamp, text, loaded });
       if (this.cache.size > MAX_FILES) this.cache.delete(this.cache.keys().next().value as string);
       return loaded;
     };

@@ -1,0 +1,29 @@
+// The revision side's reader of referenced files: open buffers win over the disk,
+// and a cached parse is only reused for exactly the text it was parsed from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WorkingFiles } from '../../server/src/lsp/externalFiles';
+
+test('a referenced file closed and opened again (its version starts over at 1) is read anew, not from the old parse', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bw-working-'));
+  const root = path.join(dir, 'openapi.yaml');
+  const pet = path.join(dir, 'pet.yaml');
+  writeFileSync(pet, 'type: object\n');
+  let buffer: { text: string; version: number } | undefined = { text: 'type: object\ntitle: first\n', version: 1 };
+  const files = new WorkingFiles((p) => (p === pet ? buffer : undefined));
+  const titleOf = () => {
+    const loaded = files.loader(dir)(root, './pet.yaml');
+    const title = loaded?.root.kind === 'map' ? loaded.root.entries.get('title') : undefined;
+    return title?.kind === 'scalar' ? title.value : undefined;
+  };
+  assert.equal(titleOf(), 'first');
+  // Closed without saving, opened again with other unsaved text: version 1 again.
+  buffer = { text: 'type: object\ntitle: second\n', version: 1 };
+  assert.equal(titleOf(), 'second');
+  // Closed: the disk.
+  buffer = undefined;
+  assert.equal(titleOf(), undefined);
+});
