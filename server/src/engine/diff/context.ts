@@ -33,6 +33,11 @@ export interface RawChange {
   deprecatedInBase?: boolean;
 }
 
+/** Which schema pairs compared a revision node (their parents and roots lead to the operations). */
+export interface PairGraph {
+  pairsOfRevisionNode(id: number): readonly SchemaPair[];
+}
+
 export class DiffContext {
   readonly changes: RawChange[] = [];
   /** Changes emitted outside any operation's comparison (paths and operations added or removed). */
@@ -57,6 +62,15 @@ export class DiffContext {
   /** Pairs whose revision side is the node with this id. */
   pairsOfRevisionNode(id: number): readonly SchemaPair[] {
     return this.pairsByRevision.get(id) ?? [];
+  }
+
+  /**
+   * The comparison graph, for finding later which operations reach a node, without
+   * the two models (keeping one would keep that version's whole text alive).
+   */
+  graph(): PairGraph {
+    const byRevision = this.pairsByRevision;
+    return { pairsOfRevisionNode: (id) => byRevision.get(id) ?? [] };
   }
 
   /**

@@ -11,7 +11,7 @@ import type { RefProblem } from '../model/refs';
 import type { TreeTouch } from '../parse/editLog';
 import type { JNode } from '../parse/tree';
 import type { DiffOutcome } from '../findings';
-import type { DiffContext, RawChange, SchemaPair } from './context';
+import type { PairGraph, RawChange, SchemaPair } from './context';
 import { diffModels } from './specDiff';
 
 /** A change and the keys of the operations it affects. */
@@ -31,8 +31,8 @@ interface LastDiff {
   operations: Map<string, OperationModel>;
   changes: KnownChange[];
   problems: RefProblem[];
-  /** Contexts of the diffs since the last full one: their schema pairs say which operations reach a node. */
-  contexts: DiffContext[];
+  /** Comparison graphs of the diffs since the last full one: their schema pairs say which operations reach a node. */
+  contexts: PairGraph[];
   throughRefs: Set<number>[];
   /** No `$ref` of the revision led to another file. */
   singleFile: boolean;
@@ -121,7 +121,7 @@ export class LiveDiff {
       operations: revision.operations,
       changes,
       problems,
-      contexts: last ? [...last.contexts, ctx] : [ctx],
+      contexts: last ? [...last.contexts, ctx.graph()] : [ctx.graph()],
       throughRefs: last ? [...last.throughRefs, revision.refs.throughRefs] : [revision.refs.throughRefs],
       singleFile: revision.refs.files().length === 1,
     };
