@@ -218,6 +218,12 @@ test('security requirement added to an open operation is an error', () => {
   assert.equal(only(check({}, { security: sec }), 'api-security-added').level, 'error');
   const scoped = (scopes: string) => `\n      security:\n        - oauth: [${scopes}]`;
   assert.equal(only(check({ security: scoped('read') }, { security: scoped('read, write') }), 'api-security-scope-added').level, 'warning');
+  // Two alternatives of one scheme (DigitalOcean: `domain:delete` or `domain:update`): each old one must still be accepted.
+  const either = (a: string, b: string) => `\n      security:\n        - oauth: [${a}]\n        - oauth: [${b}]`;
+  assert.deepEqual(check({ security: either('delete', 'update') }, { security: either('delete', 'update') }), [], 'unchanged: nothing');
+  assert.deepEqual(check({ security: either('delete', 'update') }, { security: either('update', 'delete') }), [], 'reordered: nothing');
+  const narrowed = only(check({ security: either('delete', 'update') }, { security: either('delete', 'update, admin') }), 'api-security-scope-added');
+  assert.match(narrowed.message, /now needs scope admin for oauth/);
 });
 
 test('descriptions, examples, extensions and reordering are not findings', () => {

@@ -264,16 +264,29 @@ class SpecDiff {
       return;
     }
     if (bOpen && rOpen) return;
-    // Every way a client could authenticate before must still work.
+    // Every way a client could authenticate before must still work: some alternative with the same
+    // schemes must ask for no scope the old one did not (several alternatives may share a scheme).
     for (const alt of bs) {
-      const sameSchemes = rs.find((ra) => ra.size === alt.size && [...alt.keys()].every((k) => ra.has(k)));
-      if (!sameSchemes) {
+      const sameSchemes = rs.filter((ra) => ra.size === alt.size && [...alt.keys()].every((k) => ra.has(k)));
+      if (sameSchemes.length === 0) {
         this.ctx.emit({ rule: 'api-security-scheme-changed', message: `${r.label} no longer accepts authentication by ${describeAlt(alt)}`, base: anchorB, revision: anchorR, detail: describeAlt(alt), operation: r });
         continue;
       }
-      for (const [scheme, scopes] of sameSchemes) {
-        const old = alt.get(scheme)!;
-        const extra = [...scopes].filter((s) => !old.has(s));
+      // The closest alternative: fewest scopes added, then most scopes kept (that is the one it became).
+      const score = (ra: Alternative) => {
+        let added = 0;
+        let kept = 0;
+        for (const [scheme, scopes] of ra) {
+          for (const s of scopes) {
+            if (alt.get(scheme)!.has(s)) kept++;
+            else added++;
+          }
+        }
+        return added * 1000 - kept;
+      };
+      const closest = sameSchemes.reduce((a, b) => (score(b) < score(a) ? b : a));
+      for (const [scheme, scopes] of closest) {
+        const extra = [...scopes].filter((s) => !alt.get(scheme)!.has(s));
         if (extra.length) this.ctx.emit({ rule: 'api-security-scope-added', message: `${r.label} now needs scope${extra.length > 1 ? 's' : ''} ${extra.join(', ')} for ${scheme}: tokens without it will be rejected`, base: anchorB, revision: anchorR, detail: `${scheme}:${extra.join(',')}`, operation: r });
       }
     }
