@@ -2,12 +2,13 @@
 // proof that a hostile repository configuration runs nothing when we read it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempRepo } from '../support/tempRepo';
 import { basePathOf, headInfo, mergeBase, readFileAtRef, readFilesAtCommit, readStaged, repoRoot, resolveRef } from '../../server/src/io/git';
 import { GitMissing, NoCommitsYet, NotARepository, UnknownRef } from '../../server/src/io/gitErrors';
 import { GitRefLoader } from '../../server/src/io/loaders';
+import { CommittedFiles } from '../../server/src/lsp/externalFiles';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -155,4 +156,27 @@ test('GitRefLoader: prefetches every level of $refs in batches, falls back for w
   assert.ok(loader.loader(r.path('api/openapi.yaml'), 'folded.yaml'), 'not prefetched: read on demand');
   assert.equal(loader.loader(r.path('api/openapi.yaml'), '../../outside.yaml'), undefined, 'outside the repository');
   assert.equal(loader.loader(r.path('api/openapi.yaml'), 'nope.yaml'), undefined);
+});
+
+test('CommittedFiles (the base reader of the server worker): every level of $refs is read ahead, also past 2,000 files (DigitalOcean has 2,900)', () => {
+  // Level 1: an index with 2,050 code samples and a schema; level 2: the schema's own reference.
+  const files: Record<string, string> = {
+    'openapi.yaml': "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n",
+    'paths/pets.yaml': "get:\n  responses:\n    '200':\n      $ref: '../schemas/ok.yaml'\n" + Array.from({ length: 2050 }, (_, i) => `x-sample-${i}:\n  $ref: '../samples/s${i}.yaml'\n`).join(''),
+    'schemas/ok.yaml': "description: ok\ncontent:\n  application/json:\n    schema: {$ref: 'pet.yaml'}\n",
+    'schemas/pet.yaml': 'type: object\n',
+  };
+  for (let i = 0; i < 2050; i++) files[`samples/s${i}.yaml`] = `sample: ${i}\n`;
+  const r = repo(files);
+  const commit = r.git('rev-parse', 'HEAD');
+  const loader = new CommittedFiles().loader(r.root, commit, { file: r.path('openapi.yaml'), text: files['openapi.yaml'] });
+  // Without git (its directory gone), only what was read ahead can be loaded.
+  renameSync(r.path('.git'), r.path('.git-away'));
+  try {
+    const pet = loader(r.path('schemas/ok.yaml'), 'pet.yaml');
+    assert.equal(pet?.root.kind === 'map' && (pet.root.entries.get('type') as { value: unknown }).value, 'object', 'level 3 was read ahead');
+    assert.ok(loader(r.path('paths/pets.yaml'), '../samples/s2049.yaml'), 'the last sample was read ahead');
+  } finally {
+    renameSync(r.path('.git-away'), r.path('.git'));
+  }
 });

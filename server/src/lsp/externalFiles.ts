@@ -20,6 +20,8 @@ interface Loaded {
 
 /** Parsed files kept per side; a multi-file spec has a few hundred at most. */
 const MAX_FILES = 2000;
+/** Files read ahead from git for one base (texts only, kept until the model asks for them). */
+const MAX_PREFETCH = 10_000;
 /** As the CLI's loaders: a referenced file larger than this is not read. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -144,7 +146,10 @@ export class CommittedFiles {
         .map((f) => targetPath(from, f))
         .filter((p) => inside(repoRoot, p) && !seen.has(p) && !cache.has(`${commit ?? ''}:${repoRelative(repoRoot, p)}`) && seen.add(p));
     let frontier = targets(entry.file, entry.text);
-    while (frontier.length > 0 && seen.size <= MAX_FILES) {
+    // The scan also finds files the model never reads (DigitalOcean's code samples), so the budget is well above
+    // what one model loads; a level is cut to what is left of it rather than skipped (a skipped level means a git process per file).
+    while (frontier.length > 0 && texts.size < MAX_PREFETCH) {
+      frontier = frontier.slice(0, MAX_PREFETCH - texts.size);
       const rels = frontier.map((p) => repoRelative(repoRoot, p));
       let read: Map<string, string | undefined>;
       try {
