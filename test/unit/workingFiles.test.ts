@@ -27,3 +27,18 @@ test('a referenced file closed and opened again (its version starts over at 1) i
   buffer = undefined;
   assert.equal(titleOf(), undefined);
 });
+
+test('a referenced file with the same text on both sides is parsed once; a different text gets its own tree', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bw-shared-'));
+  const root = path.join(dir, 'openapi.yaml');
+  const pet = path.join(dir, 'pet.yaml');
+  writeFileSync(pet, 'type: object\n');
+  const side = (text: string) => new WorkingFiles((p) => (p === pet ? { text, version: 1 } : undefined)).loader(dir)(root, './pet.yaml');
+  const a = side('type: object\ntitle: same\n');
+  const b = side('type: object\ntitle: same\n');
+  const c = side('type: object\ntitle: other\n');
+  assert.ok(a && b && c);
+  assert.equal(a.root, b.root, 'same text: one parse');
+  assert.notEqual(a.root, c.root, 'other text: its own parse');
+  assert.equal(side('type: object\ntitle: same\n')?.root, a.root, 'both versions are kept');
+});
