@@ -1,11 +1,12 @@
 // The diff of a document being edited, kept between checks. After an edit that the
 // incremental parser spliced into the tree, only the operations the edit can affect
-// are compared again: those whose own nodes (path item, operation, parameters,
-// bodies, responses, headers, security) contain it, and those that reach a schema
-// containing it (found through the schema pairs of earlier diffs). What the other
-// operations produced last time is kept. Anything it cannot reason about safely (a
-// new tree, another base, other files, a top-level key it does not know, a `$ref`
-// in the middle of a chain) gets a full diff, so the result always equals one.
+// are compared again: those whose own nodes (operation, parameters incl. the path
+// item's, bodies, responses, headers, media types, security) contain it, and those
+// that reach a schema containing it (found through the schema pairs of earlier
+// diffs). What the other operations produced last time is kept. Anything it cannot
+// reason about safely (a new tree, another base, other files, a top-level key it
+// does not know, a `$ref` in the middle of a chain or one that leads nowhere) gets
+// a full diff, so the result always equals one (test/unit/liveDiff.test.ts).
 import type { OperationModel, SpecModel } from '../model/model';
 import type { RefProblem } from '../model/refs';
 import type { TreeTouch } from '../parse/editLog';
@@ -32,7 +33,7 @@ interface LastDiff {
   changes: KnownChange[];
   problems: RefProblem[];
   /** Comparison graphs of the diffs since the last full one: their schema pairs say which operations reach a node. */
-  contexts: PairGraph[];
+  graphs: PairGraph[];
   throughRefs: Set<number>[];
   /** No `$ref` of the revision led to another file. */
   singleFile: boolean;
@@ -52,7 +53,7 @@ const UNREAD_TOP = new Set(['info', 'tags', 'externalDocs', 'servers']);
 const REACHED_TOP = new Set(['paths', 'webhooks', 'definitions', 'parameters', 'responses']);
 const REACHED_COMPONENTS = new Set(['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'pathItems']);
 /** More incremental diffs than this in a row, or a larger share of operations to compare, and a full diff is simpler and as fast. */
-const MAX_CONTEXTS = 12;
+const MAX_GRAPHS = 12;
 const MAX_DIRTY_SHARE = 0.25;
 
 export class LiveDiff {
@@ -60,7 +61,7 @@ export class LiveDiff {
 
   diff(base: SpecModel, revision: SpecModel): LiveOutcome {
     const dirty = this.dirtyOperations(base, revision);
-    if (dirty === 'all' || dirty.size > revision.operations.size * MAX_DIRTY_SHARE || (this.last?.contexts.length ?? 0) >= MAX_CONTEXTS) return this.run(base, revision, undefined);
+    if (dirty === 'all' || dirty.size > revision.operations.size * MAX_DIRTY_SHARE || (this.last?.graphs.length ?? 0) >= MAX_GRAPHS) return this.run(base, revision, undefined);
     return this.run(base, revision, dirty);
   }
 
@@ -121,7 +122,7 @@ export class LiveDiff {
       operations: revision.operations,
       changes,
       problems,
-      contexts: last ? [...last.contexts, ctx.graph()] : [ctx.graph()],
+      graphs: last ? [...last.graphs, ctx.graph()] : [ctx.graph()],
       throughRefs: last ? [...last.throughRefs, revision.refs.throughRefs] : [revision.refs.throughRefs],
       singleFile: revision.refs.files().length === 1,
     };
@@ -165,7 +166,7 @@ export class LiveDiff {
     for (const hops of last.throughRefs) for (const id of hops) if (ids.has(id)) return 'all';
 
     const pairs: SchemaPair[] = [];
-    for (const ctx of last.contexts) for (const id of ids) pairs.push(...ctx.pairsOfRevisionNode(id));
+    for (const graph of last.graphs) for (const id of ids) pairs.push(...graph.pairsOfRevisionNode(id));
     for (const op of operationsReaching(pairs)) dirty.add(op.key);
     for (const ops of [last.operations, revision.operations]) {
       for (const op of ops.values()) if (!dirty.has(op.key) && touchesOperation(op, ids)) dirty.add(op.key);
@@ -217,7 +218,7 @@ function stillReached(problem: RefProblem, revision: SpecModel, last: LastDiff, 
   if (top !== revision.root) return false;
   if (last.throughRefs.some((hops) => hops.has(problem.node.id))) return true;
   const pairs: SchemaPair[] = [];
-  for (const ctx of last.contexts) for (const id of ids) pairs.push(...ctx.pairsOfRevisionNode(id));
+  for (const graph of last.graphs) for (const id of ids) pairs.push(...graph.pairsOfRevisionNode(id));
   for (const op of operationsReaching(pairs)) if (clean.has(op.key)) return true;
   for (const key of clean) {
     const op = revision.operations.get(key);
