@@ -8,7 +8,7 @@ import { TempRepo } from '../support/tempRepo';
 import { basePathOf, headInfo, mergeBase, readFileAtRef, readFilesAtCommit, readStaged, repoRoot, resolveRef } from '../../server/src/io/git';
 import { GitMissing, NoCommitsYet, NotARepository, UnknownRef } from '../../server/src/io/gitErrors';
 import { GitRefLoader } from '../../server/src/io/loaders';
-import { CommittedFiles } from '../../server/src/lsp/externalFiles';
+import { CommittedFiles } from '../../server/src/workspace/externalFiles';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
-import { singleEdit } from '../../server/src/lsp/revisionParser';
+import { singleEdit } from '../../server/src/workspace/revisionParser';
 import { TestClient } from '../support/lspClient';
 import { seeded, type Rand } from '../support/mutate';
 import { TempRepo } from '../support/tempRepo';

@@ -4,7 +4,7 @@
 // exactly, whatever the changes were.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChangeSpan, RevisionParser, type TextChange } from '../../server/src/lsp/revisionParser';
+import { ChangeSpan, RevisionParser, type TextChange } from '../../server/src/workspace/revisionParser';
 import { parseText } from '../../server/src/engine/parse/parseText';
 import { seeded } from '../support/mutate';
 

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/engine/index';
-import { parseBaseSelector, selectorLabel, selectorText } from '../../server/src/lsp/base/baseSelector';
+import { parseBaseSelector, selectorLabel, selectorText } from '../../server/src/workspace/base/baseSelector';
 import { oneLineRange, remapToText } from '../../server/src/lsp/diagnostics';
-import { singleEdit } from '../../server/src/lsp/revisionParser';
-import { isSpecText } from '../../server/src/lsp/specDetection';
+import { singleEdit } from '../../server/src/workspace/revisionParser';
+import { isSpecText } from '../../server/src/workspace/specDetection';
 import { baseUriOf, fileUriOfBase } from '../../server/src/lsp/baseUri';
 import { sanitise } from '../../server/src/lsp/settings';
 

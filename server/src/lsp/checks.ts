@@ -8,30 +8,30 @@
 // Multi-file specs: a referenced file that is no spec itself (schemas/pet.yaml)
 // belongs to the root specs that reach it through `$ref`s. When it is open, those
 // roots are checked too, from their open buffer or, when not open, from disk in
-// the background (roots/), and the findings inside the file are shown on it.
+// the background (workspace/roots/), and the findings inside the file are shown on it.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../engine/index';
 import { basename } from 'node:path';
-import { isSpecText } from './specDetection';
+import { isSpecText } from '../workspace/specDetection';
 import { tooLargeNotice } from './sizeGate';
-import { parseBaseSelector, selectorText } from './base/baseSelector';
-import { errorText, type BaseOutcome, type BaseResolver } from './base/baseResolver';
-import type { GitWatcher } from './base/gitWatcher';
+import { parseBaseSelector, selectorText } from '../workspace/base/baseSelector';
+import { errorText, type BaseOutcome, type BaseResolver } from '../workspace/base/baseResolver';
+import type { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
 import type { RefOwner } from './refFindings';
-import type { ProjectConfig, ProjectConfigStore } from './projectConfig';
+import type { ProjectConfig, ProjectConfigStore } from '../workspace/projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
 import type { DocumentSync } from './worker/docSync';
 import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';
-import { BackgroundDocs } from './roots/backgroundDocs';
-import { partOfStatus } from './roots/partOfStatus';
-import { RootLinks } from './roots/rootLinks';
-import type { RootIndexes } from './roots/rootIndex';
+import { BackgroundDocs } from '../workspace/roots/backgroundDocs';
+import { partOfStatus } from './partOfStatus';
+import { RootLinks } from '../workspace/roots/rootLinks';
+import type { RootIndexes } from '../workspace/roots/rootIndex';
 import { readFileInside } from '../io/safeRead';
 
 export interface CheckDeps {

@@ -9,7 +9,7 @@ import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/ind
 import { fileUriOf } from './baseUri';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import type { GoodCheck } from './documentState';
-import { configTextIsValid, sunsetFor } from './projectConfig';
+import { configTextIsValid, sunsetFor } from '../workspace/projectConfig';
 import { toLsp } from './worker/fixes';
 import type { FixesReply } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';

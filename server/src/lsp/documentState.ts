@@ -3,8 +3,8 @@
 // code actions and the status item read without asking it.
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { Finding, Problem } from '../engine/index';
-import type { BaseOutcome } from './base/baseResolver';
-import type { ProjectConfig } from './projectConfig';
+import type { BaseOutcome } from '../workspace/base/baseResolver';
+import type { ProjectConfig } from '../workspace/projectConfig';
 import type { StatusParams } from '../../../protocol/src/protocol';
 
 /** A completed check of a version that parsed. */

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptAction, wantsQuickFixes, type ActionEnv, type BumpEdit } from './codeActions';
 import { fsPathOf } from './baseUri';
 import { SOURCE } from './diagnostics';
-import { sunsetFor } from './projectConfig';
+import { sunsetFor } from '../workspace/projectConfig';
 import { refFindingOf, type RefFinding, type RefOwner } from './refFindings';
 import type { DocumentSync } from './worker/docSync';
 import type { FixesReply } from './worker/messages';

@@ -15,20 +15,20 @@ import {
   type TextDocumentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BaseResolver } from './base/baseResolver';
-import { parseBaseSelector } from './base/baseSelector';
-import { SafeGit, type GitAccess } from './base/gitAccess';
-import { GitWatcher } from './base/gitWatcher';
+import { BaseResolver } from '../workspace/base/baseResolver';
+import { parseBaseSelector } from '../workspace/base/baseSelector';
+import { SafeGit, type GitAccess } from '../workspace/base/gitAccess';
+import { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
 import { codeActions, findingOf } from './codeActions';
 import { hoverAt, hoverOf } from './hover';
 import { refCodeActions } from './refCodeActions';
 import { refHoverHits } from './refFindings';
-import { isConfigPath, ProjectConfigStore } from './projectConfig';
+import { isConfigPath, ProjectConfigStore } from '../workspace/projectConfig';
 import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
-import { RootIndexes } from './roots/rootIndex';
+import { RootIndexes } from '../workspace/roots/rootIndex';
 import { SettingsStore } from './settings';
 import { DocumentSync } from './worker/docSync';
 import { CheckWorker } from './worker/workerClient';

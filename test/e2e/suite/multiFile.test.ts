@@ -1,4 +1,4 @@
-// Multi-file specs in the single-folder launch (server/src/lsp/roots/, the status's `partOf`):
+// Multi-file specs in the single-folder launch (server/src/workspace/roots/, the status's `partOf`):
 // a git repository of its own (next to the workspace folder) holds a root spec that `$ref`s a
 // schema file, both committed. Only the schema file is opened; the root spec stays closed and
 // is checked by the server in the background. Deleting a property of the referenced schema in

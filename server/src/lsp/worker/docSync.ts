@@ -4,7 +4,7 @@
 // been sent are tracked, so typing in other files costs nothing.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextChange } from '../revisionParser';
+import type { TextChange } from '../../workspace/revisionParser';
 import type { TextSync } from './messages';
 
 /** Beyond this many pending changes the whole text is cheaper to send (and memory stays bounded). */

@@ -5,7 +5,7 @@
 // work (parse, model, diff, diagnostics, fixes), so the main thread never blocks.
 import type { Diagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { CheckOptions, Finding, Problem } from '../../engine/index';
-import type { TextChange } from '../revisionParser';
+import type { TextChange } from '../../workspace/revisionParser';
 import type { CheckState } from '../../../../protocol/src/protocol';
 
 /** How the worker gets a document's text: whole, or as the changes since the version it already has. */

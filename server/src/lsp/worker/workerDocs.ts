@@ -4,9 +4,9 @@
 // parsed bases, cached by blob, path and commit.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LiveDiff, loadModel, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
-import { errorText } from '../base/baseResolver';
-import { CommittedFiles } from '../externalFiles';
-import { ChangeSpan, RevisionParser } from '../revisionParser';
+import { errorText } from '../../workspace/base/baseResolver';
+import { CommittedFiles } from '../../workspace/externalFiles';
+import { ChangeSpan, RevisionParser } from '../../workspace/revisionParser';
 import type { BaseInput, TextSync } from './messages';
 
 /** A completed check of a version that parsed, as the worker keeps it. */

@@ -1,8 +1,8 @@
 // The status of a referenced file (not a spec itself): which root specs it belongs
 // to, how each of them stands, and the findings that live in this file.
-import type { Finding } from '../../engine/index';
-import type { DocumentState } from '../documentState';
-import type { CheckState, StatusParams } from '../../../../protocol/src/protocol';
+import type { Finding } from '../engine/index';
+import type { DocumentState } from './documentState';
+import type { CheckState, StatusParams } from '../../../protocol/src/protocol';
 
 export interface RootOfFile {
   uri: string;

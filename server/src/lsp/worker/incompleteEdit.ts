@@ -2,8 +2,8 @@
 // un-indenting the line under it, turns every endpoint into "removed". Those
 // states are treated like a syntax error (last results kept, marked stale)
 // instead of flooding the editor with removals.
-import { child, isMap } from '../engine/parse/tree';
-import type { SpecModel } from '../engine/index';
+import { child, isMap } from '../../engine/parse/tree';
+import type { SpecModel } from '../../engine/index';
 
 /** Why the revision looks mid-edit rather than intentionally changed (and where), or undefined. */
 export function incompleteEditReason(base: SpecModel, revision: SpecModel): { message: string; offset: number } | undefined {
