@@ -13,7 +13,8 @@
 // maps would triple the download for stack traces that Node does not map by default), and
 // no file refers to one that is missing. Fails (exit 1) when the package holds anything but the
 // bundled dist/*.js, the manifest, README, CHANGELOG, LICENSE, the icon, docs/rules.md and
-// schemas/*.json, or misses one of them.
+// schemas/*.json, or misses one of them. The staged package.json drops `files` (the npm
+// package's list, which vsce refuses next to .vscodeignore).
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -85,6 +86,11 @@ try {
       // The map stays behind, so drop the comment that points at it.
       const text = readFileSync(join(ROOT, f), 'utf8').replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n');
       writeFileSync(to, text, { mode: statSync(join(ROOT, f)).mode });
+    } else if (f === 'package.json') {
+      // `files` is the npm package's list (npm pack); vsce refuses it next to .vscodeignore,
+      // which is the .vsix's list.
+      const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
+      writeFileSync(to, JSON.stringify(manifest, null, 2) + '\n');
     } else copyFileSync(join(ROOT, f), to);
   }
 
