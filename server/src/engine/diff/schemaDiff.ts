@@ -7,6 +7,8 @@ import { SubtreeFacts } from '../parse/subtreeFacts';
 import { schemaRuleId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { DiffContext, SchemaPair } from './context';
+import { compareBounds } from './boundsDiff';
+import type { PairView } from './pairView';
 import {
   boolFlag,
   effectiveProperties,
@@ -14,7 +16,6 @@ import {
   hasComposition,
   isNullBranch,
   isNullable,
-  num,
   str,
   typesOf,
   valueKey,
@@ -129,16 +130,16 @@ export class SchemaDiff {
   }
 }
 
-class PairComparison {
-  private readonly bRefs;
-  private readonly rRefs;
+class PairComparison implements PairView {
+  readonly bRefs;
+  readonly rRefs;
 
   constructor(
     private readonly diff: SchemaDiff,
     private readonly ctx: DiffContext,
-    private readonly b: JMap,
-    private readonly r: JMap,
-    private readonly dir: DataDirection,
+    readonly b: JMap,
+    readonly r: JMap,
+    readonly dir: DataDirection,
     private readonly subject: SchemaSubject,
     private readonly pair: SchemaPair,
   ) {
@@ -154,7 +155,7 @@ class PairComparison {
     this.compareEnum();
     this.compareConst();
     this.comparePattern();
-    this.compareBounds();
+    compareBounds(this);
     this.compareDefault();
     this.compareAccess();
     this.compareAdditionalProperties();
@@ -163,11 +164,15 @@ class PairComparison {
     for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) this.compareComposition(kind);
   }
 
-  private emit(change: string, message: string, base: JNode | undefined, revision: JNode | undefined, detail?: string, fix?: import('../types').FixHint): void {
+  emit(change: string, message: string, base: JNode | undefined, revision: JNode | undefined, detail?: string, fix?: import('../types').FixHint): void {
     this.ctx.emit({ rule: schemaRuleId(this.dir, this.subject, change), message, base, revision, detail, fix, pair: this.pair });
   }
 
-  private get what(): string {
+  nested(base: JNode, revision: JNode): void {
+    this.diff.compare(base, revision, this.dir, 'property', this.pair);
+  }
+
+  get what(): string {
     return describeSchema(this.r, this.subject);
   }
 
@@ -276,33 +281,6 @@ class PairComparison {
     if (bp && rp) this.emit('pattern-changed', `${this.what} pattern changed from /${bp}/ to /${rp}/`, anchorB, anchorR, undefined, { kind: 'value-changed' });
     else if (rp) this.emit('pattern-added', `${this.what} must now match /${rp}/`, this.b, anchorR);
     else this.emit('pattern-removed', `${this.what} no longer has pattern /${bp}/`, anchorB, this.r);
-  }
-
-  private compareBounds(): void {
-    this.bound('maximum', 'max', 'upper');
-    this.bound('exclusiveMaximum', 'max', 'upper');
-    this.bound('minimum', 'min', 'lower');
-    this.bound('exclusiveMinimum', 'min', 'lower');
-    this.bound('maxLength', 'max-length', 'upper');
-    this.bound('minLength', 'min-length', 'lower');
-    this.bound('maxItems', 'max-items', 'upper');
-    this.bound('minItems', 'min-items', 'lower');
-  }
-
-  private bound(keyword: string, prefix: string, kind: 'upper' | 'lower'): void {
-    const bv = num(this.b, keyword);
-    const rv = num(this.r, keyword);
-    if (bv === rv) return;
-    const anchorB = child(this.b, keyword) ?? this.b;
-    const anchorR = child(this.r, keyword) ?? this.r;
-    const fix = { kind: 'value-changed' as const };
-    if (bv === undefined) this.emit(`${prefix}-set`, `${this.what} now has ${keyword} ${rv}`, this.b, anchorR, keyword);
-    else if (rv === undefined) this.emit(`${prefix}-unset`, `${this.what} no longer has ${keyword} (was ${bv})`, anchorB, this.r, keyword);
-    else {
-      const tighter = kind === 'upper' ? rv < bv : rv > bv;
-      const change = kind === 'upper' ? (tighter ? 'decreased' : 'increased') : tighter ? 'increased' : 'decreased';
-      this.emit(`${prefix}-${change}`, `${this.what} ${keyword} ${change} from ${bv} to ${rv}`, anchorB, anchorR, keyword, fix);
-    }
   }
 
   private compareDefault(): void {

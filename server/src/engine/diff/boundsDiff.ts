@@ -1,0 +1,142 @@
+// Numeric and size bounds of one schema pair: maximum/minimum with both spellings
+// of exclusiveness (3.0's boolean that turns `maximum` exclusive, 3.1's number that
+// is a bound of its own), string lengths, item and property counts, and multipleOf.
+// A bound is compared by what it allows, not keyword by keyword, so moving
+// `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
+import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
+import type { PairView } from './pairView';
+
+type Side = 'upper' | 'lower';
+
+interface Bound {
+  value: number;
+  exclusive: boolean;
+  /** The keyword that sets it. */
+  node: JNode;
+}
+
+interface BoundKind {
+  /** Rule id stem: "max" -> max-decreased, exclusive-max-decreased. */
+  stem: string;
+  side: Side;
+  /** What the keyword limits, for messages: "values", "strings", "items". */
+  wider: string;
+  read: (schema: JMap) => Bound | undefined;
+}
+
+const count = (keyword: string) => (schema: JMap): Bound | undefined => {
+  const value = numberOf(schema, keyword);
+  return value === undefined ? undefined : { value, exclusive: false, node: child(schema, keyword)! };
+};
+
+const KINDS: BoundKind[] = [
+  { stem: 'max', side: 'upper', wider: 'larger values', read: (s) => numericBound(s, 'upper') },
+  { stem: 'min', side: 'lower', wider: 'smaller values', read: (s) => numericBound(s, 'lower') },
+  { stem: 'max-length', side: 'upper', wider: 'longer strings', read: count('maxLength') },
+  { stem: 'min-length', side: 'lower', wider: 'shorter strings', read: count('minLength') },
+  { stem: 'max-items', side: 'upper', wider: 'more items', read: count('maxItems') },
+  { stem: 'min-items', side: 'lower', wider: 'fewer items', read: count('minItems') },
+  { stem: 'max-properties', side: 'upper', wider: 'more properties', read: count('maxProperties') },
+  { stem: 'min-properties', side: 'lower', wider: 'fewer properties', read: count('minProperties') },
+];
+
+export function compareBounds(v: PairView): void {
+  for (const kind of KINDS) compareBound(v, kind);
+  compareMultipleOf(v);
+}
+
+/**
+ * The tighter of `maximum` (exclusive under 3.0's `exclusiveMaximum: true`) and the
+ * numeric `exclusiveMaximum` of 3.1; likewise for the minimum. Either spelling is
+ * read in any version: a document mixing them still means what it says.
+ */
+function numericBound(schema: JMap, side: Side): Bound | undefined {
+  const [inclusiveKey, exclusiveKey] = side === 'upper' ? ['maximum', 'exclusiveMaximum'] : ['minimum', 'exclusiveMinimum'];
+  const flag = child(schema, exclusiveKey);
+  const inclusive = numberOf(schema, inclusiveKey);
+  let best: Bound | undefined = inclusive === undefined ? undefined : { value: inclusive, exclusive: isScalar(flag) && flag.value === true, node: child(schema, inclusiveKey)! };
+  const exclusive = numberOf(schema, exclusiveKey);
+  if (exclusive !== undefined) {
+    const own = { value: exclusive, exclusive: true, node: flag! };
+    if (!best || tighter(own, best, side)) best = own;
+  }
+  return best;
+}
+
+/** Whether bound `a` allows less than bound `b`. */
+function tighter(a: Bound, b: Bound, side: Side): boolean {
+  if (a.value !== b.value) return side === 'upper' ? a.value < b.value : a.value > b.value;
+  return a.exclusive && !b.exclusive;
+}
+
+function compareBound(v: PairView, kind: BoundKind): void {
+  const b = kind.read(v.b);
+  const r = kind.read(v.r);
+  if (!b && !r) return;
+  const req = v.dir === 'request';
+  const stemOf = (exclusive: boolean) => (exclusive ? `exclusive-${kind.stem}` : kind.stem);
+  if (!b) {
+    const keyword = String(r!.node.key);
+    // Setting a limit is a warning on requests: whether clients already stay inside it depends on what they send.
+    const why = req ? `: clients that send ${kind.wider} are rejected (whether any do depends on the values they send)` : '';
+    v.emit(`${stemOf(r!.exclusive)}-set`, `${v.what} now has ${keyword} ${r!.value}${why}`, v.b, r!.node, keyword);
+    return;
+  }
+  if (!r) {
+    const keyword = String(b.node.key);
+    v.emit(`${stemOf(b.exclusive)}-unset`, `${v.what} no longer has ${keyword} (was ${b.value})${req ? '' : `: clients may now receive ${kind.wider}`}`, b.node, v.r, keyword);
+    return;
+  }
+  if (b.value === r.value && b.exclusive === r.exclusive) return;
+  const narrower = tighter(r, b, kind.side);
+  const change = (kind.side === 'upper') === narrower ? 'decreased' : 'increased';
+  const exclusive = b.exclusive || r.exclusive;
+  // Only the exclusiveness changed (3.0's flag): the flag is what the user edited.
+  const flagOnly = b.value === r.value;
+  const flagKey = kind.side === 'upper' ? 'exclusiveMaximum' : 'exclusiveMinimum';
+  const anchorB = flagOnly ? (child(v.b, flagKey) ?? v.b) : b.node;
+  const anchorR = flagOnly ? (child(v.r, flagKey) ?? v.r) : r.node;
+  const show = (x: Bound) => `${x.value}${exclusive ? (x.exclusive ? ' (exclusive)' : ' (inclusive)') : ''}`;
+  const why = req ? (narrower ? `: clients that send ${kind.wider} are rejected` : '') : narrower ? '' : `: clients may now receive ${kind.wider}`;
+  const keyword = String(r.node.key);
+  v.emit(`${stemOf(exclusive)}-${change}`, `${v.what} ${keyword} ${change} from ${show(b)} to ${show(r)}${why}`, anchorB, anchorR, keyword, { kind: 'value-changed' });
+}
+
+/** Whether `a` is a whole multiple of `b`, allowing for binary fractions (0.3 of 0.1). */
+function isMultiple(a: number, b: number): boolean {
+  const q = a / b;
+  return Math.abs(q - Math.round(q)) < 1e-9 * Math.max(1, Math.abs(q));
+}
+
+/**
+ * multipleOf: values must be multiples of it. Going from m to a multiple of m allows
+ * fewer values (narrowed); going to a divisor of m allows more (widened); anything
+ * else (2 -> 3) keeps some values and drops others, so it depends on what is sent.
+ */
+function compareMultipleOf(v: PairView): void {
+  const b = numberOf(v.b, 'multipleOf');
+  const r = numberOf(v.r, 'multipleOf');
+  if (b === r) return;
+  const bNode = child(v.b, 'multipleOf');
+  const rNode = child(v.r, 'multipleOf');
+  const req = v.dir === 'request';
+  if (b === undefined) {
+    v.emit('multiple-of-set', `${v.what} must now be a multiple of ${r}${req ? ': clients that send other values are rejected (whether any do depends on the values they send)' : ''}`, v.b, rNode);
+    return;
+  }
+  if (r === undefined) {
+    v.emit('multiple-of-unset', `${v.what} no longer has to be a multiple of ${b}${req ? '' : ': clients may now receive other values'}`, bNode, v.r);
+    return;
+  }
+  if (b <= 0 || r <= 0) return; // not a valid multipleOf: nothing can be said
+  const fix = { kind: 'value-changed' as const };
+  const msg = `${v.what} multipleOf changed from ${b} to ${r}`;
+  if (isMultiple(r, b)) v.emit('multiple-of-narrowed', `${msg}${req ? `: clients that send multiples of ${b} that are not multiples of ${r} are rejected` : ''}`, bNode, rNode, undefined, fix);
+  else if (isMultiple(b, r)) v.emit('multiple-of-widened', `${msg}${req ? '' : `: clients may now receive multiples of ${r} that are not multiples of ${b}`}`, bNode, rNode, undefined, fix);
+  else {
+    const why = req
+      ? `clients that send multiples of ${b} that are not multiples of ${r} are rejected; whether any do depends on the values they send`
+      : `clients may now receive values that are not multiples of ${b}; whether that breaks them depends on whether they rely on it`;
+    v.emit('multiple-of-changed', `${msg}: ${why}`, bNode, rNode, undefined, fix);
+  }
+}

@@ -1,0 +1,159 @@
+// JSON Schema keyword families (bounds with both exclusive spellings, multipleOf,
+// property counts, contains, prefixItems, patternProperties, propertyNames,
+// dependent*, if/then/else, unevaluated*, lists of types): each change is run as
+// YAML and as JSON, on the request and the response side, for a body and for a
+// property (and a parameter where the id exists), and must give exactly its id at
+// its level. The same keyword left alone gives nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diffPair, sameInBothFormats } from '../support/engineHarness';
+import type { Finding, Level } from '../../server/src/engine/index';
+
+type Subject = 'body' | 'property' | 'parameter';
+
+/** A spec whose request body, response body and one query parameter are given as flow-style schemas. */
+function spec(version: string, slots: { request?: string; response?: string; param?: string }): string {
+  return `openapi: ${version}
+info: {title: K, version: 1.0.0}
+paths:
+  /things:
+    post:
+      parameters:
+        - {name: q, in: query, schema: ${slots.param ?? '{type: string}'}}
+      requestBody:
+        content:
+          application/json:
+            schema: ${slots.request ?? '{type: object}'}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: ${slots.response ?? '{type: object}'}
+`;
+}
+
+/** The schema placed as the subject: the body itself, or property `p` of an object body. */
+function place(subject: Subject, schema: string): string {
+  return subject === 'property' ? `{type: object, properties: {p: ${schema}}}` : schema;
+}
+
+function findingsFor(version: string, dir: 'request' | 'response', subject: Subject, base: string, revision: string): Finding[] {
+  const slots = (s: string) => (subject === 'parameter' ? { param: s } : dir === 'request' ? { request: place(subject, s) } : { response: place(subject, s) });
+  return sameInBothFormats(diffPair(spec(version, slots(base)), spec(version, slots(revision))));
+}
+
+interface Case {
+  base: string;
+  revision: string;
+  /** The change part of the id: request-property-<change>. */
+  change: string;
+  request: Level;
+  response: Level;
+  version?: string;
+  /** Also a query parameter's schema (request side only). */
+  parameter?: boolean;
+}
+
+/** Asserts exactly one finding, `<dir>-<subject>-<change>` at the given level, on every side and subject. */
+function expectCase(c: Case): void {
+  const version = c.version ?? '3.1.0';
+  const runs: [('request' | 'response'), Subject, Level][] = [
+    ['request', 'body', c.request],
+    ['request', 'property', c.request],
+    ['response', 'body', c.response],
+    ['response', 'property', c.response],
+  ];
+  if (c.parameter) runs.push(['request', 'parameter', c.request]);
+  for (const [dir, subject, level] of runs) {
+    const f = findingsFor(version, dir, subject, c.base, c.revision);
+    const id = `${dir}-${subject}-${c.change}`;
+    assert.deepEqual(
+      f.map((x) => `${x.rule} ${x.level}`),
+      [`${id} ${level}`],
+      `${c.base} -> ${c.revision} (${version}, ${dir} ${subject})`,
+    );
+    assert.equal(f[0].direction, dir);
+    if (level !== 'info') assert.match(f[0].message, /clients/, `${id}: the message says who breaks`);
+  }
+}
+
+/** The keyword left as it is (the schema's text still differs, so it is compared): no finding anywhere. */
+function expectUnchanged(schema: string, version = '3.1.0'): void {
+  const touched = schema.replace(/^\{/, '{description: touched, ');
+  for (const dir of ['request', 'response'] as const) {
+    for (const subject of ['body', 'property'] as const) {
+      assert.deepEqual(findingsFor(version, dir, subject, schema, touched), [], `${schema} unchanged (${dir} ${subject})`);
+    }
+  }
+}
+
+const num = (k: string) => `{type: number, ${k}}`;
+
+test('exclusiveMaximum as a 3.1 number: decreased, increased, set, unset', () => {
+  expectCase({ base: num('exclusiveMaximum: 10'), revision: num('exclusiveMaximum: 5'), change: 'exclusive-max-decreased', request: 'error', response: 'info', parameter: true });
+  expectCase({ base: num('exclusiveMaximum: 5'), revision: num('exclusiveMaximum: 10'), change: 'exclusive-max-increased', request: 'info', response: 'error', parameter: true });
+  expectCase({ base: num('minimum: 0'), revision: num('minimum: 0, exclusiveMaximum: 10'), change: 'exclusive-max-set', request: 'warning', response: 'info', parameter: true });
+  expectCase({ base: num('minimum: 0, exclusiveMaximum: 10'), revision: num('minimum: 0'), change: 'exclusive-max-unset', request: 'info', response: 'error' });
+  expectUnchanged(num('exclusiveMaximum: 10'));
+});
+
+test('exclusiveMinimum as a 3.1 number: increased, decreased, set, unset', () => {
+  expectCase({ base: num('exclusiveMinimum: 0'), revision: num('exclusiveMinimum: 1'), change: 'exclusive-min-increased', request: 'error', response: 'info', parameter: true });
+  expectCase({ base: num('exclusiveMinimum: 1'), revision: num('exclusiveMinimum: 0'), change: 'exclusive-min-decreased', request: 'info', response: 'error', parameter: true });
+  expectCase({ base: num('maximum: 9'), revision: num('maximum: 9, exclusiveMinimum: 0'), change: 'exclusive-min-set', request: 'warning', response: 'info', parameter: true });
+  expectCase({ base: num('maximum: 9, exclusiveMinimum: 0'), revision: num('maximum: 9'), change: 'exclusive-min-unset', request: 'info', response: 'error' });
+  expectUnchanged(num('exclusiveMinimum: 0'));
+});
+
+test('exclusiveMaximum/Minimum as the 3.0 boolean: turning exclusive tightens, turning inclusive loosens', () => {
+  const v = '3.0.3';
+  expectCase({ version: v, base: num('maximum: 10'), revision: num('maximum: 10, exclusiveMaximum: true'), change: 'exclusive-max-decreased', request: 'error', response: 'info', parameter: true });
+  expectCase({ version: v, base: num('maximum: 10, exclusiveMaximum: true'), revision: num('maximum: 10, exclusiveMaximum: false'), change: 'exclusive-max-increased', request: 'info', response: 'error' });
+  expectCase({ version: v, base: num('maximum: 10, exclusiveMaximum: true'), revision: num('maximum: 20, exclusiveMaximum: true'), change: 'exclusive-max-increased', request: 'info', response: 'error' });
+  expectCase({ version: v, base: num('minimum: 0'), revision: num('minimum: 0, exclusiveMinimum: true'), change: 'exclusive-min-increased', request: 'error', response: 'info', parameter: true });
+  expectCase({ version: v, base: num('minimum: 0, exclusiveMinimum: true'), revision: num('minimum: -5, exclusiveMinimum: true'), change: 'exclusive-min-decreased', request: 'info', response: 'error' });
+  expectCase({ version: v, base: num('minimum: 0'), revision: num('minimum: 0, maximum: 3, exclusiveMaximum: true'), change: 'exclusive-max-set', request: 'warning', response: 'info' });
+  expectUnchanged(num('maximum: 10, exclusiveMaximum: true'), v);
+  expectUnchanged(num('minimum: 0, exclusiveMinimum: true'), v);
+});
+
+test('an inclusive bound keeps its own ids, and a bound that allows the same is no change', () => {
+  expectCase({ base: num('maximum: 10'), revision: num('maximum: 5'), change: 'max-decreased', request: 'error', response: 'info', parameter: true });
+  // 3.0 spelling to 3.1 spelling of the same bound: nothing to report.
+  const same = findingsFor('3.1.0', 'response', 'property', num('maximum: 10, exclusiveMaximum: true'), num('exclusiveMaximum: 10'));
+  assert.deepEqual(same, []);
+  // A looser inclusive maximum next to a tighter exclusive one changes nothing.
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', num('maximum: 20, exclusiveMaximum: 10'), num('maximum: 30, exclusiveMaximum: 10')), []);
+  // Inclusive 10 to exclusive 10 (3.1): tighter, under the exclusive id.
+  const f = findingsFor('3.1.0', 'request', 'body', num('maximum: 10'), num('exclusiveMaximum: 10'));
+  assert.deepEqual(f.map((x) => x.rule), ['request-body-exclusive-max-decreased']);
+  assert.match(f[0].message, /from 10 \(inclusive\) to 10 \(exclusive\)/);
+});
+
+const obj = (k: string) => `{type: object, ${k}}`;
+
+test('maxProperties and minProperties', () => {
+  expectCase({ base: obj('maxProperties: 10'), revision: obj('maxProperties: 5'), change: 'max-properties-decreased', request: 'error', response: 'info' });
+  expectCase({ base: obj('maxProperties: 5'), revision: obj('maxProperties: 10'), change: 'max-properties-increased', request: 'info', response: 'error' });
+  expectCase({ base: obj('minProperties: 1'), revision: obj('minProperties: 1, maxProperties: 5'), change: 'max-properties-set', request: 'warning', response: 'info' });
+  expectCase({ base: obj('minProperties: 0, maxProperties: 5'), revision: obj('minProperties: 0'), change: 'max-properties-unset', request: 'info', response: 'error' });
+  expectCase({ base: obj('minProperties: 1'), revision: obj('minProperties: 2'), change: 'min-properties-increased', request: 'error', response: 'info' });
+  expectCase({ base: obj('minProperties: 2'), revision: obj('minProperties: 1'), change: 'min-properties-decreased', request: 'info', response: 'error' });
+  expectCase({ base: obj('maxProperties: 9'), revision: obj('maxProperties: 9, minProperties: 1'), change: 'min-properties-set', request: 'warning', response: 'info' });
+  expectCase({ base: obj('maxProperties: 9, minProperties: 1'), revision: obj('maxProperties: 9'), change: 'min-properties-unset', request: 'info', response: 'error' });
+  expectUnchanged(obj('minProperties: 1, maxProperties: 5'));
+});
+
+test('multipleOf: set, unset, narrowed to a multiple, widened to a divisor, changed to neither', () => {
+  expectCase({ base: num('minimum: 0'), revision: num('minimum: 0, multipleOf: 5'), change: 'multiple-of-set', request: 'warning', response: 'info', parameter: true });
+  expectCase({ base: num('minimum: 0, multipleOf: 5'), revision: num('minimum: 0'), change: 'multiple-of-unset', request: 'info', response: 'error', parameter: true });
+  expectCase({ base: num('multipleOf: 2'), revision: num('multipleOf: 4'), change: 'multiple-of-narrowed', request: 'error', response: 'info', parameter: true });
+  expectCase({ base: num('multipleOf: 0.1'), revision: num('multipleOf: 0.01'), change: 'multiple-of-widened', request: 'info', response: 'error', parameter: true });
+  expectCase({ base: num('multipleOf: 2'), revision: num('multipleOf: 3'), change: 'multiple-of-changed', request: 'warning', response: 'warning', parameter: true });
+  const changed = findingsFor('3.1.0', 'request', 'property', num('multipleOf: 2'), num('multipleOf: 3'));
+  assert.match(changed[0].message, /depends on the values they send/);
+  // 0.3 is a multiple of 0.1 although 0.3 / 0.1 is not exactly 3 in binary floating point.
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'body', num('multipleOf: 0.1'), num('multipleOf: 0.3')).map((x) => x.rule), ['request-body-multiple-of-narrowed']);
+  expectUnchanged(num('multipleOf: 0.5'));
+});
