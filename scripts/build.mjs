@@ -15,9 +15,11 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // Also the npm package's `breakwater-language-server` command, for editors other than VS Code.
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   // The language server's check worker thread (parse, model, diff), started by dist/server.js.
   build({ ...common, entryPoints: ['server/src/lsp/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+chmodSync('dist/server.js', 0o755);

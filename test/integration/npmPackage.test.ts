@@ -75,6 +75,11 @@ test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tar
   const version = run('npx', ['--offline', 'breakwater', '--version'], app);
   assert.equal(version.stdout.trim(), manifest.version);
 
+  // The language server for other editors is a command of the package too.
+  const server = run(join(app, 'node_modules', '.bin', 'breakwater-language-server'), [], app);
+  assert.equal(server.status, 2);
+  assert.match(server.stderr, /start it with --stdio/);
+
   // 4. a real check in a git repository: removing a response property is found, exit 1
   const repo = new TempRepo({ 'openapi.yaml': SPEC });
   try {

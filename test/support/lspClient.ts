@@ -41,6 +41,8 @@ export interface ClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options for the server process, e.g. ['--require', preload]. */
   execArgv?: string[];
+  /** The client's `workspace.workspaceEdit` capability (default: documentChanges with file creation, as VS Code). */
+  workspaceEdit?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -59,7 +61,7 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private stderr = '';
 
-  constructor(options: ClientOptions = {}) {
+  constructor(private readonly options: ClientOptions = {}) {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npm run build" first`);
     this.child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
@@ -90,7 +92,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: this.options.workspaceEdit ?? { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },

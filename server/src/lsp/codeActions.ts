@@ -2,11 +2,12 @@
 // fingerprint; the finding is looked up in the last good check of the same
 // document version (edits are offsets into exactly that text) and the check
 // worker, which holds both parsed sides, computes the edits.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
 import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/index';
 import { fileUriOf } from './baseUri';
+import { CREATE_CONFIG_COMMAND, type CreateConfigArgs } from './createConfigCommand';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import type { GoodCheck } from './documentState';
 import { configTextIsValid, sunsetFor } from '../workspace/projectConfig';
@@ -17,6 +18,8 @@ import type { CheckWorker } from './worker/workerClient';
 export interface ActionEnv {
   /** Whether the client applies documentChanges with file creation (needed to create .breakwater.yaml). */
   canCreateFiles: boolean;
+  /** Whether the client applies documentChanges (versioned edits, refused when the buffer moved on). */
+  versionedEdits: boolean;
   documents: TextDocuments<TextDocument>;
   /** Text of a file on disk, undefined when it does not exist. */
   readFile: (path: string) => string | undefined;
@@ -86,22 +89,32 @@ export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: Goo
     change = acceptInConfig(configText, entry, { ruleAsComment: true });
   }
   if (!change) return undefined;
-  if (change.kind === 'create' && !env.canCreateFiles) return undefined;
-  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
-  if (change.kind === 'create') {
-    documentChanges.push({ kind: 'create', uri: configUri, options: { overwrite: false, ignoreIfExists: true } });
-    documentChanges.push({ textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });
-  } else {
-    documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
-  }
-  if (bump) documentChanges.push({ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] });
   const name = configPath.replace(/^.*[\\/]/, '');
-  return {
+  const action: CodeAction = {
     title: `Accept this breaking change (record it in ${name}${bump ? `, bump info.version to ${bump.to}` : bumpNote ? `; ${bumpNote}` : ''})`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { documentChanges },
   };
+  // Clients that declare documentChanges get versioned edits (refused when a buffer moved on) and the file creation.
+  if (env.versionedEdits && (change.kind === 'edit' || env.canCreateFiles)) {
+    const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+    if (change.kind === 'create') {
+      documentChanges.push({ kind: 'create', uri: configUri, options: { overwrite: false, ignoreIfExists: true } });
+      documentChanges.push({ textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });
+    } else {
+      documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
+    }
+    if (bump) documentChanges.push({ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] });
+    return { ...action, edit: { documentChanges } };
+  }
+  // Other clients (Neovim 0.7, Helix, eglot) get plain `changes`; as those cannot create a file, a missing
+  // .breakwater.yaml is created by the server when the client runs the action's command (after the edit).
+  const changes: Record<string, TextEdit[]> = {};
+  if (change.kind === 'edit') changes[configUri] = toLsp(change.edits, new LineIndex(configText ?? ''));
+  if (bump) changes[bump.uri] = [bump.edit];
+  if (Object.keys(changes).length) action.edit = { changes };
+  if (change.kind === 'create') action.command = { title: action.title, command: CREATE_CONFIG_COMMAND, arguments: [{ path: configPath, text: change.text } satisfies CreateConfigArgs] };
+  return action;
 }
 
 function changedText(before: string | undefined, change: NonNullable<ConfigChange>): string {

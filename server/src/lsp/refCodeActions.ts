@@ -16,8 +16,6 @@ import type { FixesReply } from './worker/messages';
 
 export interface RefActionEnv extends ActionEnv {
   sync: DocumentSync;
-  /** Whether the client applies documentChanges (versioned edits, refused when the buffer moved on). */
-  versionedEdits: boolean;
   /** The text a background root's check of `version` read from disk. */
   backgroundText: (uri: string, version: number) => string | undefined;
 }

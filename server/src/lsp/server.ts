@@ -22,6 +22,7 @@ import { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
 import { codeActions, findingOf } from './codeActions';
+import { createConfig, CREATE_CONFIG_COMMAND } from './createConfigCommand';
 import { hoverAt, hoverOf } from './hover';
 import { refCodeActions } from './refCodeActions';
 import { refHoverHits } from './refFindings';
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        executeCommandProvider: { commands: [CREATE_CONFIG_COMMAND] },
       },
       serverInfo: { name: 'breakwater', version: SERVER_VERSION },
     };
@@ -147,6 +149,14 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
       log(`code actions failed: ${(e as Error).stack ?? String(e)}`);
       return [];
     }
+  });
+
+  connection.onExecuteCommand((params) => {
+    if (params.command !== CREATE_CONFIG_COMMAND) return null;
+    const problem = createConfig(params.arguments?.[0]);
+    if (problem) void connection.window.showErrorMessage(`Breakwater: ${problem}`);
+    else configChanged();
+    return null;
   });
 
   connection.onHover((params) => {
