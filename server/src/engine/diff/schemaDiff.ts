@@ -9,6 +9,8 @@ import type { OperationModel } from '../model/model';
 import type { DiffContext, SchemaPair } from './context';
 import { compareBounds } from './boundsDiff';
 import type { PairView } from './pairView';
+import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
+import { compareWrapping } from './schemaWrapping';
 import {
   boolFlag,
   effectiveProperties,
@@ -23,8 +25,15 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
-/** A pair's variant: direction and subject in 3 bits. */
-const SUBJECT_INDEX: Record<SchemaSubject, number> = { body: 0, property: 1, parameter: 2, header: 3 };
+/** A pair's variant: direction and subject in 4 bits. */
+const SUBJECT_INDEX: Record<SchemaSubject, number> = { body: 0, property: 1, parameter: 2, header: 3, 'header-parameter': 4, 'parameter-property': 5, 'header-property': 6 };
+
+/** What the schemas nested in one of this subject are (properties, items, branches...). */
+export function childSubject(subject: SchemaSubject): SchemaSubject {
+  if (subject === 'parameter' || subject === 'parameter-property') return 'parameter-property';
+  if (subject === 'header-parameter' || subject === 'header-property') return 'header-property';
+  return 'property';
+}
 
 /** How deep compareRefsWithin looks for `$ref`s inside identical subtrees. */
 const REF_SITE_DEPTH = 64;
@@ -74,11 +83,13 @@ export class SchemaDiff {
     subject: SchemaSubject,
     parent: SchemaPair | undefined,
     root?: OperationModel,
+    /** The caller compared nullability already (an unwrapped oneOf/allOf: the wrapper carries it). */
+    skipNullable = false,
   ): void {
     const b = this.ctx.base.refs.deref(bSite);
     const r = this.ctx.revision.refs.deref(rSite);
     if (!isMap(b) || !isMap(r)) return;
-    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 4) + SUBJECT_INDEX[subject], parent, root);
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject], parent, root);
     if (!isNew) return;
     this.queue.push(() => {
       if (this.sameSource(b, r)) {
@@ -87,11 +98,11 @@ export class SchemaDiff {
         const rSites = REF_SITES.of(r);
         if (bSites && rSites && bSites.length === rSites.length) {
           // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
-          for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, 'property', pair);
-        } else this.compareRefsWithin(b, r, dir, pair, 0);
+          for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
+        } else this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
         return;
       }
-      new PairComparison(this, this.ctx, b, r, dir, subject, pair).run();
+      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable).run();
     });
     if (this.draining) return;
     this.draining = true;
@@ -112,44 +123,53 @@ export class SchemaDiff {
   }
 
   /** Walks two textually identical subtrees in step and compares the targets of their $refs. */
-  private compareRefsWithin(b: JNode, r: JNode, dir: DataDirection, pair: SchemaPair, depth: number): void {
+  private compareRefsWithin(b: JNode, r: JNode, dir: DataDirection, subject: SchemaSubject, pair: SchemaPair, depth: number): void {
     if (depth > 64) return;
     if (b.kind === 'map' && r.kind === 'map') {
       if (b.entries.has('$ref') && r.entries.has('$ref')) {
-        this.compare(b, r, dir, 'property', pair);
+        this.compare(b, r, dir, subject, pair);
         return;
       }
       for (const [k, bv] of b.entries) {
         const rv = r.entries.get(k);
-        if (rv && bv.kind !== 'scalar') this.compareRefsWithin(bv, rv, dir, pair, depth + 1);
+        if (rv && bv.kind !== 'scalar') this.compareRefsWithin(bv, rv, dir, subject, pair, depth + 1);
       }
     } else if (b.kind === 'seq' && r.kind === 'seq') {
       const n = Math.min(b.items.length, r.items.length);
-      for (let i = 0; i < n; i++) if (b.items[i].kind !== 'scalar') this.compareRefsWithin(b.items[i], r.items[i], dir, pair, depth + 1);
+      for (let i = 0; i < n; i++) if (b.items[i].kind !== 'scalar') this.compareRefsWithin(b.items[i], r.items[i], dir, subject, pair, depth + 1);
     }
   }
 }
 
-class PairComparison implements PairView {
+/** One pair of schemas being compared; the keyword families in other files (schemaStructure.ts, boundsDiff.ts...) read it. */
+export class PairComparison implements PairView {
   readonly bRefs;
   readonly rRefs;
 
   constructor(
-    private readonly diff: SchemaDiff,
-    private readonly ctx: DiffContext,
+    readonly diff: SchemaDiff,
+    readonly ctx: DiffContext,
     readonly b: JMap,
     readonly r: JMap,
     readonly dir: DataDirection,
-    private readonly subject: SchemaSubject,
-    private readonly pair: SchemaPair,
+    readonly subject: SchemaSubject,
+    readonly pair: SchemaPair,
+    private readonly skipNullable = false,
   ) {
     this.bRefs = ctx.base.refs;
     this.rRefs = ctx.revision.refs;
   }
 
+  /** The subject of schemas nested in this one. */
+  get nestedSubject(): SchemaSubject {
+    return childSubject(this.subject);
+  }
+
   run(): void {
+    // A schema that gained or lost a oneOf/anyOf/allOf wrapper is compared with the branch it became.
+    if (compareWrapping(this)) return;
     const typeChanged = this.compareTypes();
-    this.compareNullable();
+    if (!this.skipNullable) this.compareNullable();
     if (typeChanged) return; // everything below would be noise after an incompatible type change
     this.compareFormat();
     this.compareEnum();
@@ -162,6 +182,9 @@ class PairComparison implements PairView {
     this.compareProperties();
     this.compareItems();
     for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) this.compareComposition(kind);
+    compareContentKeywords(this);
+    compareExtensibleEnum(this);
+    compareDiscriminator(this);
   }
 
   emit(change: string, message: string, base: JNode | undefined, revision: JNode | undefined, detail?: string, fix?: import('../types').FixHint): void {
@@ -169,7 +192,7 @@ class PairComparison implements PairView {
   }
 
   nested(base: JNode, revision: JNode): void {
-    this.diff.compare(base, revision, this.dir, 'property', this.pair);
+    this.diff.compare(base, revision, this.dir, this.nestedSubject, this.pair);
   }
 
   get what(): string {
@@ -210,7 +233,7 @@ class PairComparison implements PairView {
     return false;
   }
 
-  private compareNullable(): void {
+  compareNullable(): void {
     const bn = isNullable(this.b, this.bRefs);
     const rn = isNullable(this.r, this.rRefs);
     if (bn === rn) return;
@@ -288,7 +311,7 @@ class PairComparison implements PairView {
     const rd = child(this.r, 'default');
     if (!bd && !rd) return;
     if (bd && rd && valueKey(bd) === valueKey(rd)) return;
-    if (this.subject === 'parameter' && this.dir === 'request') {
+    if ((this.subject === 'parameter' || this.subject === 'header-parameter') && this.dir === 'request') {
       const id = bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
       const msg = bd && rd ? `default changed from ${valueKey(bd)} to ${valueKey(rd)}` : bd ? `default ${valueKey(bd)} removed` : `default ${valueKey(rd)} added`;
       this.ctx.emit({ rule: id, message: `${this.what}: ${msg}; clients that omit it get different behaviour`, base: bd ?? this.b, revision: rd ?? this.r, pair: this.pair, fix: { kind: 'value-changed' } });
@@ -297,7 +320,9 @@ class PairComparison implements PairView {
     if (bd && rd) this.emit('default-value-changed', `${this.what} default changed from ${valueKey(bd)} to ${valueKey(rd)}`, bd, rd);
   }
 
+  /** readOnly / writeOnly of whole bodies, parameters and headers; named properties are judged in compareProperties, by direction. */
   private compareAccess(): void {
+    if (this.subject !== 'body' && this.subject !== 'parameter' && this.subject !== 'header-parameter' && this.subject !== 'header') return;
     for (const [keyword, became, removed] of [
       ['readOnly', 'became-read-only', 'read-only-removed'],
       ['writeOnly', 'became-write-only', 'write-only-removed'],
@@ -316,7 +341,7 @@ class PairComparison implements PairView {
     const closed = (n: JNode | undefined) => isScalar(n) && n.value === false;
     if (!closed(ba) && closed(ra)) this.emit('additional-properties-tightened', `${this.what} no longer allows additional properties`, ba ?? this.b, ra);
     else if (closed(ba) && !closed(ra)) this.emit('additional-properties-loosened', `${this.what} now allows additional properties`, ba, ra ?? this.r);
-    else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, 'property', this.pair);
+    else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, this.nestedSubject, this.pair);
   }
 
   private compareProperties(): void {
@@ -351,13 +376,15 @@ class PairComparison implements PairView {
       }
       const rProp = this.rRefs.deref(rNode);
       const rOffWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
-      this.diff.compare(bNode, rNode, this.dir, 'property', this.pair);
+      this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair);
+      if (isMap(bProp) && isMap(rProp)) compareAccessOfProperty(this, name, bProp, rProp, bNode, rNode, rp.required.has(name) || bp.required.has(name));
       if (offWire || rOffWire) continue;
       const bReq = bp.required.has(name);
       const rReq = rp.required.get(name);
       if (!bReq && rReq) {
+        const withDefault = req && isMap(rProp) && child(rProp, 'default') !== undefined;
         this.ctx.emit({
-          rule: req ? 'request-property-became-required' : 'response-property-became-required',
+          rule: !req ? 'response-property-became-required' : this.inHeader ? 'request-header-property-became-required' : withDefault ? 'request-property-became-required-with-default' : 'request-property-became-required',
           message: `property "${name}" of ${describeSchema(this.r, this.subject, true)} became required${req ? ': clients that omit it will be rejected' : ''}`,
           base: bNode,
           revision: rReq,
@@ -381,7 +408,9 @@ class PairComparison implements PairView {
       const rProp = this.rRefs.deref(rNode);
       if (isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly')) continue;
       const required = rp.required.has(name);
-      const rule = req ? (required ? 'new-required-request-property' : 'new-optional-request-property') : required ? 'new-required-response-property' : 'new-optional-response-property';
+      const withDefault = isMap(rProp) && child(rProp, 'default') !== undefined;
+      const newRequired = this.inHeader ? 'new-required-request-header-property' : withDefault ? 'new-required-request-property-with-default' : 'new-required-request-property';
+      const rule = req ? (required ? newRequired : 'new-optional-request-property') : required ? 'new-required-response-property' : 'new-optional-response-property';
       this.ctx.emit({
         rule,
         message: `${required ? 'required' : 'optional'} property "${name}" was added to ${describeSchema(this.r, this.subject, true)}${req && required ? ': existing clients do not send it and will be rejected' : ''}`,
@@ -397,7 +426,12 @@ class PairComparison implements PairView {
   private compareItems(): void {
     const bi = child(this.b, 'items');
     const ri = child(this.r, 'items');
-    if (isMap(bi) && isMap(ri)) this.diff.compare(bi, ri, this.dir, 'property', this.pair);
+    if (isMap(bi) && isMap(ri)) this.diff.compare(bi, ri, this.dir, this.nestedSubject, this.pair);
+  }
+
+  /** Properties of a header parameter's object schema have their own ids (request-header-property-*). */
+  private get inHeader(): boolean {
+    return this.dir === 'request' && (this.subject === 'header-parameter' || this.subject === 'header-property');
   }
 
   private compareComposition(kind: 'oneOf' | 'anyOf' | 'allOf'): void {
@@ -406,14 +440,24 @@ class PairComparison implements PairView {
     if (!bl && !rl) return;
     const bItems = (bl?.items ?? []).filter((n) => !isNullBranch(n, this.bRefs));
     const rItems = (rl?.items ?? []).filter((n) => !isNullBranch(n, this.rRefs));
-    const { matched, removed, added } = matchBranches(bItems, rItems, this.bRefs, this.rRefs);
+    const { matched, removed: bOnly, added: rOnly } = matchBranches(bItems, rItems, this.bRefs, this.rRefs);
+    // x -> allOf [x, y] (extending a schema): x is no added branch; its properties were compared through effectiveProperties.
+    const removed = rl ? bOnly : withoutEquivalentOf(this.r, bOnly, this.bRefs);
+    const added = bl ? rOnly : withoutEquivalentOf(this.b, rOnly, this.rRefs);
     const change = kind === 'oneOf' ? 'one-of' : kind === 'anyOf' ? 'any-of' : 'all-of';
-    // A schema that only gained or lost its wrapper (x -> oneOf [x]) is compared as a whole below.
     for (const b of removed) this.emit(`${change}-removed`, `a ${kind} branch (${branchLabel(b, this.bRefs)}) was removed from ${this.what}`, b, rl ?? this.r, branchLabel(b, this.bRefs));
     for (const r of added) this.emit(`${change}-added`, `a ${kind} branch (${branchLabel(r, this.rRefs)}) was added to ${this.what}`, bl ?? this.b, r, branchLabel(r, this.rRefs));
     // allOf branches contributed their properties through effectiveProperties already.
-    for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'body' || this.subject === 'parameter' || this.subject === 'header' ? this.subject : 'property', this.pair);
+    for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair);
   }
+}
+
+/** Branches other than one with the same content as `schema` (the other side's whole schema). */
+function withoutEquivalentOf(schema: JMap, branches: JNode[], refs: DiffContext['base']['refs']): JNode[] {
+  if (branches.length === 0) return branches;
+  const key = valueKey(schema);
+  const i = branches.findIndex((n) => valueKey(refs.deref(n)) === key);
+  return i === -1 ? branches : branches.filter((_, j) => j !== i);
 }
 
 /** Pairs composition branches: same $ref first, then same shape, then by position. */
@@ -452,7 +496,7 @@ function shapeKey(node: JNode | undefined): string {
   return `${t ? [...t].sort().join('|') : '-'}:${child(node, 'enum') ? 'enum' : ''}:${child(node, 'properties') ? 'props' : ''}`;
 }
 
-function branchLabel(node: JNode, refs: DiffContext['base']['refs']): string {
+export function branchLabel(node: JNode, refs: DiffContext['base']['refs']): string {
   const ref = refs.refOf(node);
   if (ref) return ref.slice(ref.lastIndexOf('/') + 1);
   const d = refs.deref(node);
@@ -468,6 +512,16 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 function shortList(values: string[]): string {
   return values.length <= 5 ? values.join(', ') : `${values.slice(0, 5).join(', ')} and ${values.length - 5} more`;
 }
+
+const SUBJECT_WORD: Record<SchemaSubject, string> = {
+  body: 'body',
+  property: 'property',
+  parameter: 'parameter',
+  header: 'header',
+  'header-parameter': 'header parameter',
+  'parameter-property': 'parameter property',
+  'header-property': 'header parameter property',
+};
 
 /** "property Pet.tags[].name", "the request body schema", "schema Pet". */
 export function describeSchema(node: JNode, subject: SchemaSubject, container = false): string {
@@ -486,16 +540,18 @@ export function describeSchema(node: JNode, subject: SchemaSubject, container = 
     else if (tokens[i] === 'items') parts.push('[]');
   }
   const path = [name, ...parts].filter(Boolean).join('.').replace(/\.\[\]/g, '[]');
-  const owner = subject === 'parameter' || subject === 'header' ? ownerName(node, subject) : undefined;
-  if (container) return path ? `schema ${path}` : owner ? `the schema of ${owner}` : subject === 'body' ? 'the body schema' : `the ${subject} schema`;
+  const ownerKind = subject === 'header' ? 'header' : subject === 'body' || subject === 'property' ? undefined : 'parameter';
+  const owner = ownerKind ? ownerName(node, ownerKind) : undefined;
+  const word = SUBJECT_WORD[subject];
+  if (container) return path ? `schema ${path}` : owner ? `the schema of ${owner}` : `the ${word} schema`;
   if (parts.length) return owner && !name ? `property ${path} of ${owner}` : `property ${path}`;
   if (owner) return owner;
   if (name) return `schema ${name}`;
-  return subject === 'body' ? 'the body schema' : `the ${subject}`;
+  return subject === 'body' ? 'the body schema' : `the ${word}`;
 }
 
 /** `query parameter "limit"` or `header "X-Rate"`: the parameter or header a schema belongs to. */
-function ownerName(node: JNode, subject: SchemaSubject): string | undefined {
+function ownerName(node: JNode, subject: 'parameter' | 'header'): string | undefined {
   let cur: JNode | null = node;
   for (let i = 0; cur && i < 8; i++, cur = cur.parent) {
     if (subject === 'parameter' && isMap(cur)) {

@@ -143,14 +143,10 @@ class SpecDiff {
       if (bStyle !== rStyle) {
         this.ctx.emit({ rule: 'request-parameter-style-changed', message: `${rp.in} parameter "${rp.name}" of ${r.label} changed serialisation from ${bStyle} to ${rStyle}: clients encode it the old way`, base: child(bp.node, 'style') ?? bp.site, revision: child(rp.node, 'style') ?? rp.site, detail: id, operation: r });
       }
-      this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), 'parameter', undefined, r);
+      this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), rp.in === 'header' ? 'header-parameter' : 'parameter', undefined, r);
     }
     for (const [id, rp] of rParams) {
       if (bParams.has(id)) continue;
-      if (rp.in === 'header' && rp.required) {
-        this.ctx.emit({ rule: 'new-required-request-header-property', message: `required header "${rp.name}" was added to ${r.label}: existing clients do not send it`, base: b.parametersNode ?? b.node, revision: rp.site, detail: id, fix: { kind: 'new-required' }, operation: r });
-        continue;
-      }
       this.ctx.emit({
         rule: rp.required ? 'new-required-request-parameter' : 'new-optional-request-parameter',
         message: rp.required

@@ -62,6 +62,16 @@ const PARAMETER_RULES: Row[] = [
   ['request-parameter-default-value-added', 'error', 'request', 'Parameter default value added'],
   ['request-parameter-style-changed', 'error', 'request', 'Parameter serialisation (style/explode) changed'],
   ['request-parameter-deprecated', 'info', 'request', 'Parameter deprecated'],
+  // Properties of object-typed parameters (other changes inside them use the request-property ids).
+  ['request-parameter-property-enum-value-removed', 'error', 'request', 'Parameter property: enum value removed'],
+  ['request-parameter-property-enum-value-added', 'info', 'request', 'Parameter property: enum value added'],
+  ['request-parameter-property-became-not-nullable', 'error', 'request', 'Parameter property became non-nullable'],
+  ['request-parameter-property-became-nullable', 'info', 'request', 'Parameter property became nullable'],
+  ['request-parameter-property-type-changed', 'warning', 'request', 'Parameter property type changed (how object parameters are serialised is not specified, so the effect cannot be decided)'],
+  ['request-parameter-property-type-generalized', 'info', 'request', 'Parameter property type widened'],
+  ['request-parameter-property-type-specialized', 'error', 'request', 'Parameter property type narrowed'],
+  ['request-header-property-became-enum', 'error', 'request', 'Property of a header parameter now restricted to an enum'],
+  ['request-header-property-became-required', 'error', 'request', 'Property of a header parameter became required'],
 ];
 
 // Request bodies, responses, media types, headers.
@@ -83,7 +93,7 @@ const MESSAGE_RULES: Row[] = [
   ['required-response-header-removed', 'error', 'response', 'Required response header removed'],
   ['response-header-removed', 'warning', 'response', 'Response header removed'],
   ['response-header-became-optional', 'error', 'response', 'Response header became optional'],
-  ['new-required-request-header-property', 'error', 'request', 'New required request header'],
+  ['new-required-request-header-property', 'error', 'request', 'New required property in a header parameter'],
 ];
 
 /**
@@ -170,6 +180,23 @@ const SCHEMA_RULES: SchemaRow[] = [
   ['became-write-only', 'info', 'error', 'Became writeOnly'],
   ['read-only-removed', 'info', 'warning', 'readOnly removed'],
   ['write-only-removed', 'warning', 'info', 'writeOnly removed'],
+  // contentMediaType / contentEncoding / contentSchema (3.1): how a string carries embedded content.
+  ['content-media-type-changed', 'error', 'error', 'contentMediaType changed (the embedded content is of another kind)'],
+  ['content-encoding-changed', 'error', 'error', 'contentEncoding changed (the string is encoded another way)'],
+  ['content-schema-added', 'error', 'info', 'contentSchema added (embedded content now constrained)'],
+  ['content-schema-removed', 'info', 'error', 'contentSchema removed (embedded content no longer promised)'],
+  // x-extensible-enum (Zalando): an open list; only removing a value a client may send breaks it.
+  ['x-extensible-enum-value-removed', 'error', null, 'x-extensible-enum value removed'],
+  // discriminator: a hint for choosing the branch; oneOf/anyOf decide what is valid, so not breaking by itself.
+  ['discriminator-added', 'info', 'info', 'Discriminator added'],
+  ['discriminator-removed', 'info', 'info', 'Discriminator removed'],
+  ['discriminator-property-name-changed', 'info', 'info', 'Discriminator property name changed'],
+  ['discriminator-mapping-added', 'info', 'info', 'Discriminator mapping added'],
+  ['discriminator-mapping-deleted', 'info', 'info', 'Discriminator mapping removed'],
+  ['discriminator-mapping-changed', 'info', 'info', 'Discriminator mapping changed'],
+  // A schema that became one branch of a oneOf beside others. Request: warning, old values stay valid
+  // unless they also match another branch (oneOf wants exactly one); response: clients may get the other shapes.
+  ['wrapped-in-one-of', 'warning', 'error', 'Schema wrapped into a oneOf with other branches'],
 ];
 
 // Properties of object schemas (the subject is always "property").
@@ -187,10 +214,39 @@ const PROPERTY_RULES: Row[] = [
   ['response-property-became-required', 'info', 'response', 'Response property became required'],
   ['new-required-response-property', 'info', 'response', 'New required response property'],
   ['new-optional-response-property', 'info', 'response', 'New optional response property'],
+  ['new-required-request-property-with-default', 'error', 'request', 'New required request property with a default (a default does not make omitting a required property valid)'],
+  ['request-property-became-required-with-default', 'error', 'request', 'Request property with a default became required (the default does not make omitting it valid)'],
 ];
 
-export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header';
-const SUBJECTS: SchemaSubject[] = ['body', 'property', 'parameter', 'header'];
+// readOnly / writeOnly of named properties, judged by the direction the property travels in: a readOnly
+// property is not sent in requests, a writeOnly one is not returned in responses.
+const ACCESS_RULES: Row[] = [
+  ['request-required-property-became-read-only', 'info', 'request', 'Required request property became readOnly (clients need no longer send it)'],
+  ['request-optional-property-became-read-only', 'info', 'request', 'Optional request property became readOnly (servers ignore it in requests)'],
+  ['request-required-property-became-not-read-only', 'error', 'request', 'Required property no longer readOnly: clients that never sent it (the server set it) must now send it'],
+  ['request-optional-property-became-not-read-only', 'info', 'request', 'Optional property no longer readOnly (clients may now send it)'],
+  ['request-required-property-became-write-only', 'info', 'request', 'Required request property became writeOnly (still sent in requests)'],
+  ['request-optional-property-became-write-only', 'info', 'request', 'Optional request property became writeOnly (still sent in requests)'],
+  ['request-required-property-became-not-write-only', 'info', 'request', 'Required request property no longer writeOnly (still sent in requests)'],
+  ['request-optional-property-became-not-write-only', 'info', 'request', 'Optional request property no longer writeOnly (still sent in requests)'],
+  ['response-required-property-became-read-only', 'info', 'response', 'Required response property became readOnly (still returned)'],
+  ['response-optional-property-became-read-only', 'info', 'response', 'Optional response property became readOnly (still returned)'],
+  ['response-required-property-became-not-read-only', 'info', 'response', 'Required response property no longer readOnly (still returned; breaks nobody)'],
+  ['response-optional-property-became-not-read-only', 'info', 'response', 'Optional response property no longer readOnly (still returned; breaks nobody)'],
+  ['response-required-property-became-write-only', 'error', 'response', 'Required response property became writeOnly: it is no longer returned, clients that read it break'],
+  ['response-optional-property-became-write-only', 'warning', 'response', 'Optional response property became writeOnly: it is no longer returned (like removing an optional property)'],
+  ['response-required-property-became-not-write-only', 'warning', 'response', 'Required property no longer writeOnly: responses now carry it (a value that was only ever written, perhaps a secret)'],
+  ['response-optional-property-became-not-write-only', 'info', 'response', 'Optional property no longer writeOnly: responses may now carry it'],
+];
+
+/**
+ * What a compared schema is: a body, a property (or items, branches... inside one), a
+ * parameter (`header-parameter`: one sent in a header), a response header, or something
+ * inside an object-typed parameter (`parameter-property`, `header-property`).
+ */
+export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header' | 'header-parameter' | 'parameter-property' | 'header-property';
+type ExpandedSubject = 'body' | 'property' | 'parameter' | 'header';
+const SUBJECTS: ExpandedSubject[] = ['body', 'property', 'parameter', 'header'];
 
 /** Explicit rows win: parameter defaults, for instance, break requests although body defaults do not. */
 function expandSchemaRows(explicit: Row[]): Row[] {
@@ -211,7 +267,7 @@ function toInfo([id, level, direction, title]: Row): RuleInfo {
   return { id, level, direction, title, anchor: id };
 }
 
-const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES];
+const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES];
 
 export const RULES: readonly RuleInfo[] = [...EXPLICIT_RULES, ...expandSchemaRows(EXPLICIT_RULES)].map(toInfo);
 
@@ -231,11 +287,31 @@ export function hasRule(id: string): boolean {
   return BY_ID.has(id);
 }
 
-/** Rule id for a schema-level change seen through a subject, e.g. ("request", "property", "enum-value-removed"). */
+/** The catalogue's word for a change where Breakwater's own differs (tried for ids that only exist in the catalogue's spelling). */
+const CATALOGUE_CHANGE: Record<string, string> = { 'type-narrowed': 'type-specialized' };
+
+/**
+ * Rule id for a schema-level change seen through a subject, e.g. ("request", "property", "enum-value-removed").
+ * Inside object-typed parameters the most specific id that exists wins (request-header-property-*, then
+ * request-parameter-property-*), else the request-property-* id.
+ */
 export function schemaRuleId(direction: 'request' | 'response', subject: SchemaSubject, change: string): string {
-  const s = direction === 'request' && subject === 'header' ? 'parameter' : direction === 'response' && subject === 'parameter' ? 'property' : subject;
-  return `${direction}-${s}-${change}`;
+  if (direction === 'response') {
+    const s = subject === 'body' || subject === 'header' ? subject : 'property'; // a webhook's parameters read like properties
+    return `response-${s}-${change}`;
+  }
+  if (subject === 'parameter-property' || subject === 'header-property') {
+    const alt = CATALOGUE_CHANGE[change];
+    for (const prefix of subject === 'header-property' ? HEADER_PROPERTY_PREFIXES : PARAMETER_PROPERTY_PREFIXES) {
+      if (BY_ID.has(`${prefix}${change}`)) return `${prefix}${change}`;
+      if (alt && BY_ID.has(`${prefix}${alt}`)) return `${prefix}${alt}`;
+    }
+    return `request-property-${change}`;
+  }
+  return `request-${subject === 'header' || subject === 'header-parameter' ? 'parameter' : subject}-${change}`;
 }
+const PARAMETER_PROPERTY_PREFIXES = ['request-parameter-property-'];
+const HEADER_PROPERTY_PREFIXES = ['request-header-property-', 'request-parameter-property-'];
 
 /** Link to a rule's section in the rules document at `docsUrl` (e.g. file:///…/docs/rules.md). */
 export function ruleDocUrl(id: string, docsUrl: string): string {

@@ -1,0 +1,91 @@
+// A schema that gained or lost a composition wrapper. `x` -> `allOf: [x]` (or oneOf /
+// anyOf of one branch) is the same schema: a common refactor, e.g. to put a
+// description or `nullable` beside a `$ref` in 3.0. `x` -> `oneOf: [x, y]` wraps it
+// among other shapes. Either way the branch it became is compared with it, instead
+// of reporting the branches as added and the old keywords as removed.
+import { isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
+import type { RefResolver } from '../model/refs';
+import { branchLabel, type PairComparison } from './schemaDiff';
+import { isNullBranch, typesOf, valueKey } from './schemaFacts';
+
+const KINDS = ['oneOf', 'anyOf', 'allOf'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** Keys beside a wrapper that do not change what it accepts (nullability is compared on the wrapper itself). */
+const PASSIVE = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'externalDocs', '$comment', 'nullable', 'x-nullable']);
+
+interface Wrapper {
+  kind: Kind;
+  list: JSeq;
+  /** Branches other than `{type: null}` (that one is nullability). */
+  branches: JNode[];
+}
+
+/** The schema's only composition, when nothing else beside it constrains values. */
+function wrapperOf(schema: JMap, refs: RefResolver): Wrapper | undefined {
+  let found: Wrapper | undefined;
+  for (const [key, value] of schema.entries) {
+    if ((KINDS as readonly string[]).includes(key)) {
+      if (found || !isSeq(value)) return undefined;
+      found = { kind: key as Kind, list: value, branches: value.items.filter((n) => !isNullBranch(n, refs)) };
+    } else if (!PASSIVE.has(key) && !key.startsWith('x-')) return undefined;
+  }
+  return found && found.branches.length > 0 ? found : undefined;
+}
+
+function composes(schema: JMap): boolean {
+  return KINDS.some((k) => schema.entries.has(k));
+}
+
+/** Returns true when the pair was a wrapping or unwrapping and has been compared. */
+export function compareWrapping(pc: PairComparison): boolean {
+  const bComposes = composes(pc.b);
+  const rComposes = composes(pc.r);
+  if (bComposes === rComposes) {
+    if (!bComposes) return false;
+    // allOf [x] -> oneOf [x]: one branch either way, the same schema.
+    const bw = wrapperOf(pc.b, pc.bRefs);
+    const rw = wrapperOf(pc.r, pc.rRefs);
+    if (!bw || !rw || bw.kind === rw.kind || bw.branches.length !== 1 || rw.branches.length !== 1) return false;
+    pc.compareNullable();
+    pc.diff.compare(bw.branches[0], rw.branches[0], pc.dir, pc.subject, pc.pair, undefined, true);
+    return true;
+  }
+  const w = rComposes ? wrapperOf(pc.r, pc.rRefs) : wrapperOf(pc.b, pc.bRefs);
+  if (!w) return false;
+  const plain = rComposes ? pc.b : pc.r;
+  const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' ? undefined : matchOf(plain, w.branches, rComposes ? pc.rRefs : pc.bRefs);
+  if (!match) return false; // allOf [x, y] extends x: compared keyword by keyword (properties merge through allOf)
+  pc.compareNullable();
+  const refs = rComposes ? pc.rRefs : pc.bRefs;
+  const others = w.branches.filter((n) => n !== match);
+  if (rComposes) {
+    if (w.kind === 'oneOf' && others.length) {
+      const why = pc.dir === 'request' ? 'values sent before stay valid unless they also match another branch' : 'clients may now receive the other shapes';
+      pc.emit('wrapped-in-one-of', `${pc.what} became one branch of a oneOf beside ${others.map((n) => branchLabel(n, refs)).join(', ')}: ${why}`, pc.b, w.list);
+    }
+    if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', `a anyOf branch (${branchLabel(o, refs)}) was added to ${pc.what} (it was wrapped into an anyOf)`, pc.b, o, branchLabel(o, refs));
+    pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, undefined, true);
+  } else {
+    const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';
+    for (const o of others) pc.emit(change, `a ${w.kind} branch (${branchLabel(o, refs)}) was removed from ${pc.what} (only ${branchLabel(match, refs)} is left, unwrapped)`, o, pc.r, branchLabel(o, refs));
+    pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, undefined, true);
+  }
+  return true;
+}
+
+/** The branch that is the plain schema: equal content, else the only one of the same type. */
+function matchOf(plain: JMap, branches: JNode[], refs: RefResolver): JNode | undefined {
+  const key = valueKey(plain);
+  const same = branches.find((n) => valueKey(refs.deref(n)) === key);
+  if (same) return same;
+  const types = typesOf(plain);
+  if (!types) return undefined;
+  const typeKey = [...types].sort().join('|');
+  const sameType = branches.filter((n) => {
+    const d = refs.deref(n);
+    const t = d && d.kind === 'map' ? typesOf(d) : undefined;
+    return t !== undefined && [...t].sort().join('|') === typeKey;
+  });
+  return sameType.length === 1 ? sameType[0] : undefined;
+}

@@ -1,0 +1,271 @@
+// Structure, composition, embedded content, enums, parameter properties and
+// readOnly/writeOnly: each rule proven in YAML and JSON (sameInBothFormats), on
+// the request and the response side, with exact ids and levels.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diffPair, type PairResult } from '../support/engineHarness';
+import type { Finding } from '../../server/src/engine/index';
+
+interface Slots {
+  version?: string;
+  /** Extra parameters, each a flow mapping. */
+  params?: string[];
+  req?: string;
+  res?: string;
+  components?: string;
+}
+
+const REQ = '{type: object, properties: {name: {type: string}}}';
+const RES = '{type: object, required: [id], properties: {id: {type: integer}}}';
+
+function spec(s: Slots = {}): string {
+  return `openapi: ${s.version ?? '3.1.0'}
+info: {title: t, version: '1'}
+paths:
+  /pets/{petId}:
+    post:
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: string}}${(s.params ?? []).map((p) => `\n        - ${p}`).join('')}
+      requestBody:
+        content:
+          application/json:
+            schema: ${s.req ?? REQ}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: ${s.res ?? RES}
+${s.components ? `components:\n${s.components}\n` : ''}`;
+}
+
+/**
+ * Like sameInBothFormats, but as sets: these fixtures write schemas as YAML flow
+ * mappings, so several findings share a YAML line and sort by rule there, while
+ * JSON puts them on lines of their own.
+ */
+function sameSetInBothFormats(r: PairResult): Finding[] {
+  const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
+  assert.deepEqual(r.json.findings.map(key).sort(), r.yaml.findings.map(key).sort(), 'YAML and JSON runs differ');
+  return r.yaml.findings;
+}
+
+/** "rule level" of every finding, sorted, after checking the YAML and JSON runs agree. */
+function found(base: Slots, revision: Slots): string[] {
+  return sameSetInBothFormats(diffPair(spec(base), spec(revision)))
+    .map((f) => `${f.rule} ${f.level}`)
+    .sort();
+}
+
+function expect(base: Slots, revision: Slots, expected: string[], why?: string): void {
+  assert.deepEqual(found(base, revision), [...expected].sort(), why);
+  // Nothing changed, nothing found (both sides of every pair).
+  assert.deepEqual(found(revision, revision), [], 'unchanged revision');
+}
+
+const prop = (extra: string) => `{type: object, properties: {doc: {type: string${extra}}}}`;
+
+test('contentMediaType and contentEncoding changed: breaking both ways, on properties and bodies', () => {
+  expect({ req: prop(', contentMediaType: image/png') }, { req: prop(', contentMediaType: image/jpeg') }, ['request-property-content-media-type-changed error']);
+  expect({ res: prop(', contentMediaType: image/png') }, { res: prop(', contentMediaType: image/jpeg') }, ['response-property-content-media-type-changed error']);
+  expect({ req: prop(', contentEncoding: base64') }, { req: prop(', contentEncoding: base32') }, ['request-property-content-encoding-changed error']);
+  expect({ res: prop(', contentEncoding: base64') }, { res: prop('') }, ['response-property-content-encoding-changed error'], 'removed counts as changed');
+  const body = (extra: string) => `{type: string${extra}}`;
+  expect({ req: body(', contentMediaType: text/csv') }, { req: body(', contentMediaType: text/plain') }, ['request-body-content-media-type-changed error']);
+  expect({ res: body(', contentMediaType: text/csv') }, { res: body(', contentMediaType: text/plain') }, ['response-body-content-media-type-changed error']);
+  expect({ req: body(', contentEncoding: base64') }, { req: body(', contentEncoding: base64url') }, ['request-body-content-encoding-changed error']);
+  expect({ res: body('') }, { res: body(', contentEncoding: base64') }, ['response-body-content-encoding-changed error']);
+});
+
+test('contentSchema added narrows requests, removed widens responses; inside it is compared', () => {
+  const cs = ', contentMediaType: application/json, contentSchema: {type: object, properties: {a: {type: string, maxLength: 10}}}';
+  const plain = ', contentMediaType: application/json';
+  expect({ req: prop(plain) }, { req: prop(cs) }, ['request-property-content-schema-added error']);
+  expect({ req: prop(cs) }, { req: prop(plain) }, ['request-property-content-schema-removed info']);
+  expect({ res: prop(plain) }, { res: prop(cs) }, ['response-property-content-schema-added info']);
+  expect({ res: prop(cs) }, { res: prop(plain) }, ['response-property-content-schema-removed error']);
+  const body = (extra: string) => `{type: string${extra}}`;
+  expect({ req: body(plain) }, { req: body(cs) }, ['request-body-content-schema-added error']);
+  expect({ req: body(cs) }, { req: body(plain) }, ['request-body-content-schema-removed info']);
+  expect({ res: body(plain) }, { res: body(cs) }, ['response-body-content-schema-added info']);
+  expect({ res: body(cs) }, { res: body(plain) }, ['response-body-content-schema-removed error']);
+  expect({ req: prop(cs) }, { req: prop(cs.replace('maxLength: 10', 'maxLength: 5')) }, ['request-property-max-length-decreased error']);
+});
+
+test('x-extensible-enum: removing a value breaks senders; adding one, or any change in responses, does not', () => {
+  const xe = (values: string) => `{type: object, properties: {kind: {type: string, x-extensible-enum: [${values}]}}}`;
+  expect({ req: xe('cat, dog') }, { req: xe('cat') }, ['request-property-x-extensible-enum-value-removed error']);
+  expect({ req: xe('cat') }, { req: xe('cat, dog') }, []);
+  expect({ res: xe('cat, dog') }, { res: xe('cat') }, []);
+  expect({ res: xe('cat') }, { res: xe('cat, dog') }, []);
+  const param = (values: string) => [`{name: kind, in: query, schema: {type: string, x-extensible-enum: [${values}]}}`];
+  expect({ params: param('a, b') }, { params: param('b') }, ['request-parameter-x-extensible-enum-value-removed error']);
+});
+
+test('discriminator changes are info on both sides, bodies and properties', () => {
+  const components = (name: string, mapping: string) => `  schemas:
+    Cat: {type: object, properties: {kind: {type: string}, meow: {type: boolean}}}
+    Dog: {type: object, properties: {kind: {type: string}, bark: {type: boolean}}}
+    Pet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+      discriminator: {propertyName: ${name}${mapping}}`;
+  const body = "{$ref: '#/components/schemas/Pet'}";
+  const inProp = "{type: object, properties: {pet: {$ref: '#/components/schemas/Pet'}}}";
+  const m1 = ", mapping: {cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog'}";
+  const m2 = ", mapping: {cat: '#/components/schemas/Cat', dog: '#/components/schemas/Cat', fox: '#/components/schemas/Dog'}";
+  const m3 = ", mapping: {cat: '#/components/schemas/Cat'}";
+  for (const [side, schema, subject] of [
+    ['req', body, 'request-body'],
+    ['res', body, 'response-body'],
+    ['req', inProp, 'request-property'],
+    ['res', inProp, 'response-property'],
+  ] as const) {
+    const at = (name: string, mapping: string) => ({ [side]: schema, components: components(name, mapping) });
+    expect(at('kind', ''), at('type', ''), [`${subject}-discriminator-property-name-changed info`]);
+    expect(at('kind', m1), at('kind', m2), [`${subject}-discriminator-mapping-changed info`, `${subject}-discriminator-mapping-added info`]);
+    expect(at('kind', m1), at('kind', m3), [`${subject}-discriminator-mapping-deleted info`]);
+    const none = { [side]: schema, components: components('kind', '').replace(/\n {6}discriminator.*$/, '') };
+    expect(none, at('kind', ''), [`${subject}-discriminator-added info`]);
+    expect(at('kind', ''), none, [`${subject}-discriminator-removed info`]);
+  }
+});
+
+test('a schema wrapped in a single-branch allOf / oneOf / anyOf is the same schema ($ref and inline branch)', () => {
+  const pet = '{type: object, required: [id], properties: {id: {type: integer}, name: {type: string, maxLength: 20}}}';
+  const components = `  schemas:\n    Pet: ${pet}`;
+  const ref = "{$ref: '#/components/schemas/Pet'}";
+  for (const kind of ['allOf', 'oneOf', 'anyOf']) {
+    for (const [side] of [['req'], ['res']] as const) {
+      expect({ [side]: pet }, { [side]: `{${kind}: [${pet}]}` }, [], `${kind} inline, ${side}`);
+      expect({ [side]: pet, components }, { [side]: `{${kind}: [${ref}], description: a pet}`, components }, [], `${kind} $ref, ${side}`);
+      expect({ [side]: ref, components }, { [side]: `{${kind}: [${ref}]}`, components }, [], `${kind} of the same $ref, ${side}`);
+      expect({ [side]: `{${kind}: [${ref}]}`, components }, { [side]: pet }, [], `unwrapped ${kind}, ${side}`);
+      const inProp = (s: string) => `{type: object, properties: {pet: ${s}}}`;
+      expect({ [side]: inProp(ref), components }, { [side]: inProp(`{${kind}: [${ref}]}`), components }, [], `${kind} in a property, ${side}`);
+    }
+  }
+  // allOf [x] -> oneOf [x]: still one branch.
+  expect({ req: `{allOf: [${pet}]}` }, { req: `{oneOf: [${pet}]}` }, []);
+  // The wrapped branch is still compared with the old schema.
+  expect({ req: pet }, { req: `{allOf: [${pet.replace('maxLength: 20', 'maxLength: 10')}]}` }, ['request-property-max-length-decreased error']);
+  expect({ res: pet }, { res: `{oneOf: [${pet.replace('maxLength: 20', 'maxLength: 30')}]}` }, ['response-property-max-length-increased error']);
+});
+
+test('3.0: a $ref made nullable through allOf is one became-nullable, nothing else', () => {
+  const components = "  schemas:\n    Pet: {type: object, properties: {id: {type: integer}}}";
+  const inProp = (s: string) => `{type: object, properties: {pet: ${s}}}`;
+  const ref = "{$ref: '#/components/schemas/Pet'}";
+  const nullable = `{nullable: true, allOf: [${ref}]}`;
+  expect({ version: '3.0.3', res: inProp(ref), components }, { version: '3.0.3', res: inProp(nullable), components }, ['response-property-became-nullable error']);
+  expect({ version: '3.0.3', req: inProp(nullable), components }, { version: '3.0.3', req: inProp(ref), components }, ['request-property-became-not-nullable error']);
+  // 3.1 spelling: oneOf with a null branch.
+  expect({ res: inProp(ref), components }, { res: inProp(`{oneOf: [${ref}, {type: 'null'}]}`), components }, ['response-property-became-nullable error']);
+});
+
+test('a body wrapped into a oneOf beside other shapes: warning for requests, error for responses', () => {
+  const components = '  schemas:\n    Pet: {type: object, properties: {id: {type: integer}}}\n    Error: {type: object, properties: {code: {type: string}}}';
+  const pet = "{$ref: '#/components/schemas/Pet'}";
+  const wrapped = "{oneOf: [{$ref: '#/components/schemas/Pet'}, {$ref: '#/components/schemas/Error'}]}";
+  expect({ req: pet, components }, { req: wrapped, components }, ['request-body-wrapped-in-one-of warning']);
+  expect({ res: pet, components }, { res: wrapped, components }, ['response-body-wrapped-in-one-of error']);
+  // Inline body matched by content among the branches.
+  const inline = '{type: object, properties: {id: {type: integer}}}';
+  expect({ res: inline }, { res: `{oneOf: [{type: string}, ${inline}]}` }, ['response-body-wrapped-in-one-of error']);
+  // anyOf: the other branches are added branches.
+  expect({ req: pet, components }, { req: wrapped.replace('oneOf', 'anyOf'), components }, ['request-body-any-of-added info']);
+  // Unwrapping keeps one branch: the others are removed branches.
+  expect({ req: wrapped, components }, { req: pet, components }, ['request-body-one-of-removed error']);
+  expect({ res: wrapped, components }, { res: pet, components }, ['response-body-one-of-removed info']);
+});
+
+test('anyOf / oneOf branches removed from request bodies and properties are errors; from responses info', () => {
+  const of = (kind: string, branches: string) => `{type: object, properties: {v: {${kind}: [${branches}]}}}`;
+  expect({ req: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('anyOf', '{type: string}, {type: integer}') }, ['request-property-any-of-removed error']);
+  expect({ req: of('oneOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('oneOf', '{type: string}, {type: integer}') }, ['request-property-one-of-removed error']);
+  expect({ res: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { res: of('anyOf', '{type: string}, {type: integer}') }, ['response-property-any-of-removed info']);
+  const body = (kind: string, branches: string) => `{${kind}: [${branches}]}`;
+  expect({ req: body('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: body('anyOf', '{type: string}, {type: integer}') }, ['request-body-any-of-removed error']);
+});
+
+test('allOf extending a schema: only the new branch is added', () => {
+  const components = '  schemas:\n    Base: {type: object, properties: {id: {type: integer}}}';
+  const inline = '{type: object, properties: {id: {type: integer}}}';
+  const extended = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {tag: {type: string}}}]}";
+  expect({ res: inline, components }, { res: extended, components }, ['new-optional-response-property info', 'response-body-all-of-added info']);
+});
+
+const objParam = (where: string, props: string, extra = '') => [`{name: filter, in: ${where}, ${where === 'query' ? 'style: deepObject, explode: true, ' : ''}schema: {type: object${extra}, properties: {${props}}}}`];
+
+test('properties of object-typed parameters have their own ids', () => {
+  expect({ params: objParam('query', 'k: {type: string, enum: [a, b]}') }, { params: objParam('query', 'k: {type: string, enum: [a]}') }, ['request-parameter-property-enum-value-removed error']);
+  expect({ params: objParam('query', 'k: {type: string, enum: [a]}') }, { params: objParam('query', 'k: {type: string, enum: [a, b]}') }, ['request-parameter-property-enum-value-added info']);
+  expect({ params: objParam('query', "k: {type: [string, 'null']}") }, { params: objParam('query', 'k: {type: string}') }, ['request-parameter-property-became-not-nullable error']);
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', "k: {type: [string, 'null']}") }, ['request-parameter-property-became-nullable info']);
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: boolean}') }, ['request-parameter-property-type-changed warning']);
+  expect({ params: objParam('query', 'k: {type: integer}') }, { params: objParam('query', 'k: {type: number}') }, ['request-parameter-property-type-generalized info']);
+  expect({ params: objParam('query', 'k: {type: number}') }, { params: objParam('query', 'k: {type: integer}') }, ['request-parameter-property-type-specialized error']);
+  // Nested deeper, and changes without a parameter-property id of their own.
+  expect({ params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x, y]}}}') }, { params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x]}}}') }, ['request-parameter-property-enum-value-removed error']);
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: string, maxLength: 3}') }, ['request-property-max-length-set warning']);
+});
+
+test('properties of header parameters: became required, became enum, new required property', () => {
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}', ', required: [k]') }, ['request-header-property-became-required error']);
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, ['request-header-property-became-enum error']);
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}, n: {type: string}', ', required: [n]') }, ['new-required-request-header-property error']);
+  expect({ params: objParam('header', 'k: {type: string, enum: [a, b]}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, ['request-parameter-property-enum-value-removed error']);
+  // A new required header parameter is a new required parameter.
+  expect({}, { params: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] }, ['new-required-request-parameter error']);
+});
+
+test('a new required request property, or one that became required, is an error even with a default', () => {
+  const req = (required: string, extra = '') => `{type: object, ${required}properties: {name: {type: string}, size: {type: integer${extra}}}}`;
+  const noSize = '{type: object, properties: {name: {type: string}}}';
+  expect({ req: noSize }, { req: req('required: [size], ', ', default: 1') }, ['new-required-request-property-with-default error']);
+  expect({ req: noSize }, { req: req('required: [size], ') }, ['new-required-request-property error']);
+  expect({ req: req('', ', default: 1') }, { req: req('required: [size], ', ', default: 1') }, ['request-property-became-required-with-default error']);
+  expect({ req: req('') }, { req: req('required: [size], ') }, ['request-property-became-required error']);
+});
+
+test('readOnly / writeOnly are judged by the direction a property travels in', () => {
+  const s = (required: boolean, extra: string) => `{type: object, ${required ? 'required: [p], ' : ''}properties: {p: {type: string${extra}}}}`;
+  const ro = ', readOnly: true';
+  const wo = ', writeOnly: true';
+  for (const required of [true, false]) {
+    const r = required ? 'required' : 'optional';
+    expect({ req: s(required, '') }, { req: s(required, ro) }, [`request-${r}-property-became-read-only info`]);
+    expect({ req: s(required, ro) }, { req: s(required, '') }, [`request-${r}-property-became-not-read-only ${required ? 'error' : 'info'}`]);
+    expect({ req: s(required, '') }, { req: s(required, wo) }, [`request-${r}-property-became-write-only info`]);
+    expect({ req: s(required, wo) }, { req: s(required, '') }, [`request-${r}-property-became-not-write-only info`]);
+    // Only ever in responses: losing readOnly breaks nobody.
+    expect({ res: s(required, ro) }, { res: s(required, '') }, [`response-${r}-property-became-not-read-only info`]);
+    expect({ res: s(required, '') }, { res: s(required, ro) }, [`response-${r}-property-became-read-only info`]);
+    expect({ res: s(required, '') }, { res: s(required, wo) }, [`response-${r}-property-became-write-only ${required ? 'error' : 'warning'}`]);
+    expect({ res: s(required, wo) }, { res: s(required, '') }, [`response-${r}-property-became-not-write-only ${required ? 'warning' : 'info'}`]);
+  }
+  // Off the wire: a readOnly request property or a writeOnly response property may be removed or become required freely.
+  expect({ req: s(false, ro) }, { req: '{type: object}' }, []);
+  expect({ res: s(true, wo) }, { res: '{type: object}' }, []);
+});
+
+test('bounds are compared wherever a schema sits: allOf/anyOf/oneOf branches, items, additionalProperties, nested properties', () => {
+  const places: [string, (b: string) => string, string][] = [
+    ['allOf branch', (b) => `{allOf: [{type: object, properties: {id: {type: integer}}}, {type: object, properties: {s: ${b}}}]}`, 'property'],
+    ['anyOf branch', (b) => `{type: object, properties: {v: {anyOf: [{type: integer}, ${b}]}}}`, 'property'],
+    ['oneOf branch', (b) => `{oneOf: [{type: integer}, ${b}]}`, 'body'],
+    ['items', (b) => `{type: object, properties: {list: {type: array, items: ${b}}}}`, 'property'],
+    ['additionalProperties', (b) => `{type: object, additionalProperties: ${b}}`, 'property'],
+    ['nested properties', (b) => `{type: object, properties: {a: {type: object, properties: {b: {type: object, properties: {c: ${b}}}}}}}`, 'property'],
+  ];
+  const str = (n: number) => `{type: string, maxLength: ${n}}`;
+  const int = (kw: string, n: number) => `{type: integer, ${kw}: ${n}}`;
+  const arr = (kw: string, n: number) => `{type: array, items: {type: string}, ${kw}: ${n}}`;
+  for (const [where, at, subject] of places) {
+    expect({ req: at(str(10)) }, { req: at(str(5)) }, [`request-${subject}-max-length-decreased error`], where);
+    expect({ res: at(str(5)) }, { res: at(str(10)) }, [`response-${subject}-max-length-increased error`], where);
+    expect({ req: at(int('minimum', 0)) }, { req: at(int('minimum', 1)) }, [`request-${subject}-min-increased error`], where);
+    expect({ res: at(int('maximum', 10)) }, { res: at(int('maximum', 20)) }, [`response-${subject}-max-increased error`], where);
+    expect({ req: at(arr('maxItems', 5)) }, { req: at(arr('maxItems', 2)) }, [`request-${subject}-max-items-decreased error`], where);
+    expect({ res: at(arr('minItems', 2)) }, { res: at(arr('minItems', 1)) }, [`response-${subject}-min-items-decreased error`], where);
+  }
+});
