@@ -3,19 +3,21 @@
 // with a baseline measured in the same run (this machine is shared and noisy, so
 // ratios are what count). Prints a table and writes bench/results.json.
 //
-//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--spec name] [--out file.json]
+//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--cli path/to/cli.js] [--spec name] [--out file.json]
 //
-// --server measures another build of the language server (e.g. an older checkout's
-// dist/server.js) with the same scenarios, for before/after tables.
+// --server and --cli measure another build of the language server or the CLI (e.g. an
+// older checkout's dist/server.js) with the same scenarios, for before/after tables.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serverScenarios } from './bench-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = resolve(ROOT, '../shared/corpus');
+// The shared corpus sits beside the main checkout (../shared) and two levels above a worktree (/work/wt/x).
+const CORPUS = [resolve(ROOT, '../shared/corpus'), resolve(ROOT, '../../shared/corpus')].find((dir) => existsSync(dir)) ?? resolve(ROOT, '../shared/corpus');
 const require = createRequire(join(ROOT, 'package.json'));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -26,6 +28,7 @@ const argOf = (name) => {
 const EDITS = Number(argOf('--edits') ?? 40);
 const ONLY = new Set((argOf('--only') ?? 'cli,engine,server,scaling').split(','));
 const SERVER_JS = resolve(argOf('--server') ?? join(ROOT, 'dist/server.js'));
+const CLI_JS = resolve(argOf('--cli') ?? join(ROOT, 'dist/cli.js'));
 const OUT = resolve(argOf('--out') ?? join(ROOT, 'bench/results.json'));
 
 if (!existsSync(join(ROOT, 'out/server/src/engine/index.js')) || !existsSync(join(ROOT, 'dist/cli.js')) || !existsSync(join(ROOT, 'dist/server.js'))) {
@@ -79,7 +82,7 @@ if (ONLY.has('cli')) {
   for (let i = 0; i < RUNS; i++) {
     baselineProc.push(time(() => spawnSync(process.execPath, ['-e', script, join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml')])));
     let out;
-    cliProc.push(time(() => { out = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/bench-rss.cjs'), join(ROOT, 'dist/cli.js'), 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'], { maxBuffer: 1 << 28 }); }));
+    cliProc.push(time(() => { out = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/bench-rss.cjs'), CLI_JS, 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'], { maxBuffer: 1 << 28 }); }));
     const m = String(out.stderr).match(/BENCH_MAXRSS_KB=(\d+)/);
     if (m) cliRss.push(Number(m[1]) / 1024);
   }
@@ -87,6 +90,25 @@ if (ONLY.has('cli')) {
   record('baseline: node process parsing both Stripe files with yaml', 'ms', baselineProc);
   record('CLI cold diff, Stripe pair 01 (4 MB each side)', 'ms', cliProc, baselineProcMedian);
   if (cliRss.length) record('CLI peak RSS, Stripe pair 01', 'MB', cliRss);
+
+  // The same pair as JSON (converted here, in a temporary folder): JSON is parsed by jsonc-parser, not yaml.
+  const jsonDir = mkdtempSync(join(tmpdir(), 'bw-bench-json-'));
+  try {
+    const baseJson = join(jsonDir, 'base.json');
+    const revJson = join(jsonDir, 'revision.json');
+    writeFileSync(baseJson, JSON.stringify(YAML.parse(baseText, { maxAliasCount: -1 }), null, 2));
+    writeFileSync(revJson, JSON.stringify(YAML.parse(revText, { maxAliasCount: -1 }), null, 2));
+    const jsonBaseline = [];
+    const jsonCli = [];
+    for (let i = 0; i < RUNS; i++) {
+      jsonBaseline.push(time(() => spawnSync(process.execPath, ['-e', script, baseJson, revJson])));
+      jsonCli.push(time(() => spawnSync(process.execPath, [CLI_JS, 'diff', baseJson, revJson, '--format', 'json'], { maxBuffer: 1 << 28 })));
+    }
+    record('baseline: node process parsing both Stripe JSON files with yaml', 'ms', jsonBaseline);
+    record('CLI cold diff, Stripe pair 01 as JSON (4 MB each side)', 'ms', jsonCli, stats(jsonBaseline).median);
+  } finally {
+    rmSync(jsonDir, { recursive: true, force: true });
+  }
 }
 
 // The baseline of a single file: yaml.parseDocument of it in this process, measured once per run.

@@ -11,6 +11,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // jsonc-parser's default (UMD) build loads its parts through a `require` esbuild cannot follow; its ES module build bundles.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -5,7 +5,8 @@
 // structure, or breaks the syntax) the whole text is parsed again, so the result
 // always equals a full parse.
 import { parseDocument, isMap as isYamlMap, type Node as YNode } from 'yaml';
-import { Converter, parseText, type ParsedText, type TextProblem } from './parseText';
+import { Converter, MAX_DEPTH, parseText, type ParsedText, type TextProblem } from './parseText';
+import { parseJsonTree } from './parseJson';
 import { LineIndex } from './lineIndex';
 import { forgetSubtreeFacts } from './subtreeFacts';
 import { blankJsonComments } from './jsonComments';
@@ -96,18 +97,9 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   }
   // The whole text has no JSON comment; a fragment that seems to have one (a quote cut off) is parsed whole.
   if (prev.format === 'json' && blankJsonComments(fragment)) return undefined;
-  const doc = parseDocument(fragment, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
-  if (doc.errors.length > 0 || !isYamlMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const warnings: TextProblem[] = [];
-  const converter = new Converter(doc, warnings, offset);
-  let converted: JNode;
-  try {
-    converted = converter.convert(doc.contents as YNode, null, null, 0, 0, 0);
-  } catch {
-    return undefined;
-  }
-  if (converter.sawAnchorOrAlias) return undefined;
-  if (converted.kind !== 'map' || converted.entries.size !== 1 || !converted.entries.has(key)) return undefined;
+  const converted = prev.format === 'json' ? jsonFragment(fragment, offset, warnings) : yamlFragment(fragment, offset, warnings);
+  if (!converted || converted.kind !== 'map' || converted.entries.size !== 1 || !converted.entries.has(key)) return undefined;
   const value = converted.entries.get(key)!;
   if (value.kind === 'scalar' && entry.kind !== 'scalar') return undefined;
   // Splice: the new value takes the old one's place (Map.set keeps the key's order).
@@ -123,6 +115,25 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     .filter((w) => w.end <= regionStart || w.start >= oldRegionEnd)
     .map((w) => (w.start >= oldRegionEnd ? { ...w, start: w.start + delta, end: w.end + delta } : w));
   return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format, editLog };
+}
+
+/** The fragment's tree, or undefined when it does not parse cleanly on its own. */
+function jsonFragment(fragment: string, offset: number, warnings: TextProblem[]): JNode | undefined {
+  const tree = parseJsonTree(fragment, MAX_DEPTH, warnings, offset);
+  return tree.errors.length === 0 && tree.tooDeepAt === undefined && tree.root ? tree.root : undefined;
+}
+
+function yamlFragment(fragment: string, offset: number, warnings: TextProblem[]): JNode | undefined {
+  const doc = parseDocument(fragment, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+  if (doc.errors.length > 0 || !isYamlMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const converter = new Converter(doc, warnings, offset);
+  let converted: JNode;
+  try {
+    converted = converter.convert(doc.contents as YNode, null, null, 0, 0, 0);
+  } catch {
+    return undefined;
+  }
+  return converter.sawAnchorOrAlias ? undefined : converted;
 }
 
 /**
