@@ -21,6 +21,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   // The language server's check worker thread (parse, model, diff), started by dist/server.js.
   build({ ...common, entryPoints: ['server/src/lsp/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
+  // The CLI's parse thread (the base and the revision are parsed at the same time), started by dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/io/parseWorker.ts'], outfile: 'dist/parseWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -35,7 +35,7 @@ const say = (msg) => quiet || console.log(`[package] ${msg}`);
 
 /** What the .vsix may contain (paths inside extension/), and what it must contain. */
 const ALLOWED = [/^dist\/[\w.-]+\.js$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^docs\/rules\.md$/, /^schemas\/[\w.-]+\.json$/];
-const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/cli.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md'];
+const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'dist/cli.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md'];
 
 function die(msg) {
   console.error(`[package] FAILED: ${msg}`);

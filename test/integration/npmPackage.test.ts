@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { TempRepo } from '../support/tempRepo';
 
 const ROOT = resolve(__dirname, '../../..');
-const SHIPPED = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/server.js', 'dist/checkWorker.js', 'docs/rules.md', 'schemas/breakwater-config.schema.json'];
+const SHIPPED = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'docs/rules.md', 'schemas/breakwater-config.schema.json'];
 
 /** npm's environment without what `npm test` exports (npm_config_*, npm_package_*), as in a fresh shell. */
 function cleanEnv(): NodeJS.ProcessEnv {

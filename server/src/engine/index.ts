@@ -1,7 +1,7 @@
 // The engine's public entry points. Pure: no vscode, no LSP, no I/O except
 // through the injected external-file loader.
-import { loadParsed, loadSpec, loadSpecLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
-import type { ParsedText } from './parse/parseText';
+import { loadParsed, loadParsedLenient, looksLikeOpenApi, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+import { parseText, type ParsedText } from './parse/parseText';
 import { buildModel } from './model/buildModel';
 import type { ExternalLoader, RefProblem } from './model/refs';
 import type { SpecModel } from './model/model';
@@ -11,7 +11,7 @@ import { SpecInputError, type CheckOptions, type CheckResult, type Problem } fro
 
 export * from './types';
 export { RULES, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, DOCS_FILE, type RuleInfo } from './rules/registry';
-export { looksLikeOpenApi, loadSpec, loadSpecLenient, loadParsed, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
+export { looksLikeOpenApi, loadSpec, loadSpecLenient, loadParsed, loadParsedLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
 export { reparse, type ReparseResult } from './parse/incremental';
 export { parseText, type ParsedText, type TextProblem } from './parse/parseText';
 export { LineIndex } from './parse/lineIndex';
@@ -31,8 +31,10 @@ export interface SpecInput {
  * user's to fix and is thrown); the base is loaded leniently because history
  * cannot be fixed.
  */
-export function loadModel(input: SpecInput, side: 'base' | 'revision'): SpecModel {
-  const outcome = side === 'base' ? loadSpecLenient(input.text, input.file) : loadSpec(input.text, input.file);
+export function loadModel(input: SpecInput, side: 'base' | 'revision', parsed?: ParsedText): SpecModel {
+  // `parsed`: the text already parsed elsewhere (the CLI parses both sides at once, on two threads).
+  const tree = parsed ?? parseText(input.text, input.file);
+  const outcome = side === 'base' ? loadParsedLenient(tree, input.file) : loadParsed(tree, input.file);
   return buildModel(specOrThrow(outcome, input.file), input.external);
 }
 

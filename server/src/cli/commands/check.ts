@@ -3,10 +3,11 @@
 // or staged), its referenced files are read at the same ref, and a spec that did
 // not exist there has nothing to break.
 import { dirname, join } from 'node:path';
-import { compareModels, loadModel, problemsOf, SpecInputError, type SpecModel } from '../../engine/index';
+import { compareModels, loadModel, parseText, problemsOf, SpecInputError, type SpecModel } from '../../engine/index';
 import { basePathOf, readFilesAtCommit, repoRoot, resolveRef } from '../../io/git';
 import { NoCommitsYet, NotARepository } from '../../io/gitErrors';
 import { fsLoader, GitRefLoader } from '../../io/loaders';
+import { parseElsewhere } from '../../io/parallelParse';
 import { toRepoPath } from '../../io/paths';
 import { entryFile, readSpecFile } from '../inputFiles';
 import { configFor, EMPTY_RESULT, type Compared, type RunContext } from './compared';
@@ -15,6 +16,8 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   const t0 = performance.now();
   const file = entryFile(arg, ctx.cwd);
   const text = readSpecFile(file, arg);
+  // The revision is parsed on a second thread while git reads the base and this thread parses it.
+  const revParsing = parseElsewhere(text, file);
   const root = await repoRoot(dirname(file)).catch((e: unknown) => {
     throw e instanceof NotARepository ? new NotARepository(arg, e.reason) : e;
   });
@@ -45,10 +48,11 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   await baseFiles.prefetch(baseFile, baseText);
   const t1 = performance.now();
 
-  const revision = loadModel({ text, file, external: fsLoader(root) }, 'revision');
+  const baseParsed = parseText(baseText, baseFile);
+  const revision = loadModel({ text, file, external: fsLoader(root) }, 'revision', await revParsing);
   let base: SpecModel;
   try {
-    base = loadModel({ text: baseText, file: baseFile, external: baseFiles.loader }, 'base');
+    base = loadModel({ text: baseText, file: baseFile, external: baseFiles.loader }, 'base', baseParsed);
   } catch (e) {
     // History cannot be fixed: a base that is not a usable spec means nothing to compare, not an error.
     if (!(e instanceof SpecInputError)) throw e;

@@ -2,9 +2,10 @@
 // Referenced files are read from disk around each entry file: within its
 // repository work tree when it is in one, else within its own folder.
 import { dirname } from 'node:path';
-import { compareModels, loadModel } from '../../engine/index';
+import { compareModels, loadModel, parseText } from '../../engine/index';
 import { findWorkTreeRoot } from '../../config/index';
 import { fsLoader } from '../../io/loaders';
+import { parseElsewhere } from '../../io/parallelParse';
 import { entryFile, readSpecFile } from '../inputFiles';
 import { configFor, type Compared, type RunContext } from './compared';
 
@@ -16,9 +17,13 @@ export async function diffSpecs(baseArg: string, revisionArg: string, ctx: RunCo
   const revText = readSpecFile(revFile, revisionArg);
   const { options, notes } = configFor(ctx, revFile);
   const t1 = performance.now();
+  // The two sides are parsed at the same time: the revision on a second thread, the base here.
+  const revParsing = parseElsewhere(revText, revFile);
+  const baseParsed = parseText(baseText, baseFile);
+  const revParsed = await revParsing;
   // The revision first: its errors are the ones the user came to fix.
-  const revision = loadModel({ text: revText, file: revFile, external: fsLoader(boundaryOf(revFile)) }, 'revision');
-  const base = loadModel({ text: baseText, file: baseFile, external: fsLoader(boundaryOf(baseFile)) }, 'base');
+  const revision = loadModel({ text: revText, file: revFile, external: fsLoader(boundaryOf(revFile)) }, 'revision', revParsed);
+  const base = loadModel({ text: baseText, file: baseFile, external: fsLoader(boundaryOf(baseFile)) }, 'base', baseParsed);
   const result = compareModels(base, revision, options);
   const files = base.refs.files().length + revision.refs.files().length;
   return { file: revFile, result, notes, stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files } };

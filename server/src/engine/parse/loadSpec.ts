@@ -47,7 +47,11 @@ export function loadParsed(parsed: ParsedText, file: string): LoadOutcome {
  * recovered even when the text has syntax errors.
  */
 export function loadSpecLenient(text: string, file: string): LoadOutcome {
-  const parsed = parseText(text, file);
+  return loadParsedLenient(parseText(text, file), file);
+}
+
+/** loadSpecLenient for text that is already parsed. */
+export function loadParsedLenient(parsed: ParsedText, file: string): LoadOutcome {
   if (!parsed.root) return { kind: 'syntax-error', parsed, errors: parsed.errors };
   const outcome = classify(parsed, file);
   if (outcome.kind === 'spec') outcome.spec.problems.push(...parsed.errors.map((e) => ({ ...e, severity: 'warning' as const })));
