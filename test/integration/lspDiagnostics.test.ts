@@ -3,7 +3,7 @@
 // edits users make, each in YAML and in JSON.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseConfig } from '../../server/src/config/index';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -84,7 +84,7 @@ for (const format of FORMATS) {
       const deprecate = find(actions, 'Mark deprecated instead of deleting');
       assert.equal(deprecate.isPreferred, true);
       find(actions, 'Restore property "name"');
-      find(actions, 'Accept this breaking change');
+      find(actions, 'Accept this change');
       s.client.applyWorkspaceEdit(deprecate.edit!);
       await s.client.waitForDiagnostics(s.uri, withoutCode('response-optional-property-removed'), 'the fix clears the diagnostic');
       const fixed = s.client.text(s.uri);
@@ -191,13 +191,23 @@ for (const format of FORMATS) {
     }
   });
 
-  test(`${format.name}: "accept" records the fingerprint in .breakwater.yaml and bumps info.version`, async () => {
+  test(`${format.name}: "accept" records the fingerprint in .breakwater.yaml and never bumps info.version; the bump is a fix of its own on breaking findings`, async () => {
     const s = await session(format);
     try {
+      s.client.setText(s.uri, format.render(EDITS.addRequiredLimit(PETS_YAML)));
+      const breaking = one(await s.client.waitForDiagnostics(s.uri, byCode('new-required-request-parameter')), 'new-required-request-parameter');
+      const onBreaking = await actionsFor(s, breaking);
+      assert.equal(find(onBreaking, 'Accept this change').title, 'Accept this change (record it in .breakwater.yaml)');
+      const bump = find(onBreaking, 'Bump info.version to the next major (2.0.0)');
+      s.client.applyWorkspaceEdit(bump.edit!);
+      assert.equal(parse(s.client.text(s.uri)).info.version, '2.0.0', 'the bump fix edits info.version');
+      assert.ok(!existsSync(s.repo.path('.breakwater.yaml')), 'the bump records nothing');
+
       s.client.setText(s.uri, format.render(EDITS.removeName(PETS_YAML)));
       const d = one(await s.client.waitForDiagnostics(s.uri, byCode('response-optional-property-removed')), 'response-optional-property-removed');
-      const accept = find(await actionsFor(s, d), 'Accept this breaking change');
-      assert.match(accept.title, /\.breakwater\.yaml, bump info\.version to 2\.0\.0/);
+      const actions = await actionsFor(s, d);
+      assert.ok(!actions.some((a) => /info\.version/.test(a.title)), `no bump on a possibly-breaking warning: ${actions.map((a) => a.title).join(' | ')}`);
+      const accept = find(actions, 'Accept this change');
       s.client.applyWorkspaceEdit(accept.edit!);
       await s.client.waitForDiagnostics(s.uri, withoutCode('response-optional-property-removed'));
       const configText = readFileSync(s.repo.path('.breakwater.yaml'), 'utf8');
@@ -206,7 +216,7 @@ for (const format of FORMATS) {
       // The rule is named as a key, or as a comment where the shared config reader does not know the key yet.
       assert.ok(config.accepted[0].rule === 'response-optional-property-removed' || configText.includes('# response-optional-property-removed'), configText);
       assert.doesNotThrow(() => parseConfig(configText, s.repo.path('.breakwater.yaml')), 'the CLI reads the file too');
-      assert.equal(parse(s.client.text(s.uri)).info.version, '2.0.0');
+      assert.equal(parse(s.client.text(s.uri)).info.version, '1.0.0', 'accepting a warning leaves info.version alone');
     } finally {
       await end(s);
     }

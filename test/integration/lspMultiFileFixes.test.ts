@@ -108,7 +108,7 @@ for (const format of FORMATS) {
   for (const rootOpen of [true, false]) {
     const where = rootOpen ? 'root open' : 'root closed (background)';
 
-    test(`${format.name}, ${where}: a property deleted in the referenced file is marked deprecated by the quick fix on that file; Accept bumps the root`, async () => {
+    test(`${format.name}, ${where}: a property deleted in the referenced file is marked deprecated by the quick fix on that file; Accept does not bump a warning`, async () => {
       const s = await session(format, rootOpen);
       const { c } = s;
       try {
@@ -130,13 +130,10 @@ for (const format of FORMATS) {
         assert.equal(edits[0].textDocument.version, checkedVersion, 'tied to the version checked');
         assert.deepEqual(Object.keys(deprecate.edit?.changes ?? {}), [], 'nothing else is edited');
 
-        // Accept records the fingerprint and bumps info.version in the root (open: its version; closed: no version, the disk is what was checked).
-        const accept = titled(actions, 'Accept this breaking change');
-        assert.match(accept.title, /bump info\.version to 2\.0\.0/);
-        const bump = editsTo(accept, s.rootUri);
-        assert.equal(bump.length, 1, 'the bump targets the root');
-        assert.equal(bump[0].textDocument.version, rootOpen ? c.version(s.rootUri) : null);
-        assert.equal((bump[0].edits[0] as TextEdit).newText.replace(/"/g, ''), '2.0.0');
+        // Accept records the fingerprint only; a possibly-breaking warning is offered no version bump at all.
+        const accept = titled(actions, 'Accept this change');
+        assert.deepEqual(editsTo(accept, s.rootUri), [], 'accepting a warning leaves info.version alone');
+        assert.ok(!actions.some((a) => /info\.version/.test(a.title)), actions.map((a) => a.title).join(' | '));
 
         c.applyWorkspaceEdit(deprecate.edit!);
         const fixed = c.text(s.petUri);
@@ -158,6 +155,14 @@ for (const format of FORMATS) {
         const [d] = (await waitOn(c, s.petUri, withCode(ENUM_REMOVED), 'the enum value removal on pet')).filter((x) => x.code === ENUM_REMOVED);
         const hover = await c.hover(s.petUri, d.range.start.line, 0);
         assert.match((hover?.contents as { value: string } | undefined)?.value ?? '', /sold/, 'the base snippet names the removed value');
+
+        // A breaking finding: "Bump info.version" is its own fix, editing the root (open: its version; closed: no version, the disk is what was checked).
+        const offered = await c.codeActions(s.petUri, d.range, [d]);
+        assert.deepEqual(editsTo(titled(offered, 'Accept this change'), s.rootUri), [], 'Accept does not bump');
+        const bump = editsTo(titled(offered, 'Bump info.version to the next major (2.0.0)'), s.rootUri);
+        assert.equal(bump.length, 1, 'the bump targets the root');
+        assert.equal(bump[0].textDocument.version, rootOpen ? c.version(s.rootUri) : null);
+        assert.equal((bump[0].edits[0] as TextEdit).newText.replace(/"/g, ''), '2.0.0');
 
         // The buffer moves on (a line inserted above the finding) before the next check: the old diagnostic gets nothing.
         const checked = c.text(s.petUri);

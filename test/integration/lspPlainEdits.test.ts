@@ -14,7 +14,7 @@ const REMOVED = 'response-optional-property-removed';
 const NARROWED = 'request-parameter-enum-value-removed';
 
 function accept(actions: CodeAction[]): CodeAction {
-  const a = actions.find((x) => x.title.startsWith('Accept this breaking change'));
+  const a = actions.find((x) => x.title.startsWith('Accept this change'));
   assert.ok(a, `no Accept in ${JSON.stringify(actions.map((x) => x.title))}`);
   return a;
 }
@@ -29,29 +29,32 @@ test('without documentChanges: Accept creates .breakwater.yaml by command, then 
     client.open(uri, PETS_YAML);
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
 
-    // 1. No config yet: the bump is a `changes` edit, the file comes from the command.
+    // 1. No config yet: the file comes from the command; accepting a possibly-breaking warning edits nothing else.
     client.setText(uri, EDITS.removeName(PETS_YAML));
     const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === REMOVED));
     const d = diags.find((x) => x.code === REMOVED) as Diagnostic;
     const first = accept(await client.codeActions(uri, d.range, [d]));
-    assert.equal(first.edit?.documentChanges, undefined);
-    assert.deepEqual(Object.keys(first.edit?.changes ?? {}), [uri], 'the info.version bump in the spec');
+    assert.equal(first.edit, undefined, 'no edit: the config is created by the command, info.version is left alone');
     assert.equal(first.command?.command, 'breakwater.createConfig');
-    client.applyWorkspaceEdit(first.edit!);
     await client.request('workspace/executeCommand', { command: first.command!.command, arguments: first.command!.arguments });
     assert.ok(existsSync(configPath), 'the server created .breakwater.yaml');
     await client.waitForDiagnostics(uri, (ds) => !ds.some((x) => x.code === REMOVED), 'accepted');
-    assert.equal(parse(client.text(uri)).info.version, '2.0.0');
+    assert.equal(parse(client.text(uri)).info.version, '1.0.0');
     assert.equal(parse(readFileSync(configPath, 'utf8')).accepted.length, 1);
 
-    // 2. Committed (2.0.0 is the base now), the config exists: one plain `changes` edit, no command.
+    // 2. Committed, the config exists: one plain `changes` edit, no command; the separate bump too.
     client.save(uri);
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'v2');
     client.setText(uri, EDITS.narrowEnum(client.text(uri)));
     const diags2 = await client.waitForDiagnostics(uri, (ds) => ds.some((x) => x.code === NARROWED));
     const d2 = diags2.find((x) => x.code === NARROWED) as Diagnostic;
-    const second = accept(await client.codeActions(uri, d2.range, [d2]));
+    const offered = await client.codeActions(uri, d2.range, [d2]);
+    const bump = offered.find((x) => x.title === 'Bump info.version to the next major (2.0.0)');
+    assert.ok(bump, JSON.stringify(offered.map((x) => x.title)));
+    assert.equal(bump.edit?.documentChanges, undefined);
+    assert.deepEqual(Object.keys(bump.edit?.changes ?? {}), [uri], 'the bump is a plain edit of the spec');
+    const second = accept(offered);
     assert.equal(second.command, undefined);
     assert.equal(second.edit?.documentChanges, undefined);
     assert.ok(second.edit?.changes?.[repo.uri('.breakwater.yaml')], JSON.stringify(second.edit));

@@ -52,8 +52,10 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, g
     for (const fix of fixes.byFingerprint[finding.fingerprint] ?? []) {
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [doc.uri]: fix.edits } } });
     }
-    const accept = acceptAction(finding, diagnostic, good, fixes.bump && { ...fixes.bump, uri: doc.uri, version: doc.version }, env);
+    const accept = acceptAction(finding, diagnostic, good, env);
     if (accept) actions.push(accept);
+    const bump = bumpAction(finding, diagnostic, fixes.bump && { ...fixes.bump, uri: doc.uri, version: doc.version }, env);
+    if (bump) actions.push(bump);
   }
   return actions;
 }
@@ -67,14 +69,15 @@ export function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | un
   return fp ? good.findings.find((f) => f.fingerprint === fp) : undefined;
 }
 
-/** The info.version edit of "Accept", in the root spec `uri` (version null: a file not open, whose text on disk is what the check read). */
+/** The info.version edit of "Bump info.version", in the root spec `uri` (version null: a file not open, whose text on disk is what the check read). */
 export type BumpEdit = NonNullable<Fixes['bump']> & { uri: string; version: number | null };
 
 /**
- * "Accept": the fingerprint goes to .breakwater.yaml and info.version to the next major.
- * `bumpNote` says why a bump the worker offered is left out (the title tells the user).
+ * "Accept": the fingerprint goes to .breakwater.yaml, nothing else. Bumping
+ * info.version is a fix of its own (bumpAction): accepting a possibly-breaking
+ * warning must not announce a major release.
  */
-export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: GoodCheck, bump: BumpEdit | undefined, env: ActionEnv, bumpNote?: string): CodeAction | undefined {
+export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: GoodCheck, env: ActionEnv): CodeAction | undefined {
   if (finding.level === 'info') return undefined;
   const configPath = good.config.path;
   const configUri = fileUriOf(configPath);
@@ -91,7 +94,7 @@ export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: Goo
   if (!change) return undefined;
   const name = configPath.replace(/^.*[\\/]/, '');
   const action: CodeAction = {
-    title: `Accept this breaking change (record it in ${name}${bump ? `, bump info.version to ${bump.to}` : bumpNote ? `; ${bumpNote}` : ''})`,
+    title: `Accept this change (record it in ${name})`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
   };
@@ -104,17 +107,22 @@ export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: Goo
     } else {
       documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
     }
-    if (bump) documentChanges.push({ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] });
     return { ...action, edit: { documentChanges } };
   }
   // Other clients (Neovim 0.7, Helix, eglot) get plain `changes`; as those cannot create a file, a missing
   // .breakwater.yaml is created by the server when the client runs the action's command (after the edit).
   const changes: Record<string, TextEdit[]> = {};
   if (change.kind === 'edit') changes[configUri] = toLsp(change.edits, new LineIndex(configText ?? ''));
-  if (bump) changes[bump.uri] = [bump.edit];
   if (Object.keys(changes).length) action.edit = { changes };
   if (change.kind === 'create') action.command = { title: action.title, command: CREATE_CONFIG_COMMAND, arguments: [{ path: configPath, text: change.text } satisfies CreateConfigArgs] };
   return action;
+}
+
+/** "Bump info.version to the next major": offered on breaking findings only (errors), never on possibly-breaking warnings. */
+export function bumpAction(finding: Finding, diagnostic: Diagnostic, bump: BumpEdit | undefined, env: Pick<ActionEnv, 'versionedEdits'>): CodeAction | undefined {
+  if (finding.level !== 'error' || !bump) return undefined;
+  const edit: WorkspaceEdit = env.versionedEdits ? { documentChanges: [{ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] }] } : { changes: { [bump.uri]: [bump.edit] } };
+  return { title: `Bump info.version to the next major (${bump.to})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function changedText(before: string | undefined, change: NonNullable<ConfigChange>): string {

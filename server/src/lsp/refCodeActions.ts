@@ -2,11 +2,11 @@
 // (schemas/pet.yaml): the root check that published the diagnostic is found
 // (refFindings.ts), the worker computes the edits from that check's copies of the
 // file, and they are offered only while the file's buffer is exactly the text the
-// check read. "Accept" records the fingerprint in the root's .breakwater.yaml and
-// bumps info.version in the root itself when its text is still the one checked.
+// check read. "Accept" records the fingerprint in the root's .breakwater.yaml; the
+// separate "Bump info.version" edits the root itself when its text is still the one checked.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { acceptAction, wantsQuickFixes, type ActionEnv, type BumpEdit } from './codeActions';
+import { acceptAction, bumpAction, wantsQuickFixes, type ActionEnv, type BumpEdit } from './codeActions';
 import { fsPathOf } from './baseUri';
 import { SOURCE } from './diagnostics';
 import { sunsetFor } from '../workspace/projectConfig';
@@ -53,8 +53,10 @@ export async function refCodeActions(params: CodeActionParams, doc: TextDocument
       for (const fix of fixes.byFingerprint[found.finding.fingerprint] ?? []) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: editOf(doc, fix.edits, env) });
       }
-      const accept = acceptAction(found.finding, diagnostic, owner.good, bump.edit, env, bump.note);
+      const accept = acceptAction(found.finding, diagnostic, owner.good, env);
       if (accept) actions.push(accept);
+      const bumped = bumpAction(found.finding, diagnostic, bump, env);
+      if (bumped) actions.push(bumped);
     }
   }
   return actions;
@@ -69,15 +71,13 @@ function editOf(doc: TextDocument, edits: TextEdit[], env: RefActionEnv): Worksp
  * The info.version edit in the root: an open root must still be the version
  * checked; a root checked in the background (not open) must still be on disk as
  * the check read it, and is then edited with no version (the editor opens it).
- * Otherwise "Accept" goes without the bump and its title says so.
+ * Otherwise no bump is offered (the next check brings it back).
  */
-function bumpIn(owner: RefOwner, fixes: Fixes, env: RefActionEnv): { edit?: BumpEdit; note?: string } {
-  if (!fixes.bump) return {};
-  const name = decodeURIComponent(owner.uri.replace(/^.*\//, ''));
-  const skipped = { note: `info.version not bumped: ${name} changed since the check` };
+function bumpIn(owner: RefOwner, fixes: Fixes, env: RefActionEnv): BumpEdit | undefined {
+  if (!fixes.bump) return undefined;
   const open = env.documents.get(owner.uri);
-  if (open) return open.version === owner.good.version ? { edit: { ...fixes.bump, uri: owner.uri, version: open.version } } : skipped;
+  if (open) return open.version === owner.good.version ? { ...fixes.bump, uri: owner.uri, version: open.version } : undefined;
   const checked = env.backgroundText(owner.uri, owner.good.version);
   const onDisk = env.readFile(owner.good.file);
-  return checked !== undefined && checked === onDisk ? { edit: { ...fixes.bump, uri: owner.uri, version: null } } : skipped;
+  return checked !== undefined && checked === onDisk ? { ...fixes.bump, uri: owner.uri, version: null } : undefined;
 }

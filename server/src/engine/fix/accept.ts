@@ -1,6 +1,7 @@
 // "Accept this change": record the finding's fingerprint in .breakwater.yaml
-// (`accepted: [{fingerprint, rule, reason}]`, created when missing) and bump
-// info.version to the next major so readers of the spec see the break too.
+// (`accepted: [{fingerprint, rule, reason}]`, created when missing). Raising
+// info.version to the next major (majorVersionBump) is a separate fix, offered
+// on breaking findings only.
 import { child, childMap, isMap, isScalar, isSeq, type JNode } from '../parse/tree';
 import { parseText } from '../parse/parseText';
 import { insertEntry, insertItem, replaceNode } from './containerEdits';

@@ -26,10 +26,10 @@ export function fixesFor(docs: WorkerDocuments, req: FixesRequest): FixesReply {
   for (const fingerprint of req.fingerprints) {
     const finding = good.findings.find((f) => f.fingerprint === fingerprint);
     if (!finding) continue;
-    if (finding.level !== 'info') wantsBump = true;
+    if (finding.level === 'error') wantsBump = true;
     byFingerprint[fingerprint] = computeFixes(finding, baseSide(), revisionSide(), { sunset: req.sunset }).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: toLsp(fix.edits, lines) }));
   }
-  // "Accept" also bumps info.version to the next major (only offered for breaking findings).
+  // "Bump info.version to the next major" is offered for breaking findings (errors) only.
   const bump = wantsBump ? majorVersionBump(revisionSide(), baseSide()) : undefined;
   return { kind: 'fixes', byFingerprint, bump: bump ? { to: bump.to, edit: toLsp([bump.edit], lines)[0] } : undefined };
 }

@@ -21,7 +21,7 @@ export function refFileFixes(docs: WorkerDocuments, good: WorkerGood, rootCurren
   for (const fingerprint of req.fingerprints) {
     const finding = good.findings.find((f) => f.fingerprint === fingerprint);
     if (!finding || finding.revision?.file !== file.path) continue;
-    if (finding.level !== 'info') wantsBump = true;
+    if (finding.level === 'error') wantsBump = true;
     // Sides in different files (a $ref retargeted to another file): no fix rather than a wrong one.
     if (finding.base && (finding.base.file !== file.path || !base)) continue;
     // Without a base node (a new required property) only the revision is used; the root's base stands in.
