@@ -11,7 +11,7 @@
 // 2. packages the extension (scripts/package.mjs, i.e. `npm run package`) and installs the
 //    .vsix into a fresh, private VS Code profile;
 // 3. generates a git repository in a temporary folder: openapi.yaml committed twice (tag
-//    v1.3.0, then HEAD), plus an uncommitted edit that breaks clients four ways;
+//    v1.3.0, then HEAD), plus an uncommitted edit with four changes that break clients: 3 breaking, 1 possibly breaking;
 // 4. starts code-server on 127.0.0.1 only (no password: nothing but this machine can reach it)
 //    and prints the URL that opens the repository with openapi.yaml.
 // Ctrl+C (or SIGTERM) stops code-server's whole process group (VS Code server, extension host,
@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTooling } from '../test/e2e/tooling/ensure.mjs';
 import { codeServerCli, makeRunDir, startCodeServer, stopGroup, writeUserSettings } from '../test/e2e/tooling/lib.mjs';
+import { sampleVersions } from './demo/sample.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -38,32 +39,6 @@ function fail(msg) {
   process.exit(1);
 }
 
-/** The sample: scripts/demo/bookshop.yaml is HEAD; v1.3.0 lacks DELETE /books/{bookId}. */
-function sampleVersions() {
-  const head = readFileSync(join(ROOT, 'scripts', 'demo', 'bookshop.yaml'), 'utf8');
-  const edit = (text, pairs) =>
-    pairs.reduce((t, [from, to]) => {
-      if (!t.includes(from)) fail(`scripts/demo/bookshop.yaml changed: cannot find ${JSON.stringify(from.slice(0, 60))}`);
-      return t.replace(from, to);
-    }, text);
-  const v130 = edit(head, [
-    ['  version: 1.4.0', '  version: 1.3.0'],
-    ['    delete:\n      operationId: deleteBook\n      summary: Remove a book\n      responses:\n        \'204\':\n          description: Removed\n', ''],
-  ]);
-  // The uncommitted edit: four breaking changes, each with a quick fix.
-  const working = edit(head, [
-    // a response property deleted (possibly breaking): "Mark deprecated instead of deleting"
-    ['        isbn:\n          type: string\n          example: 978-0-00-000000-0\n', ''],
-    // a new required query parameter: 'Make parameter "store" optional (required: false)'
-    ['        - name: genre\n          in: query\n', '        - name: store\n          in: query\n          required: true\n          schema:\n            type: string\n        - name: genre\n          in: query\n'],
-    // a request property became required: "Revert: make property optional again"
-    ['      required:\n        - title\n      properties:\n        title:', '      required:\n        - title\n        - author\n      properties:\n        title:'],
-    // an enum value clients may send was removed: "Restore enum value"
-    ['            enum: [fiction, poetry, science, history]\n      responses:', '            enum: [fiction, poetry, science]\n      responses:'],
-  ]);
-  return { v130, head, working };
-}
-
 function makeSampleRepo(dir) {
   mkdirSync(dir, { recursive: true });
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', HOME: dir };
@@ -71,7 +46,7 @@ function makeSampleRepo(dir) {
     const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
     if (r.status !== 0) fail(`git ${args.join(' ')} failed: ${r.stderr || r.error?.message}`);
   };
-  const { v130, head, working } = sampleVersions();
+  const { v130, head, working } = sampleVersions(fail);
   git('init', '-q', '-b', 'main');
   // A local identity, so you can commit from the demo and watch the base move.
   git('config', 'user.name', 'Breakwater Demo');
@@ -154,9 +129,9 @@ It listens on 127.0.0.1 only; from another machine, forward the port first, e.g.
   ssh -L ${server.port}:127.0.0.1:${server.port} <this host>
 
 What to try in openapi.yaml (edited, not committed, compared with git HEAD):
-  - squiggles on the four breaking edits; hover one, or open the Problems panel (Ctrl+Shift+M);
+  - squiggles on the four edits (3 breaking, 1 possibly breaking); hover one, or open the Problems panel (Ctrl+Shift+M);
   - Ctrl+. on a squiggle: the fixes (mark deprecated instead of deleting, make the parameter optional, ...);
-  - the {} item in the status bar: the base in use and the counts; click it to compare with tag v1.3.0;
+  - the {} item in the status bar: the base in use and the counts; "Change base" in its popup compares with tag v1.3.0 (for this session, or saved in the settings);
   - Command Palette (F1): "Breakwater: Compare with Base", "Breakwater: Show All Changes";
   - break the YAML on purpose: a syntax error, and the findings stay (stale) until it parses.
 

@@ -1,13 +1,18 @@
 // The commands: choose base, compare with base, show all changes, restart server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
 import { baseUriOf } from './baseDocuments';
-import { RefsRequest, ReportRequest, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../protocol/src/protocol';
+import type { SessionBases } from './sessionBase';
+import { RefsRequest, type RefsParams, type RefsResult } from '../../protocol/src/protocol';
+import type { Views } from './views';
 
 export interface CommandEnv {
   client: () => LanguageClient | undefined;
   restart: () => Promise<void>;
   baseLabel: (uri: vscode.Uri) => string | undefined;
+  sessionBases: SessionBases;
+  views: Views;
 }
 
 export function registerCommands(env: CommandEnv): vscode.Disposable[] {
@@ -30,7 +35,7 @@ interface BasePick extends vscode.QuickPickItem {
 
 async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('breakwater', uri);
-  const current = config.get<string>('base') ?? '';
+  const current = (uri && env.sessionBases.get(uri)) ?? config.get<string>('base') ?? '';
   const refs = uri && env.client() ? await env.client()!.sendRequest<RefsResult>(RefsRequest, { uri: uri.toString() } satisfies RefsParams).catch(() => undefined) : undefined;
   const upstream = ['origin/main', 'origin/master', 'main', 'master'].filter((b) => refs?.remoteBranches.includes(b) || refs?.branches.includes(b));
   const items: BasePick[] = [
@@ -53,10 +58,40 @@ async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise
     value = await vscode.window.showInputBox({ title: 'Base ref', prompt: 'A branch, tag or commit; "merge-base:<ref>" for the merge-base with HEAD; "staged" for the index', value: current });
     if (value === undefined) return;
   }
+  await keepBase(env, uri, config, value ?? '');
+}
+
+interface KeepPick extends vscode.QuickPickItem {
+  save: boolean;
+}
+
+/**
+ * Where the choice is kept, asked every time: for this session (the default,
+ * nothing is written into the user's repository) or saved in the settings
+ * (.vscode/settings.json of the folder, which the user may commit).
+ */
+async function keepBase(env: CommandEnv, uri: vscode.Uri | undefined, config: vscode.WorkspaceConfiguration, value: string): Promise<void> {
   // Resource-scoped: in a multi-root workspace each folder keeps its own base.
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update('base', value || undefined, target);
+  const where = target === vscode.ConfigurationTarget.Global ? 'user settings' : target === vscode.ConfigurationTarget.Workspace ? 'workspace settings' : `.vscode/settings.json of ${folder!.name}`;
+  const shown = value || 'HEAD';
+  const keep = await vscode.window.showQuickPick<KeepPick>(
+    [
+      { label: 'For this session', description: 'nothing is written to your files', detail: `Compare with ${shown} until you choose again (kept by VS Code for this workspace).`, save: false },
+      { label: target === vscode.ConfigurationTarget.Global ? 'Save in user settings' : 'Save in workspace settings', description: `writes breakwater.base to ${where}`, detail: `Compare with ${shown} for everyone who uses these settings.`, save: true },
+    ],
+    { title: `Breakwater: compare with ${shown}: keep it…` },
+  );
+  if (!keep) return;
+  if (keep.save) {
+    if (uri) await env.sessionBases.set(uri, undefined);
+    await config.update('base', value || undefined, target);
+  } else if (uri) {
+    await env.sessionBases.set(uri, value);
+  }
+  // The server pulls `breakwater.base` again (the session choice is laid over the settings by the client).
+  await env.client()?.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 }
 
 async function compareWithBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
@@ -68,7 +103,5 @@ async function compareWithBase(env: CommandEnv, uri: vscode.Uri | undefined): Pr
 async function showAllChanges(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
   const client = env.client();
   if (!uri || !client) return void vscode.window.showInformationMessage('Breakwater: open an OpenAPI spec first.');
-  const report = await client.sendRequest<ReportResult>(ReportRequest, { uri: uri.toString() } satisfies ReportParams);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  await env.views.showChanges(uri);
 }

@@ -7,7 +7,9 @@ import { BaseDocuments } from './baseDocuments';
 import { registerCommands } from './commands';
 import { crashPolicy, createLanguageClient } from './languageClient';
 import { BASE_SCHEME, StatusNotification, type StatusParams } from '../../protocol/src/protocol';
+import { SessionBases } from './sessionBase';
 import { idleItem, StatusItem } from './statusItem';
+import { VIEW_SCHEME, Views } from './views';
 
 const UNTRUSTED = 'This workspace is not trusted, so Breakwater runs no git command and cannot read the committed version of your specs. Trust the workspace to enable breaking-change checks.';
 
@@ -26,11 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Breakw
   const status = new StatusItem();
   const baseDocs = new BaseDocuments(() => client);
   const labels = new Map<string, string>();
+  const sessionBases = new SessionBases(context.workspaceState);
+  const views = new Views(() => client);
+  context.subscriptions.push(views, vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views));
   context.subscriptions.push(output, status, baseDocs, vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, baseDocs));
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
 
   const start = async () => {
-    client = createLanguageClient(context, output);
+    client = createLanguageClient(context, output, sessionBases);
     client.onNotification(StatusNotification, (s: StatusParams) => {
       const uri = vscode.Uri.parse(s.uri);
       if (labels.get(s.uri) !== s.baseLabel) {
@@ -52,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Breakw
         else await start();
       },
       baseLabel: (uri) => labels.get(uri.toString()),
+      sessionBases,
+      views,
     }),
   );
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && status.forget(d.uri.toString())));

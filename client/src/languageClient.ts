@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
+import type { SessionBases } from './sessionBase';
 
 export const CLIENT_ID = 'breakwater';
 
@@ -25,7 +26,7 @@ function errorHandler(output: vscode.LogOutputChannel): ErrorHandler {
   };
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, sessionBases: SessionBases): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -43,6 +44,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationOptions: { docsUrl: vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules.md'))).toString() },
     outputChannel: output,
+    // A base chosen "for this session" answers for `breakwater.base` (sessionBase.ts).
+    middleware: { workspace: { configuration: sessionBases.configuration } },
     errorHandler: errorHandler(output),
   };
   return new LanguageClient(CLIENT_ID, 'Breakwater', serverOptions, clientOptions);

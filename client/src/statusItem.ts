@@ -7,6 +7,18 @@ import type { StatusParams } from '../../protocol/src/protocol';
 
 const CHOOSE_BASE: vscode.Command = { title: 'Change base', command: 'breakwater.chooseBase', tooltip: 'Choose what this spec is compared with' };
 
+/**
+ * The language status popup is a narrow hover: a detail longer than this pushes
+ * the item's link ("Change base") out of the window, so longer messages are cut
+ * (the full text is in the Output channel and the diagnostics).
+ */
+export const MAX_DETAIL = 48;
+
+function short(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL - 1)}…` : line;
+}
+
 function fileName(uri: string): string {
   const path = vscode.Uri.parse(uri).path;
   return path.slice(path.lastIndexOf('/') + 1);
@@ -56,30 +68,32 @@ export class StatusItem implements vscode.Disposable {
     switch (s.state) {
       case 'ok':
         this.item.text = `$(git-compare) ${s.baseLabel}`;
-        this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking · checked ${time} (${s.durationMs} ms)`;
+        this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking · ${time}`;
         this.item.severity = breaking > 0 ? vscode.LanguageStatusSeverity.Error : possiblyBreaking > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
         break;
       case 'syntax-error':
         this.item.text = `$(warning) ${s.baseLabel}`;
-        this.item.detail = `does not parse; showing the last results (${breaking} breaking) · ${time}`;
+        this.item.detail = `does not parse: last results shown`;
         this.item.severity = vscode.LanguageStatusSeverity.Warning;
         break;
       case 'new-file':
         this.item.text = `$(new-file) ${s.baseLabel}`;
-        this.item.detail = s.message ?? 'new file: nothing to compare with';
+        this.item.detail = short(s.message ?? 'new file: nothing to compare with');
         this.item.severity = vscode.LanguageStatusSeverity.Information;
         break;
       case 'too-large':
         // Not a fault: live checks stop above breakwater.maxFileSizeMB; the message says how to check it anyway.
         this.item.text = '$(circle-slash) too large to check live';
-        this.item.detail = s.message ?? 'above breakwater.maxFileSizeMB';
+        this.item.detail = short(s.message ?? 'above breakwater.maxFileSizeMB');
         this.item.severity = vscode.LanguageStatusSeverity.Information;
         break;
       default:
         this.item.text = `$(circle-slash) ${s.baseLabel || 'no base'}`;
-        this.item.detail = s.message ?? s.state;
+        this.item.detail = short(s.message ?? s.state);
         this.item.severity = s.state === 'no-repository' ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
     }
+    // A message cut to fit the popup is whole in the link's tooltip.
+    if (s.message && s.message !== this.item.detail) this.item.command = { ...CHOOSE_BASE, tooltip: s.message };
     if (s.overBudget) this.showOverBudget(s.overBudget);
   }
 
@@ -88,19 +102,22 @@ export class StatusItem implements vscode.Disposable {
     const { breaking, possiblyBreaking } = s.counts;
     const names = roots.map((r) => fileName(r.uri));
     this.item.text = `$(references) part of ${names[0]}${names.length > 1 ? ` +${names.length - 1}` : ''}`;
-    const rootList = roots.map((r, i) => `${names[i]} (${r.baseLabel || r.state})`).join(', ');
-    this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking in this file · root spec${roots.length > 1 ? 's' : ''}: ${rootList} · checked ${time}`;
-    if (s.state === 'syntax-error') this.item.detail += ` · ${fileName(roots[0].uri)} does not parse; showing its last results`;
+    // The roots and their bases are in the tooltip: the detail stays one short line (the popup is narrow).
+    this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking here · ${time}`;
+    if (s.state === 'syntax-error') this.item.detail = `${names[0]} does not parse: last results shown`;
     this.item.severity = breaking > 0 ? vscode.LanguageStatusSeverity.Error : possiblyBreaking > 0 || s.state === 'syntax-error' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     // The base is chosen per spec: clicking opens the root spec, where it can be changed.
-    this.item.command = { title: `Open ${names[0]}`, command: 'vscode.open', arguments: [vscode.Uri.parse(roots[0].uri)], tooltip: `Open the root spec ${names[0]}` };
+    const rootList = roots.map((r, i) => `${names[i]} (${r.baseLabel || r.state})`).join(', ');
+    this.item.command = { title: `Open ${names[0]}`, command: 'vscode.open', arguments: [vscode.Uri.parse(roots[0].uri)], tooltip: `Root spec${roots.length > 1 ? 's' : ''}: ${rootList}` };
   }
 
   /** Like eslint's time budget: a check slower than `breakwater.performance.budgetMs` is a warning that names the file. */
   private showOverBudget(slow: NonNullable<StatusParams['overBudget']>): void {
     const name = slow.file.slice(Math.max(slow.file.lastIndexOf('/'), slow.file.lastIndexOf('\\')) + 1);
     this.item.text = this.item.text.replace(/^\$\([^)]*\)/, '$(watch)');
-    this.item.detail = `${this.item.detail} · slow: checking ${name} took ${slow.checkMs} ms (budget ${slow.budgetMs} ms, breakwater.performance.budgetMs)`;
+    this.item.detail = `slow: ${slow.checkMs} ms (budget ${slow.budgetMs} ms)`;
+    // The full story (which file, which setting) is one hover away, on the link.
+    this.item.command = { ...(this.item.command ?? CHOOSE_BASE), tooltip: `Checking ${name} took ${slow.checkMs} ms, over breakwater.performance.budgetMs (${slow.budgetMs} ms)` };
     if (this.item.severity === vscode.LanguageStatusSeverity.Information) this.item.severity = vscode.LanguageStatusSeverity.Warning;
   }
 

@@ -196,6 +196,33 @@ test('--help, --version and rules', () => {
   assert.match(rules.stdout, /^api-removed +error +none +Operation removed$/m);
 });
 
+test('COMMAND --help prints that command\'s own usage', () => {
+  for (const args of [['check', '--help'], ['check', 'openapi.yaml', '-h'], ['--format', 'json', 'check', '--help']]) {
+    const r = run(args, dir);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.stdout, /^Usage: breakwater check SPEC\.\.\. \[--base REF\]/, args.join(' '));
+    assert.doesNotMatch(r.stdout, /breakwater diff|breakwater rules/, 'only check');
+    assert.match(r.stdout, /--base REF/);
+  }
+  const diff = run(['diff', '--help'], dir);
+  assert.match(diff.stdout, /^Usage: breakwater diff BASE REVISION/);
+  assert.doesNotMatch(diff.stdout, /--base REF|breakwater check/, 'check\'s --base is no diff option');
+  assert.match(run(['rules', '--help'], dir).stdout, /^Usage: breakwater rules/);
+  assert.match(run(['--base', 'check', '--help'], dir).stdout, /^Usage:\n {2}breakwater diff/, 'an option value is no command');
+});
+
+test('paths are printed as the user gave them: absolute stays absolute, relative as typed', () => {
+  const abs = run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml')], tmpdir());
+  assert.ok(abs.stdout.startsWith(`${join(dir, 'removed.yaml')}:`), abs.stdout);
+  const json = JSON.parse(run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml'), '--format', 'json'], tmpdir()).stdout) as { findings: { base: { file: string } }[] };
+  assert.equal(json.findings[0].base.file, join(dir, 'base.yaml'));
+  assert.ok(run(['diff', './base.yaml', './removed.yaml'], dir).stdout.startsWith('./removed.yaml:'));
+  assert.ok(run(['diff', 'base.yaml', 'removed.yaml'], dir).stdout.startsWith('removed.yaml:'));
+  // SARIF stays relative to its %SRCROOT% (the working directory).
+  const sarif = JSON.parse(run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml'), '--format', 'sarif'], dir).stdout);
+  assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'removed.yaml');
+});
+
 test('github: annotation paths are relative to GITHUB_WORKSPACE when set', () => {
   const r = repo({ 'api/openapi.yaml': SPEC });
   r.write('api/openapi.yaml', NO_DELETE);

@@ -210,9 +210,16 @@ test('"show all changes" report and the refs for the base picker', async () => {
     repo.git('branch', 'release');
     await withClient(repo.root, async (c) => {
       const uri = repo.uri('openapi.yaml');
-      c.open(uri, EDITS.addRequiredLimit(EDITS.removeName(PETS_YAML)));
+      // ... and a deprecated operation and parameter: listed in a section of their own.
+      const deprecated = EDITS.addRequiredLimit(EDITS.removeName(PETS_YAML)).replace('      summary: List pets\n', '      summary: List pets\n      deprecated: true\n').replace('          in: query\n', '          in: query\n          deprecated: true\n');
+      c.open(uri, deprecated);
       await c.waitForDiagnostics(uri, has(REMOVED));
       const report = await c.request<{ markdown: string }>('breakwater/report', { uri });
+      assert.match(report.markdown, /\(2 deprecated\)/);
+      const section = /## Deprecated\n\n((?:- .*\n)+)/.exec(report.markdown)?.[1] ?? '';
+      assert.match(section, /`api-deprecated`/, report.markdown);
+      assert.match(section, /`request-parameter-deprecated`.*"sort"/, report.markdown);
+      assert.doesNotMatch(/## Other changes[^#]*/.exec(report.markdown)?.[0] ?? '', /deprecated`/, 'not listed twice');
       assert.match(report.markdown, /^# openapi\.yaml: changes against HEAD [0-9a-f]{7}/);
       assert.match(report.markdown, /## Breaking changes\n\n- \*\*New required parameter\*\* \(`new-required-request-parameter`, line \d+\)/);
       assert.match(report.markdown, /## Possibly breaking changes\n\n- \*\*Optional response property removed\*\*/);

@@ -39,3 +39,10 @@ test('parseArgs: usage errors are one exact line', () => {
   ];
   for (const [argv, message] of cases) assert.throws(() => parseArgs(argv), { message }, argv.join(' '));
 });
+
+test('--help after a command asks for that command\'s usage', () => {
+  assert.equal(parseArgs(['check', '--help']).helpFor, 'check');
+  assert.equal(parseArgs(['diff', 'a.yaml', '-h']).helpFor, 'diff');
+  assert.equal(parseArgs(['--config', 'diff', '--help']).helpFor, undefined, 'diff is the value of --config here');
+  assert.equal(parseArgs(['--help']).helpFor, undefined);
+});

@@ -3,8 +3,12 @@
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'info';
 
+export type Command = 'diff' | 'check' | 'rules';
+
 export interface CliArgs {
-  command: 'diff' | 'check' | 'rules' | 'help' | 'version' | 'none';
+  command: Command | 'help' | 'version' | 'none';
+  /** With `help`: the command whose usage was asked for (`breakwater check --help`); none: the general usage. */
+  helpFor?: Command;
   positional: string[];
   format: Format;
   failOn: FailOn;
@@ -41,6 +45,47 @@ Options:
 
 Exit codes: 0 nothing at or above --fail-on, 1 breaking changes found, 2 usage or input error.`;
 
+const OPTIONS_COMMON = `  --format text|json|sarif|github|markdown     output format (default text)
+  --fail-on error|warning|info                 exit 1 when a finding is at or above this level (default error)
+  --config FILE                                a .breakwater.yaml to use instead of the one found next to the spec
+  --stats                                      print time and peak memory to stderr
+  -h, --help                                   show this help`;
+
+const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 breaking changes found, 2 usage or input error.';
+
+/** `breakwater COMMAND --help`: that command's own usage. */
+export const COMMAND_USAGE: Record<Command, string> = {
+  diff: `Usage: breakwater diff BASE REVISION [options]
+
+Compares two spec files on disk: BASE is the version clients use today, REVISION the new one.
+A folder stands for its entry file (the one .yaml/.yml/.json file at its top with an
+"openapi" or "swagger" key); $refs to other files are read from disk next to each side.
+
+Example: breakwater diff old/openapi.yaml openapi.yaml --format markdown
+
+Options:
+${OPTIONS_COMMON}
+
+${EXIT_CODES}`,
+  check: `Usage: breakwater check SPEC... [--base REF] [options]
+
+Compares each spec in the work tree with its version at a git ref (default: the base of
+.breakwater.yaml, else HEAD), following a rename made since then; $refs are read at the
+same ref. A spec that is not in the ref is new and has nothing to break.
+
+Example: breakwater check openapi.yaml --base origin/main --format github
+
+Options:
+  --base REF                                   git ref: branch, tag, commit (default HEAD)
+${OPTIONS_COMMON}
+
+${EXIT_CODES}`,
+  rules: `Usage: breakwater rules [--format text|json|markdown]
+
+Lists every rule with its id, default level (error = breaking, warning = possibly breaking,
+info = not breaking) and title. Levels are changed per rule in .breakwater.yaml (rules:).`,
+};
+
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { command: 'none', positional: [], format: 'text', failOn: 'error', stats: false };
   const rest: string[] = [];
@@ -50,7 +95,7 @@ export function parseArgs(argv: string[]): CliArgs {
       rest.push(...argv.slice(i + 1));
       break;
     }
-    if (a === '-h' || a === '--help') return { ...out, command: 'help' };
+    if (a === '-h' || a === '--help') return { ...out, command: 'help', helpFor: commandIn(argv.slice(0, i)) };
     if (a === '-v' || a === '-V' || a === '--version') return { ...out, command: 'version' };
     if (a === '--stats') {
       out.stats = true;
@@ -76,7 +121,7 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   const [command, ...positional] = rest;
   if (command === undefined) return out;
-  if (command !== 'diff' && command !== 'check' && command !== 'rules') throw new UsageError(`unknown command "${command}" (commands: diff, check, rules)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: diff, check, rules)`);
   out.command = command;
   out.positional = positional;
   if (command === 'diff' && positional.length !== 2) throw new UsageError('diff needs exactly two arguments: BASE REVISION');
@@ -84,4 +129,18 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === 'rules' && positional.length > 0) throw new UsageError('rules takes no arguments');
   if (command !== 'check' && out.base !== undefined) throw new UsageError('--base only applies to check');
   return out;
+}
+
+function isCommand(word: string): word is Command {
+  return word === 'diff' || word === 'check' || word === 'rules';
+}
+
+/** The command named before `--help` (skipping option values: `--base check --help` asks for the general usage). */
+function commandIn(before: string[]): Command | undefined {
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i];
+    if (VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith('-')) return isCommand(a) ? a : undefined;
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { DOCS_FILE, SpecInputError, type Level } from '../engine/index';
 import { ConfigError } from '../config/index';
 import { GitError } from '../io/gitErrors';
-import { parseArgs, USAGE, UsageError } from './args';
+import { COMMAND_USAGE, parseArgs, USAGE, UsageError } from './args';
 import { checkSpec } from './commands/check';
 import type { Compared, RunContext } from './commands/compared';
 import { diffSpecs } from './commands/diff';
@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     case 'none':
       throw new UsageError('no command given (commands: diff, check, rules; see breakwater --help)');
     case 'help':
-      io.stdout.write(USAGE + '\n');
+      io.stdout.write((args.helpFor ? COMMAND_USAGE[args.helpFor] : USAGE) + '\n');
       return 0;
     case 'version':
       io.stdout.write(version() + '\n');
@@ -68,7 +68,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   else for (const spec of args.positional) compared.push(await checkSpec(spec, ctx));
   // Annotation paths are relative to the repository checkout, which need not be where the CLI runs.
   const pathBase = args.format === 'github' && io.env.GITHUB_WORKSPACE ? resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
-  const report = buildReport(compared, pathBase);
+  // People read paths as they typed them (absolute stays absolute); SARIF and annotations need paths relative to the checkout.
+  const forTools = args.format === 'sarif' || args.format === 'github';
+  const report = buildReport(compared, pathBase, forTools ? [] : args.positional);
   const docsUrl = pathToFileURL(join(packageRoot(), DOCS_FILE)).href;
   io.stdout.write(render(args.format, report, { colour: useColour(io), version: version(), docsUrl, cwd: pathBase }));
   if (args.stats || io.env.BREAKWATER_STATS === '1') io.stderr.write(statsLine(compared, performance.now() - started) + '\n');

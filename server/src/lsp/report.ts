@@ -2,18 +2,23 @@
 import { ruleInfo, type Finding } from '../engine/index';
 import type { GoodCheck } from './documentState';
 
-const SECTIONS: { level: Finding['level']; title: string }[] = [
-  { level: 'error', title: 'Breaking changes' },
-  { level: 'warning', title: 'Possibly breaking changes' },
-  { level: 'info', title: 'Other changes (not breaking)' },
+/** Deprecations (`*-deprecated` info rules) get their own section: they announce the next removals. */
+const isDeprecation = (f: Finding) => f.level === 'info' && f.rule.endsWith('-deprecated');
+
+const SECTIONS: { title: string; holds: (f: Finding) => boolean }[] = [
+  { title: 'Breaking changes', holds: (f) => f.level === 'error' },
+  { title: 'Possibly breaking changes', holds: (f) => f.level === 'warning' },
+  { title: 'Deprecated', holds: isDeprecation },
+  { title: 'Other changes (not breaking)', holds: (f) => f.level === 'info' && !isDeprecation(f) },
 ];
 
 export function reportMarkdown(good: GoodCheck, fileName: string): string {
   const out = [`# ${fileName}: changes against ${good.base.label}`, ''];
   const count = (l: Finding['level']) => good.findings.filter((f) => f.level === l).length;
-  out.push(`${count('error')} breaking, ${count('warning')} possibly breaking, ${count('info')} not breaking.`, '');
-  for (const { level, title } of SECTIONS) {
-    const list = good.findings.filter((f) => f.level === level);
+  const deprecated = good.findings.filter(isDeprecation).length;
+  out.push(`${count('error')} breaking, ${count('warning')} possibly breaking, ${count('info')} not breaking${deprecated ? ` (${deprecated} deprecated)` : ''}.`, '');
+  for (const { holds, title } of SECTIONS) {
+    const list = good.findings.filter(holds);
     if (list.length === 0) continue;
     out.push(`## ${title}`, '');
     for (const f of list) {

@@ -75,14 +75,17 @@ for (const format of FORMATS) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('breakwater.showAllChanges');
       const report = await waitFor(
-        () => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.isUntitled && d.getText().includes(format.file)),
-        { message: 'the Markdown report' },
+        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'breakwater-view' && d.getText().includes(format.file)),
+        { message: 'the Markdown report, a read-only breakwater-view: document' },
       );
+      assert.equal(report.languageId, 'markdown');
+      assert.equal(report.isUntitled, false, 'not an untitled buffer that asks to be saved');
       const text = report.getText();
       assert.match(text, /1 breaking, 1 possibly breaking/);
       assert.ok(text.includes(REMOVED_RULE) && text.includes(NEW_REQUIRED_RULE), text);
       await vscode.window.showTextDocument(report);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      assert.equal(report.isDirty, false);
     });
   });
 }

@@ -1,6 +1,8 @@
 // The data every output format renders: findings and problems of all compared
-// specs, with file paths made relative to the working directory.
-import { relative, sep } from 'node:path';
+// specs, with file paths as the user gave them: a file named on the command line
+// is shown as typed, the others relative to the working directory, or absolute
+// when the user gave absolute paths.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, Level, Problem } from '../../engine/index';
 import type { Compared } from '../commands/compared';
 
@@ -11,9 +13,12 @@ export interface Report {
   summary: Record<Level, number>;
 }
 
-export function buildReport(compared: Compared[], cwd = process.cwd()): Report {
+/** `given`: the paths as typed on the command line (none: every path relative to `cwd`, as SARIF and annotations want). */
+export function buildReport(compared: Compared[], cwd = process.cwd(), given: string[] = []): Report {
+  const typed = new Map(given.map((g) => [resolve(cwd, g), g]));
+  const absolute = given.length > 0 && given.every((g) => isAbsolute(g));
   // Forward slashes on every platform: these paths end up in SARIF URIs and CI annotations.
-  const rel = (f: string) => (relative(cwd, f) || f).split(sep).join('/');
+  const rel = (f: string) => typed.get(f) ?? (absolute ? f : (relative(cwd, f) || f).split(sep).join('/'));
   const findings = compared.flatMap((c) =>
     c.result.findings.map((f) => ({
       ...f,
