@@ -8,7 +8,9 @@
 //
 // Checks what only the UI shows: the extension installs from its .vsix, deleting a response
 // property with the keyboard draws a squiggle, the Problems panel and the status bar count
-// it, the language status item shows the base (HEAD <sha>) and the counts, F8 peeks it, and
+// it, the language status item shows the base (HEAD <sha>) and the counts in a popup that fits the
+// window, its "Change base" link opens the base picker and a base chosen for this session writes
+// no .vscode/settings.json, F8 peeks it, and
 // Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk; a killed language server is
 // restarted, and the user is told once (not again on the second crash).
 
@@ -150,7 +152,33 @@ async function main() {
     await hover.getByText(new RegExp(`HEAD ${head}`)).first().waitFor({ timeout: 15_000 });
     if (verbose) console.log(await hover.innerHTML());
     await snap('language-status');
+    // The popup fits the window and its "Change base" link is visible and clickable (issue 14: a long
+    // detail pushed it off the window at 1440 px).
+    const viewport = page.viewportSize();
+    const link = hover.getByText('Change base', { exact: true }).first();
+    await link.waitFor({ state: 'visible', timeout: 5_000 });
+    for (const [what, box] of [['popup', await hover.boundingBox()], ['Change base link', await link.boundingBox()]]) {
+      if (!box || box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) {
+        throw new Error(`the language status ${what} is not inside the ${viewport.width}x${viewport.height} window: ${JSON.stringify(box)}`);
+      }
+    }
+    await link.click();
+    // The base picker, then where to keep the choice: "For this session" is the default and writes nothing.
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.getByText('compare this spec with', { exact: false }).first().waitFor({ timeout: 15_000 });
+    await snap('choose-base');
+    await page.keyboard.type('Staged');
+    await quickInput.locator('.monaco-list-row.focused', { hasText: 'Staged' }).first().waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    await quickInput.getByText('For this session').first().waitFor({ timeout: 15_000 });
+    await quickInput.getByText('Save in workspace settings').first().waitFor({ timeout: 5_000 });
+    await snap('keep-base');
+    await page.keyboard.press('Enter');
+    await page.locator('[id="status.languageStatus"]').first().click();
+    await page.locator('.monaco-hover', { hasText: /staged/ }).first().waitFor({ timeout: 20_000 });
+    await snap('language-status-staged');
     await page.keyboard.press('Escape');
+    if (existsSync(join(folder, '.vscode', 'settings.json'))) throw new Error(`choosing a base for this session wrote ${join(folder, '.vscode', 'settings.json')}: ${readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')}`);
 
     // 7. Ctrl+. on the finding, pick the preferred quick fix with the keyboard, save
     await editor.locator('.view-lines').click();
