@@ -151,6 +151,38 @@ test('.breakwater.yaml: base ref from the config, expired acceptances reported a
   assert.equal(run(['check', 'openapi.yaml'], r.root).code, 0);
 });
 
+test('.breakwater.yaml: `base: merge-base:main` compares with where the branch left main, not with main now', () => {
+  const r = repo({ 'openapi.yaml': SPEC });
+  r.git('checkout', '-q', '-b', 'feature');
+  r.commit({ 'openapi.yaml': NO_DELETE }, 'feature: remove delete');
+  r.git('checkout', '-q', 'main');
+  r.commit({ 'openapi.yaml': NO_DELETE }, 'main: remove delete too');
+  r.git('checkout', '-q', 'feature');
+  r.write('.breakwater.yaml', 'base: main\n');
+  assert.equal(run(['check', 'openapi.yaml'], r.root).code, 0, 'main has the removal too');
+  r.write('.breakwater.yaml', 'base: merge-base:main\n');
+  const out = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
+  assert.equal(out.stderr, '');
+  assert.equal(out.code, 1, 'the merge-base still had DELETE /pets');
+  assert.deepEqual(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule), ['api-removed']);
+});
+
+test('.breakwater.yaml: `base: staged` compares the work tree with the index', () => {
+  const r = repo({ 'openapi.yaml': SPEC });
+  r.write('openapi.yaml', NO_DELETE);
+  r.git('add', 'openapi.yaml');
+  r.write('.breakwater.yaml', 'base: staged\n');
+  const same = run(['check', 'openapi.yaml'], r.root);
+  assert.equal(same.stderr, '');
+  assert.equal(same.code, 0, 'the removal is staged: the work tree equals the index');
+  assert.equal(run(['check', 'openapi.yaml', '--base', 'HEAD'], r.root).code, 1, 'against HEAD it is breaking');
+  r.write('openapi.yaml', SPEC);
+  r.git('add', 'openapi.yaml');
+  r.write('openapi.yaml', NO_DELETE);
+  const json = JSON.parse(run(['check', 'openapi.yaml', '--format', 'json'], r.root).stdout);
+  assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule), ['api-removed'], 'the index has DELETE /pets again');
+});
+
 test('diff: two folders of a multi-file spec, the change shown in the referenced file', () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-cli-folders-')));
   const entry = SPEC.replace("          description: ok\n", "          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n");

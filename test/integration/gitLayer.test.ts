@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { TempRepo } from '../support/tempRepo';
 import { basePathOf, headInfo, mergeBase, readFileAtRef, readFilesAtCommit, readStaged, repoRoot, resolveRef } from '../../server/src/io/git';
 import { GitMissing, NoCommitsYet, NotARepository, UnknownRef } from '../../server/src/io/gitErrors';
-import { GitRefLoader } from '../../server/src/io/loaders';
-import { CommittedFiles } from '../../server/src/workspace/externalFiles';
+import { CommittedFiles } from '../../server/src/workspace/files/committedFiles';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -127,8 +126,7 @@ test('a hostile .git/config runs nothing: fsmonitor, filters, textconv, external
   assert.equal(await readFileAtRef(r.root, 'HEAD', 'openapi.yaml'), 'openapi: 3.0.0\n', 'raw blob, no textconv or smudge');
   await readStaged(r.root, 'moved.yaml');
   assert.equal(await basePathOf(r.root, oid, 'moved.yaml'), 'openapi.yaml');
-  const loader = new GitRefLoader(r.root, oid);
-  await loader.prefetch(r.path('openapi.yaml'), "$ref: 'openapi.yaml'\n");
+  new CommittedFiles().at(r.root, oid, { file: r.path('openapi.yaml'), text: "$ref: 'openapi.yaml'\n" });
   for (const name of names) assert.equal(existsSync(marker(name)), false, `${name} ran`);
 
   // The same repository does run them for plain git: the markers above are live.
@@ -137,7 +135,7 @@ test('a hostile .git/config runs nothing: fsmonitor, filters, textconv, external
   rmSync(marker('fsmonitor'));
 });
 
-test('GitRefLoader: prefetches every level of $refs in batches, falls back for what the scan missed', async () => {
+test('CommittedFiles: prefetches every level of $refs in batches, falls back for what the scan missed', async () => {
   const r = repo({
     'api/openapi.yaml': "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n",
     'api/paths/pets.yaml': 'get:\n  responses:\n    "200":\n      $ref: "../../shared/responses.yaml#/Ok"\n',
@@ -147,9 +145,8 @@ test('GitRefLoader: prefetches every level of $refs in batches, falls back for w
   });
   const oid = await resolveRef(r.root, 'HEAD');
   r.write('shared/schemas/pet.yaml', 'type: array\n'); // the work tree must not leak into the base
-  const loader = new GitRefLoader(r.root, oid);
-  await loader.prefetch(r.path('api/openapi.yaml'), "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n");
-  assert.equal(loader.filesRead, 3);
+  const loader = new CommittedFiles().at(r.root, oid, { file: r.path('api/openapi.yaml'), text: "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n" });
+  assert.equal(loader.filesRead(), 3);
   const pet = loader.loader(r.path('shared/responses.yaml'), 'schemas/pet.yaml');
   assert.equal(pet?.file, r.path('shared/schemas/pet.yaml'));
   assert.equal(pet?.root.kind === 'map' && (pet.root.entries.get('type') as { value: unknown }).value, 'object');
@@ -169,7 +166,7 @@ test('CommittedFiles (the base reader of the server worker): every level of $ref
   for (let i = 0; i < 2050; i++) files[`samples/s${i}.yaml`] = `sample: ${i}\n`;
   const r = repo(files);
   const commit = r.git('rev-parse', 'HEAD');
-  const loader = new CommittedFiles().loader(r.root, commit, { file: r.path('openapi.yaml'), text: files['openapi.yaml'] });
+  const loader = new CommittedFiles().at(r.root, commit, { file: r.path('openapi.yaml'), text: files['openapi.yaml'] }).loader;
   // Without git (its directory gone), only what was read ahead can be loaded.
   renameSync(r.path('.git'), r.path('.git-away'));
   try {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareSpecs, looksLikeOpenApi, SpecInputError } from '../../server/src/engine/index';
-import { fsLoader } from '../../server/src/io/loaders';
+import { fsLoader } from '../../server/src/workspace/files/workingFiles';
 import YAML from 'yaml';
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fsLoader } from '../../server/src/io/loaders';
+import { fsLoader } from '../../server/src/workspace/files/workingFiles';
 import { compareSpecs } from '../../server/src/engine/index';
 
 const outside = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-outside-')));

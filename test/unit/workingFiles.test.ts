@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { WorkingFiles } from '../../server/src/workspace/externalFiles';
+import { WorkingFiles } from '../../server/src/workspace/files/workingFiles';
 
 test('a referenced file closed and opened again (its version starts over at 1) is read anew, not from the old parse', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bw-working-'));

@@ -4,11 +4,10 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SpecInputError } from '../engine/index';
 import { EntryFileError, findEntryFile } from '../io/entryFile';
+import { MAX_FILE_BYTES } from '../io/safeRead';
 
 export class InputError extends Error {}
 
-/** The engine is tested up to 50 MB specs; beyond this a file is almost certainly not a spec. */
-export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
 /** Absolute, symlink-free path of a spec given as a file or a folder (its entry file). */
 export function entryFile(pathOrFolder: string, cwd = process.cwd()): string {
@@ -40,7 +39,7 @@ export function readSpecFile(file: string, shown = file): string {
     if (st.isDirectory()) throw new InputError(`${shown}: is a folder (name the spec file, or a folder with one entry file)`);
     // A named pipe or a device would block the read forever (or never end): only regular files are specs.
     if (!st.isFile()) throw new InputError(`${shown}: not a regular file (a pipe, socket or device)`);
-    if (st.size > MAX_SPEC_BYTES) throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_SPEC_BYTES / 1048576} MB)`);
+    if (st.size > MAX_FILE_BYTES) throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
     buf = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -122,23 +122,18 @@ async function assertNotInTree(root: string, oid: string, paths: readonly string
   }
 }
 
-/** Synchronous single read, for the engine's synchronous loader when a prefetch missed a file. */
-export function readFileAtCommitSync(root: string, oid: string, path: string): string | undefined {
-  if (!isPlainPath(path)) return undefined;
-  const r = runGitSync(root, ['cat-file', '--batch', '--follow-symlinks'], { input: `${oid}:${path}\n` });
-  return parseBatch(r, [path]).get(path);
-}
-
 /**
- * Synchronous batch read, one git process for many files: the language server's
- * check worker reads a multi-file base level by level with it (2,900 DigitalOcean
- * files in a handful of processes instead of one each). A failure reads as absent
- * for the whole batch; the single read then says what is wrong per file.
+ * Synchronous batch read, one git process for many files: a multi-file base is
+ * read level by level with it (2,900 DigitalOcean files in a handful of processes
+ * instead of one each), for the engine's synchronous loader. An oid of '' reads the
+ * index. Throws MissingObject when the object database lacks a blob (a partial or
+ * shallow clone), GitFailed when git fails otherwise.
  */
 export function readFilesAtCommitSync(root: string, oid: string, paths: readonly string[]): Map<string, string | undefined> {
   const asked = paths.filter(isPlainPath);
   if (asked.length === 0) return new Map();
   const r = runGitSync(root, ['cat-file', '--batch', '--follow-symlinks'], { input: asked.map((p) => `${oid}:${p}\n`).join('') });
+  if (r.code !== 0 && isMissingObject(r.stderr)) throw new MissingObject(asked.length === 1 ? asked[0] : `one of ${asked.join(', ')}`, oid ? oid.slice(0, 12) : 'the index');
   return parseBatch(r, asked);
 }
 

@@ -5,6 +5,12 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isInside } from './paths';
 
+/**
+ * The largest file read: a spec, a file it references, a root checked in the background. The engine is tested
+ * up to 50 MB specs; beyond this a file is almost certainly not a spec.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 export interface StampedText {
   text: string;
   /** Size and modification time when read: the file changed when these do. */

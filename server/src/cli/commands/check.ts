@@ -1,16 +1,25 @@
 // `breakwater check SPEC... [--base REF]`: each spec in the work tree against its
-// version at a git ref. The base follows a rename made since the ref (committed
-// or staged), its referenced files are read at the same ref, and a spec that did
-// not exist there has nothing to break.
+// version in the base: a ref, `merge-base:REF` or `staged`, from --base or the
+// `base` of .breakwater.yaml, worked out as the editor does (resolveBase). The base
+// follows a rename made since the ref (committed or staged), its referenced files
+// are read at the same commit, and a spec that did not exist there has nothing to break.
 import { dirname, join } from 'node:path';
 import { compareModels, loadModel, parseText, problemsOf, SpecInputError, type SpecModel } from '../../engine/index';
-import { basePathOf, readFilesAtCommit, repoRoot, resolveRef } from '../../io/git';
-import { NoCommitsYet, NotARepository } from '../../io/gitErrors';
-import { fsLoader, GitRefLoader } from '../../io/loaders';
+import { readFilesAtCommit, repoRoot } from '../../io/git';
+import { NotARepository } from '../../io/gitErrors';
 import { parseElsewhere } from '../../io/parallelParse';
-import { toRepoPath } from '../../io/paths';
+import { parseBaseSelector } from '../../workspace/base/baseSelector';
+import { SafeGit } from '../../workspace/base/gitAccess';
+import { resolveBase } from '../../workspace/base/resolveBase';
+import { CommittedFiles } from '../../workspace/files/committedFiles';
+import { WorkingFiles } from '../../workspace/files/workingFiles';
 import { entryFile, readSpecFile } from '../inputFiles';
 import { configFor, EMPTY_RESULT, type Compared, type RunContext } from './compared';
+
+const git = new SafeGit();
+/** One reader per run: both sides of every spec share the parses of unchanged files. */
+const workingFiles = new WorkingFiles();
+const committedFiles = new CommittedFiles();
 
 export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared> {
   const t0 = performance.now();
@@ -25,31 +34,18 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   const ref = ctx.baseRef ?? config?.base ?? 'HEAD';
   const done = (extra: string[]): Compared => ({ file, result: EMPTY_RESULT, notes: [...notes, ...extra], stats: { readMs: performance.now() - t0, compareMs: 0, files: 1 } });
 
-  let oid: string;
-  try {
-    oid = await resolveRef(root, ref);
-  } catch (e) {
-    if (e instanceof NoCommitsYet) return done([`${arg}: the repository has no commits yet, so there is no base to compare with`]);
-    throw e;
-  }
-  const rel = toRepoPath(root, file);
-  let basePath = rel;
-  let baseText = (await readFilesAtCommit(root, oid, [rel])).get(rel);
-  if (baseText === undefined) {
-    const renamedFrom = await basePathOf(root, oid, rel);
-    if (renamedFrom !== undefined) {
-      basePath = renamedFrom;
-      baseText = (await readFilesAtCommit(root, oid, [renamedFrom])).get(renamedFrom);
-    }
-  }
+  const found = await resolveBase(git, root, file, parseBaseSelector(ref));
+  if (found.kind === 'absent' && found.why === 'no-commits') return done([`${arg}: the repository has no commits yet, so there is no base to compare with`]);
+  if (found.kind === 'absent') return done([`${arg} is not in ${ref}: a new spec has no breaking changes`]);
+  // Read by path, not by blob id: a missing object is then named by its file.
+  const baseText = (await readFilesAtCommit(root, found.commit ?? '', [found.basePath])).get(found.basePath);
   if (baseText === undefined) return done([`${arg} is not in ${ref}: a new spec has no breaking changes`]);
-  const baseFile = join(root, basePath);
-  const baseFiles = new GitRefLoader(root, oid);
-  await baseFiles.prefetch(baseFile, baseText);
+  const baseFile = join(root, found.basePath);
+  const baseFiles = committedFiles.at(root, found.commit, { file: baseFile, text: baseText });
   const t1 = performance.now();
 
   const baseParsed = parseText(baseText, baseFile);
-  const revision = loadModel({ text, file, external: fsLoader(root) }, 'revision', await revParsing);
+  const revision = loadModel({ text, file, external: workingFiles.loader(root) }, 'revision', await revParsing);
   let base: SpecModel;
   try {
     base = loadModel({ text: baseText, file: baseFile, external: baseFiles.loader }, 'base', baseParsed);

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { compareModels, loadModel, parseText } from '../../engine/index';
 import { findWorkTreeRoot } from '../../config/index';
-import { fsLoader } from '../../io/loaders';
+import { fsLoader } from '../../workspace/files/workingFiles';
 import { parseElsewhere } from '../../io/parallelParse';
 import { entryFile, readSpecFile } from '../inputFiles';
 import { configFor, type Compared, type RunContext } from './compared';

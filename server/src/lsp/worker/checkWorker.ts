@@ -6,7 +6,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorText } from '../../workspace/base/baseResolver';
-import { WorkingFiles } from '../../workspace/externalFiles';
+import { WorkingFiles } from '../../workspace/files/workingFiles';
 import { fixesFor } from './fixes';
 import type { CheckReply, FixesReply, FromWorker, InitData, OpenDoc, ToWorker } from './messages';
 import { runCheck, type WorkerEnv } from './runCheck';

@@ -7,7 +7,7 @@ import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, ty
 import { cloneParsed } from '../../engine/parse/clone';
 import { fileUriOf } from '../baseUri';
 import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
-import type { WorkingFiles } from '../../workspace/externalFiles';
+import type { WorkingFiles } from '../../workspace/files/workingFiles';
 import { incompleteEditReason } from './incompleteEdit';
 import { snippetOf } from '../snippet';
 import type { CheckState } from '../../../../protocol/src/protocol';

@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LiveDiff, loadModel, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { errorText } from '../../workspace/base/baseResolver';
-import { CommittedFiles } from '../../workspace/externalFiles';
+import { CommittedFiles } from '../../workspace/files/committedFiles';
 import { ChangeSpan, RevisionParser } from '../../workspace/revisionParser';
 import type { BaseInput, TextSync } from './messages';
 
@@ -140,7 +140,7 @@ export class BaseModels {
   build(input: BaseInput & { text: string }): { model: SpecModel } | { error: string } {
     let entry: { model: SpecModel } | { error: string };
     try {
-      entry = { model: loadModel({ text: input.text, file: input.file, external: this.committedFiles.loader(input.repoRoot, input.commit, { file: input.file, text: input.text }) }, 'base') };
+      entry = { model: loadModel({ text: input.text, file: input.file, external: this.committedFiles.at(input.repoRoot, input.commit, { file: input.file, text: input.text }).loader }, 'base') };
     } catch (e) {
       entry = { error: e instanceof SpecInputError ? `the base version cannot be compared: ${e.message}` : errorText(e) };
     }

@@ -4,9 +4,10 @@
 // that do not change the file. The check worker parses it (and caches the model
 // under `modelKey`), so reading a base never blocks the main thread.
 import { dirname, sep } from 'node:path';
-import { GitError, GitMissing, NoCommitsYet } from '../../io/gitErrors';
+import { GitError, GitMissing } from '../../io/gitErrors';
 import { selectorLabel, selectorText, type BaseSelector } from './baseSelector';
-import { repoRelative, type GitAccess, type RepoInfo } from './gitAccess';
+import type { GitAccess, RepoInfo } from './gitAccess';
+import { resolveBase } from './resolveBase';
 
 export type BaseOutcome =
   | {
@@ -107,26 +108,9 @@ export class BaseResolver {
     const label0 = selectorLabel(selector);
     if (!repo && this.gitMissing) return { kind: 'error', label: label0, reason: `${this.gitMissing.message}, so the committed version cannot be read` };
     if (!repo) return { kind: 'no-repository', label: label0, reason: 'the file is not inside a git repository' };
-    const rel = repoRelative(repo.root, file);
-    let commit: string | null;
-    try {
-      commit = selector.kind === 'staged' ? null : selector.kind === 'merge-base' ? await this.git.mergeBase(repo.root, 'HEAD', selector.ref) : await this.git.resolveCommit(repo.root, selector.ref);
-    } catch (e) {
-      if (e instanceof NoCommitsYet) return { kind: 'absent', label: label0, repo, reason: 'the repository has no commits yet' };
-      throw e;
-    }
-    const label = selectorLabel(selector, commit ?? undefined);
-    let basePath = rel;
-    let blob = await this.git.blobAt(repo.root, commit, rel);
-    if (!blob && commit) {
-      const old = await this.git.renamedFrom(repo.root, commit, rel);
-      if (old) {
-        basePath = old;
-        blob = await this.git.blobAt(repo.root, commit, old);
-      }
-    }
-    if (!blob) return { kind: 'absent', label, repo, reason: `the file is new: it is not in ${label}` };
-    return { kind: 'blob', label, blob, commit, repo, basePath };
+    const found = await resolveBase(this.git, repo.root, file, selector);
+    if (found.kind === 'absent') return { kind: 'absent', label: found.label, repo, reason: found.why === 'no-commits' ? 'the repository has no commits yet' : `the file is new: it is not in ${found.label}` };
+    return { ...found, repo };
   }
 
   private async text(found: { blob: string; repo: RepoInfo }): Promise<CachedText> {

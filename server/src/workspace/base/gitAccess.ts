@@ -3,7 +3,7 @@
 // it -- blob ids, so parsed bases are cached per (blob, path) and keystrokes never
 // read git, and the git directories to watch -- is asked here through the same
 // hardened runner (no shell; repository config cannot start programs).
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { firstLine, isMissingObject, runGit } from '../../io/gitExec';
 import { GitFailed, MissingObject } from '../../io/gitErrors';
 import { basePathOf, mergeBase, resolveRef } from '../../io/git';
@@ -35,11 +35,6 @@ export interface GitAccess {
   /** The path a file had in `commit` when git sees a (staged) rename to `relPath`. */
   renamedFrom(root: string, commit: string, relPath: string): Promise<string | undefined>;
   refs(root: string): Promise<RefList>;
-}
-
-/** Paths inside the repository in git's form (forward slashes). */
-export function repoRelative(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/');
 }
 
 export class SafeGit implements GitAccess {

@@ -4,10 +4,7 @@
 // gets a new version, so the check worker is sent the whole of it.
 import { realpath } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileInside } from '../../io/safeRead';
-
-/** As the size gate's default: a larger root is not read into memory for a background check. */
-const MAX_ROOT_BYTES = 64 * 1024 * 1024;
+import { MAX_FILE_BYTES, readFileInside } from '../../io/safeRead';
 
 export interface Loaded {
   doc: TextDocument;
@@ -26,7 +23,7 @@ export class BackgroundDocs {
 
   /** The root as it is on disk now, or undefined when it is gone, unreadable or outside `repoRoot`. */
   async load(uri: string, path: string, repoRoot: string): Promise<Loaded | undefined> {
-    const read = await readFileInside(await realpath(repoRoot).catch(() => repoRoot), path, MAX_ROOT_BYTES);
+    const read = await readFileInside(await realpath(repoRoot).catch(() => repoRoot), path, MAX_FILE_BYTES);
     if (!read) {
       this.docs.delete(uri);
       return undefined;
