@@ -130,7 +130,7 @@ test('check: several specs and folders in one run, one JSON object', () => {
   assert.equal(out.code, 1);
   const json = JSON.parse(out.stdout);
   assert.deepEqual(json.summary, { error: 1, warning: 0, info: 1 });
-  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), ['api-removed a/openapi.yaml', 'api-added b/openapi.yaml']);
+  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), ['api-removed a/openapi.yaml', 'endpoint-added b/openapi.yaml']);
 });
 
 test('.breakwater.yaml: base ref from the config, expired acceptances reported again with a note', () => {

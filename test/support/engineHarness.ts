@@ -2,7 +2,7 @@
 // so every rule is proven in both formats with positions that match each text.
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { compareSpecs, type CheckOptions, type CheckResult, type Finding } from '../../server/src/engine/index';
+import { compareSpecs, RULES, type CheckOptions, type CheckResult, type Finding } from '../../server/src/engine/index';
 
 export interface PairResult {
   yaml: CheckResult;
@@ -25,10 +25,14 @@ export function rules(result: CheckResult, minLevel: 'error' | 'warning' | 'info
   return result.findings.filter((f) => order[f.level] <= order[minLevel]).map((f) => f.rule).sort();
 }
 
-/** Asserts the YAML and JSON runs agree on rules, levels, pointers and fingerprints, and returns the YAML findings. */
+/** Parameter names of the registry's message templates: one left in a message means the diff did not pass it. */
+const TEMPLATE_PARAM = new RegExp(`\\{(${[...new Set(RULES.flatMap((r) => [...(r.message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].join('|')})\\}`);
+
+/** Asserts the YAML and JSON runs agree on rules, levels, pointers and fingerprints, and every message is filled; returns the YAML findings. */
 export function sameInBothFormats(r: PairResult): Finding[] {
   const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
   assert.deepEqual(r.json.findings.map(key), r.yaml.findings.map(key), 'YAML and JSON runs differ');
+  for (const f of r.yaml.findings) assert.doesNotMatch(f.message, TEMPLATE_PARAM, `${f.rule}: a message parameter was not passed`);
   return r.yaml.findings;
 }
 

@@ -32,7 +32,7 @@ const widened: Finding = {
   revision: side('api/open,api:v1.yaml', 12, 9, '/components/schemas/Pet/properties/kind/enum'),
   fingerprint: 'bbbbbbbbbbbbbbbb',
 };
-const added: Finding = { ...widened, rule: 'api-added', level: 'info', message: 'Operation POST /pets was added', fingerprint: 'cccccccccccccccc' };
+const added: Finding = { ...widened, rule: 'endpoint-added', level: 'info', message: 'Operation POST /pets was added', fingerprint: 'cccccccccccccccc' };
 
 const report: Report = {
   findings: [removed, widened, added],
@@ -79,7 +79,7 @@ test('github: workflow commands with escaped properties and data', () => {
   const out = render('github', report, env).split('\n');
   assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed::${removed.message}`);
   assert.equal(out[1], '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added::Enum value "50%25" was added | piped%0Asecond line');
-  assert.match(out[2], /^::notice file=.*title=api-added::Operation POST \/pets was added$/);
+  assert.match(out[2], /^::notice file=.*title=endpoint-added::Operation POST \/pets was added$/);
   assert.equal(out[3], 'breakwater: 1 breaking, 1 possibly breaking, 1 not breaking');
 });
 
@@ -88,7 +88,7 @@ test('markdown: table cells escaped, non-breaking changes folded, problems and n
   assert.match(md, /^\*\*1\*\* breaking, \*\*1\*\* possibly breaking, \*\*1\*\* not breaking\.$/m);
   assert.match(md, /^\| 🔴 breaking \| `api-removed` \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
   assert.match(md, /Enum value "50%" was added \\\| piped second line \|$/m);
-  assert.match(md, /<details><summary>1 non-breaking change<\/summary>[\s\S]*`api-added`[\s\S]*<\/details>/);
+  assert.match(md, /<details><summary>1 non-breaking change<\/summary>[\s\S]*`endpoint-added`[\s\S]*<\/details>/);
   assert.match(md, /^- `api\/open,api:v1\.yaml:3:1` duplicate key/m);
   assert.match(md, /^> api\/new\.yaml is not in HEAD/m);
 });
@@ -99,14 +99,14 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   const run = sarif.runs[0];
   assert.equal(run.tool.driver.name, 'breakwater');
   assert.equal(run.tool.driver.version, '9.9.9');
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-added', 'api-removed', 'response-property-enum-value-added']);
-  const rule = run.tool.driver.rules[1];
+  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-removed', 'endpoint-added', 'response-property-enum-value-added']);
+  const rule = run.tool.driver.rules[0];
   assert.equal(rule.helpUri, 'file:///pkg/docs/rules.md#api-removed');
   assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
   assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);
   const first = run.results[0];
-  assert.equal(first.ruleIndex, 1);
+  assert.equal(first.ruleIndex, 0);
   assert.deepEqual(first.locations[0].physicalLocation, { artifactLocation: { uri: 'api/open,api:v1.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 38, startColumn: 3 } });
   assert.equal(first.relatedLocations[0].physicalLocation.artifactLocation.uri, 'api/base.yaml');
   assert.deepEqual(first.partialFingerprints, { 'breakwater/v1': 'aaaaaaaaaaaaaaaa' });

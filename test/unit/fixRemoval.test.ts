@@ -236,7 +236,7 @@ test('removed response header: deprecated in 3.x', () => {
                 type: integer
 `);
   for (const [label, b, r, file] of variants(PETS, rev)) {
-    const run = runFix(b, r, file, 'response-header-removed', 'deprecate');
+    const run = runFix(b, r, file, 'optional-response-header-removed', 'deprecate');
     const res = at(run.fixed, 'paths', '/pets', 'get', 'responses', '200') as Record<string, unknown>;
     assert.deepEqual(Object.keys(res), ['description', 'headers', 'content'], label);
     assert.equal((res.headers as Record<string, Record<string, unknown>>)['X-Rate-Limit'].deprecated, true, label);

@@ -46,7 +46,7 @@ test('minimum deprecation period: deprecating without a far enough sunset is an 
   const soon = only(run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2026-07-01'", true), opts), 'api-sunset-date-too-small');
   assert.equal(soon.level, 'error');
   const fine = run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2027-01-01'", true), opts);
-  assert.equal(only(fine, 'api-deprecated').level, 'info');
+  assert.equal(only(fine, 'endpoint-deprecated').level, 'info');
 });
 
 test('a major version bump turns breaking changes into info, unless disabled', () => {

@@ -150,7 +150,7 @@ test('new required request property is an error; request property became require
 test('type changed vs generalized depends on direction', () => {
   const t = (type: string) => `\n                type: object\n                properties:\n                  n:\n                    type: ${type}`;
   assert.equal(only(check({ requestSchema: t('integer') }, { requestSchema: t('number') }), 'request-property-type-generalized').level, 'info');
-  assert.equal(only(check({ requestSchema: t('number') }, { requestSchema: t('integer') }), 'request-property-type-narrowed').level, 'error');
+  assert.equal(only(check({ requestSchema: t('number') }, { requestSchema: t('integer') }), 'request-property-type-specialized').level, 'error');
   assert.equal(only(check({ responseSchema: t('integer') }, { responseSchema: t('number') }), 'response-property-type-generalized').level, 'error');
   assert.equal(only(check({ requestSchema: t('string') }, { requestSchema: t('boolean') }), 'request-property-type-changed').level, 'error');
 });

@@ -191,7 +191,7 @@ test('allOf extending a schema: only the new branch is added', () => {
   const components = '  schemas:\n    Base: {type: object, properties: {id: {type: integer}}}';
   const inline = '{type: object, properties: {id: {type: integer}}}';
   const extended = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {tag: {type: string}}}]}";
-  expect({ res: inline, components }, { res: extended, components }, ['new-optional-response-property info', 'response-body-all-of-added info']);
+  expect({ res: inline, components }, { res: extended, components }, ['response-optional-property-added info', 'response-body-all-of-added info']);
 });
 
 const objParam = (where: string, props: string, extra = '') => [`{name: filter, in: ${where}, ${where === 'query' ? 'style: deepObject, explode: true, ' : ''}schema: {type: object${extra}, properties: {${props}}}}`];

@@ -65,7 +65,7 @@ test('3.1 webhooks: the API sends the payload, so an enum value added breaks rec
   const added = only(f, 'response-property-enum-value-added');
   assert.equal(added.operation, 'webhook newPet POST');
   const gone = sameInBothFormats(diffPair(webhooks(''), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks: {}\n"));
-  assert.equal(only(gone, 'api-webhook-removed').level, 'error');
+  assert.equal(only(gone, 'webhook-removed').level, 'error');
 });
 
 test('multi-file: a change in a referenced file is reported in that file', () => {

@@ -5,8 +5,8 @@ import { pointerOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import { Policies } from './policies';
 import type { RawChange } from './diff/context';
-import { ruleInfo } from './rules/registry';
-import type { CheckOptions, Finding, Level, SideLocation } from './types';
+import { configuredFor, fingerprintId, renderMessage, ruleInfo, type RuleId } from './rules/registry';
+import type { CheckOptions, Finding, FixHint, Level, SideLocation } from './types';
 
 /** The raw changes of one comparison and which operations each one affects (a full diff's context, or the incremental diff's merge). */
 export interface DiffOutcome {
@@ -27,20 +27,21 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
     const verdict = policies.verdict(change, levelOf(change.rule, options));
     const rule = verdict.rule;
     const info = ruleInfo(rule);
-    const configured = options.ruleLevels?.[rule];
+    const configured = configuredFor(options.ruleLevels, rule);
     if (configured === 'off') continue;
     // A level set by the user wins over policies; policies win over the registry.
     const level: Level = configured ?? verdict.level ?? info.level;
     const base = change.base ? locate(ctx.base, change.base) : null;
     const revision = change.revision ? locate(ctx.revision, change.revision) : null;
-    const fingerprint = fingerprintOf({ ...change, rule }, base, revision);
+    const fingerprint = fingerprintOf(rule, change, base, revision);
     if (accepted.has(fingerprint) || seen.has(fingerprint)) continue;
     seen.add(fingerprint);
     const ops = opModels.map((o) => o.label).sort();
     findings.push({
       rule,
       level,
-      message: withUsage(change.message, ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
+      // The change's own template: a policy that changed the rule says why in its note.
+      message: withUsage(renderMessage(change.rule, change.params), ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
       operations: ops,
       operation: ops[0] ?? null,
       pointer: revision?.pointer ?? base?.pointer ?? '',
@@ -48,16 +49,24 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       revision,
       fingerprint,
       direction: info.direction,
-      fix: change.fix,
+      fix: fixOf(change),
       policyNote: verdict.note,
     });
   }
   return findings.sort(compareFindings);
 }
 
-function levelOf(rule: string, options: CheckOptions): Level {
-  const configured = options.ruleLevels?.[rule];
+function levelOf(rule: RuleId, options: CheckOptions): Level {
+  const configured = configuredFor(options.ruleLevels, rule);
   return configured && configured !== 'off' ? configured : ruleInfo(rule).level;
+}
+
+/** The quick fix the registry names for the change's rule, with the key or property it needs. */
+function fixOf(change: RawChange): FixHint | undefined {
+  const kind = ruleInfo(change.rule).fix;
+  if (!kind || change.noFix) return undefined;
+  if (change.fixKey === undefined) return { kind };
+  return kind === 'removed-node' ? { kind, key: change.fixKey } : kind === 'became-required' || kind === 'new-required' ? { kind, propertyName: change.fixKey } : { kind };
 }
 
 function withUsage(message: string, ops: string[], change: RawChange): string {
@@ -89,8 +98,8 @@ function stablePointer(p: string | undefined): string {
   return (p ?? '').replace(/\{[^}/~]*\}/g, '{}');
 }
 
-function fingerprintOf(change: RawChange, base: SideLocation | null, revision: SideLocation | null): string {
-  const material = [change.rule, stablePointer(base?.pointer), stablePointer(revision?.pointer), change.detail ?? ''].join('|');
+function fingerprintOf(rule: RuleId, change: RawChange, base: SideLocation | null, revision: SideLocation | null): string {
+  const material = [fingerprintId(rule), stablePointer(base?.pointer), stablePointer(revision?.pointer), change.detail ?? ''].join('|');
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 

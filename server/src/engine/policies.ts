@@ -4,22 +4,15 @@
 import { child, isMap, isScalar, isSeq, scalarOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import type { RawChange } from './diff/context';
+import { ruleInfo, type RuleId } from './rules/registry';
 import type { Level, PolicyOptions } from './types';
 
 export interface PolicyVerdict {
-  rule: string;
+  rule: RuleId;
   level?: Level;
   note?: string;
   drop?: boolean;
 }
-
-const BEFORE_SUNSET: Record<string, string> = {
-  'api-removed-with-deprecation': 'api-removed-before-sunset',
-  'api-path-removed-with-deprecation': 'api-removed-before-sunset',
-  'request-parameter-removed-with-deprecation': 'request-parameter-removed-before-sunset',
-  'request-property-removed-with-deprecation': 'request-property-removed-before-sunset',
-  'response-property-removed-with-deprecation': 'response-property-removed-before-sunset',
-};
 
 export class Policies {
   private readonly today: string;
@@ -41,18 +34,18 @@ export class Policies {
   }
 
   verdict(change: RawChange, level: Level): PolicyVerdict {
-    const sunsetRule = BEFORE_SUNSET[change.rule];
-    if (sunsetRule && change.base) {
+    const info = ruleInfo(change.rule);
+    if (info.beforeSunset && change.base) {
       const sunset = this.sunsetOf(change.base, this.base);
-      if (sunset === 'invalid') return { rule: 'sunset-parse-error', note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
-      if (sunset && sunset > this.today) return { rule: sunsetRule, note: `deprecated in base, but its sunset is ${sunset}` };
+      if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
+      if (sunset && sunset !== 'invalid' && sunset > this.today) return { rule: info.beforeSunset as RuleId, note: `deprecated in base, but its sunset is ${sunset}` };
       return { rule: change.rule, note: sunset ? `allowed: deprecated in base, sunset ${sunset} has passed` : 'allowed: deprecated in base' };
     }
     const minDays = this.options.deprecation?.minDays ?? 0;
-    if (minDays > 0 && (change.rule === 'api-deprecated' || change.rule === 'request-parameter-deprecated') && change.revision) {
+    if (minDays > 0 && (change.rule === 'endpoint-deprecated' || change.rule === 'request-parameter-deprecated') && change.revision) {
       const node = change.revision.parent ?? change.revision;
       const sunset = this.sunsetOf(node, this.revision);
-      if (sunset === 'invalid') return { rule: 'sunset-parse-error', note: `the ${this.sunsetKeys[0]} date cannot be read` };
+      if (sunset === 'invalid') return { rule: change.rule === 'endpoint-deprecated' ? 'api-deprecated-sunset-parse' : 'request-parameter-sunset-parse', note: `the ${this.sunsetKeys[0]} date cannot be read` };
       if (!sunset) return { rule: 'api-deprecated-sunset-missing', note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${minDays} days ahead` };
       const earliest = addDays(this.today, minDays);
       if (sunset < earliest) return { rule: 'api-sunset-date-too-small', note: `policy: sunset must be on or after ${earliest} (${minDays} days)` };
@@ -79,7 +72,7 @@ export class Policies {
   }
 
   /** Walks up from the node: an `x-breakwater-ignore` on it or any ancestor that names the rule (or is `true`/`all`) exempts it. */
-  private ignoredInline(node: JNode | undefined, rule: string, model: SpecModel): boolean {
+  private ignoredInline(node: JNode | undefined, rule: RuleId, model: SpecModel): boolean {
     for (let cur: JNode | null | undefined = node; cur; cur = cur.parent) {
       const ig = child(cur, 'x-breakwater-ignore');
       if (!ig) continue;

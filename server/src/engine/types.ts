@@ -1,5 +1,6 @@
 // Public shapes of the engine. Everything here is plain data so the CLI, the
 // language server and tests can share it; nothing imports vscode or LSP types.
+import type { RuleId } from './rules/registry';
 
 /** error = breaking, warning = possibly breaking, info = not breaking (changelog). */
 export type Level = 'error' | 'warning' | 'info';
@@ -46,7 +47,7 @@ export interface FixHint {
 }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   level: Level;
   /** One sentence: what changed, where, and who breaks. */
   message: string;

@@ -66,10 +66,11 @@ function relatedInBase(f: Finding, ctx: FindingContext): DiagnosticRelatedInform
   if (!f.base) return undefined;
   const lines = ctx.baseLines(f.base.file);
   if (!lines) return undefined;
-  const removal = f.fix?.kind === 'removed-node' || f.fix?.kind === 'removed-array-item' || /removed/.test(f.rule);
+  const rule = ruleInfo(f.rule);
+  const removal = rule.action === 'removed' || f.fix?.kind === 'removed-node' || f.fix?.kind === 'removed-array-item';
   return {
     location: { uri: baseUriOf(f.base.file === ctx.file ? ctx.uri : fileUriOf(f.base.file)), range: oneLineRange(lines, f.base.keyRange.start, f.base.keyRange.end) },
-    message: `${removal ? 'Removed' : 'Was'}: ${ruleInfo(f.rule).title.toLowerCase()} (${ctx.baseLabel})`,
+    message: `${removal ? 'Removed' : 'Was'}: ${rule.title.toLowerCase()} (${ctx.baseLabel})`,
   };
 }
 

@@ -15,12 +15,12 @@ interface Bound {
   node: JNode;
 }
 
+type Stem = 'max' | 'min' | 'max-length' | 'min-length' | 'max-items' | 'min-items' | 'max-properties' | 'min-properties';
+
 interface BoundKind {
   /** Rule id stem: "max" -> max-decreased, exclusive-max-decreased. */
-  stem: string;
+  stem: Stem;
   side: Side;
-  /** What the keyword limits, for messages: "values", "strings", "items". */
-  wider: string;
   read: (schema: JMap) => Bound | undefined;
 }
 
@@ -30,14 +30,14 @@ const count = (keyword: string) => (schema: JMap): Bound | undefined => {
 };
 
 const KINDS: BoundKind[] = [
-  { stem: 'max', side: 'upper', wider: 'larger values', read: (s) => numericBound(s, 'upper') },
-  { stem: 'min', side: 'lower', wider: 'smaller values', read: (s) => numericBound(s, 'lower') },
-  { stem: 'max-length', side: 'upper', wider: 'longer strings', read: count('maxLength') },
-  { stem: 'min-length', side: 'lower', wider: 'shorter strings', read: count('minLength') },
-  { stem: 'max-items', side: 'upper', wider: 'more items', read: count('maxItems') },
-  { stem: 'min-items', side: 'lower', wider: 'fewer items', read: count('minItems') },
-  { stem: 'max-properties', side: 'upper', wider: 'more properties', read: count('maxProperties') },
-  { stem: 'min-properties', side: 'lower', wider: 'fewer properties', read: count('minProperties') },
+  { stem: 'max', side: 'upper', read: (s) => numericBound(s, 'upper') },
+  { stem: 'min', side: 'lower', read: (s) => numericBound(s, 'lower') },
+  { stem: 'max-length', side: 'upper', read: count('maxLength') },
+  { stem: 'min-length', side: 'lower', read: count('minLength') },
+  { stem: 'max-items', side: 'upper', read: count('maxItems') },
+  { stem: 'min-items', side: 'lower', read: count('minItems') },
+  { stem: 'max-properties', side: 'upper', read: count('maxProperties') },
+  { stem: 'min-properties', side: 'lower', read: count('minProperties') },
 ];
 
 export function compareBounds(v: PairView): void {
@@ -73,18 +73,17 @@ function compareBound(v: PairView, kind: BoundKind): void {
   const b = kind.read(v.b);
   const r = kind.read(v.r);
   if (!b && !r) return;
-  const req = v.dir === 'request';
-  const stemOf = (exclusive: boolean) => (exclusive ? `exclusive-${kind.stem}` : kind.stem);
+  // exclusive-* ids exist for the numeric bounds only.
+  const stemOf = (exclusive: boolean) => (exclusive && (kind.stem === 'max' || kind.stem === 'min') ? (`exclusive-${kind.stem}` as const) : kind.stem);
   if (!b) {
     const keyword = String(r!.node.key);
     // Setting a limit is a warning on requests: whether clients already stay inside it depends on what they send.
-    const why = req ? `: clients that send ${kind.wider} are rejected (whether any do depends on the values they send)` : '';
-    v.emit(`${stemOf(r!.exclusive)}-set`, `${v.what} now has ${keyword} ${r!.value}${why}`, v.b, r!.node, keyword);
+    v.emit(`${stemOf(r!.exclusive)}-set`, { keyword, to: r!.value }, v.b, r!.node, { detail: keyword });
     return;
   }
   if (!r) {
     const keyword = String(b.node.key);
-    v.emit(`${stemOf(b.exclusive)}-unset`, `${v.what} no longer has ${keyword} (was ${b.value})${req ? '' : `: clients may now receive ${kind.wider}`}`, b.node, v.r, keyword);
+    v.emit(`${stemOf(b.exclusive)}-unset`, { keyword, from: b.value }, b.node, v.r, { detail: keyword });
     return;
   }
   if (b.value === r.value && b.exclusive === r.exclusive) return;
@@ -97,9 +96,8 @@ function compareBound(v: PairView, kind: BoundKind): void {
   const anchorB = flagOnly ? (child(v.b, flagKey) ?? v.b) : b.node;
   const anchorR = flagOnly ? (child(v.r, flagKey) ?? v.r) : r.node;
   const show = (x: Bound) => `${x.value}${exclusive ? (x.exclusive ? ' (exclusive)' : ' (inclusive)') : ''}`;
-  const why = req ? (narrower ? `: clients that send ${kind.wider} are rejected` : '') : narrower ? '' : `: clients may now receive ${kind.wider}`;
   const keyword = String(r.node.key);
-  v.emit(`${stemOf(exclusive)}-${change}`, `${v.what} ${keyword} ${change} from ${show(b)} to ${show(r)}${why}`, anchorB, anchorR, keyword, { kind: 'value-changed' });
+  v.emit(`${stemOf(exclusive)}-${change}`, { keyword, from: show(b), to: show(r) }, anchorB, anchorR, { detail: keyword });
 }
 
 /** Whether `a` is a whole multiple of `b`, allowing for binary fractions (0.3 of 0.1). */
@@ -119,24 +117,15 @@ function compareMultipleOf(v: PairView): void {
   if (b === r) return;
   const bNode = child(v.b, 'multipleOf');
   const rNode = child(v.r, 'multipleOf');
-  const req = v.dir === 'request';
+  const values = { from: b ?? '', to: r ?? '' };
   if (b === undefined) {
-    v.emit('multiple-of-set', `${v.what} must now be a multiple of ${r}${req ? ': clients that send other values are rejected (whether any do depends on the values they send)' : ''}`, v.b, rNode);
+    v.emit('multiple-of-set', values, v.b, rNode);
     return;
   }
   if (r === undefined) {
-    v.emit('multiple-of-unset', `${v.what} no longer has to be a multiple of ${b}${req ? '' : ': clients may now receive other values'}`, bNode, v.r);
+    v.emit('multiple-of-unset', values, bNode, v.r);
     return;
   }
   if (b <= 0 || r <= 0) return; // not a valid multipleOf: nothing can be said
-  const fix = { kind: 'value-changed' as const };
-  const msg = `${v.what} multipleOf changed from ${b} to ${r}`;
-  if (isMultiple(r, b)) v.emit('multiple-of-narrowed', `${msg}${req ? `: clients that send multiples of ${b} that are not multiples of ${r} are rejected` : ''}`, bNode, rNode, undefined, fix);
-  else if (isMultiple(b, r)) v.emit('multiple-of-widened', `${msg}${req ? '' : `: clients may now receive multiples of ${r} that are not multiples of ${b}`}`, bNode, rNode, undefined, fix);
-  else {
-    const why = req
-      ? `clients that send multiples of ${b} that are not multiples of ${r} are rejected; whether any do depends on the values they send`
-      : `clients may now receive values that are not multiples of ${b}; whether that breaks them depends on whether they rely on it`;
-    v.emit('multiple-of-changed', `${msg}: ${why}`, bNode, rNode, undefined, fix);
-  }
+  v.emit(isMultiple(r, b) ? 'multiple-of-narrowed' : isMultiple(b, r) ? 'multiple-of-widened' : 'multiple-of-changed', values, bNode, rNode);
 }

@@ -4,8 +4,8 @@
 // walking that graph upwards from the change (so a shared component is reported
 // once, listing its usage sites).
 import type { JNode } from '../parse/tree';
-import type { FixHint } from '../types';
 import type { OperationModel, SpecModel } from '../model/model';
+import { deprecatedVariant, type MessageParams, type RuleId } from '../rules/registry';
 
 export interface SchemaPair {
   key: string;
@@ -16,20 +16,24 @@ export interface SchemaPair {
 }
 
 export interface RawChange {
-  rule: string;
-  message: string;
+  rule: RuleId;
+  /** Fill the rule's message template (rendered only for changes that become findings). */
+  params?: MessageParams;
   /** Node on the base side (the removed or changed node). */
   base?: JNode;
   /** Node on the revision side (the changed node, or the surviving parent of a removal). */
   revision?: JNode;
   /** Disambiguates several changes of one rule at one place (an enum value, a property name). */
   detail?: string;
-  fix?: FixHint;
+  /** The removed key (removal fixes) or the property named in `required` (required fixes). */
+  fixKey?: string;
+  /** The rule's quick fix cannot apply to these nodes. */
+  noFix?: boolean;
   /** The operation, for changes outside shared schemas. */
   operation?: OperationModel;
   /** The schema pair, for changes inside schemas. */
   pair?: SchemaPair;
-  /** Deprecated in base: lets the deprecation policy soften removals. */
+  /** Deprecated in base: the rule's `deprecated` variant is reported instead, which the sunset policy then judges. */
   deprecatedInBase?: boolean;
 }
 
@@ -55,6 +59,7 @@ export class DiffContext {
   ) {}
 
   emit(change: RawChange): void {
+    if (change.deprecatedInBase) change.rule = deprecatedVariant(change.rule);
     this.changes.push(change);
     if (!this.comparingOperation) this.topLevel.add(change);
   }

@@ -4,9 +4,9 @@
 // encode that, this file only says what changed.
 import { child, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
-import { schemaRuleId, type SchemaSubject } from '../rules/registry';
+import { schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
-import type { DiffContext, SchemaPair } from './context';
+import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareBounds } from './boundsDiff';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
@@ -187,8 +187,14 @@ export class PairComparison implements PairView {
     compareDiscriminator(this);
   }
 
-  emit(change: string, message: string, base: JNode | undefined, revision: JNode | undefined, detail?: string, fix?: import('../types').FixHint): void {
-    this.ctx.emit({ rule: schemaRuleId(this.dir, this.subject, change), message, base, revision, detail, fix, pair: this.pair });
+  /** A keyword change of this schema; `{what}` in the message names the schema. */
+  emit(change: SchemaChangeId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more: Partial<RawChange> = {}): void {
+    this.emitRule(schemaRuleId(this.dir, this.subject, change), { what: this.what, ...params }, base, revision, more);
+  }
+
+  /** A change under its own rule id (properties, parameter defaults). */
+  emitRule(rule: RuleId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more: Partial<RawChange> = {}): void {
+    this.ctx.emit({ rule, params, base, revision, pair: this.pair, ...more });
   }
 
   nested(base: JNode, revision: JNode): void {
@@ -209,25 +215,17 @@ export class PairComparison implements PairView {
       const covers = (from: Set<string>, to: Set<string>) => [...from].every((t) => [...to].some((u) => subtypeOf(t, u)));
       const wider = covers(bt, rt); // every old value is still valid
       const narrower = covers(rt, bt); // every new value was valid before
-      const fmt = (s: Set<string>) => [...s].join(' | ');
-      const msg = `${this.what} changed type from ${fmt(bt)} to ${fmt(rt)}`;
-      const fix = { kind: 'value-changed' as const };
-      if (this.dir === 'request') {
-        if (wider) this.emit('type-generalized', `${msg}; every value clients sent before is still accepted`, anchorB, anchorR, undefined, fix);
-        else if (narrower) this.emit('type-narrowed', `${msg}; clients sending the old type will be rejected`, anchorB, anchorR, undefined, fix);
-        else this.emit('type-changed', `${msg}; clients sending the old type will be rejected`, anchorB, anchorR, undefined, fix);
-        return !wider && !narrower;
-      }
-      if (narrower) this.emit('type-narrowed', `${msg}; every value clients may receive was possible before`, anchorB, anchorR, undefined, fix);
-      else if (wider) this.emit('type-generalized', `${msg}; clients may now receive values they cannot parse`, anchorB, anchorR, undefined, fix);
-      else this.emit('type-changed', `${msg}; clients reading the old type will fail`, anchorB, anchorR, undefined, fix);
+      const types = { from: [...bt].join(' | '), to: [...rt].join(' | ') };
+      // On the request side a wider type is checked first (every old value still accepted), on the response side a narrower one.
+      const change = this.dir === 'request' ? (wider ? 'type-generalized' : narrower ? 'type-specialized' : 'type-changed') : narrower ? 'type-specialized' : wider ? 'type-generalized' : 'type-changed';
+      this.emit(change, types, anchorB, anchorR);
       return !wider && !narrower;
     }
     if (bt && !rt && !hasComposition(this.r) && !child(this.r, 'enum') && this.dir === 'response') {
-      this.emit('type-generalized', `${this.what} no longer declares a type (was ${[...bt].join(' | ')}); clients may receive anything`, anchorB, this.r);
+      this.emit('type-generalized', { from: [...bt].join(' | '), to: 'any type' }, anchorB, this.r, { noFix: true });
     }
     if (!bt && rt && !hasComposition(this.b) && !child(this.b, 'enum') && this.dir === 'request' && this.b.entries.size > 0) {
-      this.emit('type-changed', `${this.what} is now restricted to type ${[...rt].join(' | ')} (it accepted any type)`, this.b, anchorR);
+      this.emit('type-changed', { from: 'any type', to: [...rt].join(' | ') }, this.b, anchorR, { noFix: true });
       return true;
     }
     return false;
@@ -239,8 +237,7 @@ export class PairComparison implements PairView {
     if (bn === rn) return;
     const anchorR = child(this.r, 'nullable') ?? child(this.r, 'type') ?? this.r;
     const anchorB = child(this.b, 'nullable') ?? child(this.b, 'type') ?? this.b;
-    if (rn) this.emit('became-nullable', `${this.what} became nullable${this.dir === 'response' ? ': clients may now receive null' : ''}`, anchorB, anchorR);
-    else this.emit('became-not-nullable', `${this.what} is no longer nullable${this.dir === 'request' ? ': clients sending null will be rejected' : ''}`, anchorB, anchorR);
+    this.emit(rn ? 'became-nullable' : 'became-not-nullable', {}, anchorB, anchorR);
   }
 
   private compareFormat(): void {
@@ -249,9 +246,10 @@ export class PairComparison implements PairView {
     if (bf === rf) return;
     const anchorB = child(this.b, 'format') ?? this.b;
     const anchorR = child(this.r, 'format') ?? this.r;
-    if (bf && rf) this.emit('format-changed', `${this.what} changed format from "${bf}" to "${rf}"`, anchorB, anchorR, undefined, { kind: 'value-changed' });
-    else if (rf) this.emit('format-added', `${this.what} now has format "${rf}"`, this.b, anchorR);
-    else this.emit('format-removed', `${this.what} no longer has format "${bf}"`, anchorB, this.r);
+    const formats = { from: bf ?? '', to: rf ?? '' };
+    if (bf && rf) this.emit('format-changed', formats, anchorB, anchorR);
+    else if (rf) this.emit('format-added', formats, this.b, anchorR);
+    else this.emit('format-removed', formats, anchorB, this.r);
   }
 
   private compareEnum(): void {
@@ -261,38 +259,26 @@ export class PairComparison implements PairView {
     const anchorR = child(this.r, 'enum') ?? this.r;
     const anchorB = child(this.b, 'enum') ?? this.b;
     if (be && !re) {
-      if (!child(this.r, 'const')) this.emit('enum-removed', `${this.what} is no longer restricted to an enum${this.dir === 'response' ? ': clients may receive values they do not know' : ''}`, anchorB, this.r);
+      if (!child(this.r, 'const')) this.emit('enum-removed', {}, anchorB, this.r);
       return;
     }
-    if (!be && re) {
-      this.emit('became-enum', `${this.what} is now restricted to ${shortList([...re.keys()])}`, this.b, anchorR);
+    if (!be || !re) {
+      this.emit('became-enum', { values: shortList([...re!.keys()]) }, this.b, anchorR);
       return;
     }
-    for (const [k, node] of be!) {
-      if (re!.has(k)) continue;
-      this.emit(
-        'enum-value-removed',
-        `enum value ${k} was removed from ${this.what}${this.dir === 'request' ? ': clients sending it will be rejected' : ''}`,
-        node,
-        anchorR,
-        k,
-        { kind: 'removed-array-item' },
-      );
-    }
-    for (const [k, node] of re!) {
-      if (be!.has(k)) continue;
-      this.emit('enum-value-added', `enum value ${k} was added to ${this.what}${this.dir === 'response' ? ': clients with exhaustive handling may not expect it' : ''}`, anchorB, node, k);
-    }
+    for (const [value, node] of be) if (!re.has(value)) this.emit('enum-value-removed', { value }, node, anchorR, { detail: value });
+    for (const [value, node] of re) if (!be.has(value)) this.emit('enum-value-added', { value }, anchorB, node, { detail: value });
   }
 
   private compareConst(): void {
     const bc = child(this.b, 'const');
     const rc = child(this.r, 'const');
     if (!bc && !rc) return;
+    const values = { from: bc ? valueKey(bc) : '', to: rc ? valueKey(rc) : '' };
     if (bc && rc) {
-      if (valueKey(bc) !== valueKey(rc)) this.emit('const-changed', `${this.what} const changed from ${valueKey(bc)} to ${valueKey(rc)}`, bc, rc, undefined, { kind: 'value-changed' });
-    } else if (rc) this.emit('const-added', `${this.what} is now fixed to ${valueKey(rc)}`, this.b, rc);
-    else this.emit('const-removed', `${this.what} is no longer fixed to ${valueKey(bc)}`, bc, this.r);
+      if (values.from !== values.to) this.emit('const-changed', values, bc, rc);
+    } else if (rc) this.emit('const-added', values, this.b, rc);
+    else this.emit('const-removed', values, bc, this.r);
   }
 
   private comparePattern(): void {
@@ -301,9 +287,10 @@ export class PairComparison implements PairView {
     if (bp === rp) return;
     const anchorB = child(this.b, 'pattern') ?? this.b;
     const anchorR = child(this.r, 'pattern') ?? this.r;
-    if (bp && rp) this.emit('pattern-changed', `${this.what} pattern changed from /${bp}/ to /${rp}/`, anchorB, anchorR, undefined, { kind: 'value-changed' });
-    else if (rp) this.emit('pattern-added', `${this.what} must now match /${rp}/`, this.b, anchorR);
-    else this.emit('pattern-removed', `${this.what} no longer has pattern /${bp}/`, anchorB, this.r);
+    const patterns = { from: bp ?? '', to: rp ?? '' };
+    if (bp && rp) this.emit('pattern-changed', patterns, anchorB, anchorR);
+    else if (rp) this.emit('pattern-added', patterns, this.b, anchorR);
+    else this.emit('pattern-removed', patterns, anchorB, this.r);
   }
 
   private compareDefault(): void {
@@ -311,13 +298,13 @@ export class PairComparison implements PairView {
     const rd = child(this.r, 'default');
     if (!bd && !rd) return;
     if (bd && rd && valueKey(bd) === valueKey(rd)) return;
+    const values = { what: this.what, from: bd ? valueKey(bd) : '', to: rd ? valueKey(rd) : '' };
     if ((this.subject === 'parameter' || this.subject === 'header-parameter') && this.dir === 'request') {
-      const id = bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
-      const msg = bd && rd ? `default changed from ${valueKey(bd)} to ${valueKey(rd)}` : bd ? `default ${valueKey(bd)} removed` : `default ${valueKey(rd)} added`;
-      this.ctx.emit({ rule: id, message: `${this.what}: ${msg}; clients that omit it get different behaviour`, base: bd ?? this.b, revision: rd ?? this.r, pair: this.pair, fix: { kind: 'value-changed' } });
+      const rule = bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
+      this.emitRule(rule, values, bd ?? this.b, rd ?? this.r);
       return;
     }
-    if (bd && rd) this.emit('default-value-changed', `${this.what} default changed from ${valueKey(bd)} to ${valueKey(rd)}`, bd, rd);
+    if (bd && rd) this.emit('default-value-changed', values, bd, rd);
   }
 
   /** readOnly / writeOnly of whole bodies, parameters and headers; named properties are judged in compareProperties, by direction. */
@@ -330,8 +317,8 @@ export class PairComparison implements PairView {
       const bv = boolFlag(this.b, keyword);
       const rv = boolFlag(this.r, keyword);
       if (bv === rv) continue;
-      if (rv) this.emit(became, `${this.what} became ${keyword}`, this.b, child(this.r, keyword));
-      else this.emit(removed, `${this.what} is no longer ${keyword}`, child(this.b, keyword), this.r);
+      if (rv) this.emit(became, {}, this.b, child(this.r, keyword));
+      else this.emit(removed, {}, child(this.b, keyword), this.r);
     }
   }
 
@@ -339,8 +326,8 @@ export class PairComparison implements PairView {
     const ba = child(this.b, 'additionalProperties');
     const ra = child(this.r, 'additionalProperties');
     const closed = (n: JNode | undefined) => isScalar(n) && n.value === false;
-    if (!closed(ba) && closed(ra)) this.emit('additional-properties-tightened', `${this.what} no longer allows additional properties`, ba ?? this.b, ra);
-    else if (closed(ba) && !closed(ra)) this.emit('additional-properties-loosened', `${this.what} now allows additional properties`, ba, ra ?? this.r);
+    if (!closed(ba) && closed(ra)) this.emit('additional-properties-tightened', {}, ba ?? this.b, ra);
+    else if (closed(ba) && !closed(ra)) this.emit('additional-properties-loosened', {}, ba, ra ?? this.r);
     else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, this.nestedSubject, this.pair);
   }
 
@@ -349,6 +336,8 @@ export class PairComparison implements PairView {
     const bp = effectiveProperties(this.b, this.bRefs);
     const rp = effectiveProperties(this.r, this.rRefs);
     const req = this.dir === 'request';
+    let described: string | undefined; // named only when a property change is reported (it walks up the tree)
+    const container = () => (described ??= describeSchema(this.r, this.subject, true));
     for (const [name, bNode] of bp.properties) {
       const bProp = this.bRefs.deref(bNode);
       const rNode = rp.properties.get(name);
@@ -356,22 +345,9 @@ export class PairComparison implements PairView {
       const offWire = isMap(bProp) && boolFlag(bProp, req ? 'readOnly' : 'writeOnly');
       if (!rNode) {
         if (offWire) continue;
-        const deprecated = isMap(bProp) && boolFlag(bProp, 'deprecated');
-        const wasRequired = bp.required.has(name);
-        const rule = req
-          ? deprecated ? 'request-property-removed-with-deprecation' : 'request-property-removed'
-          : deprecated ? 'response-property-removed-with-deprecation' : wasRequired ? 'response-required-property-removed' : 'response-optional-property-removed';
-        const why = req ? 'clients that send it may be rejected or have it silently ignored' : wasRequired ? 'clients that read it will break' : 'clients that read it will no longer get it';
-        this.ctx.emit({
-          rule,
-          message: `property "${name}" was removed from ${describeSchema(this.r, this.subject, true)}: ${why}`,
-          base: bNode,
-          revision: rp.anchor,
-          detail: name,
-          fix: { kind: 'removed-node', key: name },
-          pair: this.pair,
-          deprecatedInBase: deprecated,
-        });
+        const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
+        const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
+        this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase });
         continue;
       }
       const rProp = this.rRefs.deref(rNode);
@@ -383,24 +359,11 @@ export class PairComparison implements PairView {
       const rReq = rp.required.get(name);
       if (!bReq && rReq) {
         const withDefault = req && isMap(rProp) && child(rProp, 'default') !== undefined;
-        this.ctx.emit({
-          rule: !req ? 'response-property-became-required' : this.inHeader ? 'request-header-property-became-required' : withDefault ? 'request-property-became-required-with-default' : 'request-property-became-required',
-          message: `property "${name}" of ${describeSchema(this.r, this.subject, true)} became required${req ? ': clients that omit it will be rejected' : ''}`,
-          base: bNode,
-          revision: rReq,
-          detail: name,
-          fix: { kind: 'became-required', propertyName: name },
-          pair: this.pair,
-        });
+        const rule = !req ? 'response-property-became-required' : this.inHeader ? 'request-header-property-became-required' : withDefault ? 'request-property-became-required-with-default' : 'request-property-became-required';
+        this.emitRule(rule, { name, container: container() }, bNode, rReq, { detail: name, fixKey: name });
       } else if (bReq && !rReq) {
-        this.ctx.emit({
-          rule: req ? 'request-property-became-optional' : 'response-property-became-optional',
-          message: `property "${name}" of ${describeSchema(this.r, this.subject, true)} became optional${req ? '' : ': clients that expect it may not get it'}`,
-          base: bp.required.get(name),
-          revision: rNode,
-          detail: name,
-          pair: this.pair,
-        });
+        const rule = req ? 'request-property-became-optional' : 'response-property-became-optional';
+        this.emitRule(rule, { name, container: container() }, bp.required.get(name), rNode, { detail: name });
       }
     }
     for (const [name, rNode] of rp.properties) {
@@ -410,16 +373,8 @@ export class PairComparison implements PairView {
       const required = rp.required.has(name);
       const withDefault = isMap(rProp) && child(rProp, 'default') !== undefined;
       const newRequired = this.inHeader ? 'new-required-request-header-property' : withDefault ? 'new-required-request-property-with-default' : 'new-required-request-property';
-      const rule = req ? (required ? newRequired : 'new-optional-request-property') : required ? 'new-required-response-property' : 'new-optional-response-property';
-      this.ctx.emit({
-        rule,
-        message: `${required ? 'required' : 'optional'} property "${name}" was added to ${describeSchema(this.r, this.subject, true)}${req && required ? ': existing clients do not send it and will be rejected' : ''}`,
-        base: bp.anchor,
-        revision: rNode,
-        detail: name,
-        fix: req && required ? { kind: 'new-required', propertyName: name } : undefined,
-        pair: this.pair,
-      });
+      const rule = req ? (required ? newRequired : 'new-optional-request-property') : required ? 'response-required-property-added' : 'response-optional-property-added';
+      this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
     }
   }
 
@@ -445,8 +400,14 @@ export class PairComparison implements PairView {
     const removed = rl ? bOnly : withoutEquivalentOf(this.r, bOnly, this.bRefs);
     const added = bl ? rOnly : withoutEquivalentOf(this.b, rOnly, this.rRefs);
     const change = kind === 'oneOf' ? 'one-of' : kind === 'anyOf' ? 'any-of' : 'all-of';
-    for (const b of removed) this.emit(`${change}-removed`, `a ${kind} branch (${branchLabel(b, this.bRefs)}) was removed from ${this.what}`, b, rl ?? this.r, branchLabel(b, this.bRefs));
-    for (const r of added) this.emit(`${change}-added`, `a ${kind} branch (${branchLabel(r, this.rRefs)}) was added to ${this.what}`, bl ?? this.b, r, branchLabel(r, this.rRefs));
+    for (const b of removed) {
+      const branch = branchLabel(b, this.bRefs);
+      this.emit(`${change}-removed`, { branch }, b, rl ?? this.r, { detail: branch });
+    }
+    for (const r of added) {
+      const branch = branchLabel(r, this.rRefs);
+      this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
+    }
     // allOf branches contributed their properties through effectiveProperties already.
     for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair);
   }

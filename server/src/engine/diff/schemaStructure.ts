@@ -3,6 +3,7 @@
 // contentSchema), x-extensible-enum, discriminator, and readOnly / writeOnly of
 // named properties judged by the direction they travel in.
 import { child, childMap, childSeq, type JMap, type JNode } from '../parse/tree';
+import type { RuleId } from '../rules/registry';
 import type { PairComparison } from './schemaDiff';
 import { boolFlag, str, valueKey } from './schemaFacts';
 
@@ -17,14 +18,13 @@ export function compareContentKeywords(pc: PairComparison): void {
     const bv = str(b, keyword);
     const rv = str(r, keyword);
     if (bv === rv) continue;
-    const why = pc.dir === 'request' ? 'clients that send it the old way will be rejected' : 'clients that decode it the old way will fail';
-    pc.emit(change, `${pc.what} ${keyword} changed from ${bv ?? '(none)'} to ${rv ?? '(none)'}: ${why}`, child(b, keyword) ?? b, child(r, keyword) ?? r, keyword, { kind: 'value-changed' });
+    pc.emit(change, { keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(b, keyword) ?? b, child(r, keyword) ?? r, { detail: keyword });
   }
   const bs = child(b, 'contentSchema');
   const rs = child(r, 'contentSchema');
   if (bs && rs) pc.nested(bs, rs);
-  else if (rs) pc.emit('content-schema-added', `${pc.what} now constrains its embedded content with a contentSchema${pc.dir === 'request' ? ': content that does not match it will be rejected' : ''}`, b, rs);
-  else if (bs) pc.emit('content-schema-removed', `${pc.what} no longer constrains its embedded content (contentSchema removed)${pc.dir === 'response' ? ': clients may receive content of any shape' : ''}`, bs, r);
+  else if (rs) pc.emit('content-schema-added', {}, b, rs);
+  else if (bs) pc.emit('content-schema-removed', {}, bs, r);
 }
 
 /** Only removing a value breaks, and only senders: an x-extensible-enum promises readers that values will be added. */
@@ -36,7 +36,7 @@ export function compareExtensibleEnum(pc: PairComparison): void {
   const kept = new Set(re.items.map((n) => valueKey(n)));
   for (const item of be.items) {
     const k = valueKey(item);
-    if (!kept.has(k)) pc.emit('x-extensible-enum-value-removed', `x-extensible-enum value ${k} was removed from ${pc.what}: clients sending it will be rejected`, item, re, k);
+    if (!kept.has(k)) pc.emit('x-extensible-enum-value-removed', { value: k }, item, re, { detail: k });
   }
 }
 
@@ -45,22 +45,22 @@ export function compareDiscriminator(pc: PairComparison): void {
   const rd = childMap(pc.r, 'discriminator');
   if (!bd && !rd) return;
   if (!bd || !rd) {
-    if (rd) pc.emit('discriminator-added', `${pc.what} now has a discriminator (${str(rd, 'propertyName') ?? '?'})`, pc.b, rd);
-    else pc.emit('discriminator-removed', `${pc.what} no longer has a discriminator (${str(bd!, 'propertyName') ?? '?'})`, bd, pc.r);
+    if (rd) pc.emit('discriminator-added', { name: str(rd, 'propertyName') ?? '?' }, pc.b, rd);
+    else pc.emit('discriminator-removed', { name: str(bd!, 'propertyName') ?? '?' }, bd, pc.r);
     return;
   }
   const bName = str(bd, 'propertyName');
   const rName = str(rd, 'propertyName');
-  if (bName !== rName) pc.emit('discriminator-property-name-changed', `${pc.what} discriminator property changed from "${bName}" to "${rName}"`, child(bd, 'propertyName') ?? bd, child(rd, 'propertyName') ?? rd);
+  if (bName !== rName) pc.emit('discriminator-property-name-changed', { from: bName ?? '', to: rName ?? '' }, child(bd, 'propertyName') ?? bd, child(rd, 'propertyName') ?? rd);
   const bm = childMap(bd, 'mapping');
   const rm = childMap(rd, 'mapping');
   for (const [value, bTarget] of bm?.entries ?? []) {
     const rTarget = rm?.entries.get(value);
-    if (!rTarget) pc.emit('discriminator-mapping-deleted', `${pc.what} discriminator mapping "${value}" was removed`, bTarget, rm ?? rd, value);
-    else if (valueKey(bTarget) !== valueKey(rTarget)) pc.emit('discriminator-mapping-changed', `${pc.what} discriminator mapping "${value}" changed from ${valueKey(bTarget)} to ${valueKey(rTarget)}`, bTarget, rTarget, value);
+    if (!rTarget) pc.emit('discriminator-mapping-deleted', { value }, bTarget, rm ?? rd, { detail: value });
+    else if (valueKey(bTarget) !== valueKey(rTarget)) pc.emit('discriminator-mapping-changed', { value, from: valueKey(bTarget), to: valueKey(rTarget) }, bTarget, rTarget, { detail: value });
   }
   for (const [value, rTarget] of rm?.entries ?? []) {
-    if (!bm?.entries.has(value)) pc.emit('discriminator-mapping-added', `${pc.what} discriminator mapping "${value}" was added`, bm ?? bd, rTarget, value);
+    if (!bm?.entries.has(value)) pc.emit('discriminator-mapping-added', { value }, bm ?? bd, rTarget, { detail: value });
   }
 }
 
@@ -79,22 +79,8 @@ export function compareAccessOfProperty(pc: PairComparison, name: string, bProp:
     const bv = boolFlag(bProp, keyword);
     const rv = boolFlag(rProp, keyword);
     if (bv === rv) continue;
-    const rule = `${pc.dir}-${required ? 'required' : 'optional'}-property-became-${rv ? '' : 'not-'}${word}`;
-    pc.ctx.emit({
-      rule,
-      message: `${required ? 'required' : 'optional'} property "${name}" ${rv ? 'became' : 'is no longer'} ${keyword}${accessConsequence(pc.dir, keyword, rv, required)}`,
-      base: child(bProp, keyword) ?? bNode,
-      revision: child(rProp, keyword) ?? rNode,
-      detail: name,
-      pair: pc.pair,
-    });
+    const rule: RuleId = `${pc.dir}-${required ? 'required' : 'optional'}-property-became-${rv ? '' : 'not-'}${word}`;
+    pc.emitRule(rule, { name }, child(bProp, keyword) ?? bNode, child(rProp, keyword) ?? rNode, { detail: name });
   }
-}
-
-function accessConsequence(dir: 'request' | 'response', keyword: 'readOnly' | 'writeOnly', now: boolean, required: boolean): string {
-  if (dir === 'request' && keyword === 'readOnly' && !now && required) return ': clients that left it to the server must now send it';
-  if (dir === 'response' && keyword === 'writeOnly' && now) return required ? ': responses no longer carry it, clients that read it break' : ': responses no longer carry it';
-  if (dir === 'response' && keyword === 'writeOnly' && !now && required) return ': responses now carry a value that was only ever written';
-  return '';
 }
 

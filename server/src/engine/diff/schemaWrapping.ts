@@ -61,14 +61,13 @@ export function compareWrapping(pc: PairComparison): boolean {
   const others = w.branches.filter((n) => n !== match);
   if (rComposes) {
     if (w.kind === 'oneOf' && others.length) {
-      const why = pc.dir === 'request' ? 'values sent before stay valid unless they also match another branch' : 'clients may now receive the other shapes';
-      pc.emit('wrapped-in-one-of', `${pc.what} became one branch of a oneOf beside ${others.map((n) => branchLabel(n, refs)).join(', ')}: ${why}`, pc.b, w.list);
+      pc.emit('wrapped-in-one-of', { branches: others.map((n) => branchLabel(n, refs)).join(', ') }, pc.b, w.list);
     }
-    if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', `a anyOf branch (${branchLabel(o, refs)}) was added to ${pc.what} (it was wrapped into an anyOf)`, pc.b, o, branchLabel(o, refs));
+    if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs) });
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, undefined, true);
   } else {
     const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';
-    for (const o of others) pc.emit(change, `a ${w.kind} branch (${branchLabel(o, refs)}) was removed from ${pc.what} (only ${branchLabel(match, refs)} is left, unwrapped)`, o, pc.r, branchLabel(o, refs));
+    for (const o of others) pc.emit(change, { branch: branchLabel(o, refs) }, o, pc.r, { detail: branchLabel(o, refs) });
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, undefined, true);
   }
   return true;

@@ -20,6 +20,7 @@ import { jsonFragment, type Fragment } from './fragment';
 import { ownEntries } from './nodes';
 import { markerEdits, prefixed, scalarText, type Marker, type MarkerValue } from './snippet';
 import type { FixOptions, FixSide, TextEdit } from './types';
+import type { RuleInfo } from '../rules/registry';
 
 export interface DeprecationPlan {
   /** Keys to add inside the base node before it is re-inserted. */
@@ -32,29 +33,30 @@ export interface DeprecationPlan {
   describe: string;
 }
 
-export function deprecationPlan(rule: string, node: JNode, base: FixSide, revision: FixSide, options: FixOptions): DeprecationPlan | undefined {
+/** How to deprecate what a removal rule removed, by the kind of element it is. */
+export function deprecationPlan(rule: RuleInfo, node: JNode, base: FixSide, revision: FixSide, options: FixOptions): DeprecationPlan | undefined {
   const sunset: [string, MarkerValue][] = options.sunset ? [[options.sunset.key, options.sunset.date]] : [];
   const sunsetNote = options.sunset ? ` and ${options.sunset.key} ${options.sunset.date}` : '';
   const v2 = revision.version === '2.0';
   const mark = (map: JMap, keyword: string): Marker => ({ map, entries: [[keyword, true], ...sunset] });
-  if (rule === 'api-path-removed' || rule === 'api-webhook-removed') {
+  if (rule.element === 'path' || rule.element === 'webhook') {
     if (!isMap(node)) return undefined;
     const ops = ownEntries(node).filter((e): e is JMap => isMap(e) && (HTTP_METHODS as readonly string[]).includes(String(e.key)));
     if (ops.length === 0) return undefined;
     return { markers: ops.map((op) => mark(op, 'deprecated')), describe: `with each operation deprecated: true${sunsetNote}` };
   }
-  if (rule === 'api-removed') return isMap(node) ? { markers: [mark(node, 'deprecated')], describe: `with deprecated: true${sunsetNote}` } : undefined;
-  if (rule === 'response-success-status-removed' || rule === 'response-non-success-status-removed') {
+  if (rule.element === 'operation') return isMap(node) ? { markers: [mark(node, 'deprecated')], describe: `with deprecated: true${sunsetNote}` } : undefined;
+  if (rule.element === 'status') {
     return isMap(node) ? { markers: [mark(node, 'x-deprecated')], describe: `with x-deprecated: true${sunsetNote} (responses have no deprecated field)` } : undefined;
   }
   const keyword = v2 ? 'x-deprecated' : 'deprecated';
   const why = v2 ? ' (Swagger 2.0 has no deprecated field here)' : '';
-  if (rule === 'request-parameter-removed' || rule === 'response-header-removed' || rule === 'required-response-header-removed') {
+  if (rule.element === 'parameter' || rule.element === 'header') {
     if (!isMap(node)) return undefined;
     if (child(node, '$ref')) return referencedComponentPlan(node, revision, keyword, sunset, sunsetNote);
     return { markers: [mark(node, keyword)], describe: `with ${keyword}: true${sunsetNote}${why}` };
   }
-  if (/^(request|response)-(required-|optional-)?property-removed$/.test(rule)) {
+  if (rule.element === 'property') {
     if (!isMap(node)) return undefined;
     const onlyRef = child(node, '$ref') && ownEntries(node).length === 1;
     if (onlyRef && revision.version !== '3.1') return { markers: [], replacement: allOfWrap(node, base, revision, keyword, sunset), describe: `as allOf [$ref] with ${keyword}: true${sunsetNote} (siblings of $ref are ignored before 3.1)${why}` };

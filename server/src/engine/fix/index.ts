@@ -1,6 +1,7 @@
 // Quick fixes for findings, as plain text edits. Pure: (finding, base text+tree,
 // revision text+tree) -> edits. The language server turns them into WorkspaceEdits.
 import type { Finding } from '../types';
+import { ruleInfo } from '../rules/registry';
 import type { SpecDocument } from '../parse/loadSpec';
 import type { SpecModel } from '../model/model';
 import { detectFormat, parseText } from '../parse/parseText';
@@ -51,7 +52,7 @@ function fixesFor(finding: Finding, base: FixSide, revision: FixSide, options: F
     case 'removed-node':
       return removalFixes(finding, base, revision, options);
     case 'removed-array-item':
-      return /enum-value-removed$/.test(finding.rule) ? enumValueFix(finding, base, revision) : removalFixes(finding, base, revision, options);
+      return ruleInfo(finding.rule).element === 'enum-value' ? enumValueFix(finding, base, revision) : removalFixes(finding, base, revision, options);
     case 'became-required':
       return becameRequiredFixes(finding, base, revision);
     case 'new-required':

@@ -3,6 +3,7 @@
 // siblings; the first adds the deprecation marker the spec version allows.
 import { isMap, isScalar, stringOf, type JNode } from '../parse/tree';
 import type { Finding } from '../types';
+import { aboutDeprecated, ruleInfo, type RuleInfo } from '../rules/registry';
 import { insertEntry, insertItem, type Rendered } from './containerEdits';
 import { targetFor, type Target } from './placement';
 import { findNode, localDeref } from './nodes';
@@ -20,9 +21,8 @@ export function removalFixes(finding: Finding, base: FixSide, revision: FixSide,
   const removal = locateRemoval(finding, base, revision);
   if (!removal) return [];
   const fixes: Fix[] = [];
-  const alreadyDeprecated = /-with-deprecation$|-before-sunset$/.test(finding.rule);
-  if (!alreadyDeprecated) {
-    const plan = deprecationPlan(finding.rule, removal.baseNode, base, revision, options);
+  if (!aboutDeprecated(finding.rule)) {
+    const plan = deprecationPlan(ruleInfo(finding.rule), removal.baseNode, base, revision, options);
     if (plan) {
       const edits = restoreEdits(removal, base, revision, plan);
       if (edits.length) fixes.push({ kind: 'deprecate', title: `Mark deprecated instead of deleting: restore ${removal.what} ${plan.describe}`, edits, isPreferred: true });
@@ -51,7 +51,7 @@ function locateRemoval(finding: Finding, base: FixSide, revision: FixSide): Remo
   if (finding.fix?.kind === 'removed-node' && finding.fix.key !== undefined && String(baseNode.key) !== finding.fix.key) return undefined;
   const target = targetFor(baseNode, anchor);
   if (!target) return undefined;
-  return { baseNode, target, what: describeRemoved(finding.rule, baseNode, base) };
+  return { baseNode, target, what: describeRemoved(ruleInfo(finding.rule), baseNode, base) };
 }
 
 function restoreEdits(removal: Removal, base: FixSide, revision: FixSide, plan: DeprecationPlan | undefined): TextEdit[] {
@@ -67,18 +67,29 @@ function restoreEdits(removal: Removal, base: FixSide, revision: FixSide, plan: 
   return [...edits, ...(plan?.revisionEdits ?? [])];
 }
 
-function describeRemoved(rule: string, node: JNode, base: FixSide): string {
+function describeRemoved(rule: RuleInfo, node: JNode, base: FixSide): string {
   const key = String(node.key);
-  if (rule.startsWith('api-path') || rule === 'api-webhook-removed') return `${rule === 'api-webhook-removed' ? 'webhook' : 'path'} ${key}`;
-  if (rule.startsWith('api-removed')) return `operation ${key.toUpperCase()} ${String(node.parent?.key ?? '')}`;
-  if (rule.includes('parameter')) {
-    const p = localDeref(base.root, node);
-    return isMap(p) ? `${stringOf(p, 'in') ?? ''} parameter "${stringOf(p, 'name') ?? '?'}"`.trim() : 'the parameter';
+  switch (rule.element) {
+    case 'path':
+    case 'webhook':
+      return `${rule.element} ${key}`;
+    case 'operation':
+      return `operation ${key.toUpperCase()} ${String(node.parent?.key ?? '')}`;
+    case 'parameter': {
+      const p = localDeref(base.root, node);
+      return isMap(p) ? `${stringOf(p, 'in') ?? ''} parameter "${stringOf(p, 'name') ?? '?'}"`.trim() : 'the parameter';
+    }
+    case 'header':
+      return `header "${key}"`;
+    case 'status':
+      return `response ${key}`;
+    case 'media-type':
+      return `media type ${key}`;
+    case 'request-body':
+      return 'the request body';
+    case 'property':
+      return `property "${key}"`;
+    default:
+      return `"${key}"`;
   }
-  if (rule.includes('header')) return `header "${key}"`;
-  if (rule.includes('status')) return `response ${key}`;
-  if (rule.includes('media-type')) return `media type ${key}`;
-  if (rule === 'request-body-removed') return 'the request body';
-  if (rule.includes('property')) return `property "${key}"`;
-  return `"${key}"`;
 }

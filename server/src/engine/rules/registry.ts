@@ -1,13 +1,75 @@
-// Every rule Breakwater knows, in one table. A rule id is stable forever: users
-// put ids in .breakwater.yaml and settings. Levels: error = breaking,
-// warning = possibly breaking, info = not breaking (changelog only).
-import type { Direction, Level } from '../types';
+// Every rule Breakwater knows, in one table: the only place that knows a rule's
+// facts. A rule id is stable forever: users put ids in .breakwater.yaml and
+// settings. Levels: error = breaking, warning = possibly breaking, info = not
+// breaking (changelog only).
+//
+// HOW TO ADD A RULE
+// 1. Add a row to the table of its family below. The key is the id: use the id of
+//    ../shared rule-catalogue.md for the same change (teams moving from oasdiff keep
+//    their overrides). The id becomes part of the `RuleId` type, so emitting a
+//    misspelt id does not compile.
+// 2. Fill the row: level, direction, what happens to which element (action,
+//    element), a title (docs/rules.md), a message template and, for anything
+//    above info, a who-breaks sentence: one short sentence naming the clients
+//    that break and why ("clients that still send X are rejected", "clients that
+//    read X get nothing"). Templates name their parameters in braces, `{name}`;
+//    the diff passes them: `ctx.emit({ rule, params: { name }, base, revision })`.
+//    The finding's message is `<template>: <who breaks>`.
+// 3. Link its variants when it has them (`deprecated`: the id used instead when
+//    the element was deprecated in the base; `beforeSunset`, `sunsetParse`), and
+//    the quick fix (`fix`) that undoes it.
+// 4. A schema keyword change is written once in SCHEMA_CHANGES and expanded for
+//    each subject (request body/property/parameter, response body/property/header).
+// 5. Renaming an id: keep the old one in `formerly`; config and settings naming it
+//    keep working and the fingerprint (accepted changes) stays the same.
+// 6. `npm run docs` regenerates docs/rules.md; add a YAML+JSON fixture test.
+import type { Direction, FixHint, Level } from '../types';
 
-export interface RuleInfo {
-  id: string;
+/** What happened to the element. */
+export type RuleAction = 'removed' | 'added' | 'changed';
+/** The kind of spec element a rule is about (fixes and messages pick their wording by it). */
+export type RuleElement =
+  | 'path'
+  | 'webhook'
+  | 'operation'
+  | 'parameter'
+  | 'header'
+  | 'request-body'
+  | 'response-body'
+  | 'media-type'
+  | 'status'
+  | 'property'
+  | 'schema'
+  | 'enum-value'
+  | 'security'
+  | 'sunset';
+export type FixKind = FixHint['kind'];
+/** Named values a message template is filled with. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+interface Row {
   level: Level;
   direction: Direction;
+  action: RuleAction;
+  element: RuleElement;
   title: string;
+  /** What changed, e.g. `property "{name}" was removed from {container}`. Absent for rules only a policy produces (they keep the change's message). */
+  message?: string;
+  /** Who breaks and why, one short sentence (rules above info). */
+  breaks?: string;
+  fix?: FixKind;
+  /** The rule used instead when the removed element was deprecated in the base. */
+  deprecated?: string;
+  /** A deprecated element removed before its sunset date. */
+  beforeSunset?: string;
+  /** The sunset date of the deprecated element cannot be read. */
+  sunsetParse?: string;
+  /** Former ids of this rule; the first one stays in fingerprints so accepted changes keep matching. */
+  formerly?: readonly string[];
+}
+
+export interface RuleInfo extends Readonly<Row> {
+  id: RuleId;
   /** Anchor in docs/rules.md. */
   anchor: string;
 }
@@ -18,227 +80,281 @@ export interface RuleInfo {
  */
 export const DOCS_FILE = 'docs/rules.md';
 
-type Row = [id: string, level: Level, direction: Direction, title: string];
+type Extra = Pick<Row, 'breaks' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'formerly'>;
+
+/** A table row: level, direction, action, element, title, message template, then the optional facts. */
+function row(level: Level, direction: Direction, action: RuleAction, element: RuleElement, title: string, message: string | undefined, extra: Extra = {}): Row {
+  return { level, direction, action, element, title, message, ...extra };
+}
+
+const CALLERS_FAIL = 'clients calling it get errors';
 
 // Whole endpoints, paths, webhooks and operation-level facts.
-const ENDPOINT_RULES: Row[] = [
-  ['api-path-removed', 'error', 'none', 'Path removed'],
-  ['api-path-removed-with-deprecation', 'info', 'none', 'Deprecated path removed'],
-  ['api-removed', 'error', 'none', 'Operation removed'],
-  ['api-removed-with-deprecation', 'info', 'none', 'Deprecated operation removed'],
-  ['api-webhook-removed', 'error', 'none', 'Webhook removed'],
-  ['api-path-added', 'info', 'none', 'Path added'],
-  ['api-added', 'info', 'none', 'Operation added'],
-  ['api-deprecated', 'info', 'none', 'Operation deprecated'],
-  ['api-reactivated', 'info', 'none', 'Operation no longer deprecated'],
-  ['api-operation-id-changed', 'info', 'none', 'operationId changed'],
-  ['api-security-added', 'error', 'request', 'Authentication now required'],
-  ['api-security-scheme-changed', 'warning', 'request', 'Security requirement changed'],
-  ['api-security-scope-added', 'warning', 'request', 'Security scope added'],
-  ['api-security-removed', 'info', 'request', 'Security requirement removed'],
-];
+const ENDPOINT_RULES = {
+  'api-path-removed': row('error', 'none', 'removed', 'path', 'Path removed', 'path {path} was removed{operations}', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-path-removed-with-deprecation' }),
+  'api-path-removed-with-deprecation': row('info', 'none', 'removed', 'path', 'Deprecated path removed', 'path {path} was removed{operations} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
+  'api-removed': row('error', 'none', 'removed', 'operation', 'Operation removed', 'operation {operation} was removed', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-removed-with-deprecation' }),
+  'api-removed-with-deprecation': row('info', 'none', 'removed', 'operation', 'Deprecated operation removed', 'operation {operation} was removed (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
+  'webhook-removed': row('error', 'none', 'removed', 'webhook', 'Webhook removed', 'webhook "{path}" was removed', { breaks: 'subscribers relying on it stop receiving events', fix: 'removed-node', formerly: ['api-webhook-removed'] }),
+  'api-path-added': row('info', 'none', 'added', 'path', 'Path added', 'path {path} was added'),
+  'endpoint-added': row('info', 'none', 'added', 'operation', 'Operation added', 'operation {operation} was added', { formerly: ['api-added'] }),
+  'endpoint-deprecated': row('info', 'none', 'changed', 'operation', 'Operation deprecated', 'operation {operation} was deprecated', { formerly: ['api-deprecated'] }),
+  'endpoint-reactivated': row('info', 'none', 'changed', 'operation', 'Operation no longer deprecated', 'operation {operation} is no longer deprecated', { formerly: ['api-reactivated'] }),
+  'api-operation-id-changed': row('info', 'none', 'changed', 'operation', 'operationId changed', 'operationId of {operation} changed from "{from}" to "{to}"', { breaks: 'generated client method names change' }),
+  'api-security-added': row('error', 'request', 'added', 'security', 'Authentication now required', '{operation} now requires authentication ({schemes})', { breaks: 'anonymous clients are rejected' }),
+  'api-security-scheme-changed': row('warning', 'request', 'changed', 'security', 'Security requirement changed', '{operation} no longer accepts authentication by {schemes}', { breaks: 'clients that authenticate that way are rejected unless they also hold what the new requirement asks' }),
+  'api-security-scope-added': row('warning', 'request', 'added', 'security', 'Security scope added', '{operation} now needs {scopes} for {scheme}', { breaks: 'tokens without it are rejected' }),
+  'api-security-removed': row('info', 'request', 'removed', 'security', 'Security requirement removed', '{operation} no longer requires authentication'),
+};
 
 // Deprecation policy: removing what was deprecated is fine once its sunset has passed.
-const DEPRECATION_RULES: Row[] = [
-  ['api-removed-before-sunset', 'error', 'none', 'Deprecated operation removed before its sunset date'],
-  ['request-parameter-removed-before-sunset', 'error', 'request', 'Deprecated parameter removed before its sunset date'],
-  ['request-property-removed-before-sunset', 'error', 'request', 'Deprecated request property removed before its sunset date'],
-  ['response-property-removed-before-sunset', 'error', 'response', 'Deprecated response property removed before its sunset date'],
-  ['api-deprecated-sunset-missing', 'error', 'none', 'Deprecated without a sunset date (policy requires one)'],
-  ['api-sunset-date-too-small', 'error', 'none', 'Sunset date sooner than the minimum deprecation period'],
-  ['sunset-parse-error', 'error', 'none', 'Sunset date cannot be read'],
-];
+// A policy turns a removal into these; the finding keeps the removal's message and says why.
+const DEPRECATION_RULES = {
+  'api-removed-before-sunset': row('error', 'none', 'removed', 'operation', 'Deprecated operation removed before its sunset date', undefined),
+  'request-parameter-removed-before-sunset': row('error', 'request', 'removed', 'parameter', 'Deprecated parameter removed before its sunset date', undefined),
+  'request-property-removed-before-sunset': row('error', 'request', 'removed', 'property', 'Deprecated request property removed before its sunset date', undefined),
+  'response-property-removed-before-sunset': row('error', 'response', 'removed', 'property', 'Deprecated response property removed before its sunset date', undefined),
+  'api-deprecated-sunset-missing': row('error', 'none', 'changed', 'sunset', 'Deprecated without a sunset date (policy requires one)', undefined),
+  'api-sunset-date-too-small': row('error', 'none', 'changed', 'sunset', 'Sunset date sooner than the minimum deprecation period', undefined),
+  'api-path-sunset-parse': row('error', 'none', 'removed', 'sunset', 'Removed operation: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+  'api-deprecated-sunset-parse': row('error', 'none', 'changed', 'sunset', 'Deprecated operation: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+  'request-parameter-sunset-parse': row('error', 'request', 'changed', 'sunset', 'Deprecated parameter: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+  'request-property-deprecated-sunset-invalid': row('error', 'request', 'changed', 'sunset', 'Deprecated request property: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+  'response-property-deprecated-sunset-invalid': row('error', 'response', 'changed', 'sunset', 'Deprecated response property: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+};
+
+const PARAMETER_DEFAULT_BREAKS = 'clients that omit it get different behaviour';
 
 // Parameters (query, path, header, cookie).
-const PARAMETER_RULES: Row[] = [
-  ['request-parameter-removed', 'error', 'request', 'Parameter removed'],
-  ['request-parameter-removed-with-deprecation', 'info', 'request', 'Deprecated parameter removed'],
-  ['new-required-request-parameter', 'error', 'request', 'New required parameter'],
-  ['new-optional-request-parameter', 'info', 'request', 'New optional parameter'],
-  ['request-parameter-became-required', 'error', 'request', 'Parameter became required'],
-  ['request-parameter-became-optional', 'info', 'request', 'Parameter became optional'],
-  ['request-parameter-default-value-changed', 'error', 'request', 'Parameter default value changed'],
-  ['request-parameter-default-value-removed', 'error', 'request', 'Parameter default value removed'],
-  ['request-parameter-default-value-added', 'error', 'request', 'Parameter default value added'],
-  ['request-parameter-style-changed', 'error', 'request', 'Parameter serialisation (style/explode) changed'],
-  ['request-parameter-deprecated', 'info', 'request', 'Parameter deprecated'],
-  // Properties of object-typed parameters (other changes inside them use the request-property ids).
-  ['request-parameter-property-enum-value-removed', 'error', 'request', 'Parameter property: enum value removed'],
-  ['request-parameter-property-enum-value-added', 'info', 'request', 'Parameter property: enum value added'],
-  ['request-parameter-property-became-not-nullable', 'error', 'request', 'Parameter property became non-nullable'],
-  ['request-parameter-property-became-nullable', 'info', 'request', 'Parameter property became nullable'],
-  ['request-parameter-property-type-changed', 'warning', 'request', 'Parameter property type changed (how object parameters are serialised is not specified, so the effect cannot be decided)'],
-  ['request-parameter-property-type-generalized', 'info', 'request', 'Parameter property type widened'],
-  ['request-parameter-property-type-specialized', 'error', 'request', 'Parameter property type narrowed'],
-  ['request-header-property-became-enum', 'error', 'request', 'Property of a header parameter now restricted to an enum'],
-  ['request-header-property-became-required', 'error', 'request', 'Property of a header parameter became required'],
-];
+const PARAMETER_RULES = {
+  'request-parameter-removed': row('error', 'request', 'removed', 'parameter', 'Parameter removed', '{in} parameter "{name}" was removed from {operation}', { breaks: 'clients that still send it may be rejected or have it ignored', fix: 'removed-array-item', deprecated: 'request-parameter-removed-with-deprecation' }),
+  'request-parameter-removed-with-deprecation': row('info', 'request', 'removed', 'parameter', 'Deprecated parameter removed', '{in} parameter "{name}" was removed from {operation} (it was deprecated)', { fix: 'removed-array-item', beforeSunset: 'request-parameter-removed-before-sunset', sunsetParse: 'request-parameter-sunset-parse' }),
+  'new-required-request-parameter': row('error', 'request', 'added', 'parameter', 'New required parameter', 'required {in} parameter "{name}" was added to {operation}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
+  'new-optional-request-parameter': row('info', 'request', 'added', 'parameter', 'New optional parameter', 'optional {in} parameter "{name}" was added to {operation}'),
+  'request-parameter-became-required': row('error', 'request', 'changed', 'parameter', 'Parameter became required', '{in} parameter "{name}" of {operation} became required', { breaks: 'clients that omit it are rejected', fix: 'became-required' }),
+  'request-parameter-became-optional': row('info', 'request', 'changed', 'parameter', 'Parameter became optional', '{in} parameter "{name}" of {operation} became optional'),
+  'request-parameter-default-value-changed': row('error', 'request', 'changed', 'parameter', 'Parameter default value changed', '{what}: default changed from {from} to {to}', { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' }),
+  'request-parameter-default-value-removed': row('error', 'request', 'removed', 'parameter', 'Parameter default value removed', '{what}: default {from} removed', { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' }),
+  'request-parameter-default-value-added': row('error', 'request', 'added', 'parameter', 'Parameter default value added', '{what}: default {to} added', { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' }),
+  'request-parameter-style-changed': row('error', 'request', 'changed', 'parameter', 'Parameter serialisation (style/explode) changed', '{in} parameter "{name}" of {operation} changed serialisation from {from} to {to}', { breaks: 'clients encode it the old way' }),
+  'request-parameter-deprecated': row('info', 'request', 'changed', 'parameter', 'Parameter deprecated', '{in} parameter "{name}" of {operation} was deprecated'),
+};
 
 // Request bodies, responses, media types, headers.
-const MESSAGE_RULES: Row[] = [
-  ['request-body-removed', 'error', 'request', 'Request body removed'],
-  ['request-body-added-required', 'error', 'request', 'Required request body added'],
-  ['request-body-added-optional', 'info', 'request', 'Optional request body added'],
-  ['request-body-became-required', 'error', 'request', 'Request body became required'],
-  ['request-body-became-optional', 'info', 'request', 'Request body became optional'],
-  ['request-body-media-type-removed', 'error', 'request', 'Request media type removed'],
-  ['request-body-media-type-added', 'info', 'request', 'Request media type added'],
-  ['response-success-status-removed', 'error', 'response', 'Success response status removed'],
-  ['response-non-success-status-removed', 'info', 'response', 'Error response status removed'],
-  ['response-success-status-added', 'info', 'response', 'Success response status added'],
-  ['response-non-success-status-added', 'info', 'response', 'Error response status added'],
-  ['response-media-type-removed', 'error', 'response', 'Response media type removed'],
-  ['response-media-type-added', 'info', 'response', 'Response media type added'],
-  ['response-body-removed', 'error', 'response', 'Response body removed'],
-  ['required-response-header-removed', 'error', 'response', 'Required response header removed'],
-  ['response-header-removed', 'warning', 'response', 'Response header removed'],
-  ['response-header-became-optional', 'error', 'response', 'Response header became optional'],
-  ['new-required-request-header-property', 'error', 'request', 'New required property in a header parameter'],
-];
+const MESSAGE_RULES = {
+  'request-body-removed': row('error', 'request', 'removed', 'request-body', 'Request body removed', 'the request body of {operation} was removed', { breaks: 'clients that send one may be rejected', fix: 'removed-node' }),
+  'request-body-added-required': row('error', 'request', 'added', 'request-body', 'Required request body added', 'a required request body was added to {operation}', { breaks: 'clients that send none are rejected' }),
+  'request-body-added-optional': row('info', 'request', 'added', 'request-body', 'Optional request body added', 'an optional request body was added to {operation}'),
+  'request-body-became-required': row('error', 'request', 'changed', 'request-body', 'Request body became required', 'the request body of {operation} became required', { breaks: 'clients that send none are rejected', fix: 'became-required' }),
+  'request-body-became-optional': row('info', 'request', 'changed', 'request-body', 'Request body became optional', 'the request body of {operation} became optional'),
+  'request-body-media-type-removed': row('error', 'request', 'removed', 'media-type', 'Request media type removed', 'media type {mediaType} was removed from the request body of {operation}', { breaks: 'clients that send it are rejected', fix: 'removed-node' }),
+  'request-body-media-type-added': row('info', 'request', 'added', 'media-type', 'Request media type added', 'media type {mediaType} was added to the request body of {operation}'),
+  'response-success-status-removed': row('error', 'response', 'removed', 'status', 'Success response status removed', 'response {status} was removed from {operation}', { breaks: 'clients that expect it treat the new response as unexpected', fix: 'removed-node' }),
+  'response-non-success-status-removed': row('info', 'response', 'removed', 'status', 'Error response status removed', 'response {status} was removed from {operation}', { fix: 'removed-node' }),
+  'response-success-status-added': row('info', 'response', 'added', 'status', 'Success response status added', 'response {status} was added to {operation}'),
+  'response-non-success-status-added': row('info', 'response', 'added', 'status', 'Error response status added', 'response {status} was added to {operation}'),
+  'response-media-type-removed': row('error', 'response', 'removed', 'media-type', 'Response media type removed', 'media type {mediaType} was removed from the {status} response of {operation}', { breaks: 'clients that accept only it get another or none', fix: 'removed-node' }),
+  'response-media-type-added': row('info', 'response', 'added', 'media-type', 'Response media type added', 'media type {mediaType} was added to the {status} response of {operation}'),
+  'response-body-removed': row('error', 'response', 'removed', 'response-body', 'Response body removed', 'the {status} response of {operation} no longer has a body', { breaks: 'clients that read it get nothing' }),
+  'required-response-header-removed': row('error', 'response', 'removed', 'header', 'Required response header removed', 'response header "{name}" was removed from the {status} response of {operation}', { breaks: 'clients that read it get nothing', fix: 'removed-node' }),
+  'optional-response-header-removed': row('warning', 'response', 'removed', 'header', 'Optional response header removed', 'response header "{name}" was removed from the {status} response of {operation}', { breaks: 'clients that read it get nothing, if they relied on it although it was optional', fix: 'removed-node', formerly: ['response-header-removed'] }),
+  'response-header-became-optional': row('error', 'response', 'changed', 'header', 'Response header became optional', 'response header "{name}" of the {status} response of {operation} became optional', { breaks: 'clients that read it may get nothing' }),
+};
+
+const STILL_SEND = 'clients that still send it may be rejected or have it ignored, depending on whether the server accepts unknown properties';
+
+// Properties of object schemas (the subject is always "property").
+const PROPERTY_RULES = {
+  'request-property-removed': row('warning', 'request', 'removed', 'property', 'Request property removed', 'property "{name}" was removed from {container}', { breaks: STILL_SEND, fix: 'removed-node', deprecated: 'request-property-removed-with-deprecation' }),
+  'request-property-removed-with-deprecation': row('info', 'request', 'removed', 'property', 'Deprecated request property removed', 'property "{name}" was removed from {container} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'request-property-removed-before-sunset', sunsetParse: 'request-property-deprecated-sunset-invalid' }),
+  'new-required-request-property': row('error', 'request', 'added', 'property', 'New required request property', 'required property "{name}" was added to {container}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
+  'new-optional-request-property': row('info', 'request', 'added', 'property', 'New optional request property', 'optional property "{name}" was added to {container}'),
+  'request-property-became-required': row('error', 'request', 'changed', 'property', 'Request property became required', 'property "{name}" of {container} became required', { breaks: 'clients that omit it are rejected', fix: 'became-required' }),
+  'request-property-became-optional': row('info', 'request', 'changed', 'property', 'Request property became optional', 'property "{name}" of {container} became optional'),
+  'response-required-property-removed': row('error', 'response', 'removed', 'property', 'Required response property removed', 'property "{name}" was removed from {container}', { breaks: 'clients that read it get nothing', fix: 'removed-node', deprecated: 'response-property-removed-with-deprecation' }),
+  'response-optional-property-removed': row('warning', 'response', 'removed', 'property', 'Optional response property removed', 'property "{name}" was removed from {container}', { breaks: 'clients that read it get nothing, if they relied on it although it was optional', fix: 'removed-node', deprecated: 'response-property-removed-with-deprecation' }),
+  'response-property-removed-with-deprecation': row('info', 'response', 'removed', 'property', 'Deprecated response property removed', 'property "{name}" was removed from {container} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'response-property-removed-before-sunset', sunsetParse: 'response-property-deprecated-sunset-invalid' }),
+  'response-property-became-optional': row('error', 'response', 'changed', 'property', 'Response property became optional', 'property "{name}" of {container} became optional', { breaks: 'clients that read it may get nothing' }),
+  'response-property-became-required': row('info', 'response', 'changed', 'property', 'Response property became required', 'property "{name}" of {container} became required', { fix: 'became-required' }),
+  'response-required-property-added': row('info', 'response', 'added', 'property', 'New required response property', 'required property "{name}" was added to {container}', { formerly: ['new-required-response-property'] }),
+  'response-optional-property-added': row('info', 'response', 'added', 'property', 'New optional response property', 'optional property "{name}" was added to {container}', { formerly: ['new-optional-response-property'] }),
+  'new-required-request-property-with-default': row('error', 'request', 'added', 'property', 'New required request property with a default (a default does not make omitting a required property valid)', 'required property "{name}" was added to {container}', { breaks: 'existing clients do not send it and are rejected (a default does not make it optional)', fix: 'new-required' }),
+  'request-property-became-required-with-default': row('error', 'request', 'changed', 'property', 'Request property with a default became required (the default does not make omitting it valid)', 'property "{name}" of {container} became required', { breaks: 'clients that omit it are rejected (its default does not make it optional)', fix: 'became-required' }),
+  // Properties inside an object-typed header parameter.
+  'new-required-request-header-property': row('error', 'request', 'added', 'property', 'New required property in a header parameter', 'required property "{name}" was added to {container}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
+  'request-header-property-became-required': row('error', 'request', 'changed', 'property', 'Property of a header parameter became required', 'property "{name}" of {container} became required', { breaks: 'clients that omit it are rejected', fix: 'became-required' }),
+};
+
+const NOW_RETURNED = 'responses now carry a value that was only ever written';
+
+// readOnly / writeOnly of named properties, judged by the direction the property travels in: a readOnly
+// property is not sent in requests, a writeOnly one is not returned in responses.
+const ACCESS_RULES = {
+  'request-required-property-became-read-only': row('info', 'request', 'changed', 'property', 'Required request property became readOnly (clients need no longer send it)', 'required property "{name}" became readOnly'),
+  'request-optional-property-became-read-only': row('info', 'request', 'changed', 'property', 'Optional request property became readOnly (servers ignore it in requests)', 'optional property "{name}" became readOnly'),
+  'request-required-property-became-not-read-only': row('error', 'request', 'changed', 'property', 'Required property no longer readOnly: clients that never sent it (the server set it) must now send it', 'required property "{name}" is no longer readOnly', { breaks: 'clients that left it to the server do not send it and are rejected' }),
+  'request-optional-property-became-not-read-only': row('info', 'request', 'changed', 'property', 'Optional property no longer readOnly (clients may now send it)', 'optional property "{name}" is no longer readOnly'),
+  'request-required-property-became-write-only': row('info', 'request', 'changed', 'property', 'Required request property became writeOnly (still sent in requests)', 'required property "{name}" became writeOnly'),
+  'request-optional-property-became-write-only': row('info', 'request', 'changed', 'property', 'Optional request property became writeOnly (still sent in requests)', 'optional property "{name}" became writeOnly'),
+  'request-required-property-became-not-write-only': row('info', 'request', 'changed', 'property', 'Required request property no longer writeOnly (still sent in requests)', 'required property "{name}" is no longer writeOnly'),
+  'request-optional-property-became-not-write-only': row('info', 'request', 'changed', 'property', 'Optional request property no longer writeOnly (still sent in requests)', 'optional property "{name}" is no longer writeOnly'),
+  'response-required-property-became-read-only': row('info', 'response', 'changed', 'property', 'Required response property became readOnly (still returned)', 'required property "{name}" became readOnly'),
+  'response-optional-property-became-read-only': row('info', 'response', 'changed', 'property', 'Optional response property became readOnly (still returned)', 'optional property "{name}" became readOnly'),
+  'response-required-property-became-not-read-only': row('info', 'response', 'changed', 'property', 'Required response property no longer readOnly (still returned; breaks nobody)', 'required property "{name}" is no longer readOnly'),
+  'response-optional-property-became-not-read-only': row('info', 'response', 'changed', 'property', 'Optional response property no longer readOnly (still returned; breaks nobody)', 'optional property "{name}" is no longer readOnly'),
+  'response-required-property-became-write-only': row('error', 'response', 'changed', 'property', 'Required response property became writeOnly: it is no longer returned, clients that read it break', 'required property "{name}" became writeOnly', { breaks: 'responses no longer carry it, so clients that read it get nothing' }),
+  'response-optional-property-became-write-only': row('warning', 'response', 'changed', 'property', 'Optional response property became writeOnly: it is no longer returned (like removing an optional property)', 'optional property "{name}" became writeOnly', { breaks: 'responses no longer carry it, so clients that read it get nothing, if they relied on it although it was optional' }),
+  'response-required-property-became-not-write-only': row('warning', 'response', 'changed', 'property', 'Required property no longer writeOnly: responses now carry it (a value that was only ever written, perhaps a secret)', 'required property "{name}" is no longer writeOnly', { breaks: `${NOW_RETURNED}; clients break only if they cannot handle it` }),
+  'response-optional-property-became-not-write-only': row('info', 'response', 'changed', 'property', 'Optional property no longer writeOnly: responses may now carry it', 'optional property "{name}" is no longer writeOnly'),
+};
+
+/** One side of a schema change: its level there and who breaks (or why nobody does). null = no rule on that side. */
+type Side = readonly [level: Level, breaks?: string] | null;
+
+interface SchemaChange<Q extends Side = Side, S extends Side = Side> {
+  action: RuleAction;
+  title: string;
+  /** `{what}` is the schema seen through its subject, e.g. `property Pet.name` or `query parameter "limit"`. */
+  message: string;
+  request: Q;
+  response: S;
+  fix?: FixKind;
+  element?: RuleElement;
+  formerly?: string;
+}
+
+function change<const Q extends Side, const S extends Side>(action: RuleAction, title: string, message: string, request: Q, response: S, extra: Pick<SchemaChange, 'fix' | 'element' | 'formerly'> = {}): SchemaChange<Q, S> {
+  return { action, title, message, request, response, ...extra };
+}
+
+const VALUE_FIX = { fix: 'value-changed' } as const;
+const SENT_OLD_TYPE = 'clients that send the old type are rejected';
+const BRANCH_SENT = 'clients that send that branch are rejected';
 
 /**
  * Schema-level changes, written once and expanded for each subject a schema can
  * be (request body, request property, parameter; response body, property, header).
- * Columns: change, level on the request side, level on the response side, title.
- * null = no rule on that side (the change cannot break anybody there).
+ * Columns: action, title, message, [request level, who breaks], [response level, who breaks].
  */
-type SchemaRow = [change: string, request: Level | null, response: Level | null, title: string];
-const SCHEMA_RULES: SchemaRow[] = [
-  ['type-changed', 'error', 'error', 'Type changed'],
-  ['type-generalized', 'info', 'error', 'Type widened (e.g. integer to number)'],
-  ['type-narrowed', 'error', 'info', 'Type narrowed (e.g. number to integer)'],
-  ['format-changed', 'warning', 'warning', 'Format changed'],
-  ['format-added', 'warning', 'info', 'Format added'],
-  ['format-removed', 'info', 'warning', 'Format removed'],
-  ['became-nullable', 'info', 'error', 'Became nullable'],
-  ['became-not-nullable', 'error', 'info', 'Became non-nullable'],
-  ['enum-value-removed', 'error', 'info', 'Enum value removed'],
-  ['enum-value-added', 'info', 'warning', 'Enum value added'],
-  ['became-enum', 'error', 'info', 'Now restricted to an enum'],
-  ['enum-removed', 'info', 'warning', 'Enum restriction removed'],
-  ['const-added', 'error', 'info', 'const added'],
-  ['const-changed', 'error', 'error', 'const changed'],
-  ['const-removed', 'info', 'error', 'const removed'],
-  ['pattern-added', 'error', 'info', 'Pattern added'],
-  ['pattern-changed', 'warning', 'warning', 'Pattern changed'],
-  ['pattern-removed', 'info', 'warning', 'Pattern removed'],
-  ['max-decreased', 'error', 'info', 'Maximum decreased'],
-  ['max-increased', 'info', 'error', 'Maximum increased'],
-  ['max-set', 'warning', 'info', 'Maximum added'],
-  ['max-unset', 'info', 'error', 'Maximum removed'],
-  ['min-increased', 'error', 'info', 'Minimum increased'],
-  ['min-decreased', 'info', 'error', 'Minimum decreased'],
-  ['min-set', 'warning', 'info', 'Minimum added'],
-  ['min-unset', 'info', 'error', 'Minimum removed'],
-  ['exclusive-max-decreased', 'error', 'info', 'Exclusive maximum decreased'],
-  ['exclusive-max-increased', 'info', 'error', 'Exclusive maximum increased'],
-  ['exclusive-max-set', 'warning', 'info', 'Exclusive maximum added'],
-  ['exclusive-max-unset', 'info', 'error', 'Exclusive maximum removed'],
-  ['exclusive-min-increased', 'error', 'info', 'Exclusive minimum increased'],
-  ['exclusive-min-decreased', 'info', 'error', 'Exclusive minimum decreased'],
-  ['exclusive-min-set', 'warning', 'info', 'Exclusive minimum added'],
-  ['exclusive-min-unset', 'info', 'error', 'Exclusive minimum removed'],
-  ['multiple-of-set', 'warning', 'info', 'multipleOf added'],
-  ['multiple-of-unset', 'info', 'error', 'multipleOf removed'],
-  ['multiple-of-narrowed', 'error', 'info', 'multipleOf changed to a multiple of itself (fewer values allowed)'],
-  ['multiple-of-widened', 'info', 'error', 'multipleOf changed to a divisor of itself (more values allowed)'],
-  ['multiple-of-changed', 'warning', 'warning', 'multipleOf changed (some values allowed before are not, and the reverse)'],
-  ['max-length-decreased', 'error', 'info', 'maxLength decreased'],
-  ['max-length-increased', 'info', 'error', 'maxLength increased'],
-  ['max-length-set', 'warning', 'info', 'maxLength added'],
-  ['max-length-unset', 'info', 'error', 'maxLength removed'],
-  ['min-length-increased', 'error', 'info', 'minLength increased'],
-  ['min-length-decreased', 'info', 'error', 'minLength decreased'],
-  ['min-length-set', 'warning', 'info', 'minLength added'],
-  ['min-length-unset', 'info', 'error', 'minLength removed'],
-  ['max-items-decreased', 'error', 'info', 'maxItems decreased'],
-  ['max-items-increased', 'info', 'error', 'maxItems increased'],
-  ['max-items-set', 'warning', 'info', 'maxItems added'],
-  ['max-items-unset', 'info', 'error', 'maxItems removed'],
-  ['min-items-increased', 'error', 'info', 'minItems increased'],
-  ['min-items-decreased', 'info', 'error', 'minItems decreased'],
-  ['min-items-set', 'warning', 'info', 'minItems added'],
-  ['min-items-unset', 'info', 'error', 'minItems removed'],
-  ['max-properties-decreased', 'error', 'info', 'maxProperties decreased'],
-  ['max-properties-increased', 'info', 'error', 'maxProperties increased'],
-  ['max-properties-set', 'warning', 'info', 'maxProperties added'],
-  ['max-properties-unset', 'info', 'error', 'maxProperties removed'],
-  ['min-properties-increased', 'error', 'info', 'minProperties increased'],
-  ['min-properties-decreased', 'info', 'error', 'minProperties decreased'],
-  ['min-properties-set', 'warning', 'info', 'minProperties added'],
-  ['min-properties-unset', 'info', 'error', 'minProperties removed'],
-  ['one-of-added', 'info', 'error', 'oneOf branch added'],
-  ['one-of-removed', 'error', 'info', 'oneOf branch removed'],
-  ['any-of-added', 'info', 'info', 'anyOf branch added'],
-  ['any-of-removed', 'error', 'info', 'anyOf branch removed'],
-  ['all-of-added', 'error', 'info', 'allOf branch added'],
-  ['all-of-removed', 'warning', 'info', 'allOf branch removed'],
-  ['additional-properties-tightened', 'error', 'info', 'additionalProperties tightened'],
-  ['additional-properties-loosened', 'info', 'warning', 'additionalProperties loosened'],
-  ['default-value-changed', 'info', 'info', 'Default value changed'],
-  ['became-read-only', 'error', 'info', 'Became readOnly'],
-  ['became-write-only', 'info', 'error', 'Became writeOnly'],
-  ['read-only-removed', 'info', 'warning', 'readOnly removed'],
-  ['write-only-removed', 'warning', 'info', 'writeOnly removed'],
+const SCHEMA_CHANGES = {
+  'type-changed': change('changed', 'Type changed', '{what} changed type from {from} to {to}', ['error', SENT_OLD_TYPE], ['error', 'clients that read the old type fail'], VALUE_FIX),
+  'type-generalized': change('changed', 'Type widened (e.g. integer to number)', '{what} changed type from {from} to {to}', ['info', 'every value clients sent before is still accepted'], ['error', 'clients may now receive values they cannot parse'], VALUE_FIX),
+  'type-specialized': change('changed', 'Type narrowed (e.g. number to integer)', '{what} changed type from {from} to {to}', ['error', SENT_OLD_TYPE], ['info', 'every value clients may receive was possible before'], { ...VALUE_FIX, formerly: 'type-narrowed' }),
+  'format-changed': change('changed', 'Format changed', '{what} changed format from "{from}" to "{to}"', ['warning', 'clients that send the old format are rejected if the server validates formats'], ['warning', 'clients that parse the old format may fail, depending on how strict their parser is'], VALUE_FIX),
+  'format-added': change('added', 'Format added', '{what} now has format "{to}"', ['warning', 'clients that send other strings are rejected if the server validates formats'], ['info']),
+  'format-removed': change('removed', 'Format removed', '{what} no longer has format "{from}"', ['info'], ['warning', 'clients that parse that format may get other strings, depending on what the server sends']),
+  'became-nullable': change('changed', 'Became nullable', '{what} became nullable', ['info'], ['error', 'clients that read it may now get null']),
+  'became-not-nullable': change('changed', 'Became non-nullable', '{what} is no longer nullable', ['error', 'clients that send null are rejected'], ['info']),
+  'enum-value-removed': change('removed', 'Enum value removed', 'enum value {value} was removed from {what}', ['error', 'clients that still send it are rejected'], ['info'], { fix: 'removed-array-item', element: 'enum-value' }),
+  'enum-value-added': change('added', 'Enum value added', 'enum value {value} was added to {what}', ['info'], ['warning', 'clients with exhaustive handling may not expect it'], { element: 'enum-value' }),
+  'became-enum': change('changed', 'Now restricted to an enum', '{what} is now restricted to {values}', ['error', 'clients that send other values are rejected'], ['info']),
+  'enum-removed': change('removed', 'Enum restriction removed', '{what} is no longer restricted to an enum', ['info'], ['warning', 'clients may receive values they do not know']),
+  'const-added': change('added', 'const added', '{what} is now fixed to {to}', ['error', 'clients that send other values are rejected'], ['info']),
+  'const-changed': change('changed', 'const changed', '{what} const changed from {from} to {to}', ['error', 'clients that send the old value are rejected'], ['error', 'clients that expect the old value get another'], VALUE_FIX),
+  'const-removed': change('removed', 'const removed', '{what} is no longer fixed to {from}', ['info'], ['error', 'clients that rely on the fixed value may get others']),
+  'pattern-added': change('added', 'Pattern added', '{what} must now match /{to}/', ['error', 'clients that send values not matching it are rejected'], ['info']),
+  'pattern-changed': change('changed', 'Pattern changed', '{what} pattern changed from /{from}/ to /{to}/', ['warning', 'clients whose values match only the old pattern are rejected; whether any exist depends on the two patterns'], ['warning', 'clients that rely on the old pattern may get values outside it, depending on the two patterns'], VALUE_FIX),
+  'pattern-removed': change('removed', 'Pattern removed', '{what} no longer has pattern /{from}/', ['info'], ['warning', 'clients that rely on the pattern may get values outside it']),
+  'max-decreased': change('changed', 'Maximum decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send larger values are rejected'], ['info'], VALUE_FIX),
+  'max-increased': change('changed', 'Maximum increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive larger values than they handle'], VALUE_FIX),
+  'max-set': change('added', 'Maximum added', '{what} now has {keyword} {to}', ['warning', 'clients that send larger values are rejected, if any do'], ['info']),
+  'max-unset': change('removed', 'Maximum removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive larger values than they handle']),
+  'min-increased': change('changed', 'Minimum increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send smaller values are rejected'], ['info'], VALUE_FIX),
+  'min-decreased': change('changed', 'Minimum decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive smaller values than they handle'], VALUE_FIX),
+  'min-set': change('added', 'Minimum added', '{what} now has {keyword} {to}', ['warning', 'clients that send smaller values are rejected, if any do'], ['info']),
+  'min-unset': change('removed', 'Minimum removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive smaller values than they handle']),
+  'exclusive-max-decreased': change('changed', 'Exclusive maximum decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send larger values are rejected'], ['info'], VALUE_FIX),
+  'exclusive-max-increased': change('changed', 'Exclusive maximum increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive larger values than they handle'], VALUE_FIX),
+  'exclusive-max-set': change('added', 'Exclusive maximum added', '{what} now has {keyword} {to}', ['warning', 'clients that send larger values are rejected, if any do'], ['info']),
+  'exclusive-max-unset': change('removed', 'Exclusive maximum removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive larger values than they handle']),
+  'exclusive-min-increased': change('changed', 'Exclusive minimum increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send smaller values are rejected'], ['info'], VALUE_FIX),
+  'exclusive-min-decreased': change('changed', 'Exclusive minimum decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive smaller values than they handle'], VALUE_FIX),
+  'exclusive-min-set': change('added', 'Exclusive minimum added', '{what} now has {keyword} {to}', ['warning', 'clients that send smaller values are rejected, if any do'], ['info']),
+  'exclusive-min-unset': change('removed', 'Exclusive minimum removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive smaller values than they handle']),
+  'multiple-of-set': change('added', 'multipleOf added', '{what} must now be a multiple of {to}', ['warning', 'clients that send other values are rejected (whether any do depends on the values they send)'], ['info']),
+  'multiple-of-unset': change('removed', 'multipleOf removed', '{what} no longer has to be a multiple of {from}', ['info'], ['error', 'clients may now receive other values']),
+  'multiple-of-narrowed': change('changed', 'multipleOf changed to a multiple of itself (fewer values allowed)', '{what} multipleOf changed from {from} to {to}', ['error', 'clients that send multiples of {from} that are not multiples of {to} are rejected'], ['info'], VALUE_FIX),
+  'multiple-of-widened': change('changed', 'multipleOf changed to a divisor of itself (more values allowed)', '{what} multipleOf changed from {from} to {to}', ['info'], ['error', 'clients may now receive multiples of {to} that are not multiples of {from}'], VALUE_FIX),
+  'multiple-of-changed': change('changed', 'multipleOf changed (some values allowed before are not, and the reverse)', '{what} multipleOf changed from {from} to {to}', ['warning', 'clients that send multiples of {from} that are not multiples of {to} are rejected; whether any do depends on the values they send'], ['warning', 'clients may now receive values that are not multiples of {from}; whether that breaks them depends on whether they rely on it'], VALUE_FIX),
+  'max-length-decreased': change('changed', 'maxLength decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send longer strings are rejected'], ['info'], VALUE_FIX),
+  'max-length-increased': change('changed', 'maxLength increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive longer strings than they handle'], VALUE_FIX),
+  'max-length-set': change('added', 'maxLength added', '{what} now has {keyword} {to}', ['warning', 'clients that send longer strings are rejected, if any do'], ['info']),
+  'max-length-unset': change('removed', 'maxLength removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive longer strings than they handle']),
+  'min-length-increased': change('changed', 'minLength increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send shorter strings are rejected'], ['info'], VALUE_FIX),
+  'min-length-decreased': change('changed', 'minLength decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive shorter strings than they handle'], VALUE_FIX),
+  'min-length-set': change('added', 'minLength added', '{what} now has {keyword} {to}', ['warning', 'clients that send shorter strings are rejected, if any do'], ['info']),
+  'min-length-unset': change('removed', 'minLength removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive shorter strings than they handle']),
+  'max-items-decreased': change('changed', 'maxItems decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send more items are rejected'], ['info'], VALUE_FIX),
+  'max-items-increased': change('changed', 'maxItems increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive more items than they handle'], VALUE_FIX),
+  'max-items-set': change('added', 'maxItems added', '{what} now has {keyword} {to}', ['warning', 'clients that send more items are rejected, if any do'], ['info']),
+  'max-items-unset': change('removed', 'maxItems removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive more items than they handle']),
+  'min-items-increased': change('changed', 'minItems increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send fewer items are rejected'], ['info'], VALUE_FIX),
+  'min-items-decreased': change('changed', 'minItems decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive fewer items than they handle'], VALUE_FIX),
+  'min-items-set': change('added', 'minItems added', '{what} now has {keyword} {to}', ['warning', 'clients that send fewer items are rejected, if any do'], ['info']),
+  'min-items-unset': change('removed', 'minItems removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive fewer items than they handle']),
+  'max-properties-decreased': change('changed', 'maxProperties decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send more properties are rejected'], ['info'], VALUE_FIX),
+  'max-properties-increased': change('changed', 'maxProperties increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive more properties than they handle'], VALUE_FIX),
+  'max-properties-set': change('added', 'maxProperties added', '{what} now has {keyword} {to}', ['warning', 'clients that send more properties are rejected, if any do'], ['info']),
+  'max-properties-unset': change('removed', 'maxProperties removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive more properties than they handle']),
+  'min-properties-increased': change('changed', 'minProperties increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send fewer properties are rejected'], ['info'], VALUE_FIX),
+  'min-properties-decreased': change('changed', 'minProperties decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive fewer properties than they handle'], VALUE_FIX),
+  'min-properties-set': change('added', 'minProperties added', '{what} now has {keyword} {to}', ['warning', 'clients that send fewer properties are rejected, if any do'], ['info']),
+  'min-properties-unset': change('removed', 'minProperties removed', '{what} no longer has {keyword} (was {from})', ['info'], ['error', 'clients may now receive fewer properties than they handle']),
+  'one-of-added': change('added', 'oneOf branch added', 'a oneOf branch ({branch}) was added to {what}', ['info'], ['error', 'clients that handle only the old branches may get one they cannot read']),
+  'one-of-removed': change('removed', 'oneOf branch removed', 'a oneOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT], ['info']),
+  'any-of-added': change('added', 'anyOf branch added', 'an anyOf branch ({branch}) was added to {what}', ['info'], ['info']),
+  'any-of-removed': change('removed', 'anyOf branch removed', 'an anyOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT], ['info']),
+  'all-of-added': change('added', 'allOf branch added', 'an allOf branch ({branch}) was added to {what}', ['error', 'clients that do not meet the new branch are rejected'], ['info']),
+  'all-of-removed': change('removed', 'allOf branch removed', 'an allOf branch ({branch}) was removed from {what}', ['warning', 'clients break only if they relied on what that branch declared (defaults, formats)'], ['info']),
+  'additional-properties-tightened': change('changed', 'additionalProperties tightened', '{what} no longer allows additional properties', ['error', 'clients that send extra properties are rejected'], ['info']),
+  'additional-properties-loosened': change('changed', 'additionalProperties loosened', '{what} now allows additional properties', ['info'], ['warning', 'clients that expect only the listed properties may get others']),
+  'default-value-changed': change('changed', 'Default value changed', '{what} default changed from {from} to {to}', ['info'], ['info']),
+  'became-read-only': change('changed', 'Became readOnly', '{what} became readOnly', ['error', 'clients that still send it may be rejected'], ['info']),
+  'became-write-only': change('changed', 'Became writeOnly', '{what} became writeOnly', ['info'], ['error', 'clients that read it get nothing']),
+  'read-only-removed': change('removed', 'readOnly removed', '{what} is no longer readOnly', ['info'], ['warning', 'clients may now be expected to send it; whether any break depends on the server']),
+  'write-only-removed': change('removed', 'writeOnly removed', '{what} is no longer writeOnly', ['warning', 'responses may now include what clients sent; whether that breaks anyone depends on the data'], ['info']),
   // contentMediaType / contentEncoding / contentSchema (3.1): how a string carries embedded content.
-  ['content-media-type-changed', 'error', 'error', 'contentMediaType changed (the embedded content is of another kind)'],
-  ['content-encoding-changed', 'error', 'error', 'contentEncoding changed (the string is encoded another way)'],
-  ['content-schema-added', 'error', 'info', 'contentSchema added (embedded content now constrained)'],
-  ['content-schema-removed', 'info', 'error', 'contentSchema removed (embedded content no longer promised)'],
+  'content-media-type-changed': change('changed', 'contentMediaType changed (the embedded content is of another kind)', '{what} {keyword} changed from {from} to {to}', ['error', 'clients that send it the old way are rejected'], ['error', 'clients that decode it the old way fail'], VALUE_FIX),
+  'content-encoding-changed': change('changed', 'contentEncoding changed (the string is encoded another way)', '{what} {keyword} changed from {from} to {to}', ['error', 'clients that send it the old way are rejected'], ['error', 'clients that decode it the old way fail'], VALUE_FIX),
+  'content-schema-added': change('added', 'contentSchema added (embedded content now constrained)', '{what} now constrains its embedded content with a contentSchema', ['error', 'clients that send content not matching it are rejected'], ['info']),
+  'content-schema-removed': change('removed', 'contentSchema removed (embedded content no longer promised)', '{what} no longer constrains its embedded content (contentSchema removed)', ['info'], ['error', 'clients may receive content of any shape']),
   // x-extensible-enum (Zalando): an open list; only removing a value a client may send breaks it.
-  ['x-extensible-enum-value-removed', 'error', null, 'x-extensible-enum value removed'],
+  'x-extensible-enum-value-removed': change('removed', 'x-extensible-enum value removed', 'x-extensible-enum value {value} was removed from {what}', ['error', 'clients that still send it are rejected'], null, { element: 'enum-value' }),
   // discriminator: a hint for choosing the branch; oneOf/anyOf decide what is valid, so not breaking by itself.
-  ['discriminator-added', 'info', 'info', 'Discriminator added'],
-  ['discriminator-removed', 'info', 'info', 'Discriminator removed'],
-  ['discriminator-property-name-changed', 'info', 'info', 'Discriminator property name changed'],
-  ['discriminator-mapping-added', 'info', 'info', 'Discriminator mapping added'],
-  ['discriminator-mapping-deleted', 'info', 'info', 'Discriminator mapping removed'],
-  ['discriminator-mapping-changed', 'info', 'info', 'Discriminator mapping changed'],
+  'discriminator-added': change('added', 'Discriminator added', '{what} now has a discriminator ({name})', ['info'], ['info']),
+  'discriminator-removed': change('removed', 'Discriminator removed', '{what} no longer has a discriminator ({name})', ['info'], ['info']),
+  'discriminator-property-name-changed': change('changed', 'Discriminator property name changed', '{what} discriminator property changed from "{from}" to "{to}"', ['info'], ['info']),
+  'discriminator-mapping-added': change('added', 'Discriminator mapping added', '{what} discriminator mapping "{value}" was added', ['info'], ['info']),
+  'discriminator-mapping-deleted': change('removed', 'Discriminator mapping removed', '{what} discriminator mapping "{value}" was removed', ['info'], ['info']),
+  'discriminator-mapping-changed': change('changed', 'Discriminator mapping changed', '{what} discriminator mapping "{value}" changed from {from} to {to}', ['info'], ['info']),
   // A schema that became one branch of a oneOf beside others. Request: warning, old values stay valid
   // unless they also match another branch (oneOf wants exactly one); response: clients may get the other shapes.
-  ['wrapped-in-one-of', 'warning', 'error', 'Schema wrapped into a oneOf with other branches'],
-];
+  'wrapped-in-one-of': change('changed', 'Schema wrapped into a oneOf with other branches', '{what} became one branch of a oneOf beside {branches}', ['warning', 'clients whose values also match another branch are rejected (oneOf wants exactly one)'], ['error', 'clients may now receive the other shapes']),
+};
 
-// Properties of object schemas (the subject is always "property").
-const PROPERTY_RULES: Row[] = [
-  ['request-property-removed', 'warning', 'request', 'Request property removed'],
-  ['request-property-removed-with-deprecation', 'info', 'request', 'Deprecated request property removed'],
-  ['new-required-request-property', 'error', 'request', 'New required request property'],
-  ['new-optional-request-property', 'info', 'request', 'New optional request property'],
-  ['request-property-became-required', 'error', 'request', 'Request property became required'],
-  ['request-property-became-optional', 'info', 'request', 'Request property became optional'],
-  ['response-required-property-removed', 'error', 'response', 'Required response property removed'],
-  ['response-optional-property-removed', 'warning', 'response', 'Optional response property removed'],
-  ['response-property-removed-with-deprecation', 'info', 'response', 'Deprecated response property removed'],
-  ['response-property-became-optional', 'error', 'response', 'Response property became optional'],
-  ['response-property-became-required', 'info', 'response', 'Response property became required'],
-  ['new-required-response-property', 'info', 'response', 'New required response property'],
-  ['new-optional-response-property', 'info', 'response', 'New optional response property'],
-  ['new-required-request-property-with-default', 'error', 'request', 'New required request property with a default (a default does not make omitting a required property valid)'],
-  ['request-property-became-required-with-default', 'error', 'request', 'Request property with a default became required (the default does not make omitting it valid)'],
-];
+/**
+ * A schema change under a subject more specific than the expansion's (properties of
+ * object-typed parameters have their own ids in the catalogue), with its own level:
+ * message, action and fix come from SCHEMA_CHANGES.
+ */
+function schemaVariant(name: SchemaChangeId, level: Level, title: string, breaks?: string): Row {
+  const c: SchemaChange = SCHEMA_CHANGES[name];
+  return row(level, 'request', c.action, c.element ?? 'property', title, c.message, { breaks: breaks ?? c.request?.[1], fix: c.fix });
+}
 
-// readOnly / writeOnly of named properties, judged by the direction the property travels in: a readOnly
-// property is not sent in requests, a writeOnly one is not returned in responses.
-const ACCESS_RULES: Row[] = [
-  ['request-required-property-became-read-only', 'info', 'request', 'Required request property became readOnly (clients need no longer send it)'],
-  ['request-optional-property-became-read-only', 'info', 'request', 'Optional request property became readOnly (servers ignore it in requests)'],
-  ['request-required-property-became-not-read-only', 'error', 'request', 'Required property no longer readOnly: clients that never sent it (the server set it) must now send it'],
-  ['request-optional-property-became-not-read-only', 'info', 'request', 'Optional property no longer readOnly (clients may now send it)'],
-  ['request-required-property-became-write-only', 'info', 'request', 'Required request property became writeOnly (still sent in requests)'],
-  ['request-optional-property-became-write-only', 'info', 'request', 'Optional request property became writeOnly (still sent in requests)'],
-  ['request-required-property-became-not-write-only', 'info', 'request', 'Required request property no longer writeOnly (still sent in requests)'],
-  ['request-optional-property-became-not-write-only', 'info', 'request', 'Optional request property no longer writeOnly (still sent in requests)'],
-  ['response-required-property-became-read-only', 'info', 'response', 'Required response property became readOnly (still returned)'],
-  ['response-optional-property-became-read-only', 'info', 'response', 'Optional response property became readOnly (still returned)'],
-  ['response-required-property-became-not-read-only', 'info', 'response', 'Required response property no longer readOnly (still returned; breaks nobody)'],
-  ['response-optional-property-became-not-read-only', 'info', 'response', 'Optional response property no longer readOnly (still returned; breaks nobody)'],
-  ['response-required-property-became-write-only', 'error', 'response', 'Required response property became writeOnly: it is no longer returned, clients that read it break'],
-  ['response-optional-property-became-write-only', 'warning', 'response', 'Optional response property became writeOnly: it is no longer returned (like removing an optional property)'],
-  ['response-required-property-became-not-write-only', 'warning', 'response', 'Required property no longer writeOnly: responses now carry it (a value that was only ever written, perhaps a secret)'],
-  ['response-optional-property-became-not-write-only', 'info', 'response', 'Optional property no longer writeOnly: responses may now carry it'],
-];
+// Properties of object-typed parameters (other changes inside them use the request-property ids).
+const PARAMETER_PROPERTY_RULES = {
+  'request-parameter-property-enum-value-removed': schemaVariant('enum-value-removed', 'error', 'Parameter property: enum value removed'),
+  'request-parameter-property-enum-value-added': schemaVariant('enum-value-added', 'info', 'Parameter property: enum value added'),
+  'request-parameter-property-became-not-nullable': schemaVariant('became-not-nullable', 'error', 'Parameter property became non-nullable'),
+  'request-parameter-property-became-nullable': schemaVariant('became-nullable', 'info', 'Parameter property became nullable'),
+  'request-parameter-property-type-changed': schemaVariant('type-changed', 'warning', 'Parameter property type changed (how object parameters are serialised is not specified, so the effect cannot be decided)', 'clients that send the old type may be rejected, depending on how the server reads object parameters'),
+  'request-parameter-property-type-generalized': schemaVariant('type-generalized', 'info', 'Parameter property type widened'),
+  'request-parameter-property-type-specialized': schemaVariant('type-specialized', 'error', 'Parameter property type narrowed'),
+  'request-header-property-became-enum': schemaVariant('became-enum', 'error', 'Property of a header parameter now restricted to an enum'),
+};
 
+export type SchemaChangeId = keyof typeof SCHEMA_CHANGES;
 /**
  * What a compared schema is: a body, a property (or items, branches... inside one), a
  * parameter (`header-parameter`: one sent in a header), a response header, or something
@@ -246,75 +362,140 @@ const ACCESS_RULES: Row[] = [
  */
 export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header' | 'header-parameter' | 'parameter-property' | 'header-property';
 type ExpandedSubject = 'body' | 'property' | 'parameter' | 'header';
+type ChangesOn<D extends 'request' | 'response'> = { [K in SchemaChangeId]: (typeof SCHEMA_CHANGES)[K][D] extends null ? never : K }[SchemaChangeId];
+/** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter). */
+export type SchemaRuleId = `request-${'body' | 'property' | 'parameter'}-${ChangesOn<'request'>}` | `response-${'body' | 'property' | 'header'}-${ChangesOn<'response'>}`;
+
+const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES };
+
+/** Every rule id: a misspelt one does not compile. */
+export type RuleId = keyof typeof EXPLICIT_RULES | SchemaRuleId;
+
 const SUBJECTS: ExpandedSubject[] = ['body', 'property', 'parameter', 'header'];
 
 /** Explicit rows win: parameter defaults, for instance, break requests although body defaults do not. */
-function expandSchemaRows(explicit: Row[]): Row[] {
-  const taken = new Set(explicit.map((r) => r[0]));
-  const rows: Row[] = [];
-  for (const [change, req, res, title] of SCHEMA_RULES) {
+function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
+  const rows: [string, Row][] = [];
+  for (const [name, c] of Object.entries(SCHEMA_CHANGES) as [string, SchemaChange][]) {
     for (const subject of SUBJECTS) {
-      const reqId = `request-${subject}-${change}`;
-      const resId = `response-${subject}-${change}`;
-      if (req && subject !== 'header' && !taken.has(reqId)) rows.push([reqId, req, 'request', `Request ${subject}: ${title}`]);
-      if (res && subject !== 'parameter' && !taken.has(resId)) rows.push([resId, res, 'response', `Response ${subject}: ${title}`]);
+      for (const dir of ['request', 'response'] as const) {
+        const side = c[dir];
+        if (!side || subject === (dir === 'request' ? 'header' : 'parameter')) continue;
+        const id = `${dir}-${subject}-${name}`;
+        if (id in explicit) continue;
+        const [level, breaks] = side;
+        const element = c.element ?? (subject === 'body' ? 'schema' : subject);
+        const title = `${dir === 'request' ? 'Request' : 'Response'} ${subject}: ${c.title}`;
+        const formerly = c.formerly ? [`${dir}-${subject}-${c.formerly}`] : undefined;
+        rows.push([id, row(level, dir, c.action, element, title, c.message, { breaks, fix: c.fix, formerly })]);
+      }
     }
   }
   return rows;
 }
 
-function toInfo([id, level, direction, title]: Row): RuleInfo {
-  return { id, level, direction, title, anchor: id };
+function toInfo([id, r]: [string, Row]): RuleInfo {
+  const info: RuleInfo = { ...r, id: id as RuleId, anchor: id };
+  for (const k of Object.keys(info) as (keyof RuleInfo)[]) if (info[k] === undefined) delete info[k];
+  return info;
 }
 
-const EXPLICIT_RULES: Row[] = [...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES];
-
-export const RULES: readonly RuleInfo[] = [...EXPLICIT_RULES, ...expandSchemaRows(EXPLICIT_RULES)].map(toInfo);
+export const RULES: readonly RuleInfo[] = [...Object.entries(EXPLICIT_RULES), ...expandSchemaRows(EXPLICIT_RULES)].map(toInfo);
 
 const BY_ID = new Map<string, RuleInfo>();
 for (const r of RULES) {
   if (BY_ID.has(r.id)) throw new Error(`rule id ${r.id} is defined twice`);
   BY_ID.set(r.id, r);
 }
+/** Former id -> the rules that answer to it now (one id may have been split, e.g. sunset-parse-error). */
+const BY_FORMER_ID = new Map<string, RuleId[]>();
+/** Rules about an element that was deprecated in the base (the variants the links lead to). */
+const DEPRECATED_VARIANTS = new Set<string>();
+for (const r of RULES) {
+  for (const link of [r.deprecated, r.beforeSunset, r.sunsetParse]) {
+    if (link && !BY_ID.has(link)) throw new Error(`rule ${r.id} links to unknown rule ${link}`);
+    if (link) DEPRECATED_VARIANTS.add(link);
+  }
+  for (const old of r.formerly ?? []) {
+    if (BY_ID.has(old)) throw new Error(`former id ${old} of ${r.id} is a rule of its own`);
+    BY_FORMER_ID.set(old, [...(BY_FORMER_ID.get(old) ?? []), r.id]);
+  }
+}
 
-export function ruleInfo(id: string): RuleInfo {
+export function ruleInfo(id: RuleId): RuleInfo {
   const r = BY_ID.get(id);
   if (!r) throw new Error(`unknown rule id ${id}`);
   return r;
 }
 
+/** True for a rule id or a former id (config files and settings may name either). */
 export function hasRule(id: string): boolean {
+  return BY_ID.has(id) || BY_FORMER_ID.has(id);
+}
+
+/** True when the rule is about an element deprecated in the base (deprecating it again is no fix). */
+export function aboutDeprecated(id: RuleId): boolean {
+  return DEPRECATED_VARIANTS.has(id);
+}
+
+export function isRuleId(id: string): id is RuleId {
   return BY_ID.has(id);
 }
 
-/** The catalogue's word for a change where Breakwater's own differs (tried for ids that only exist in the catalogue's spelling). */
-const CATALOGUE_CHANGE: Record<string, string> = { 'type-narrowed': 'type-specialized' };
+/** The rules an id names: itself, or the rules a former id became. */
+export function rulesNamed(id: string): RuleId[] {
+  return BY_ID.has(id) ? [id as RuleId] : (BY_FORMER_ID.get(id) ?? []);
+}
+
+/** A level configured for a rule under its id or one of its former ids (the current id wins). */
+export function configuredFor<T>(levels: Readonly<Record<string, T>> | undefined, id: RuleId): T | undefined {
+  if (!levels) return undefined;
+  const own = levels[id];
+  if (own !== undefined) return own;
+  for (const old of ruleInfo(id).formerly ?? []) if (levels[old] !== undefined) return levels[old];
+  return undefined;
+}
+
+/** The id fingerprints are computed with: the first former id, so accepted changes survive a rename. */
+export function fingerprintId(id: RuleId): string {
+  return ruleInfo(id).formerly?.[0] ?? id;
+}
+
+/** The id a removal gets when the removed element was deprecated in the base. */
+export function deprecatedVariant(id: RuleId): RuleId {
+  return (ruleInfo(id).deprecated as RuleId | undefined) ?? id;
+}
+
+/** `<message>: <who breaks>`, with the template's `{name}`s filled from params (a missing one stays visible, and tests catch it). */
+export function renderMessage(id: RuleId, params: MessageParams = {}): string {
+  const r = ruleInfo(id);
+  const template = r.breaks ? `${r.message ?? r.title}: ${r.breaks}` : (r.message ?? r.title);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
 
 /**
  * Rule id for a schema-level change seen through a subject, e.g. ("request", "property", "enum-value-removed").
  * Inside object-typed parameters the most specific id that exists wins (request-header-property-*, then
  * request-parameter-property-*), else the request-property-* id.
  */
-export function schemaRuleId(direction: 'request' | 'response', subject: SchemaSubject, change: string): string {
+export function schemaRuleId(direction: 'request' | 'response', subject: SchemaSubject, change: SchemaChangeId): RuleId {
   if (direction === 'response') {
     const s = subject === 'body' || subject === 'header' ? subject : 'property'; // a webhook's parameters read like properties
-    return `response-${s}-${change}`;
+    return `response-${s}-${change}` as RuleId;
   }
   if (subject === 'parameter-property' || subject === 'header-property') {
-    const alt = CATALOGUE_CHANGE[change];
     for (const prefix of subject === 'header-property' ? HEADER_PROPERTY_PREFIXES : PARAMETER_PROPERTY_PREFIXES) {
-      if (BY_ID.has(`${prefix}${change}`)) return `${prefix}${change}`;
-      if (alt && BY_ID.has(`${prefix}${alt}`)) return `${prefix}${alt}`;
+      if (BY_ID.has(`${prefix}${change}`)) return `${prefix}${change}` as RuleId;
     }
-    return `request-property-${change}`;
+    return `request-property-${change}` as RuleId;
   }
-  return `request-${subject === 'header' || subject === 'header-parameter' ? 'parameter' : subject}-${change}`;
+  return `request-${subject === 'header' || subject === 'header-parameter' ? 'parameter' : subject}-${change}` as RuleId;
 }
 const PARAMETER_PROPERTY_PREFIXES = ['request-parameter-property-'];
 const HEADER_PROPERTY_PREFIXES = ['request-header-property-', 'request-parameter-property-'];
 
 /** Link to a rule's section in the rules document at `docsUrl` (e.g. file:///…/docs/rules.md). */
-export function ruleDocUrl(id: string, docsUrl: string): string {
+export function ruleDocUrl(id: RuleId, docsUrl: string): string {
   return `${docsUrl}#${ruleInfo(id).anchor}`;
 }
 
@@ -327,9 +508,19 @@ export function rulesMarkdown(): string {
     '',
     'Generated from `server/src/engine/rules/registry.ts` (`npm run docs`). Levels: `error` = breaking, `warning` = possibly breaking, `info` = not breaking (changelog). Change a level in `.breakwater.yaml` (`rules: {rule-id: error|warning|info|off}`) or in the `breakwater.rules` setting.',
     '',
-    '| rule | level | direction | what it means |',
-    '| --- | --- | --- | --- |',
+    '| rule | level | direction | what it means | who breaks |',
+    '| --- | --- | --- | --- | --- |',
   ];
-  for (const r of RULES) out.push(`| <a id="${r.anchor}"></a>\`${r.id}\` | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} |`);
+  for (const r of RULES) out.push(`| <a id="${r.anchor}"></a>\`${r.id}\` | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} | ${r.breaks ?? ''} |`);
+  out.push(
+    '',
+    '## Former ids',
+    '',
+    'Ids renamed to match the oasdiff rule catalogue. Configuration and settings naming a former id still apply to the rules below, and fingerprints (accepted changes) are unchanged.',
+    '',
+    '| former id | now |',
+    '| --- | --- |',
+  );
+  for (const [old, ids] of BY_FORMER_ID) out.push(`| \`${old}\` | ${ids.map((id) => `[\`${id}\`](#${id})`).join(', ')} |`);
   return out.join('\n') + '\n';
 }
