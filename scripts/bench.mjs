@@ -3,7 +3,7 @@
 // with a baseline measured in the same run (this machine is shared and noisy, so
 // ratios are what count). Prints a table and writes bench/results.json.
 //
-//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--cli path/to/cli.js] [--spec name] [--out file.json]
+//   node scripts/bench.mjs [--runs N] [--edits N] [--only cli,engine,server,scaling] [--server path/to/server.js] [--cli path/to/cli.js] [--spec name] [--no-multifile] [--out file.json]
 //
 // --server and --cli measure another build of the language server or the CLI (e.g. an
 // older checkout's dist/server.js) with the same scenarios, for before/after tables.
@@ -166,6 +166,7 @@ if (ONLY.has('server')) {
     serverJs: SERVER_JS,
     specs: LARGE.filter((name) => !argOf('--spec') || name.includes(argOf('--spec'))).map((name) => ({ name, file: join(CORPUS, name), parseBaselineMs: parseBaselineOf(name) })),
     edits: EDITS,
+    corpus: CORPUS,
     record,
     log: (m) => console.log(m),
   });

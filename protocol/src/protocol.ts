@@ -39,6 +39,8 @@ export interface StatusParams {
    * item turns into a warning that names the file and the time.
    */
   overBudget?: { file: string; checkMs: number; budgetMs: number };
+  /** The wait after the last keystroke before this check started (it adapts to how long the document's checks take); absent when no typing started it. */
+  debounceMs?: number;
   /**
    * Set on a file that is no spec itself but is reached through `$ref`s from the
    * root specs listed here (checked in the background when they are not open).

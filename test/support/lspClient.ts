@@ -30,6 +30,8 @@ export interface StatusParams {
   checkedAt: string;
   durationMs: number;
   message?: string;
+  /** The typing delay before this check (absent when typing did not start it). */
+  debounceMs?: number;
   /** On a referenced file: the root specs it belongs to. */
   partOf?: { uri: string; state: string; baseLabel: string }[];
 }
@@ -53,6 +55,8 @@ export class TestClient {
   /** Every publication per URI, in arrival order (to prove stale results never overtake fresh ones). */
   readonly publications = new Map<string, PublishDiagnosticsParams[]>();
   readonly statuses = new Map<string, StatusParams>();
+  /** Every status per URI, in arrival order. */
+  readonly statusLog = new Map<string, StatusParams[]>();
   /** Settings returned for workspace/configuration, per section "breakwater". */
   settings: Record<string, unknown> = {};
   readonly log: string[] = [];
@@ -73,6 +77,7 @@ export class TestClient {
     });
     this.connection.onNotification('breakwater/status', (p: StatusParams) => {
       this.statuses.set(p.uri, p);
+      this.statusLog.set(p.uri, [...(this.statusLog.get(p.uri) ?? []), p]);
       this.poke();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.log.push(p.message));

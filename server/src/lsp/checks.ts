@@ -22,7 +22,7 @@ import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
 import type { RefOwner } from './refFindings';
-import type { ProjectConfig, ProjectConfigStore } from '../workspace/projectConfig';
+import { sunsetFor, type ProjectConfig, type ProjectConfigStore } from '../workspace/projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
 import type { DocumentSync } from './worker/docSync';
@@ -48,9 +48,10 @@ export interface CheckDeps {
   roots: RootIndexes;
 }
 
-/** Quiet period after a keystroke before checking; a little longer when checks are expensive. */
+/** Quiet period before re-checking a spec after another file it reads changed (typing in the spec itself: typingDelay.ts). */
 const TYPE_DELAY_MS = 250;
-const MAX_EXTRA_DELAY_MS = 250;
+/** The status while an edit waits for the first parse of a spec that was opened unchanged. */
+export const FIRST_PARSE_WAIT = 'opened unchanged (no breaking changes); the first parse for checking edits is still running, and this edit is checked as soon as it ends';
 /** After an open: when to compute the document's line offsets. */
 const LINE_OFFSETS_DELAY_MS = 100;
 /** A check asks the worker again when it lacked a text; more than this means something is wrong. */
@@ -142,9 +143,11 @@ export class CheckRunner {
     state.seq = this.tokens;
     // The worker parses the edit during the debounce (only a few characters cross over).
     if (this.deps.worker.running && this.deps.sync.has(doc.uri)) this.deps.worker.update([{ uri: doc.uri, sync: this.deps.sync.take(doc) }]);
+    // Opened unchanged and still being parsed in the worker: this edit is checked when that parse ends.
+    if (state.firstParse && state.base?.kind === 'ok') this.status(state, 'checking', state.base.label, Date.now(), FIRST_PARSE_WAIT);
     const settings = await this.deps.settings.get(doc.uri);
     if (settings.run !== 'onType') return;
-    this.schedule(doc.uri, TYPE_DELAY_MS + Math.min(MAX_EXTRA_DELAY_MS, state.lastDurationMs / 2));
+    this.schedule(doc.uri, state.typingDelay.ms, true);
   }
 
   saved(doc: TextDocument): void {
@@ -226,11 +229,12 @@ export class CheckRunner {
     return state;
   }
 
-  private schedule(uri: string, delayMs: number): void {
+  private schedule(uri: string, delayMs: number, typing = false): void {
     const state = this.stateOf(uri);
     if (!state) return;
     const token = ++this.tokens;
     state.seq = token;
+    state.delayMs = typing ? delayMs : undefined;
     this.deps.worker.setToken(state.slot, token);
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
@@ -266,7 +270,16 @@ export class CheckRunner {
         state.lastInputKey = key;
         return this.status(state, stateOfBase(base), base.label, started, base.reason);
       }
-      const { reply, openDocs } = await this.askWorker(state, doc, file, base, inputs, token, superseded);
+      // Opened exactly as it is in the base: nothing can be broken. Say so now; the worker parses it meanwhile, for the edits to come.
+      const unchanged = !state.lastGood && !state.background && state.lastInputKey === undefined && sameAsBase(doc.getText(), base.text);
+      if (unchanged) {
+        this.publish(state, version, []);
+        this.status(state, 'ok', base.label, started);
+      }
+      if (unchanged) state.firstParse = true;
+      const { reply, openDocs } = await this.askWorker(state, doc, file, base, inputs, token, superseded).finally(() => {
+        if (unchanged) state.firstParse = false;
+      });
       if (superseded() || doc.version !== version) return;
       switch (reply.kind) {
         case 'superseded':
@@ -299,7 +312,7 @@ export class CheckRunner {
           this.publish(state, version, [...reply.findingDiagnostics, ...reply.problemDiagnostics]);
           this.publishExternal(state.uri, new Map(reply.external));
           state.lastInputKey = key;
-          state.lastDurationMs = Date.now() - started;
+          state.typingDelay.checked(Date.now() - started);
           return this.status(state, 'ok', base.label, started, undefined, reply.timings, inputs.settings);
         }
         case 'failed':
@@ -350,6 +363,7 @@ export class CheckRunner {
         keepGood: !!state.lastGood,
         docsUrl: this.deps.docsUrl(),
         baseLabel: base.label,
+        sunset: sunsetFor(inputs.config),
       });
       if (reply.baseKeys) this.workerBases = new Set(reply.baseKeys);
       if (reply.kind !== 'resync' || superseded()) return { reply, openDocs };
@@ -558,6 +572,7 @@ export class CheckRunner {
       checkedAt: new Date().toISOString(),
       durationMs,
       message,
+      debounceMs: state.delayMs,
     };
     // Like eslint's time budget: a slow check is worth knowing about (which file, how long). A new base is parsed once, so it does not count.
     const checkMs = Math.round(durationMs - (timings?.baseMs ?? 0));
@@ -587,6 +602,17 @@ function uniqueDiagnostics(diags: Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
+
+/**
+ * The buffer is the base's text, and the spec reads no other file (whose working
+ * copy could differ from the base's): its comparison can only find nothing.
+ */
+function sameAsBase(text: string, baseText: string): boolean {
+  return text.length === baseText.length && text === baseText && !EXTERNAL_REF.test(text);
+}
+
+/** A `$ref` whose target does not start with "#": another file (or a URL). */
+const EXTERNAL_REF = /["']?\$ref["']?[ \t]*:[ \t]*["']?(?!#)[^\s"',}]/;
 
 function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {
   return base.kind === 'absent' ? 'new-file' : base.kind === 'no-repository' ? 'no-repository' : 'no-base';

@@ -6,6 +6,7 @@ import type { Finding, Problem } from '../engine/index';
 import type { BaseOutcome } from '../workspace/base/baseResolver';
 import type { ProjectConfig } from '../workspace/projectConfig';
 import type { StatusParams } from '../../../protocol/src/protocol';
+import { TypingDelay } from './typingDelay';
 
 /** A completed check of a version that parsed. */
 export interface GoodCheck {
@@ -36,7 +37,12 @@ export class DocumentState {
   lastStatus?: StatusParams;
   /** What the last completed check saw (version, base blob, options); an identical re-check is skipped. */
   lastInputKey?: string;
-  lastDurationMs = 0;
+  /** The wait after a keystroke, following how long this document's checks take. */
+  readonly typingDelay = new TypingDelay();
+  /** The typing delay that preceded the check being run (undefined: it was not started by typing). */
+  delayMs?: number;
+  /** Opened unchanged: its empty result is shown and the worker's first parse of it is still running. */
+  firstParse = false;
   /** A root spec that is not open, checked (from disk) because an open file it references needs its findings. */
   background = false;
   /** The base of the last check, for the base document and hover even when the revision does not parse. */

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorText } from '../../workspace/base/baseResolver';
 import { WorkingFiles } from '../../workspace/files/workingFiles';
 import { fixesFor } from './fixes';
-import type { CheckReply, FixesReply, FromWorker, InitData, OpenDoc, ToWorker } from './messages';
+import type { CheckReply, CheckRequest, FixesAhead, FixesReply, FixOut, FromWorker, InitData, OpenDoc, ToWorker } from './messages';
 import { runCheck, type WorkerEnv } from './runCheck';
 import { BaseModels, WorkerDocuments } from './workerDocs';
 
@@ -44,6 +44,7 @@ port.on('message', (m: ToWorker) => {
       openDocs = new Map(m.openDocs.map((d) => [d.path, d]));
       const reply: CheckReply = guarded(() => runCheck(m, env));
       post({ id: m.id, reply: { ...reply, baseKeys: env.bases.keys() } });
+      if (reply.kind === 'good') fixesAhead.checked(m, reply.findings.filter((f) => !f.revision || f.revision.file === m.file).map((f) => f.fingerprint), docs.get(m.uri)?.text.length ?? 0);
       idleGc.afterCheck('timings' in reply && reply.timings.baseMs + reply.timings.parseMs > FULL_PARSE_MS);
       break;
     }
@@ -58,6 +59,8 @@ port.on('message', (m: ToWorker) => {
       docs.close(m.uri);
       break;
   }
+  // Quick fixes computed ahead wait until nothing else comes.
+  fixesAhead.idleAfterMessage();
 });
 
 /**
@@ -99,6 +102,69 @@ const idleGc = (() => {
     cancel(): void {
       // A message arrived: work first; the next check schedules the collection again.
       clearTimeout(timer);
+    },
+  };
+})();
+
+/**
+ * Quick fixes computed ahead, right after a good check: a code action then needs no
+ * worker, which may be busy checking another document for seconds when it comes.
+ * Each fix is validated by parsing the fixed text, so this stays out of the way of
+ * checks: one finding per task, every message first (a newer version of the
+ * document drops the work), and nothing on texts where one such parse is slow.
+ */
+const fixesAhead = (() => {
+  /** Quiet time after any message before going on (messages come in runs: edits, then their check). */
+  const IDLE_MS = 20;
+  /** More findings than this: each code action asks for its own. */
+  const MAX_FINDINGS = 50;
+  /** Texts validated by a parse (engine/fix: up to 1M characters) and larger than this take too long per fix to interleave. */
+  const SLOW_FROM = 256 * 1024;
+  const SLOW_TO = 1_000_000;
+  interface Job {
+    req: CheckRequest;
+    left: string[];
+    done: Record<string, FixOut[]>;
+    bump?: FixesAhead['fixes']['bump'];
+  }
+  const jobs = new Map<string, Job>();
+  let timer: NodeJS.Timeout | undefined;
+  const current = (job: Job) => {
+    const doc = docs.get(job.req.uri);
+    return !!doc && doc.lastGood?.version === job.req.version && doc.parsedVersion === job.req.version;
+  };
+  const step = (): void => {
+    timer = undefined;
+    const [uri, job] = jobs.entries().next().value ?? [];
+    if (!uri || !job) return;
+    if (!current(job)) {
+      jobs.delete(uri);
+    } else {
+      const fingerprint = job.left.shift()!;
+      const reply = guarded((): FixesReply => fixesFor(docs, { type: 'fixes', id: 0, uri, version: job.req.version, fingerprints: [fingerprint], sunset: job.req.sunset }));
+      if (reply.kind !== 'fixes') jobs.delete(uri);
+      else {
+        job.done[fingerprint] = reply.byFingerprint[fingerprint] ?? [];
+        job.bump ??= reply.bump;
+        if (job.left.length === 0) {
+          jobs.delete(uri);
+          post({ id: 0, fixesAhead: { uri, version: job.req.version, sunset: job.req.sunset, fixes: { kind: 'fixes', byFingerprint: job.done, bump: job.bump } } });
+        }
+      }
+    }
+    if (jobs.size) timer = setTimeout(step, 0);
+  };
+  return {
+    /** A good check of `req`: its findings in the spec itself (those in referenced files get edits to those files, asked one by one). */
+    checked(req: CheckRequest, fingerprints: string[], textLength: number): void {
+      jobs.delete(req.uri);
+      if (fingerprints.length === 0 || fingerprints.length > MAX_FINDINGS || (textLength > SLOW_FROM && textLength <= SLOW_TO)) return;
+      jobs.set(req.uri, { req, left: [...fingerprints], done: {} });
+    },
+    /** A message arrived: it goes first; the work resumes once the worker is idle again. */
+    idleAfterMessage(): void {
+      clearTimeout(timer);
+      timer = jobs.size ? setTimeout(step, IDLE_MS) : undefined;
     },
   };
 })();

@@ -55,6 +55,8 @@ export interface CheckRequest {
   keepGood: boolean;
   docsUrl: string;
   baseLabel: string;
+  /** The sunset setting of the spec's config: the quick fixes computed right after a good check need it. */
+  sunset?: { key: string; date: string };
 }
 
 export interface CheckTimings {
@@ -146,4 +148,16 @@ export interface InitData {
 }
 
 export type ToWorker = CheckRequest | FixesRequest | UpdateMessage | CloseMessage;
-export type FromWorker = { id: number; reply: CheckReply | FixesReply };
+/**
+ * A reply, or (`id` 0) the quick fixes of a good check's findings, computed right
+ * after it while its trees are current: a code action then needs no worker (which
+ * may be busy checking another document for a second).
+ */
+export type FromWorker = { id: number; reply: CheckReply | FixesReply } | { id: 0; fixesAhead: FixesAhead };
+
+export interface FixesAhead {
+  uri: string;
+  version: number;
+  sunset?: { key: string; date: string };
+  fixes: Extract<FixesReply, { kind: 'fixes' }>;
+}

@@ -3,7 +3,7 @@
 // edit tells a running check to stop.
 import { Worker } from 'node:worker_threads';
 import { CheckAbandoned, JobClock, limitsFrom, type WorkerLimits } from './limits';
-import type { CheckReply, CheckRequest, DocSync, FixesReply, FixesRequest, FromWorker, InitData, ToWorker } from './messages';
+import type { CheckReply, CheckRequest, DocSync, FixesAhead, FixesReply, FixesRequest, FromWorker, InitData, ToWorker } from './messages';
 
 /** Documents with a cancellation slot; beyond that, checks still run, they just cannot be stopped half-way. */
 const SLOTS = 4096;
@@ -14,6 +14,8 @@ export class CheckWorker {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Per document, the quick fixes of its last good check, computed right after it. */
+  private readonly ahead = new Map<string, FixesAhead>();
   private readonly cancel = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
   private readonly tokens = new Int32Array(this.cancel);
   private readonly freeSlots: number[] = Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i);
@@ -52,6 +54,12 @@ export class CheckWorker {
   }
 
   fixes(request: Omit<FixesRequest, 'type' | 'id'>): Promise<FixesReply> {
+    // Computed right after the check, for this version: answered here, without waiting for a worker that may be busy.
+    const ahead = request.file ? undefined : this.ahead.get(request.uri);
+    if (ahead && ahead.version === request.version && sameSunset(ahead.sunset, request.sunset) && request.fingerprints.every((f) => f in ahead.fixes.byFingerprint)) {
+      const byFingerprint = Object.fromEntries(request.fingerprints.map((f) => [f, ahead.fixes.byFingerprint[f]]));
+      return Promise.resolve({ kind: 'fixes', byFingerprint, bump: ahead.fixes.bump && request.fingerprints.length ? ahead.fixes.bump : undefined });
+    }
     return this.send({ ...request, type: 'fixes' }) as Promise<FixesReply>;
   }
 
@@ -66,6 +74,7 @@ export class CheckWorker {
   }
 
   close(uri: string): void {
+    this.ahead.delete(uri);
     this.worker?.postMessage({ type: 'close', uri } satisfies ToWorker);
   }
 
@@ -109,6 +118,10 @@ export class CheckWorker {
     // The connection keeps the server alive; the worker alone must not.
     worker.unref();
     worker.on('message', (m: FromWorker) => {
+      if ('fixesAhead' in m) {
+        this.ahead.set(m.fixesAhead.uri, m.fixesAhead);
+        return;
+      }
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       this.clock.answered(this.pending.size);
@@ -150,4 +163,8 @@ export class CheckWorker {
     this.worker = worker;
     return worker;
   }
+}
+
+function sameSunset(a: FixesRequest['sunset'], b: FixesRequest['sunset']): boolean {
+  return a?.key === b?.key && a?.date === b?.date;
 }
