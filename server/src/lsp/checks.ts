@@ -30,6 +30,7 @@ import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messag
 import type { CheckWorker } from './worker/workerClient';
 import { BackgroundDocs } from '../workspace/roots/backgroundDocs';
 import { partOfStatus } from './partOfStatus';
+import { sameAsBase } from './sameAsBase';
 import { RootLinks } from '../workspace/roots/rootLinks';
 import type { RootIndexes } from '../workspace/roots/rootIndex';
 import { readFileInside } from '../io/safeRead';
@@ -602,17 +603,6 @@ function uniqueDiagnostics(diags: Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
-
-/**
- * The buffer is the base's text, and the spec reads no other file (whose working
- * copy could differ from the base's): its comparison can only find nothing.
- */
-function sameAsBase(text: string, baseText: string): boolean {
-  return text.length === baseText.length && text === baseText && !EXTERNAL_REF.test(text);
-}
-
-/** A `$ref` whose target does not start with "#": another file (or a URL). */
-const EXTERNAL_REF = /["']?\$ref["']?[ \t]*:[ \t]*["']?(?!#)[^\s"',}]/;
 
 function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {
   return base.kind === 'absent' ? 'new-file' : base.kind === 'no-repository' ? 'no-repository' : 'no-base';

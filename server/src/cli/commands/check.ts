@@ -25,8 +25,6 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   const t0 = performance.now();
   const file = entryFile(arg, ctx.cwd);
   const text = readSpecFile(file, arg);
-  // The revision is parsed on a second thread while git reads the base and this thread parses it.
-  const revParsing = parseElsewhere(text, file);
   const root = await repoRoot(dirname(file)).catch((e: unknown) => {
     throw e instanceof NotARepository ? new NotARepository(arg, e.reason) : e;
   });
@@ -40,6 +38,8 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   // Read by path, not by blob id: a missing object is then named by its file.
   const baseText = (await readFilesAtCommit(root, found.commit ?? '', [found.basePath])).get(found.basePath);
   if (baseText === undefined) return done([`${arg} is not in ${ref}: a new spec has no breaking changes`]);
+  // There is a base: the revision is parsed on a second thread while git reads the base's other files and this thread parses it.
+  const revParsing = parseElsewhere(text, file);
   const baseFile = join(root, found.basePath);
   const baseFiles = committedFiles.at(root, found.commit, { file: baseFile, text: baseText });
   const t1 = performance.now();

@@ -1,8 +1,10 @@
 // The wait after a keystroke follows the document's recent checks: short for fast
-// ones, longer for slow ones, within a floor (bursts coalesce) and a ceiling.
+// ones, longer for slow ones, within a floor (bursts coalesce) and a ceiling; and
+// when a spec opened in the editor counts as its base (its result shown at once).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_TYPING_DELAY_MS, MIN_TYPING_DELAY_MS, TypingDelay } from '../../server/src/lsp/typingDelay';
+import { sameAsBase } from '../../server/src/lsp/sameAsBase';
 
 test('the typing delay is the median of recent checks, between its floor and its ceiling', () => {
   const delay = new TypingDelay();
@@ -16,4 +18,15 @@ test('the typing delay is the median of recent checks, between its floor and its
   assert.equal(delay.ms, MAX_TYPING_DELAY_MS, 'slow checks: the ceiling');
   for (const ms of [80, 90, 70]) delay.checked(ms);
   assert.equal(delay.ms, 90, 'only the last five count: it comes back when checks are fast again');
+});
+
+test('a spec is its base when the texts are equal and it reads no other file (internal $refs in any spelling are fine)', () => {
+  const spec = "openapi: 3.0.3\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B:\n      $ref: >-\n        #/components/schemas/C\n    C: {type: string}\n";
+  assert.equal(sameAsBase(spec, spec), true);
+  assert.equal(sameAsBase(spec, spec + ' '), false, 'different text');
+  for (const external of ['    D: {$ref: other.yaml}\n', '    D:\n      $ref: >-\n        other.yaml#/D\n', '    D: {"$ref": "./d.json"}\n', '    D: {$ref: "https://example.com/d.yaml"}\n']) {
+    assert.equal(sameAsBase(spec + external, spec + external), false, external);
+  }
+  const json = JSON.stringify({ openapi: '3.0.3', paths: {}, components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { type: 'string' } } } }, null, 2);
+  assert.equal(sameAsBase(json, json), true);
 });
