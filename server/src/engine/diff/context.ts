@@ -31,6 +31,8 @@ export interface RawChange {
   noFix?: boolean;
   /** The operation, for changes outside shared schemas. */
   operation?: OperationModel;
+  /** All operations a change affects when there are several of one path item (a removed path). */
+  operations?: OperationModel[];
   /** The schema pair, for changes inside schemas. */
   pair?: SchemaPair;
   /** Deprecated in base: the rule's `deprecated` variant is reported instead, which the sunset policy then judges. */
@@ -101,6 +103,7 @@ export class DiffContext {
 
   /** The operations a change affects: its own, or all that reach its schema pair. */
   operationsOf(change: RawChange): OperationModel[] {
+    if (change.operations) return change.operations;
     if (change.operation) return [change.operation];
     if (change.pair) return this.operationsOfPair(change.pair);
     return [];

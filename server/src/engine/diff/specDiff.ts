@@ -34,7 +34,8 @@ class SpecDiff {
     for (const [key, bPath] of base.paths) {
       const rPath = revision.paths.get(key);
       if (rPath) continue;
-      const ops = [...base.operations.values()].filter((o) => (o.isWebhook ? `WEBHOOK ${o.path}` : `${o.method} ${key}`.slice(o.method.length + 1)) === key);
+      // The operations of this path item only (by identity: other paths share methods, and keys erase parameter names).
+      const ops = [...base.operations.values()].filter((o) => o.pathItem === bPath.node);
       const deprecated = ops.length > 0 && ops.every((o) => o.deprecated);
       const isWebhook = key.startsWith('WEBHOOK ');
       const operations = ops.length ? ` with its operations ${ops.map((o) => o.method).join(', ')}` : '';
@@ -47,6 +48,7 @@ class SpecDiff {
         fixKey: bPath.path,
         deprecatedInBase: deprecated,
         operation: ops[0],
+        operations: ops,
       });
     }
     for (const [key, rPath] of revision.paths) {
