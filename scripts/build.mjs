@@ -24,6 +24,8 @@ await Promise.all([
   // The CLI's parse thread (the base and the revision are parsed at the same time), started by dist/cli.js.
   build({ ...common, entryPoints: ['server/src/io/parseWorker.ts'], outfile: 'dist/parseWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI's worker threads (`breakwater check` with no file checks specs in parallel), started by dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/cli/repo/specWorker.ts'], outfile: 'dist/cliWorker.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 chmodSync('dist/server.js', 0o755);

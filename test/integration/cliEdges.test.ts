@@ -60,7 +60,7 @@ test('usage and input errors: exact one line on stderr, exit 2', () => {
     [['diff', 'base.yaml', 'removed.yaml', '--fail-on', 'never'], 'breakwater: --fail-on must be one of error, warning, info (got "never")\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--format'], 'breakwater: option --format needs a value\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--base', 'main'], 'breakwater: --base only applies to check\n'],
-    [['check'], 'breakwater: check needs at least one SPEC\n'],
+    [['diff', 'base.yaml', 'removed.yaml', '--staged'], 'breakwater: --staged only applies to check\n'],
     [['diff', 'empty', 'removed.yaml'], 'breakwater: empty: no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)\n'],
     [['diff', 'two', 'removed.yaml'], 'breakwater: two: several OpenAPI entry files in this folder (a.yaml, b.json); name the file instead\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--config', 'bad-config.yaml'], 'breakwater: bad-config.yaml:2:3: level of "api-removed" must be error, warning, info or off\n'],

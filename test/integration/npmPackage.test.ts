@@ -3,27 +3,13 @@
 // reached), then `npx breakwater --help` and a real `check` in a temporary git repository.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { installOffline, packTarball, ROOT, run } from '../support/npmPack';
 import { TempRepo } from '../support/tempRepo';
 
-const ROOT = resolve(__dirname, '../../..');
-const SHIPPED = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'docs/rules.md', 'schemas/breakwater-config.schema.json'];
-
-/** npm's environment without what `npm test` exports (npm_config_*, npm_package_*), as in a fresh shell. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD') env[k] = v;
-  return env;
-}
-
-function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: cleanEnv(), timeout: 120_000 });
-  if (r.error) throw r.error;
-  return r;
-}
+const SHIPPED = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/cliWorker.js', 'dist/parseWorker.js', 'dist/server.js', 'dist/checkWorker.js', 'docs/rules.md', 'schemas/breakwater-config.schema.json'];
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-pkg-')));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -47,23 +33,15 @@ paths:
 `;
 
 test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tarball installs offline and runs', () => {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) {
-    const built = run(process.execPath, [join(ROOT, 'scripts/build.mjs')], ROOT);
-    assert.equal(built.status, 0, built.stderr);
-  }
-
-  // 1. pack: exactly the files a user needs, no runtime dependencies to fetch
-  const packed = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
-  assert.equal(packed.status, 0, packed.stderr);
-  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-  assert.deepEqual(info.files.map((f) => f.path).sort(), [...SHIPPED].sort());
+  const packed = packTarball(work);
+  assert.deepEqual([...packed.files].sort(), [...SHIPPED].sort());
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object; version: string };
   assert.equal(manifest.dependencies, undefined, 'everything the CLI and server need is in the bundles');
 
   // 2. install into an empty folder, offline: nothing but the tarball may be needed
   const app = join(work, 'app');
   mkdirSync(app);
-  const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, info.filename)], app);
+  const installed = installOffline(packed.tarball, app);
   assert.equal(installed.status, 0, installed.stderr);
   assert.doesNotMatch(installed.stderr, /EBADENGINE|warn/i, 'a clean install prints no warning');
   assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.')), ['breakwater']);

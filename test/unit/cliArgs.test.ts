@@ -10,6 +10,10 @@ test('parseArgs: commands, options in any position, --opt=value, --', () => {
     format: 'json',
     failOn: 'warning',
     stats: true,
+    outputs: [],
+    staged: false,
+    include: [],
+    exclude: [],
   });
   const check = parseArgs(['check', '--base', 'origin/main', 'a.yaml', 'b.yaml', '--config', 'c.yaml']);
   assert.equal(check.command, 'check');
@@ -23,12 +27,25 @@ test('parseArgs: commands, options in any position, --opt=value, --', () => {
   assert.equal(parseArgs([]).command, 'none');
 });
 
+test('parseArgs: check with no SPEC, --staged, --include/--exclude and --output', () => {
+  const a = parseArgs(['check', '--staged', '--include', 'specs/**', '--exclude', '**/fixtures/**', '--include', '*.json', '--output', 'sarif=out.sarif', '--output', 'markdown=sum.md']);
+  assert.equal(a.command, 'check');
+  assert.deepEqual(a.positional, []);
+  assert.equal(a.staged, true);
+  assert.deepEqual(a.include, ['specs/**', '*.json']);
+  assert.deepEqual(a.exclude, ['**/fixtures/**']);
+  assert.deepEqual(a.outputs, [{ format: 'sarif', file: 'out.sarif' }, { format: 'markdown', file: 'sum.md' }]);
+});
+
 test('parseArgs: usage errors are one exact line', () => {
   const cases: [string[], string][] = [
     [['frob'], 'unknown command "frob" (commands: diff, check, rules)'],
     [['diff', 'a'], 'diff needs exactly two arguments: BASE REVISION'],
     [['diff', 'a', 'b', 'c'], 'diff needs exactly two arguments: BASE REVISION'],
-    [['check'], 'check needs at least one SPEC'],
+    [['check', 'a.yaml', '--include', 'specs/**'], '--include and --exclude apply to check with no SPEC (every spec of the repository)'],
+    [['diff', 'a', 'b', '--staged'], '--staged only applies to check'],
+    [['check', '--output', 'sarif'], '--output needs FORMAT=FILE (got "sarif")'],
+    [['check', '--output', 'xml=a.xml'], '--output format must be one of text, json, sarif, github, markdown (got "xml")'],
     [['rules', 'x'], 'rules takes no arguments'],
     [['diff', 'a', 'b', '--format', 'xml'], '--format must be one of text, json, sarif, github, markdown (got "xml")'],
     [['diff', 'a', 'b', '--fail-on', 'never'], '--fail-on must be one of error, warning, info (got "never")'],

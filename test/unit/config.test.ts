@@ -53,7 +53,7 @@ test('parseConfig: one-line errors that name the file, line and column', () => {
   const cases: [string, string][] = [
     ['rules:\n  api-removd: off\n', 'c.yaml:2:3: unknown rule "api-removd" (run "breakwater rules" for the list)'],
     ['rules:\n  api-removed: fatal\n', 'c.yaml:2:3: level of "api-removed" must be error, warning, info or off'],
-    ['rule:\n  api-removed: off\n', 'c.yaml:1:1: unknown key "rule" (expected base, rules, accepted, policies)'],
+    ['rule:\n  api-removed: off\n', 'c.yaml:1:1: unknown key "rule" (expected base, rules, accepted, policies, include, exclude)'],
     ['accepted:\n  - fingerprint: xyz\n', 'c.yaml:2:5: a fingerprint is the hex string shown by "breakwater --format json"'],
     [`accepted:\n  - fingerprint: ${FP}\n    expires: soon\n`, 'c.yaml:3:5: "expires" must be a date like 2025-12-31'],
     [`accepted:\n  - fingerprint: ${FP}\n    why: x\n`, 'c.yaml:3:5: unknown key "why" in an accepted change (expected fingerprint, rule, reason, expires)'],
@@ -62,7 +62,8 @@ test('parseConfig: one-line errors that name the file, line and column', () => {
     ['base: ""\n', 'c.yaml:1:1: "base" must be a non-empty string'],
     ['policies:\n  sunset: {}\n', 'c.yaml:2:3: unknown policy "sunset" (expected deprecation, majorVersion, stability)'],
     ['policies:\n  deprecation: {minDays: soon}\n', 'c.yaml:2:17: "minDays" must be a number of days'],
-    ['- a\n- b\n', 'c.yaml:1:1: expected a mapping with keys base, rules, accepted, policies'],
+    ['- a\n- b\n', 'c.yaml:1:1: expected a mapping with keys base, rules, accepted, policies, include, exclude'],
+    ['include: specs/**\n', 'c.yaml:1:1: "include" must be a list of glob patterns, e.g. [specs/**/*.yaml]'],
     ['rules: [\n', 'c.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ];
   for (const [text, message] of cases) {
@@ -95,4 +96,10 @@ test('findConfigFile: next to the spec first, then the work-tree root', () => {
   assert.equal(findConfigFile(spec), join(repo, 'api', 'v2', '.breakwater.yml'));
   assert.equal(loadConfigFile(findConfigFile(spec)!).base, 'release');
   assert.throws(() => loadConfigFile(join(repo, 'nope.yaml')), { message: `${join(repo, 'nope.yaml')}: no such file` });
+});
+
+test('parseConfig: include and exclude globs for check with no file', () => {
+  const c = parseConfig('include: [specs/**/*.yaml]\nexclude:\n  - "**/fixtures/**"\n  - old.json\n', 'c.yaml');
+  assert.deepEqual(c.include, ['specs/**/*.yaml']);
+  assert.deepEqual(c.exclude, ['**/fixtures/**', 'old.json']);
 });

@@ -16,17 +16,25 @@ export interface CliArgs {
   config?: string;
   /** Print timing and peak memory to stderr (also BREAKWATER_STATS=1). */
   stats: boolean;
+  /** `--output FORMAT=FILE`: the same report also written to FILE in FORMAT (one run, several reports). */
+  outputs: { format: Format; file: string }[];
+  /** check: compare what the index holds (what a commit would record) instead of the work tree. */
+  staged: boolean;
+  /** check with no SPEC: globs of the specs to check, and of those to leave out (repeatable). */
+  include: string[];
+  exclude: string[];
 }
 
 export class UsageError extends Error {}
 
 const FORMATS: Format[] = ['text', 'json', 'sarif', 'github', 'markdown'];
 const LEVELS: FailOn[] = ['error', 'warning', 'info'];
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--base', '--config']);
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--base', '--config', '--output', '--include', '--exclude']);
 
 export const USAGE = `Usage:
   breakwater diff BASE REVISION [options]     compare two spec files (or two folders' entry files)
   breakwater check SPEC... [--base REF]        compare specs with their version at a git ref (default HEAD)
+  breakwater check [--base REF]                compare every OpenAPI/Swagger spec of the repository
   breakwater rules [--format text|json|markdown]  list every rule with its level
 
 A folder stands for its entry file (the one .yaml/.yml/.json file at its top with an
@@ -37,8 +45,14 @@ accepted changes (by fingerprint) and the default base.
 Options:
   --format text|json|sarif|github|markdown     output format (default text)
   --fail-on error|warning|info                 exit 1 when a finding is at or above this level (default error)
-  --base REF                                   git ref for check: branch, tag, commit (default HEAD)
+  --base REF                                   what check compares with: branch, tag, commit, merge-base:BRANCH
+                                               (what a pull request changes) or staged (default HEAD)
+  --staged                                     check the staged specs (what a commit would record), not the work tree
+  --include GLOB, --exclude GLOB               check with no SPEC: which specs (repeatable; also include:/exclude:
+                                               in .breakwater.yaml), e.g. --include 'specs/**' --exclude '**/fixtures/**'
   --config FILE                                a .breakwater.yaml to use instead of the one found next to the spec
+  --output FORMAT=FILE                         also write the report in FORMAT to FILE (repeatable), e.g.
+                                               --output sarif=breakwater.sarif --output markdown=summary.md
   --stats                                      print time and peak memory to stderr
   -h, --help                                   show this help
   -v, --version                                show the version
@@ -87,7 +101,7 @@ info = not breaking) and title. Levels are changed per rule in .breakwater.yaml 
 };
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'none', positional: [], format: 'text', failOn: 'error', stats: false };
+  const out: CliArgs = { command: 'none', positional: [], format: 'text', failOn: 'error', stats: false, outputs: [], staged: false, include: [], exclude: [] };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -97,8 +111,9 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     if (a === '-h' || a === '--help') return { ...out, command: 'help', helpFor: commandIn(argv.slice(0, i)) };
     if (a === '-v' || a === '-V' || a === '--version') return { ...out, command: 'version' };
-    if (a === '--stats') {
-      out.stats = true;
+    if (a === '--stats' || a === '--staged') {
+      if (a === '--stats') out.stats = true;
+      else out.staged = true;
       continue;
     }
     if (a.startsWith('--')) {
@@ -112,7 +127,14 @@ export function parseArgs(argv: string[]): CliArgs {
       } else if (name === '--fail-on') {
         if (!LEVELS.includes(value as FailOn)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')} (got "${value}")`);
         out.failOn = value as FailOn;
-      } else if (name === '--base') out.base = value;
+      } else if (name === '--output') {
+        const eq = value.indexOf('=');
+        const format = value.slice(0, eq) as Format;
+        if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--output needs FORMAT=FILE (got "${value}")`);
+        if (!FORMATS.includes(format)) throw new UsageError(`--output format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+        out.outputs.push({ format, file: value.slice(eq + 1) });
+      } else if (name === '--include' || name === '--exclude') out[name === '--include' ? 'include' : 'exclude'].push(value);
+      else if (name === '--base') out.base = value;
       else out.config = value;
       continue;
     }
@@ -125,9 +147,11 @@ export function parseArgs(argv: string[]): CliArgs {
   out.command = command;
   out.positional = positional;
   if (command === 'diff' && positional.length !== 2) throw new UsageError('diff needs exactly two arguments: BASE REVISION');
-  if (command === 'check' && positional.length === 0) throw new UsageError('check needs at least one SPEC');
   if (command === 'rules' && positional.length > 0) throw new UsageError('rules takes no arguments');
   if (command !== 'check' && out.base !== undefined) throw new UsageError('--base only applies to check');
+  if (command === 'rules' && out.outputs.length > 0) throw new UsageError('--output applies to diff and check');
+  if (command !== 'check' && out.staged) throw new UsageError('--staged only applies to check');
+  if ((out.include.length || out.exclude.length) && (command !== 'check' || positional.length > 0)) throw new UsageError('--include and --exclude apply to check with no SPEC (every spec of the repository)');
   return out;
 }
 

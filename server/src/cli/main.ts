@@ -1,27 +1,29 @@
 // `breakwater`: the CLI entry (bundled to dist/cli.js). Exit codes are a contract:
 // 0 nothing at or above --fail-on, 1 breaking changes found, 2 usage or input error,
 // always with one clear line on stderr and never a stack trace.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DOCS_FILE, SpecInputError, type Level } from '../engine/index';
-import { ConfigError } from '../config/index';
-import { GitError } from '../io/gitErrors';
+import { DOCS_FILE, type Level } from '../engine/index';
 import { COMMAND_USAGE, parseArgs, USAGE, UsageError } from './args';
 import { checkSpec } from './commands/check';
 import type { Compared, RunContext } from './commands/compared';
 import { diffSpecs } from './commands/diff';
 import { renderRules } from './commands/rules';
-import { InputError } from './inputFiles';
 import { render } from './output/index';
-import { buildReport } from './output/report';
+import { buildRepoReport, buildReport } from './output/report';
+import type { Format } from './args';
+import { describeError } from './describeError';
+import { checkRepository, type RepoRun } from './repo/repoCheck';
 import { statsLine } from './stats';
+
+export { describeError };
 
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
 export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
@@ -62,20 +64,59 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout.write(renderRules(args.format));
       return 0;
   }
-  const ctx: RunContext = { cwd: io.cwd, configFile: args.config, baseRef: args.base };
+  const ctx: RunContext = { cwd: io.cwd, configFile: args.config, baseRef: args.base, staged: args.staged };
   const compared: Compared[] = [];
+  let run: RepoRun | undefined;
   if (args.command === 'diff') compared.push(await diffSpecs(args.positional[0], args.positional[1], ctx));
-  else for (const spec of args.positional) compared.push(await checkSpec(spec, ctx));
+  else if (args.positional.length === 0) {
+    const progress = progressLine(io);
+    run = await checkRepository(ctx, { include: args.include, exclude: args.exclude, onProgress: progress.update });
+    progress.end();
+    for (const spec of run.specs) if (spec.compared) compared.push(spec.compared);
+  } else for (const spec of args.positional) compared.push(await checkSpec(spec, ctx));
   // Annotation paths are relative to the repository checkout, which need not be where the CLI runs.
-  const pathBase = args.format === 'github' && io.env.GITHUB_WORKSPACE ? resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
+  const github = args.format === 'github' || args.outputs.some((o) => o.format === 'github');
+  const pathBase = github && io.env.GITHUB_WORKSPACE ? resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
   // People read paths as they typed them (absolute stays absolute); SARIF and annotations need paths relative to the checkout.
-  const forTools = args.format === 'sarif' || args.format === 'github';
-  const report = buildReport(compared, pathBase, forTools ? [] : args.positional);
+  const reportFor = (format: Format) => (run ? buildRepoReport(run, pathBase) : buildReport(compared, pathBase, format === 'sarif' || format === 'github' ? [] : args.positional));
+  const report = reportFor(args.format);
   const docsUrl = pathToFileURL(join(packageRoot(), DOCS_FILE)).href;
-  io.stdout.write(render(args.format, report, { colour: useColour(io), version: version(), docsUrl, cwd: pathBase }));
+  const env = { colour: useColour(io), version: version(), docsUrl, cwd: pathBase };
+  for (const o of args.outputs) writeOutput(resolve(io.cwd, o.file), render(o.format, reportFor(o.format), { ...env, colour: false }));
+  io.stdout.write(render(args.format, report, env));
   if (args.stats || io.env.BREAKWATER_STATS === '1') io.stderr.write(statsLine(compared, performance.now() - started) + '\n');
+  // A spec that could not be checked is an input error, as with `check SPEC`; its line is on stderr too.
+  const errors = (report.specs ?? []).filter((s) => s.error);
+  for (const spec of errors) io.stderr.write(`breakwater: ${spec.error}\n`);
+  if (errors.length) return 2;
   const failing = report.findings.some((f) => LEVEL_RANK[f.level] <= LEVEL_RANK[args.failOn]);
   return failing ? 1 : 0;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write --output ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** "checked 3/10 specs" on a terminal's stderr, once the run has taken more than a second; erased at the end. */
+function progressLine(io: CliIo): { update: (done: number, total: number, spec: string) => void; end: () => void } {
+  const started = performance.now();
+  let shown = false;
+  if (!io.stderr.isTTY) return { update: () => {}, end: () => {} };
+  return {
+    update: (done, total, spec) => {
+      if (performance.now() - started < 1000) return;
+      shown = true;
+      const name = relative(io.cwd, spec) || spec;
+      io.stderr.write(`\r\u001b[Kbreakwater: checked ${done}/${total} specs (${name.length > 60 ? '…' + name.slice(-59) : name})`);
+    },
+    end: () => {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  };
 }
 
 /** Colour for a terminal only; NO_COLOR (any non-empty value) always wins, FORCE_COLOR forces it. */
@@ -83,16 +124,6 @@ function useColour(io: CliIo): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
-}
-
-/** One line for the user: what is wrong and with which file, never a stack trace. */
-export function describeError(e: unknown, cwd = process.cwd()): string {
-  const shown = (f: string) => relative(cwd, f) || f;
-  if (e instanceof SpecInputError) return `${shown(e.file)}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''}: ${e.message}`;
-  if (e instanceof ConfigError) return `${shown(e.file)}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''}: ${e.detail}`;
-  if (e instanceof UsageError || e instanceof InputError || e instanceof GitError) return e.message;
-  if (e instanceof RangeError) return `the spec is too deeply nested or too large to compare (${e.message})`;
-  return `internal error: ${e instanceof Error ? e.message : String(e)} (please report this)`;
 }
 
 if (require.main === module) {

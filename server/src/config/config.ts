@@ -23,6 +23,9 @@ export interface BreakwaterConfig {
   rules: Record<string, ConfiguredLevel>;
   accepted: AcceptedChange[];
   policies?: PolicyOptions;
+  /** Globs of the specs `breakwater check` (no file) looks at, and of those it leaves out. */
+  include?: string[];
+  exclude?: string[];
 }
 
 /** A config file that cannot be used; the message is one line and already names the file and position. */
@@ -39,7 +42,7 @@ export class ConfigError extends Error {
 }
 
 const LEVELS: readonly string[] = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = ['base', 'rules', 'accepted', 'policies'];
+const TOP_KEYS = ['base', 'rules', 'accepted', 'policies', 'include', 'exclude'];
 
 export function parseConfig(text: string, file: string): BreakwaterConfig {
   const parsed = parseText(text, file);
@@ -51,7 +54,7 @@ export function parseConfig(text: string, file: string): BreakwaterConfig {
   const config: BreakwaterConfig = { file, rules: {}, accepted: [] };
   const root = parsed.root;
   if (root === null || (isScalar(root) && root.value === null)) return config; // an empty file is a valid, empty config
-  if (!isMap(root)) throw at(root, 'expected a mapping with keys base, rules, accepted, policies');
+  if (!isMap(root)) throw at(root, 'expected a mapping with keys base, rules, accepted, policies, include, exclude');
   for (const [key, node] of root.entries) {
     if (!TOP_KEYS.includes(key)) throw at(node, `unknown key "${key}" (expected ${TOP_KEYS.join(', ')})`);
   }
@@ -74,6 +77,12 @@ export function parseConfig(text: string, file: string): BreakwaterConfig {
   }
   const policies = root.entries.get('policies');
   if (policies && !(isScalar(policies) && policies.value === null)) config.policies = policiesOf(policies, at);
+  for (const key of ['include', 'exclude'] as const) {
+    const node = root.entries.get(key);
+    if (!node || (isScalar(node) && node.value === null)) continue;
+    if (!isSeq(node)) throw at(node, `"${key}" must be a list of glob patterns, e.g. [specs/**/*.yaml]`);
+    config[key] = node.items.map((item) => nonEmptyString(item, `an entry of "${key}"`, at));
+  }
   return config;
 }
 

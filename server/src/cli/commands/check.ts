@@ -1,11 +1,12 @@
-// `breakwater check SPEC... [--base REF]`: each spec in the work tree against its
+// `breakwater check SPEC... [--base REF] [--staged]`: each spec in the work tree (or the index) against its
 // version in the base: a ref, `merge-base:REF` or `staged`, from --base or the
 // `base` of .breakwater.yaml, worked out as the editor does (resolveBase). The base
 // follows a rename made since the ref (committed or staged), its referenced files
 // are read at the same commit, and a spec that did not exist there has nothing to break.
 import { dirname, join } from 'node:path';
 import { compareModels, loadModel, parseText, problemsOf, SpecInputError, type SpecModel } from '../../engine/index';
-import { readFilesAtCommit, repoRoot } from '../../io/git';
+import { readFilesAtCommit, readStaged, repoRoot } from '../../io/git';
+import { toRepoPath } from '../../io/paths';
 import { NotARepository } from '../../io/gitErrors';
 import { parseElsewhere } from '../../io/parallelParse';
 import { parseBaseSelector } from '../../workspace/base/baseSelector';
@@ -24,13 +25,17 @@ const committedFiles = new CommittedFiles();
 export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared> {
   const t0 = performance.now();
   const file = entryFile(arg, ctx.cwd);
-  const text = readSpecFile(file, arg);
+  // The revision: the work tree, or with --staged the index (read once the repository is known).
+  const workText = ctx.staged ? undefined : readSpecFile(file, arg);
   const root = await repoRoot(dirname(file)).catch((e: unknown) => {
     throw e instanceof NotARepository ? new NotARepository(arg, e.reason) : e;
   });
   const { config, options, notes } = configFor(ctx, file, root);
-  const ref = ctx.baseRef ?? config?.base ?? 'HEAD';
+  // --staged compares what a commit would record, so a `base: staged` of the config means HEAD then.
+  const ref = ctx.baseRef ?? (ctx.staged && config?.base === 'staged' ? undefined : config?.base) ?? 'HEAD';
   const done = (extra: string[]): Compared => ({ file, result: EMPTY_RESULT, notes: [...notes, ...extra], stats: { readMs: performance.now() - t0, compareMs: 0, files: 1 } });
+  const text = workText ?? (await readStaged(root, toRepoPath(root, file)));
+  if (text === undefined) return done([`${arg} is not staged: a commit would not record it`]);
 
   const found = await resolveBase(git, root, file, parseBaseSelector(ref));
   if (found.kind === 'absent' && found.why === 'no-commits') return done([`${arg}: the repository has no commits yet, so there is no base to compare with`]);
@@ -45,7 +50,9 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   const t1 = performance.now();
 
   const baseParsed = parseText(baseText, baseFile);
-  const revision = loadModel({ text, file, external: workingFiles.loader(root) }, 'revision', await revParsing);
+  // With --staged, referenced files are read from the index too (commit null).
+  const external = ctx.staged ? committedFiles.at(root, null, { file, text }).loader : workingFiles.loader(root);
+  const revision = loadModel({ text, file, external }, 'revision', await revParsing);
   let base: SpecModel;
   try {
     base = loadModel({ text: baseText, file: baseFile, external: baseFiles.loader }, 'base', baseParsed);

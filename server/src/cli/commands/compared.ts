@@ -19,6 +19,8 @@ export interface RunContext {
   configFile?: string;
   /** `--base REF` (check only). */
   baseRef?: string;
+  /** `--staged` (check only): the revision is the index, not the work tree. */
+  staged?: boolean;
 }
 
 export const EMPTY_RESULT: CheckResult = { findings: [], problems: [], summary: { error: 0, warning: 0, info: 0 } };

@@ -12,6 +12,8 @@ export function renderGithub(report: Report): string {
     const w = where(f);
     return `::${COMMAND[f.level]} file=${escapeProperty(w.file)},line=${w.line},col=${w.column},title=${escapeProperty(f.rule)}::${escapeData(f.message)}`;
   });
+  // A spec that could not be checked is an error in the run, on that spec.
+  for (const spec of report.specs ?? []) if (spec.error) lines.push(`::error file=${escapeProperty(spec.file)},title=breakwater::${escapeData(spec.error)}`);
   const s = report.summary;
   lines.push(`breakwater: ${s.error} breaking, ${s.warning} possibly breaking, ${s.info} not breaking`);
   return lines.join('\n') + '\n';

@@ -18,6 +18,13 @@ export function renderJson(report: Report): string {
         })),
         summary: report.summary,
         problems: report.problems.map((p) => ({ message: p.message, file: p.file, line: p.line, column: p.column })),
+        // `check` with no SPEC: every spec with its status and counts (its findings are in `findings`, by file).
+        ...(report.specs
+          ? {
+              base: report.base,
+              specs: report.specs.map((s) => ({ file: s.file, status: s.status, summary: s.summary, findings: s.findings.map((f) => f.fingerprint), ...(s.error ? { error: s.error } : {}) })),
+            }
+          : {}),
       },
       null,
       2,

@@ -5,12 +5,28 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, Level, Problem } from '../../engine/index';
 import type { Compared } from '../commands/compared';
+import type { RepoRun, SpecStatus } from '../repo/repoCheck';
 
 export interface Report {
   findings: Finding[];
   problems: Problem[];
   notes: string[];
   summary: Record<Level, number>;
+  /** `check` with no SPEC: every spec of the repository, in path order, with what it contributed. */
+  specs?: SpecReport[];
+  /** `check` with no SPEC: the base as given (`HEAD`, `merge-base:main`). */
+  base?: string;
+}
+
+export interface SpecReport {
+  /** Relative like every path of the report. */
+  file: string;
+  status: SpecStatus;
+  summary: Record<Level, number>;
+  findings: Finding[];
+  problems: Problem[];
+  /** Why the spec could not be checked. */
+  error?: string;
 }
 
 /** `given`: the paths as typed on the command line (none: every path relative to `cwd`, as SARIF and annotations want). */
@@ -30,6 +46,16 @@ export function buildReport(compared: Compared[], cwd = process.cwd(), given: st
   const summary: Record<Level, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.level]++;
   return { findings, problems, notes: compared.flatMap((c) => c.notes), summary };
+}
+
+export function buildRepoReport(run: RepoRun, cwd = process.cwd()): Report {
+  const specs: SpecReport[] = run.specs.map((entry) => {
+    const own = buildReport(entry.compared ? [entry.compared] : [], cwd);
+    const file = (relative(cwd, entry.file) || entry.file).split(sep).join('/');
+    return { file, status: entry.status, summary: own.summary, findings: own.findings, problems: own.problems, ...(entry.error ? { error: entry.error } : {}) };
+  });
+  const all = buildReport(run.specs.flatMap((e) => (e.compared ? [e.compared] : [])), cwd);
+  return { ...all, notes: [...run.notes, ...all.notes], specs, base: run.base };
 }
 
 /** Where a finding is shown: its revision position, or the base one for pure removals. */

@@ -44,6 +44,7 @@ export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'do
   const notifications = [
     ...report.problems.map((p) => ({ level: 'warning', message: { text: p.message }, locations: [location(p.file, p.line, p.column)] })),
     ...report.notes.map((n) => ({ level: 'note', message: { text: n } })),
+    ...(report.specs ?? []).filter((s) => s.error).map((s) => ({ level: 'error', message: { text: s.error! }, locations: [location(s.file, 1, 1)] })),
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -52,7 +53,9 @@ export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'do
       {
         tool: { driver: { name: 'breakwater', version: env.version, informationUri: env.docsUrl, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(env.cwd).href.replace(/\/?$/, '/') } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: !report.specs?.some((s) => s.error), toolExecutionNotifications: notifications }],
+        // `check` with no SPEC: every spec looked at is an artifact of the one run, changed or not.
+        ...(report.specs ? { artifacts: report.specs.map((s) => ({ location: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' }, properties: { status: s.status } })) } : {}),
         results,
       },
     ],

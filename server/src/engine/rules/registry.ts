@@ -95,6 +95,8 @@ const ENDPOINT_RULES = {
   'api-path-removed-with-deprecation': row('info', 'none', 'removed', 'path', 'Deprecated path removed', 'path {path} was removed{operations} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
   'api-removed': row('error', 'none', 'removed', 'operation', 'Operation removed', 'operation {operation} was removed', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-removed-with-deprecation' }),
   'api-removed-with-deprecation': row('info', 'none', 'removed', 'operation', 'Deprecated operation removed', 'operation {operation} was removed (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
+  // Not from a diff: `breakwater check` with no file reports a spec of the repository deleted or renamed away.
+  'api-spec-removed': row('error', 'none', 'removed', 'path', 'Spec removed', 'spec {spec} ({base}) was {how}', { breaks: 'every operation it described is gone for its clients' }),
   'webhook-removed': row('error', 'none', 'removed', 'webhook', 'Webhook removed', 'webhook "{path}" was removed', { breaks: 'subscribers relying on it stop receiving events', fix: 'removed-node', formerly: ['api-webhook-removed'] }),
   'api-path-added': row('info', 'none', 'added', 'path', 'Path added', 'path {path} was added'),
   'endpoint-added': row('info', 'none', 'added', 'operation', 'Operation added', 'operation {operation} was added', { formerly: ['api-added'] }),

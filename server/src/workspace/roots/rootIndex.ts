@@ -67,6 +67,27 @@ export class RepoRootIndex {
     });
   }
 
+  /**
+   * The repository's specs, for `breakwater check` with no file: each root that no other root
+   * reaches (a referenced file is part of its root, even when it has an `openapi` key of its
+   * own), sorted, with the files it reaches through `$ref`s. `truncated`: the walk hit its bounds.
+   */
+  specs(): Promise<{ specs: { root: string; files: string[] }[]; truncated: boolean }> {
+    const run = this.queue.then(async () => {
+      await this.refresh();
+      const reached = new Map<string, string[]>();
+      for (const [file, roots] of this.reverse ?? []) for (const root of roots) (reached.get(root) ?? reached.set(root, []).get(root)!).push(file);
+      const specs = [...this.facts]
+        // Part of another root, unless the two reach each other (then both stay specs).
+        .filter(([path, f]) => f.isRoot && !(this.reverse?.get(path) ?? []).some((other) => !(this.reverse?.get(other) ?? []).includes(path)))
+        .map(([root]) => ({ root, files: (reached.get(root) ?? []).sort() }))
+        .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+      return { specs, truncated: this.warnedTruncated };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** A file's text may have changed (an edit, a save, a watched-file event, an open or a close). */
   touch(path: string): void {
     this.dirty.add(path);
