@@ -2,7 +2,7 @@
 // by the language server. Refreshed when the base of the file moves.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BASE_SCHEME, BaseContentRequest, type BaseContentParams, type BaseContentResult } from '../../protocol/src/protocol';
+import { BASE_SCHEME, BaseContentRequest, type BaseContentParams } from '../../protocol/src/protocol';
 
 export class BaseDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -13,7 +13,7 @@ export class BaseDocuments implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const client = this.client();
     if (!client) return '# Breakwater is not running, so the base version cannot be shown.\n';
-    const result = await client.sendRequest<BaseContentResult | null>(BaseContentRequest, { uri: uri.toString() } satisfies BaseContentParams);
+    const result = await client.sendRequest(BaseContentRequest, { uri: uri.toString() } satisfies BaseContentParams);
     return result ? result.text : '# This file has no base version (new file, no repository, or an unknown ref).\n';
   }
 

@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
 import { baseUriOf } from './baseDocuments';
 import type { SessionBases } from './sessionBase';
-import { RefsRequest, type RefsParams, type RefsResult } from '../../protocol/src/protocol';
+import { RefsRequest, type RefsParams } from '../../protocol/src/protocol';
 import type { Views } from './views';
 
 export interface CommandEnv {
@@ -36,7 +36,7 @@ interface BasePick extends vscode.QuickPickItem {
 async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('breakwater', uri);
   const current = (uri && env.sessionBases.get(uri)) ?? config.get<string>('base') ?? '';
-  const refs = uri && env.client() ? await env.client()!.sendRequest<RefsResult>(RefsRequest, { uri: uri.toString() } satisfies RefsParams).catch(() => undefined) : undefined;
+  const refs = uri && env.client() ? await env.client()!.sendRequest(RefsRequest, { uri: uri.toString() } satisfies RefsParams).catch(() => undefined) : undefined;
   const upstream = ['origin/main', 'origin/master', 'main', 'master'].filter((b) => refs?.remoteBranches.includes(b) || refs?.branches.includes(b));
   const items: BasePick[] = [
     { label: 'HEAD', description: 'last commit (default)', value: '' },

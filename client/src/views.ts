@@ -3,7 +3,7 @@
 // editor shows it read-only and never asks to save it, unlike an untitled buffer.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, type ReportParams, type ReportResult } from '../../protocol/src/protocol';
+import { ReportRequest, type ReportParams } from '../../protocol/src/protocol';
 
 export const VIEW_SCHEME = 'breakwater-view';
 
@@ -17,7 +17,7 @@ export class Views implements vscode.TextDocumentContentProvider, vscode.Disposa
     const client = this.client();
     if (!client) return '# Breakwater is not running\n\nStart it with *Breakwater: Restart Language Server*.\n';
     if (uri.path.startsWith('/changes/')) {
-      const report = await client.sendRequest<ReportResult>(ReportRequest, { uri: uri.query } satisfies ReportParams);
+      const report = await client.sendRequest(ReportRequest, { uri: uri.query } satisfies ReportParams);
       return report.markdown;
     }
     return `# Nothing here\n\n\`${uri.toString()}\` is not a Breakwater view.\n`;

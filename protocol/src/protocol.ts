@@ -1,14 +1,16 @@
 // Custom messages between the Breakwater client and server, beyond plain LSP.
 // One module for both sides: the client (client/) and the language server
 // (server/) import it through a TypeScript project reference, and esbuild bundles
-// it into each, so a field cannot be added on one side only. Plain data and
-// constants: it imports nothing, so neither side pulls in the other's code.
+// it into each, so a field cannot be added on one side only. Each message is a typed
+// object (`new NotificationType<StatusParams>(...)`) that the client, the server and
+// the test client all use, so a handler cannot take other params than are sent. It
+// imports only the message types of the LSP protocol package, so neither side pulls
+// in the other's code.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** URI scheme of the read-only documents that show a spec as it is in the base. */
 export const BASE_SCHEME = 'breakwater-base';
 
-/** Request: the base text behind a `breakwater-base:` URI. */
-export const BaseContentRequest = 'breakwater/baseContent';
 export interface BaseContentParams {
   uri: string;
 }
@@ -17,9 +19,9 @@ export interface BaseContentResult {
   /** e.g. "HEAD 3f2a1c0". */
   label: string;
 }
+/** Request: the base text behind a `breakwater-base:` URI (null when there is none). */
+export const BaseContentRequest = new RequestType<BaseContentParams, BaseContentResult | null, void>('breakwater/baseContent');
 
-/** Notification (server -> client) after every check of a document. */
-export const StatusNotification = 'breakwater/status';
 export type CheckState = 'ok' | 'checking' | 'syntax-error' | 'new-file' | 'no-repository' | 'no-base' | 'error' | 'not-openapi' | 'too-large';
 export interface StatusParams {
   uri: string;
@@ -49,18 +51,18 @@ export interface StatusParams {
    */
   partOf?: { uri: string; state: CheckState; baseLabel: string }[];
 }
+/** Notification (server -> client) after every check of a document. */
+export const StatusNotification = new NotificationType<StatusParams>('breakwater/status');
 
-/** Request: a Markdown report of every change (breaking or not) of a spec against its base. */
-export const ReportRequest = 'breakwater/report';
 export interface ReportParams {
   uri: string;
 }
 export interface ReportResult {
   markdown: string;
 }
+/** Request: a Markdown report of every change (breaking or not) of a spec against its base. */
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('breakwater/report');
 
-/** Request: branches and tags of the document's repository, for the "choose base" quick pick. */
-export const RefsRequest = 'breakwater/refs';
 export interface RefsParams {
   uri: string;
 }
@@ -71,3 +73,5 @@ export interface RefsResult {
   /** Current branch name, or null when HEAD is detached. */
   head: string | null;
 }
+/** Request: branches and tags of the document's repository, for the "choose base" quick pick. */
+export const RefsRequest = new RequestType<RefsParams, RefsResult, void>('breakwater/refs');

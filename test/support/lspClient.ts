@@ -19,22 +19,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { StatusNotification, type StatusParams } from '../../protocol/src/protocol';
+
+export type { StatusParams };
 
 export const SERVER_JS = resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
-
-export interface StatusParams {
-  uri: string;
-  state: string;
-  baseLabel: string;
-  counts: { breaking: number; possiblyBreaking: number; info: number };
-  checkedAt: string;
-  durationMs: number;
-  message?: string;
-  /** The typing delay before this check (absent when typing did not start it). */
-  debounceMs?: number;
-  /** On a referenced file: the root specs it belongs to. */
-  partOf?: { uri: string; state: string; baseLabel: string }[];
-}
 
 type Waiter = { check: () => boolean; resolve: () => void };
 
@@ -75,7 +64,7 @@ export class TestClient {
       this.publications.set(p.uri, [...(this.publications.get(p.uri) ?? []), p]);
       this.poke();
     });
-    this.connection.onNotification('breakwater/status', (p: StatusParams) => {
+    this.connection.onNotification(StatusNotification, (p) => {
       this.statuses.set(p.uri, p);
       this.statusLog.set(p.uri, [...(this.statusLog.get(p.uri) ?? []), p]);
       this.poke();

@@ -21,7 +21,7 @@ import type { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
-import type { RefOwner } from './refFindings';
+import { ShownFindings } from './shownFindings';
 import { sunsetFor, type ProjectConfig, type ProjectConfigStore } from '../workspace/projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
@@ -87,22 +87,13 @@ export class CheckRunner {
   /** Opened files whose roots have not yet been told (a restored unsaved buffer differs from what they read on disk). */
   private readonly justOpened = new Set<string>();
 
+  /** The findings on screen, for hover and quick fixes (recorded when published). */
+  readonly shown = new ShownFindings();
+
   constructor(private readonly deps: CheckDeps) {}
 
   state(uri: string): DocumentState | undefined {
     return this.states.get(uri);
-  }
-
-  /**
-   * The specs whose findings are shown in `uri` as a file they reference, with
-   * their last good check and what they published there (quick fixes and hover
-   * in schemas/pet.yaml are answered from these).
-   */
-  externalOwners(uri: string): RefOwner[] {
-    return [...(this.external.get(uri) ?? [])].flatMap(([owner, diagnostics]) => {
-      const good = this.states.get(owner)?.lastGood;
-      return good ? [{ uri: owner, good, diagnostics }] : [];
-    });
   }
 
   /** The text a background root's check of `version` read from disk (undefined for open roots or another version). */
@@ -165,6 +156,7 @@ export class CheckRunner {
     this.deps.sync.closed(uri);
     this.deps.worker.close(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.shown.record(uri, uri, undefined, [], undefined, '');
     this.partOfShown.delete(uri);
     for (const root of this.links.drop(uri)) this.release(root);
     if (state && this.links.dependentsOf(uri).length > 0) {
@@ -304,7 +296,6 @@ export class CheckRunner {
             problems: reply.problems,
             base: { label: base.label, text: base.text, format: reply.baseFormat },
             findingDiagnostics: reply.findingDiagnostics,
-            ranges: reply.ranges,
             refFiles: reply.refFiles,
             refVersions: readVersions(openDocs, reply.refFiles, state.uri),
             externalSnippets: new Map(reply.externalSnippets),
@@ -427,6 +418,8 @@ export class CheckRunner {
       const diags = byUri.get(uri);
       if (diags) owners.set(owner, diags);
       else owners.delete(owner);
+      const good = this.states.get(owner)?.lastGood;
+      this.shown.record(owner, uri, diags && good, diags ?? [], good?.refVersions.get(uri), fsPathOf(uri) ?? '');
       if (owners.size === 0) this.external.delete(uri);
       this.flushExternal(uri);
     }
@@ -555,6 +548,9 @@ export class CheckRunner {
     // A background root is not open: like a closed file, it shows nothing on itself.
     if (state.background) return;
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics });
+    // Findings answer hover and quick fixes only with the good check of exactly this text (stale ones do not).
+    const good = state.lastGood?.version === version ? state.lastGood : undefined;
+    this.shown.record(state.uri, state.uri, good, diagnostics, version, fsPathOf(state.uri) ?? '');
   }
 
   private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string, timings?: CheckTimings, settings?: Settings): void {

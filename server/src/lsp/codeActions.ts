@@ -1,16 +1,22 @@
-// Quick fixes for Breakwater diagnostics. Each diagnostic carries its finding's
-// fingerprint; the finding is looked up in the last good check of the same
-// document version (edits are offsets into exactly that text) and the check
-// worker, which holds both parsed sides, computes the edits.
+// Quick fixes for Breakwater diagnostics, in a root spec and in a file it references
+// (schemas/pet.yaml) alike. Each diagnostic carries its finding's fingerprint; the
+// finding on screen is looked up in the index recorded at publish time
+// (shownFindings.ts), only for the version of the file its check read (edits are
+// offsets into exactly that text), and the check worker, which holds both parsed
+// sides and the copies of referenced files, computes the edits. "Accept" records the
+// fingerprint in the root's .breakwater.yaml; the separate "Bump info.version" edits
+// the root itself when its text is still the one checked.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
 import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/index';
-import { fileUriOf } from './baseUri';
+import { fileUriOf, fsPathOf } from './baseUri';
 import { CREATE_CONFIG_COMMAND, type CreateConfigArgs } from './createConfigCommand';
-import { SOURCE, type DiagnosticData } from './diagnostics';
+import { SOURCE } from './diagnostics';
 import type { GoodCheck } from './documentState';
+import type { ShownFinding, ShownFindings } from './shownFindings';
 import { configTextIsValid, sunsetFor } from '../workspace/projectConfig';
+import type { DocumentSync } from './worker/docSync';
 import { toLsp } from './worker/fixes';
 import type { FixesReply } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';
@@ -24,6 +30,9 @@ export interface ActionEnv {
   /** Text of a file on disk, undefined when it does not exist. */
   readFile: (path: string) => string | undefined;
   worker: CheckWorker;
+  sync: DocumentSync;
+  /** The text a background root's check of `version` read from disk. */
+  backgroundText: (uri: string, version: number) => string | undefined;
 }
 
 type Fixes = Extract<FixesReply, { kind: 'fixes' }>;
@@ -33,40 +42,65 @@ export function wantsQuickFixes(params: CodeActionParams): boolean {
   return !params.context.only || params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty);
 }
 
-export async function codeActions(params: CodeActionParams, doc: TextDocument, good: GoodCheck | undefined, env: ActionEnv): Promise<CodeAction[]> {
-  if (!wantsQuickFixes(params)) return [];
-  // Offsets in the findings belong to the checked version; for any other version the next check brings fresh diagnostics.
-  if (!good || good.version !== doc.version) return [];
-  const wanted = params.context.diagnostics.flatMap((diagnostic) => {
-    if (diagnostic.source !== SOURCE) return [];
-    const finding = findingOf(diagnostic, good);
-    return finding ? [{ diagnostic, finding }] : [];
-  });
-  if (wanted.length === 0) return [];
-  const fixes = await env.worker.fixes({ uri: doc.uri, version: good.version, fingerprints: wanted.map((w) => w.finding.fingerprint), sunset: sunsetFor(good.config) });
-  if (fixes.kind === 'failed') throw Object.assign(new Error(fixes.message), { stack: fixes.stack ?? fixes.message });
-  // The document moved on while the worker answered: the next check brings fresh diagnostics.
-  if (fixes.kind === 'stale' || doc.version !== good.version) return [];
+export async function codeActions(params: CodeActionParams, doc: TextDocument, shown: ShownFindings, env: ActionEnv): Promise<CodeAction[]> {
+  const path = fsPathOf(doc.uri);
+  if (!path || !wantsQuickFixes(params)) return [];
+  const version = doc.version;
+  // One fix request per root spec whose findings are asked about.
+  const byRoot = new Map<string, { diagnostic: Diagnostic; found: ShownFinding }[]>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE) continue;
+    const found = shown.of(doc.uri, version, diagnostic);
+    if (found) byRoot.set(found.root, [...(byRoot.get(found.root) ?? []), { diagnostic, found }]);
+  }
   const actions: CodeAction[] = [];
-  for (const { diagnostic, finding } of wanted) {
-    for (const fix of fixes.byFingerprint[finding.fingerprint] ?? []) {
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [doc.uri]: fix.edits } } });
+  for (const [root, wanted] of byRoot) {
+    const good = wanted[0].found.good;
+    const inRoot = root === doc.uri;
+    // In a referenced file the worker proves the buffer is the text the check read: it gets the buffer's latest edits first.
+    const sync = !inRoot && (!env.sync.uris().includes(doc.uri) || env.sync.behind(doc)) ? env.sync.take(doc) : undefined;
+    const fixes = await env.worker.fixes({
+      uri: root,
+      version: good.version,
+      fingerprints: wanted.map((w) => w.found.finding.fingerprint),
+      sunset: sunsetFor(good.config),
+      file: { path, uri: doc.uri, version, sync },
+    });
+    if (fixes.kind === 'failed') throw Object.assign(new Error(fixes.message), { stack: fixes.stack ?? fixes.message });
+    // The document moved on while the worker answered: the next check brings fresh diagnostics.
+    if (fixes.kind === 'stale' || doc.version !== version) continue;
+    const bump = bumpIn(root, good, fixes, env);
+    for (const { diagnostic, found } of wanted) {
+      for (const fix of fixes.byFingerprint[found.finding.fingerprint] ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: editOf(doc, fix.edits, inRoot, env) });
+      }
+      const accept = acceptAction(found.finding, diagnostic, good, env);
+      if (accept) actions.push(accept);
+      const bumped = bumpAction(found.finding, diagnostic, bump, env);
+      if (bumped) actions.push(bumped);
     }
-    const accept = acceptAction(finding, diagnostic, good, env);
-    if (accept) actions.push(accept);
-    const bump = bumpAction(finding, diagnostic, fixes.bump && { ...fixes.bump, uri: doc.uri, version: doc.version }, env);
-    if (bump) actions.push(bump);
   }
   return actions;
 }
 
-/** By the fingerprint in `data`; for clients that do not keep `data`, by code and range. */
-export function findingOf(diagnostic: Diagnostic, good: GoodCheck): Finding | undefined {
-  const fingerprint = (diagnostic.data as DiagnosticData | undefined)?.fingerprint;
-  if (fingerprint) return good.findings.find((f) => f.fingerprint === fingerprint);
-  const same = good.findingDiagnostics.find((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
-  const fp = (same?.data as DiagnosticData | undefined)?.fingerprint;
-  return fp ? good.findings.find((f) => f.fingerprint === fp) : undefined;
+/** Edits to a referenced file are tied to the version they were computed for when the client checks versions. */
+function editOf(doc: TextDocument, edits: TextEdit[], inRoot: boolean, env: ActionEnv): WorkspaceEdit {
+  return env.versionedEdits && !inRoot ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
+}
+
+/**
+ * The info.version edit in the root: an open root must still be the version
+ * checked; a root checked in the background (not open) must still be on disk as
+ * the check read it, and is then edited with no version (the editor opens it).
+ * Otherwise no bump is offered (the next check brings it back).
+ */
+function bumpIn(root: string, good: GoodCheck, fixes: Fixes, env: ActionEnv): BumpEdit | undefined {
+  if (!fixes.bump) return undefined;
+  const open = env.documents.get(root);
+  if (open) return open.version === good.version ? { ...fixes.bump, uri: root, version: open.version } : undefined;
+  const checked = env.backgroundText(root, good.version);
+  const onDisk = env.readFile(good.file);
+  return checked !== undefined && checked === onDisk ? { ...fixes.bump, uri: root, version: null } : undefined;
 }
 
 /** The info.version edit of "Bump info.version", in the root spec `uri` (version null: a file not open, whose text on disk is what the check read). */

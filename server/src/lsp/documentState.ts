@@ -1,7 +1,7 @@
 // What the server's main thread remembers per open document between checks. The
 // parsed trees and models live in the check worker; this is what hover, the report,
 // code actions and the status item read without asking it.
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, Problem } from '../engine/index';
 import type { BaseOutcome } from '../workspace/base/baseResolver';
 import type { ProjectConfig } from '../workspace/projectConfig';
@@ -18,8 +18,6 @@ export interface GoodCheck {
   base: { label: string; text: string; format: 'yaml' | 'json' };
   /** The findings' diagnostics, re-published (stale) when a check fails. */
   findingDiagnostics: Diagnostic[];
-  /** Per finding: its one-line range in this document, or null when it is in another file. */
-  ranges: (Range | null)[];
   /** Files the revision read through `$ref`s. */
   refFiles: string[];
   /** Open documents (URI -> editor version) the check read instead of the disk: a finding shown in one belongs to that version. */

@@ -1,32 +1,16 @@
 // Hover on a changed line: what the node was in the base (its YAML/JSON text) and
-// what the rule means, with a link to its documentation. In a root spec the hits
-// come from its own last good check; in a referenced file (schemas/pet.yaml) from
-// the root checks whose findings are shown on it (see refFindings.ts).
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
+// what the rule means, with a link to its documentation. The hits are the findings
+// on screen on that line (shownFindings.ts): in a root spec, those of its own check;
+// in a referenced file (schemas/pet.yaml), those of the root checks shown on it.
+import { MarkupKind, type Hover, type Range } from 'vscode-languageserver/node';
 import { ruleDocUrl, ruleInfo, type Finding } from '../engine/index';
 import type { GoodCheck } from './documentState';
 import { snippetOf } from './snippet';
 
 const LEVEL_TEXT = { error: 'breaking', warning: 'possibly breaking', info: 'not breaking' } as const;
 
-/** A finding on the hovered line, the check it belongs to and its range in the hovered document. */
-export interface HoverHit {
-  finding: Finding;
-  good: GoodCheck;
-  range: Range;
-}
-
-export function hoverAt(good: GoodCheck, version: number, position: Position, docsUrl: string): Hover | null {
-  if (good.version !== version) return null;
-  // The ranges come from the check worker (it has the line index); answering needs no parsing here.
-  const hits = good.findings.flatMap((finding, i) => {
-    const range = good.ranges[i];
-    return range && range.start.line === position.line ? [{ finding, good, range }] : [];
-  });
-  return hoverOf(hits, docsUrl);
-}
-
-export function hoverOf(hits: HoverHit[], docsUrl: string): Hover | null {
+/** What hover shows on a line: the findings on screen there (see shownFindings.ts). */
+export function hoverOf(hits: { finding: Finding; good: GoodCheck; range: Range }[], docsUrl: string): Hover | null {
   if (hits.length === 0) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: hits.map(({ finding, good }) => describe(finding, good, docsUrl)).join('\n\n---\n\n') },

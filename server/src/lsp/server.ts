@@ -21,11 +21,9 @@ import { SafeGit, type GitAccess } from '../workspace/base/gitAccess';
 import { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
 import { CheckRunner } from './checks';
-import { codeActions, findingOf } from './codeActions';
+import { codeActions } from './codeActions';
 import { createConfig, CREATE_CONFIG_COMMAND } from './createConfigCommand';
-import { hoverAt, hoverOf } from './hover';
-import { refCodeActions } from './refCodeActions';
-import { refHoverHits } from './refFindings';
+import { hoverOf } from './hover';
 import { isConfigPath, ProjectConfigStore } from '../workspace/projectConfig';
 import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
@@ -139,12 +137,9 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const good = checks.state(doc.uri)?.lastGood;
       const env = { canCreateFiles, documents, readFile, worker, sync, versionedEdits, backgroundText: (uri: string, version: number) => checks.backgroundText(uri, version) };
-      const own = await codeActions(params, doc, good, env);
-      // Diagnostics that root specs show in this file (it is referenced by them) are answered from their checks.
-      const inRefs = await refCodeActions(params, doc, checks.externalOwners(doc.uri), env, (d) => !!good && !!findingOf(d, good));
-      return [...own, ...inRefs];
+      // The findings on screen in this file: its own check's, and those root specs that reference it show here.
+      return await codeActions(params, doc, checks.shown, env);
     } catch (e) {
       log(`code actions failed: ${(e as Error).stack ?? String(e)}`);
       return [];
@@ -162,11 +157,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const good = checks.state(doc.uri)?.lastGood;
-    const own = good ? hoverAt(good, doc.version, params.position, docsUrl()) : null;
-    const path = fsPathOf(doc.uri);
-    // A referenced file: the findings root specs show on this line.
-    return own ?? (path ? hoverOf(refHoverHits(checks.externalOwners(doc.uri), doc.uri, path, doc.version, params.position.line), docsUrl()) : null);
+    return hoverOf(checks.shown.onLine(doc.uri, doc.version, params.position.line), docsUrl());
   });
 
   connection.onRequest(BaseContentRequest, async (params: BaseContentParams): Promise<BaseContentResult | null> => {

@@ -141,7 +141,7 @@ const fixesAhead = (() => {
       jobs.delete(uri);
     } else {
       const fingerprint = job.left.shift()!;
-      const reply = guarded((): FixesReply => fixesFor(docs, { type: 'fixes', id: 0, uri, version: job.req.version, fingerprints: [fingerprint], sunset: job.req.sunset }));
+      const reply = guarded((): FixesReply => fixesFor(docs, { type: 'fixes', id: 0, uri, version: job.req.version, fingerprints: [fingerprint], sunset: job.req.sunset, file: { path: job.req.file, uri, version: job.req.version } }));
       if (reply.kind !== 'fixes') jobs.delete(uri);
       else {
         job.done[fingerprint] = reply.byFingerprint[fingerprint] ?? [];

@@ -3,7 +3,7 @@
 // structured clone. The main thread keeps the LSP connection, debounce, git and
 // settings; the worker owns every parsed tree and model and does all the heavy
 // work (parse, model, diff, diagnostics, fixes), so the main thread never blocks.
-import type { Diagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { CheckOptions, Finding, Problem } from '../../engine/index';
 import type { TextChange } from '../../workspace/revisionParser';
 import type { CheckState } from '../../../../protocol/src/protocol';
@@ -78,8 +78,6 @@ export type CheckReply = (
       problemDiagnostics: Diagnostic[];
       /** Findings inside other files of a multi-file spec, per file URI. */
       external: [string, Diagnostic[]][];
-      /** Per finding: its one-line range in this document (null when it is elsewhere), for hover. */
-      ranges: (Range | null)[];
       /** Files the revision read through `$ref`s: edits to them re-check this spec. */
       refFiles: string[];
       /** Hover snippets of findings whose base node is in another file (the main thread has only the root's base text): fingerprint, snippet. */
@@ -107,12 +105,13 @@ export interface FixesRequest {
   fingerprints: string[];
   sunset?: { key: string; date: string };
   /**
-   * Set for findings shown in a referenced file of the spec `uri` (schemas/pet.yaml):
-   * edits go to that file, computed from the copy the check read. `version` is the
-   * editor's version of it; `sync` brings the worker's copy of the buffer up to it,
-   * so the worker can prove the buffer is the text the check read.
+   * The file the findings are shown in: the spec `uri` itself, or a file it
+   * references (schemas/pet.yaml), whose edits are computed from the copy the check
+   * read. `version` is the editor's version of it; for a referenced file `sync`
+   * brings the worker's copy of the buffer up to it, so the worker can prove the
+   * buffer is the text the check read.
    */
-  file?: { path: string; uri: string; version: number; sync?: TextSync };
+  file: { path: string; uri: string; version: number; sync?: TextSync };
 }
 
 export interface FixOut {

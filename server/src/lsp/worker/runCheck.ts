@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { cloneParsed } from '../../engine/parse/clone';
 import { fileUriOf } from '../baseUri';
-import { findingDiagnostic, INCOMPLETE_CODE, markStale, oneLineRange, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
+import { findingDiagnostic, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
 import type { WorkingFiles } from '../../workspace/files/workingFiles';
 import { incompleteEditReason } from './incompleteEdit';
 import { snippetOf } from '../snippet';
@@ -82,7 +82,6 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
     // Only the revision's own problems: the base's are at its lines, and history cannot be fixed anyway.
     problemDiagnostics: problemsOf(revision.model, doc.live.refProblems).filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
     external: externalDiagnostics(result.findings, revision.model, base.model, req),
-    ranges: result.findings.map((f) => (f.revision && f.revision.file === req.file ? oneLineRange(lines, f.revision.keyRange.start, f.revision.keyRange.end) : null)),
     refFiles: revision.model.refs.files(),
     externalSnippets: externalSnippets(result.findings, base.model, req.file),
     baseFormat: base.model.doc.parsed.format,

@@ -54,8 +54,8 @@ export class CheckWorker {
   }
 
   fixes(request: Omit<FixesRequest, 'type' | 'id'>): Promise<FixesReply> {
-    // Computed right after the check, for this version: answered here, without waiting for a worker that may be busy.
-    const ahead = request.file ? undefined : this.ahead.get(request.uri);
+    // Fixes in the spec itself, computed right after the check for this version: answered here, without waiting for a worker that may be busy.
+    const ahead = request.file.uri !== request.uri ? undefined : this.ahead.get(request.uri);
     if (ahead && ahead.version === request.version && sameSunset(ahead.sunset, request.sunset) && request.fingerprints.every((f) => f in ahead.fixes.byFingerprint)) {
       const byFingerprint = Object.fromEntries(request.fingerprints.map((f) => [f, ahead.fixes.byFingerprint[f]]));
       return Promise.resolve({ kind: 'fixes', byFingerprint, bump: ahead.fixes.bump && request.fingerprints.length ? ahead.fixes.bump : undefined });
