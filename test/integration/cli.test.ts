@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { petstore } from '../support/petstore';
 import { TempRepo } from '../support/tempRepo';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
@@ -15,36 +16,7 @@ function run(args: string[], cwd = process.cwd()) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const SPEC = `openapi: 3.0.3
-info:
-  title: Pets
-  version: 1.0.0
-paths:
-  /pets:
-    get:
-      parameters:
-        - name: limit
-          in: query
-          schema:
-            type: integer
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/Pet'
-components:
-  schemas:
-    Pet:
-      type: object
-      required: [id]
-      properties:
-        id:
-          type: integer
-        name:
-          type: string
-`;
+const SPEC = petstore({ get: '      parameters:\n        - name: limit\n          in: query\n          schema:\n            type: integer\n' });
 const BROKEN = SPEC.replace("      parameters:\n", "      parameters:\n        - name: q\n          in: query\n          required: true\n          schema: {type: string}\n").replace('        name:\n          type: string\n', '');
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-cli-')));

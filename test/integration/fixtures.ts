@@ -1,42 +1,12 @@
 // The spec the integration scenarios edit, in YAML and as JSON, and line helpers.
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import { petstore } from '../support/petstore';
 
-export const PETS_YAML = `openapi: 3.0.3
-info:
-  title: Pets
-  version: 1.0.0
-paths:
-  /pets:
-    get:
-      summary: List pets
-      parameters:
-        - name: sort
-          in: query
-          schema:
-            type: string
-            enum: [asc, desc, random]
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/Pet'
-components:
-  schemas:
-    Pet:
-      type: object
-      required: [id]
-      properties:
-        id:
-          type: integer
-        name:
-          type: string
-          description: The pet's name
-        tag:
-          type: string
-`;
+export const PETS_YAML = petstore({
+  get: '      summary: List pets\n      parameters:\n        - name: sort\n          in: query\n          schema:\n            type: string\n            enum: [asc, desc, random]\n',
+  afterName: "          description: The pet's name\n        tag:\n          type: string\n",
+});
 
 export interface Format {
   name: 'yaml' | 'json';

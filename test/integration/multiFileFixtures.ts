@@ -2,6 +2,8 @@
 // sorted, so `openapi:` comes last) sharing schemas/pet.yaml, which references
 // schemas/category.yaml; plus the pieces of the "added file" and "retargeted
 // $ref" scenarios. Line numbers below are 0-based, as in LSP.
+import { petstore } from '../support/petstore';
+
 export const ROOT = `openapi: 3.0.3
 info:
   title: Pets
@@ -60,31 +62,7 @@ export const CATEGORY = `Category:
 export const CATEGORY_LABEL_INTEGER = CATEGORY.replace('    label:\n      type: string\n', '    label:\n      type: integer\n');
 
 /** The base of the "added file" scenario: Pet inline in the root. */
-export const INLINE_ROOT = `openapi: 3.0.3
-info:
-  title: Pets
-  version: 1.0.0
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/Pet'
-components:
-  schemas:
-    Pet:
-      type: object
-      required: [id]
-      properties:
-        id:
-          type: integer
-        name:
-          type: string
-`;
+export const INLINE_ROOT = petstore();
 /** The same Pet, moved to a file of its own (schemas/moved.yaml). */
 export const MOVED_PET = `Pet:
   type: object
