@@ -67,6 +67,56 @@ test('mutated small spec: no crash, every outcome is a result or a clear error',
   assert.ok((outcomes.spec ?? 0) > 0 && (outcomes['syntax-error'] ?? 0) > 0, JSON.stringify(outcomes));
 });
 
+/** JSON Schema 2020 keywords (3.1): bounds, contains, prefixItems, patternProperties, dependent*, if/then/else, lists of types. */
+const KEYWORDS = `openapi: 3.1.0
+info: {title: k, version: '1'}
+paths:
+  /boxes:
+    post:
+      parameters:
+        - {name: n, in: query, schema: {type: [integer, string], exclusiveMinimum: 0, multipleOf: 2}}
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Box'}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Box'}
+components:
+  schemas:
+    Box:
+      type: object
+      minProperties: 1
+      maxProperties: 9
+      patternProperties: {'^x-': {type: string, maxLength: 9}}
+      propertyNames: {maxLength: 20}
+      dependentRequired: {card: [billing]}
+      dependentSchemas: {card: {required: [zip]}}
+      if: {required: [kind]}
+      then: {required: [name]}
+      else: {required: [id]}
+      unevaluatedProperties: false
+      properties:
+        weight: {type: number, exclusiveMaximum: 100, multipleOf: 0.5}
+        label: {oneOf: [{type: string}, {type: integer}]}
+        tags:
+          type: array
+          contains: {$ref: '#/components/schemas/Box'}
+          minContains: 1
+          maxContains: 5
+          prefixItems: [{type: string}, {type: integer}]
+          unevaluatedItems: false
+`;
+
+test('mutated 3.1 spec with the JSON Schema keywords: no crash', () => {
+  const outcomes = fuzzSpec(KEYWORDS, 'keywords.yaml', ITERATIONS * 4, 3);
+  console.log(`fuzz keywords.yaml: ${JSON.stringify(outcomes)}`);
+  assert.ok((outcomes.spec ?? 0) > 0 && (outcomes['syntax-error'] ?? 0) > 0, JSON.stringify(outcomes));
+});
+
 const REAL = ['pairs/12-netlify-hooks-new-required-query-param/base.yml', 'pairs/03-twilio-events-v1-sinksid-removed/base.yaml'];
 // The 1.7 MB JSON spec only in the long run (`npm run fuzz`).
 if (LONG) REAL.push('pairs/15-box-path-param-renamed/base.json');

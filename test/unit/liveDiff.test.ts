@@ -247,6 +247,143 @@ test('the live diff equals a full check after random and meaningful edits (small
   assert.ok(total.withProblems > 50, JSON.stringify(total));
 });
 
+/** A 3.1 spec whose schemas use the JSON Schema keywords compared by their own rules (bounds, contains, prefixItems, ...). */
+const KEYWORDS_SPEC = `openapi: 3.1.0
+info:
+  title: Keywords
+  version: 1.0.0
+paths:
+  /boxes:
+    post:
+      parameters:
+        - name: size
+          in: query
+          schema:
+            type: [integer, string]
+            exclusiveMinimum: 0
+            multipleOf: 2
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Box'
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Box'
+  /labels:
+    get:
+      responses:
+        '200':
+          description: labels
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Label'
+${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `  /plain${i}:\n    get:\n      responses:\n        '200':\n          description: untouched by the keyword edits\n          content:\n            application/json:\n              schema:\n                type: string\n`).join('')}components:
+  schemas:
+    Label:
+      oneOf:
+        - type: string
+        - type: integer
+    Box:
+      type: object
+      minProperties: 1
+      maxProperties: 10
+      patternProperties:
+        '^x-':
+          type: string
+          maxLength: 9
+      propertyNames:
+        maxLength: 20
+      dependentRequired:
+        card: [billing]
+      dependentSchemas:
+        card:
+          required: [zip]
+      if:
+        required: [kind]
+      then:
+        required: [name]
+      else:
+        required: [id]
+      unevaluatedProperties: false
+      properties:
+        weight:
+          type: number
+          exclusiveMaximum: 100
+          minimum: 0
+          multipleOf: 0.5
+        tags:
+          type: array
+          contains:
+            $ref: '#/components/schemas/Label'
+          minContains: 1
+          maxContains: 5
+          prefixItems:
+            - type: string
+            - type: integer
+          unevaluatedItems: false
+`;
+
+/** Edits of those keywords (never to an empty text: semanticEdit looks for the text to replace); Label is reached through a contains, so edits there reach through it. */
+const KEYWORD_EDITS: [string, string][] = [
+  ['exclusiveMaximum: 100', 'exclusiveMaximum: 50'],
+  ['exclusiveMaximum: 100', 'maximum: 100'],
+  ['exclusiveMinimum: 0', 'exclusiveMinimum: 1'],
+  ['multipleOf: 0.5', 'multipleOf: 0.25'],
+  ['multipleOf: 2', 'multipleOf: 3'],
+  ['maxProperties: 10', 'maxProperties: 5'],
+  ['minProperties: 1', 'minProperties: 2'],
+  ['          minContains: 1\n', '          minItems: 0\n'],
+  ['maxContains: 5', 'maxContains: 2'],
+  ['          contains:\n            $ref: \'#/components/schemas/Label\'\n', '          items:\n            $ref: \'#/components/schemas/Label\'\n'],
+  ['            - type: integer\n          unevaluatedItems', '          unevaluatedItems'],
+  ['            - type: string\n            - type: integer\n', '            - type: string\n            - type: boolean\n'],
+  ['unevaluatedItems: false', 'unevaluatedItems: true'],
+  ['unevaluatedProperties: false', 'unevaluatedProperties: {type: string}'],
+  ['        - type: integer\n    Box', '        - type: integer\n        - type: boolean\n    Box'],
+  ['type: [integer, string]', 'type: [integer]'],
+  ["'^x-':", "'^y-':"],
+  ['maxLength: 9', 'maxLength: 4'],
+  ['propertyNames:\n        maxLength: 20', 'propertyNames:\n        maxLength: 10'],
+  ['card: [billing]', 'card: [billing, zip]'],
+  ['          required: [zip]\n', '          required: [zip]\n          maxProperties: 3\n'],
+  ['        required: [kind]', '        required: [sort]'],
+  ['      then:\n        required: [name]\n', '      description: no then\n'],
+  ['        required: [id]', '        required: [id, name]'],
+];
+
+test('the live diff equals a full check after edits of the JSON Schema keywords (3.1, YAML and JSON)', () => {
+  // Every edit changes findings on its own (so the random walk exercises the keyword rules).
+  const base = loadModel({ text: KEYWORDS_SPEC, file: 'keywords.yaml' }, 'base');
+  for (const [from, to] of KEYWORD_EDITS) {
+    assert.ok(KEYWORDS_SPEC.includes(from), from);
+    const edited = loadModel({ text: KEYWORDS_SPEC.replace(from, to), file: 'keywords.yaml' }, 'revision');
+    assert.ok(compareModels(base, edited).findings.length > 0, `${JSON.stringify(from)} -> ${JSON.stringify(to)} gives no finding`);
+  }
+  const total = { compared: 0, incremental: 0, withFindings: 0, withProblems: 0 };
+  const json = JSON.stringify(require('yaml').parse(KEYWORDS_SPEC), null, 2);
+  const saved = SEMANTIC.splice(0, SEMANTIC.length, ...KEYWORD_EDITS);
+  try {
+    for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 6); seed++) {
+      const s = run(KEYWORDS_SPEC, 'keywords.yaml', 60, seed, 0.7);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+    }
+    // The JSON text has other spellings: a few of the edits still apply there (keys, scalars), the rest are random edits.
+    for (let seed = 1; seed <= 2; seed++) run(json, 'keywords.json', 60, seed, 0.7);
+  } finally {
+    SEMANTIC.splice(0, SEMANTIC.length, ...saved);
+  }
+  assert.ok(total.compared > 200, JSON.stringify(total));
+  assert.ok(total.incremental > total.compared / 3, JSON.stringify(total));
+  assert.ok(total.withFindings > total.compared / 2, JSON.stringify(total));
+  console.log(`keyword edits: ${JSON.stringify(total)}`);
+});
+
 test('the live diff equals a full check on real specs', (t) => {
   const files = ['pairs/05-twilio-insights-v1-response-enum-narrowed/base.yaml', 'pairs/07-twilio-trunking-v1-capabilities-and-202/base.yaml'].map((f) => path.join(corpus, f));
   if (!files.every(existsSync)) return t.skip(`corpus not found at ${corpus}`);

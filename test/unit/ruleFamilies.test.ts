@@ -187,7 +187,8 @@ test('pattern and const', () => {
 });
 
 test('oneOf/anyOf branches added or removed', () => {
-  const o = (kw: string, branches: string[]) => `\n                ${kw}:${branches.map((b) => `\n                  - type: ${b}`).join('')}`;
+  // Object branches: a oneOf of bare primitive types is a list of types (ruleKeywords.test.ts).
+  const o = (kw: string, branches: string[]) => `\n                ${kw}:${branches.map((b) => `\n                  - {type: object, required: [${b}], properties: {${b}: {type: string}}}`).join('')}`;
   assert.equal(only(check({ requestSchema: o('oneOf', ['string', 'integer']) }, { requestSchema: o('oneOf', ['string']) }), 'request-body-one-of-removed').level, 'error');
   assert.equal(only(check({ responseSchema: o('oneOf', ['string']) }, { responseSchema: o('oneOf', ['string', 'integer']) }), 'response-body-one-of-added').level, 'error');
   assert.equal(only(check({ requestSchema: o('anyOf', ['string', 'integer']) }, { requestSchema: o('anyOf', ['string']) }), 'request-body-any-of-removed').level, 'error');

@@ -157,3 +157,133 @@ test('multipleOf: set, unset, narrowed to a multiple, widened to a divisor, chan
   assert.deepEqual(findingsFor('3.1.0', 'request', 'body', num('multipleOf: 0.1'), num('multipleOf: 0.3')).map((x) => x.rule), ['request-body-multiple-of-narrowed']);
   expectUnchanged(num('multipleOf: 0.5'));
 });
+
+/** A change inside a keyword's sub-schema is found by the ordinary comparison, as a property change, on both sides. */
+function expectNested(base: string, revision: string, change: string, request: Level, response: Level): void {
+  for (const [dir, level] of [['request', request], ['response', response]] as const) {
+    for (const subject of ['body', 'property'] as const) {
+      const f = findingsFor('3.1.0', dir, subject, base, revision);
+      assert.deepEqual(f.map((x) => `${x.rule} ${x.level}`), [`${dir}-property-${change} ${level}`], `${base} -> ${revision} (${dir} ${subject})`);
+    }
+  }
+}
+
+const arr = (k: string) => `{type: array, ${k}}`;
+
+test('contains, minContains, maxContains', () => {
+  const c = 'contains: {type: string}';
+  expectCase({ base: arr('minItems: 0'), revision: arr(`minItems: 0, ${c}`), change: 'contains-added', request: 'error', response: 'info' });
+  expectCase({ base: arr(`minItems: 0, ${c}`), revision: arr('minItems: 0'), change: 'contains-removed', request: 'info', response: 'error' });
+  // minContains defaults to 1, maxContains to unlimited.
+  expectCase({ base: arr(c), revision: arr(`${c}, minContains: 2`), change: 'min-contains-increased', request: 'error', response: 'info' });
+  expectCase({ base: arr(`${c}, minContains: 2`), revision: arr(c), change: 'min-contains-decreased', request: 'info', response: 'error' });
+  expectCase({ base: arr(c), revision: arr(`${c}, maxContains: 3`), change: 'max-contains-decreased', request: 'error', response: 'info' });
+  expectCase({ base: arr(`${c}, maxContains: 3`), revision: arr(`${c}, maxContains: 5`), change: 'max-contains-increased', request: 'info', response: 'error' });
+  expectNested(arr('contains: {type: string, maxLength: 5}'), arr('contains: {type: string, maxLength: 3}'), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(arr(`${c}, minContains: 2, maxContains: 4`));
+  // minContains without contains does nothing: no finding.
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'body', arr('minItems: 0'), arr('minItems: 0, minContains: 3')), []);
+});
+
+test('prefixItems (levels as oasdiff reads it: adding takes the first positions away from items)', () => {
+  const items = 'items: {type: string}';
+  expectCase({ base: arr(items), revision: arr(`prefixItems: [{type: integer}], ${items}`), change: 'prefix-items-added', request: 'info', response: 'error' });
+  expectCase({ base: arr(`prefixItems: [{type: integer}], ${items}`), revision: arr(items), change: 'prefix-items-removed', request: 'error', response: 'info' });
+  expectCase({ base: arr(`prefixItems: [{type: integer}], ${items}`), revision: arr(`prefixItems: [{type: integer}, {type: boolean}], ${items}`), change: 'prefix-items-added', request: 'info', response: 'error' });
+  expectNested(arr('prefixItems: [{type: integer, maximum: 5}]'), arr('prefixItems: [{type: integer, maximum: 3}]'), 'max-decreased', 'error', 'info');
+  expectUnchanged(arr(`prefixItems: [{type: integer}, {type: boolean}], ${items}`));
+});
+
+test('unevaluatedItems', () => {
+  const p = 'prefixItems: [{type: string}]';
+  expectCase({ base: arr(p), revision: arr(`${p}, unevaluatedItems: false`), change: 'unevaluated-items-added', request: 'error', response: 'info' });
+  expectCase({ base: arr(`${p}, unevaluatedItems: false`), revision: arr(p), change: 'unevaluated-items-removed', request: 'info', response: 'error' });
+  // `true` allows everything: the same as no keyword.
+  expectCase({ base: arr(`${p}, unevaluatedItems: {type: integer}`), revision: arr(`${p}, unevaluatedItems: true`), change: 'unevaluated-items-removed', request: 'info', response: 'error' });
+  expectNested(arr(`${p}, unevaluatedItems: {type: string, maxLength: 3}`), arr(`${p}, unevaluatedItems: {type: string, maxLength: 2}`), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(arr(`${p}, unevaluatedItems: false`));
+});
+
+test('patternProperties', () => {
+  const pp = (schema: string) => obj(`patternProperties: {"^x-": ${schema}}`);
+  expectCase({ base: obj('minProperties: 0'), revision: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'), change: 'pattern-property-added', request: 'error', response: 'info' });
+  expectCase({ base: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'), revision: obj('minProperties: 0'), change: 'pattern-property-removed', request: 'info', response: 'error' });
+  // Another pattern is another constraint.
+  expectCase({ base: pp('{type: string}'), revision: obj('patternProperties: {"^x-": {type: string}, "^y-": {type: integer}}'), change: 'pattern-property-added', request: 'error', response: 'info' });
+  expectNested(pp('{type: string, maxLength: 9}'), pp('{type: string, maxLength: 4}'), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(pp('{type: string}'));
+});
+
+test('propertyNames', () => {
+  expectCase({ base: obj('minProperties: 0'), revision: obj('minProperties: 0, propertyNames: {maxLength: 8}'), change: 'property-names-added', request: 'error', response: 'info' });
+  expectCase({ base: obj('minProperties: 0, propertyNames: {maxLength: 8}'), revision: obj('minProperties: 0'), change: 'property-names-removed', request: 'info', response: 'error' });
+  expectNested(obj('propertyNames: {maxLength: 8}'), obj('propertyNames: {maxLength: 4}'), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(obj('propertyNames: {maxLength: 8}'));
+});
+
+test('unevaluatedProperties', () => {
+  const props = 'properties: {a: {type: string}}';
+  expectCase({ base: obj(props), revision: obj(`${props}, unevaluatedProperties: false`), change: 'unevaluated-properties-added', request: 'error', response: 'info' });
+  expectCase({ base: obj(`${props}, unevaluatedProperties: false`), revision: obj(props), change: 'unevaluated-properties-removed', request: 'info', response: 'error' });
+  // Closed (false) to a schema: more is allowed.
+  expectCase({ base: obj(`${props}, unevaluatedProperties: false`), revision: obj(`${props}, unevaluatedProperties: {type: string}`), change: 'unevaluated-properties-removed', request: 'info', response: 'error' });
+  expectNested(obj(`${props}, unevaluatedProperties: {type: string, maxLength: 3}`), obj(`${props}, unevaluatedProperties: {type: string, maxLength: 2}`), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(obj(`${props}, unevaluatedProperties: false`));
+});
+
+test('dependentRequired: added, removed, names gained, names lost, changed', () => {
+  const dr = (m: string) => obj(`minProperties: 0, dependentRequired: {${m}}`);
+  expectCase({ base: obj('minProperties: 0'), revision: dr('card: [billing]'), change: 'dependent-required-added', request: 'error', response: 'info' });
+  expectCase({ base: dr('card: [billing]'), revision: obj('minProperties: 0'), change: 'dependent-required-removed', request: 'info', response: 'error' });
+  expectCase({ base: dr('card: [billing]'), revision: dr('card: [billing, zip]'), change: 'dependent-required-added', request: 'error', response: 'info' });
+  expectCase({ base: dr('card: [billing, zip]'), revision: dr('card: [billing]'), change: 'dependent-required-removed', request: 'info', response: 'error' });
+  expectCase({ base: dr('card: [billing]'), revision: dr('card: [zip]'), change: 'dependent-required-changed', request: 'error', response: 'error' });
+  expectUnchanged(dr('card: [billing, zip]'));
+});
+
+test('dependentSchemas', () => {
+  const ds = (m: string) => obj(`minProperties: 0, dependentSchemas: {${m}}`);
+  expectCase({ base: obj('minProperties: 0'), revision: ds('card: {required: [billing]}'), change: 'dependent-schema-added', request: 'error', response: 'info' });
+  expectCase({ base: ds('card: {required: [billing]}'), revision: obj('minProperties: 0'), change: 'dependent-schema-removed', request: 'info', response: 'error' });
+  expectNested(ds('card: {properties: {billing: {type: string, maxLength: 9}}}'), ds('card: {properties: {billing: {type: string, maxLength: 5}}}'), 'max-length-decreased', 'error', 'info');
+  expectUnchanged(ds('card: {required: [billing]}'));
+});
+
+test('if / then / else', () => {
+  const cond = 'if: {required: [kind]}';
+  expectCase({ base: obj('minProperties: 0'), revision: obj(`minProperties: 0, ${cond}`), change: 'if-added', request: 'error', response: 'info' });
+  expectCase({ base: obj(`minProperties: 0, ${cond}`), revision: obj('minProperties: 0'), change: 'if-removed', request: 'info', response: 'error' });
+  expectCase({ base: obj(cond), revision: obj(`${cond}, then: {required: [x]}`), change: 'then-added', request: 'error', response: 'info' });
+  expectCase({ base: obj(`${cond}, then: {required: [x]}`), revision: obj(cond), change: 'then-removed', request: 'info', response: 'error' });
+  expectCase({ base: obj(cond), revision: obj(`${cond}, else: {required: [y]}`), change: 'else-added', request: 'error', response: 'info' });
+  expectCase({ base: obj(`${cond}, else: {required: [y]}`), revision: obj(cond), change: 'else-removed', request: 'info', response: 'error' });
+  expectCase({ base: obj(`${cond}, then: {required: [x]}`), revision: obj('if: {required: [sort]}, then: {required: [x]}'), change: 'if-changed', request: 'warning', response: 'warning' });
+  expectNested(obj(`${cond}, then: {properties: {x: {type: string, maxLength: 5}}}`), obj(`${cond}, then: {properties: {x: {type: string, maxLength: 3}}}`), 'max-length-decreased', 'error', 'info');
+  // then/else often hold only `required`: a name required there without a property schema counts too.
+  expectNested(obj(`${cond}, then: {required: [x]}`), obj(`${cond}, then: {required: [x, y]}`), 'became-required', 'error', 'info');
+  expectNested(obj(`${cond}, else: {required: [x, y]}`), obj(`${cond}, else: {required: [x]}`), 'became-optional', 'info', 'error');
+  expectUnchanged(obj(`${cond}, then: {required: [x]}, else: {required: [y]}`));
+  // A description in the condition selects the same values.
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', obj(cond), obj('if: {description: kinds, required: [kind]}')), []);
+});
+
+test('lists of types: a 3.1 type array or a oneOf of bare types, widened or narrowed', () => {
+  expectCase({ base: '{type: [string, integer]}', revision: '{type: [string]}', change: 'list-of-types-narrowed', request: 'error', response: 'info', parameter: true });
+  expectCase({ base: '{type: string}', revision: '{type: [string, integer]}', change: 'list-of-types-widened', request: 'info', response: 'error', parameter: true });
+  expectCase({ base: '{oneOf: [{type: string}, {type: integer}]}', revision: '{oneOf: [{type: string}]}', change: 'list-of-types-narrowed', request: 'error', response: 'info', parameter: true });
+  expectCase({ base: '{anyOf: [{type: string}]}', revision: '{anyOf: [{type: string}, {type: boolean}]}', change: 'list-of-types-widened', request: 'info', response: 'error' });
+  // integer -> number widens; a type array respelled as a oneOf of the same types is no change; null is nullability.
+  expectCase({ base: '{type: [integer, string]}', revision: '{type: [number, string]}', change: 'list-of-types-widened', request: 'info', response: 'error' });
+  for (const dir of ['request', 'response'] as const) {
+    assert.deepEqual(findingsFor('3.1.0', dir, 'property', '{type: [string, integer]}', '{oneOf: [{type: integer}, {type: string}]}'), []);
+  }
+  assert.deepEqual(findingsFor('3.1.0', 'response', 'body', '{type: [string, integer]}', '{type: [string, integer, "null"]}').map((x) => x.rule), ['response-body-became-nullable']);
+  // Both directions at once: one finding each.
+  const both = findingsFor('3.1.0', 'request', 'body', '{type: [string, integer]}', '{type: [string, boolean]}');
+  assert.deepEqual(both.map((x) => `${x.rule} ${x.level}`).sort(), ['request-body-list-of-types-narrowed error', 'request-body-list-of-types-widened info']);
+  // Inside an object-typed parameter: the catalogue's request-parameter-property id.
+  const inParam = findingsFor('3.1.0', 'request', 'parameter', '{type: object, properties: {p: {type: [string, integer]}}}', '{type: object, properties: {p: {type: [string]}}}');
+  assert.deepEqual(inParam.map((x) => `${x.rule} ${x.level}`), ['request-parameter-property-list-of-types-narrowed error']);
+  expectUnchanged('{type: [string, integer]}');
+  expectUnchanged('{oneOf: [{type: string}, {type: integer}]}');
+});

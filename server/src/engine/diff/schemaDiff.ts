@@ -7,7 +7,11 @@ import { SubtreeFacts } from '../parse/subtreeFacts';
 import { schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { DiffContext, RawChange, SchemaPair } from './context';
+import { compareArrayKeywords } from './arrayKeywordsDiff';
 import { compareBounds } from './boundsDiff';
+import { compareConditionals } from './conditionalDiff';
+import { compareObjectKeywords } from './objectKeywordsDiff';
+import { compareTypeLists } from './typeListDiff';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
@@ -15,10 +19,12 @@ import {
   boolFlag,
   effectiveProperties,
   enumValues,
+  type EffectiveProperties,
   hasComposition,
   isNullBranch,
   isNullable,
   str,
+  subtypeOf,
   typesOf,
   valueKey,
 } from './schemaFacts';
@@ -60,11 +66,6 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   };
   return walk(node, 0) ? out : null;
 });
-
-/** Every value of type `a` is also a value of type `b` (JSON Schema: integers are numbers). */
-function subtypeOf(a: string, b: string): boolean {
-  return a === b || (a === 'integer' && b === 'number');
-}
 
 export class SchemaDiff {
   /**
@@ -166,9 +167,12 @@ export class PairComparison implements PairView {
   }
 
   run(): void {
+    // Lists of types (a 3.1 type array, a oneOf/anyOf of bare types) are compared as such, before wrappers:
+    // `string` -> `oneOf: [string, integer]` widens a list of types.
+    const typeLists = compareTypeLists(this);
     // A schema that gained or lost a oneOf/anyOf/allOf wrapper is compared with the branch it became.
-    if (compareWrapping(this)) return;
-    const typeChanged = this.compareTypes();
+    if (!typeLists && compareWrapping(this)) return;
+    const typeChanged = !typeLists && this.compareTypes();
     if (!this.skipNullable) this.compareNullable();
     if (typeChanged) return; // everything below would be noise after an incompatible type change
     this.compareFormat();
@@ -181,7 +185,10 @@ export class PairComparison implements PairView {
     this.compareAdditionalProperties();
     this.compareProperties();
     this.compareItems();
-    for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) this.compareComposition(kind);
+    compareArrayKeywords(this);
+    compareObjectKeywords(this);
+    compareConditionals(this);
+    for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) if (!typeLists?.has(kind)) this.compareComposition(kind);
     compareContentKeywords(this);
     compareExtensibleEnum(this);
     compareDiscriminator(this);
@@ -376,6 +383,23 @@ export class PairComparison implements PairView {
       const rule = req ? (required ? newRequired : 'new-optional-request-property') : required ? 'response-required-property-added' : 'response-optional-property-added';
       this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
     }
+    this.compareUndeclaredRequired(bp, rp);
+  }
+
+  /** Names required without a property schema on either side (then/else/dependentSchemas often hold only `required`). */
+  private compareUndeclaredRequired(bp: EffectiveProperties, rp: EffectiveProperties): void {
+    const req = this.dir === 'request';
+    const undeclared = (name: string) => !bp.properties.has(name) && !rp.properties.has(name);
+    for (const [name, rNode] of rp.required) {
+      if (bp.required.has(name) || !undeclared(name)) continue;
+      const rule = !req ? 'response-property-became-required' : this.inHeader ? 'request-header-property-became-required' : 'request-property-became-required';
+      this.emitRule(rule, { name, container: describeSchema(this.r, this.subject, true) }, this.b, rNode, { detail: name, fixKey: name });
+    }
+    for (const [name, bNode] of bp.required) {
+      if (rp.required.has(name) || !undeclared(name)) continue;
+      const rule = req ? 'request-property-became-optional' : 'response-property-became-optional';
+      this.emitRule(rule, { name, container: describeSchema(this.r, this.subject, true) }, bNode, this.r, { detail: name });
+    }
   }
 
   private compareItems(): void {
@@ -484,6 +508,22 @@ const SUBJECT_WORD: Record<SchemaSubject, string> = {
   'header-property': 'header parameter property',
 };
 
+/** How a path through a sub-schema keyword reads: tags[contains], point[0], meta(/^x-/). */
+const KEYWORD_STEPS = new Map([
+  ['contains', '[contains]'],
+  ['unevaluatedItems', '[unevaluatedItems]'],
+  ['propertyNames', '(propertyNames)'],
+  ['unevaluatedProperties', '(unevaluatedProperties)'],
+  ['if', '(if)'],
+  ['then', '(then)'],
+  ['else', '(else)'],
+]);
+const KEYED_STEPS = new Map<string, (key: string) => string>([
+  ['prefixItems', (i) => `[${i}]`],
+  ['patternProperties', (p) => `(/${p}/)`],
+  ['dependentSchemas', (k) => `(with ${k})`],
+]);
+
 /** "property Pet.tags[].name", "the request body schema", "schema Pet". */
 export function describeSchema(node: JNode, subject: SchemaSubject, container = false): string {
   const tokens = pointerOf(node).split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -499,8 +539,10 @@ export function describeSchema(node: JNode, subject: SchemaSubject, container = 
   for (let i = start; i < tokens.length; i++) {
     if (tokens[i] === 'properties' && i + 1 < tokens.length) parts.push(tokens[++i]);
     else if (tokens[i] === 'items') parts.push('[]');
+    else if (KEYWORD_STEPS.has(tokens[i])) parts.push(KEYWORD_STEPS.get(tokens[i])!);
+    else if (KEYED_STEPS.has(tokens[i]) && i + 1 < tokens.length) parts.push(KEYED_STEPS.get(tokens[i])!(tokens[++i]));
   }
-  const path = [name, ...parts].filter(Boolean).join('.').replace(/\.\[\]/g, '[]');
+  const path = [name, ...parts].filter(Boolean).join('.').replace(/\.([[(])/g, '$1');
   const ownerKind = subject === 'header' ? 'header' : subject === 'body' || subject === 'property' ? undefined : 'parameter';
   const owner = ownerKind ? ownerName(node, ownerKind) : undefined;
   const word = SUBJECT_WORD[subject];

@@ -4,6 +4,11 @@ import { createHash } from 'node:crypto';
 import { child, childMap, childSeq, isMap, isScalar, isSeq, numberOf, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 
+/** Every value of type `a` is also a value of type `b` (JSON Schema: integers are numbers). */
+export function subtypeOf(a: string, b: string): boolean {
+  return a === b || (a === 'integer' && b === 'number');
+}
+
 export function typesOf(schema: JMap): Set<string> | undefined {
   const t = child(schema, 'type');
   const out = new Set<string>();

@@ -331,6 +331,41 @@ const SCHEMA_CHANGES = {
   'discriminator-mapping-changed': change('changed', 'Discriminator mapping changed', '{what} discriminator mapping "{value}" changed from {from} to {to}', ['info'], ['info']),
   // A schema that became one branch of a oneOf beside others. Request: warning, old values stay valid
   // unless they also match another branch (oneOf wants exactly one); response: clients may get the other shapes.
+  // contains / minContains (default 1) / maxContains (default unlimited), 3.1.
+  'contains-added': change('added', 'contains added (an item matching it is required)', '{what} must now contain an item matching its contains schema', ['error', 'clients that send arrays without one are rejected'], ['info']),
+  'contains-removed': change('removed', 'contains removed', '{what} no longer has to contain an item matching its contains schema', ['info'], ['error', 'clients may now receive arrays without one']),
+  'min-contains-increased': change('changed', 'minContains increased', '{what} {keyword} increased from {from} to {to}', ['error', 'clients that send fewer matching items are rejected'], ['info'], VALUE_FIX),
+  'min-contains-decreased': change('changed', 'minContains decreased', '{what} {keyword} decreased from {from} to {to}', ['info'], ['error', 'clients may now receive fewer matching items than they handle'], VALUE_FIX),
+  'max-contains-decreased': change('changed', 'maxContains decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send more matching items are rejected'], ['info'], VALUE_FIX),
+  'max-contains-increased': change('changed', 'maxContains increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive more matching items than they handle'], VALUE_FIX),
+  // prefixItems as oasdiff reads it: adding it takes the first positions away from `items`, removing it puts them back.
+  'prefix-items-added': change('added', 'prefixItems added (first items no longer checked by items)', '{what} now describes {positions} by position (prefixItems), no longer by items', ['info'], ['error', 'clients may now receive items there that items did not allow']),
+  'prefix-items-removed': change('removed', 'prefixItems removed (items applies to every item again)', '{what} no longer describes {positions} by position (prefixItems): items applies to them', ['error', 'clients that send items there that items does not allow are rejected'], ['info']),
+  'unevaluated-items-added': change('added', 'unevaluatedItems added', '{what} now constrains items no other keyword describes (unevaluatedItems)', ['error', 'clients that send such items are rejected'], ['info']),
+  'unevaluated-items-removed': change('removed', 'unevaluatedItems removed', '{what} no longer constrains items no other keyword describes (unevaluatedItems)', ['info'], ['error', 'clients may now receive such items']),
+  // Object keywords, 3.1.
+  'pattern-property-added': change('added', 'patternProperties pattern added', '{what} now constrains properties named like /{pattern}/ (patternProperties)', ['error', 'clients that send such properties in another shape are rejected'], ['info']),
+  'pattern-property-removed': change('removed', 'patternProperties pattern removed', '{what} no longer constrains properties named like /{pattern}/ (patternProperties)', ['info'], ['error', 'clients may now receive such properties in any shape']),
+  'property-names-added': change('added', 'propertyNames added', '{what} now restricts its property names (propertyNames)', ['error', 'clients that send other names are rejected'], ['info']),
+  'property-names-removed': change('removed', 'propertyNames removed', '{what} no longer restricts its property names (propertyNames)', ['info'], ['error', 'clients may now receive other names']),
+  'unevaluated-properties-added': change('added', 'unevaluatedProperties added', '{what} now constrains properties no other keyword describes (unevaluatedProperties)', ['error', 'clients that send such properties are rejected'], ['info']),
+  'unevaluated-properties-removed': change('removed', 'unevaluatedProperties removed', '{what} no longer constrains properties no other keyword describes (unevaluatedProperties)', ['info'], ['error', 'clients may now receive such properties']),
+  'dependent-required-added': change('added', 'dependentRequired added (more properties required together)', '{what}: when "{key}" is present, {names} must now be present too', ['error', 'clients that send "{key}" without {names} are rejected'], ['info']),
+  'dependent-required-removed': change('removed', 'dependentRequired removed (fewer properties required together)', '{what}: when "{key}" is present, {names} no longer need to be present', ['info'], ['error', 'clients that read "{key}" may no longer get {names}']),
+  'dependent-required-changed': change('changed', 'dependentRequired changed (names both added and removed)', '{what}: when "{key}" is present, {gained} must now be present and {lost} no longer', ['error', 'clients that send "{key}" without {gained} are rejected'], ['error', 'clients that read "{key}" may no longer get {lost}'], VALUE_FIX),
+  'dependent-schema-added': change('added', 'dependentSchemas entry added', '{what} must now match a further schema when "{key}" is present (dependentSchemas)', ['error', 'clients that send "{key}" with an object that does not match it are rejected'], ['info']),
+  'dependent-schema-removed': change('removed', 'dependentSchemas entry removed', '{what} no longer has to match a further schema when "{key}" is present (dependentSchemas)', ['info'], ['error', 'clients that read "{key}" may get objects that do not match it']),
+  // if / then / else, 3.1. A changed `if` moves values between the branches: the spec cannot tell whom that breaks.
+  'if-added': change('added', 'if added', '{what} now has an if condition (values matching it must match then, the others else)', ['error', 'clients that send values not matching then or else are rejected'], ['info']),
+  'if-removed': change('removed', 'if removed', '{what} no longer has an if condition (then and else no longer apply)', ['info'], ['error', 'clients may now receive values that do not match then or else']),
+  'if-changed': change('changed', 'if changed (values move between then and else)', '{what} changed its if condition', ['warning', 'whether clients are rejected depends on which of their values now fall under then or else'], ['warning', 'whether clients break depends on which values now fall under then or else']),
+  'then-added': change('added', 'then added', '{what} now requires values matching its if condition to match a then schema', ['error', 'clients that send such values in another shape are rejected'], ['info']),
+  'then-removed': change('removed', 'then removed', '{what} no longer requires values matching its if condition to match a then schema', ['info'], ['error', 'clients may now receive such values in any shape']),
+  'else-added': change('added', 'else added', '{what} now requires values not matching its if condition to match an else schema', ['error', 'clients that send such values in another shape are rejected'], ['info']),
+  'else-removed': change('removed', 'else removed', '{what} no longer requires values not matching its if condition to match an else schema', ['info'], ['error', 'clients may now receive such values in any shape']),
+  // Lists of types: a 3.1 type array or a oneOf/anyOf of bare types.
+  'list-of-types-narrowed': change('changed', 'Types removed from a list of types', '{what} changed its types from {from} to {to}', ['error', 'clients that send {lost} are rejected'], ['info'], VALUE_FIX),
+  'list-of-types-widened': change('changed', 'Types added to a list of types', '{what} changed its types from {from} to {to}', ['info'], ['error', 'clients may now receive {gained}'], VALUE_FIX),
   'wrapped-in-one-of': change('changed', 'Schema wrapped into a oneOf with other branches', '{what} became one branch of a oneOf beside {branches}', ['warning', 'clients whose values also match another branch are rejected (oneOf wants exactly one)'], ['error', 'clients may now receive the other shapes']),
 };
 
@@ -353,6 +388,8 @@ const PARAMETER_PROPERTY_RULES = {
   'request-parameter-property-type-changed': schemaVariant('type-changed', 'warning', 'Parameter property type changed (how object parameters are serialised is not specified, so the effect cannot be decided)', 'clients that send the old type may be rejected, depending on how the server reads object parameters'),
   'request-parameter-property-type-generalized': schemaVariant('type-generalized', 'info', 'Parameter property type widened'),
   'request-parameter-property-type-specialized': schemaVariant('type-specialized', 'error', 'Parameter property type narrowed'),
+  'request-parameter-property-list-of-types-narrowed': schemaVariant('list-of-types-narrowed', 'error', 'Parameter property: types removed from a list of types'),
+  'request-parameter-property-list-of-types-widened': schemaVariant('list-of-types-widened', 'info', 'Parameter property: types added to a list of types'),
   'request-header-property-became-enum': schemaVariant('became-enum', 'error', 'Property of a header parameter now restricted to an enum'),
 };
 
