@@ -101,19 +101,28 @@ function writeOutput(file: string, text: string): void {
   }
 }
 
-/** "checked 3/10 specs" on a terminal's stderr, once the run has taken more than a second; erased at the end. */
-function progressLine(io: CliIo): { update: (done: number, total: number, spec: string) => void; end: () => void } {
+/** "checked 3/10 specs, 12 s" on a terminal's stderr, redrawn every second once the run has taken more than one; erased at the end. */
+function progressLine(io: CliIo): { update?: (done: number, total: number, spec: string) => void; end: () => void } {
+  if (!io.stderr.isTTY) return { end: () => {} };
   const started = performance.now();
+  let state: { done: number; total: number | undefined; last: string } = { done: 0, total: undefined, last: '' };
   let shown = false;
-  if (!io.stderr.isTTY) return { update: () => {}, end: () => {} };
+  const draw = () => {
+    shown = true;
+    const secs = Math.round((performance.now() - started) / 1000);
+    const what = state.total === undefined ? 'finding the specs' : `checked ${state.done}/${state.total} specs`;
+    io.stderr.write(`\r\u001b[Kbreakwater: ${what}, ${secs} s${state.last ? ` (last: ${state.last})` : ''}`);
+  };
+  const timer = setInterval(draw, 1000);
+  timer.unref();
   return {
     update: (done, total, spec) => {
-      if (performance.now() - started < 1000) return;
-      shown = true;
-      const name = relative(io.cwd, spec) || spec;
-      io.stderr.write(`\r\u001b[Kbreakwater: checked ${done}/${total} specs (${name.length > 60 ? '…' + name.slice(-59) : name})`);
+      const name = spec ? relative(io.cwd, spec) || spec : '';
+      state = { done, total, last: name.length > 50 ? '…' + name.slice(-49) : name };
+      if (performance.now() - started >= 1000) draw();
     },
     end: () => {
+      clearInterval(timer);
       if (shown) io.stderr.write('\r\u001b[K');
     },
   };

@@ -45,7 +45,7 @@ export interface RepoRun {
 export interface RepoOptions {
   include: string[];
   exclude: string[];
-  /** Progress after each checked spec. */
+  /** Progress: once before (0 done), then after each checked spec; this thread then stays free to show it. */
   onProgress?: (done: number, total: number, spec: string) => void;
 }
 
@@ -77,8 +77,9 @@ export async function checkRepository(ctx: RunContext, options: RepoOptions): Pr
     if (status === 'changed') toCheck.push(spec.root);
   }
 
+  options.onProgress?.(0, toCheck.length, '');
   // Each spec is compared with the commit resolved here, so all of them see the same base.
-  const checked = await checkSpecs(toCheck, { ...ctx, baseRef: commit ?? base }, (done, spec) => options.onProgress?.(done, toCheck.length, spec));
+  const checked = await checkSpecs(toCheck, { ...ctx, baseRef: commit ?? base }, (done, spec) => options.onProgress?.(done, toCheck.length, spec), options.onProgress !== undefined);
   toCheck.forEach((spec, i) => {
     const entry = entries.find((e) => e.file === spec)!;
     const outcome = checked[i];

@@ -1,5 +1,6 @@
 // Checks many specs at once on worker threads (as many as cores, never more than
-// specs); one spec is checked in this thread, which costs no worker start-up.
+// specs); one spec is checked in this thread, which costs no worker start-up,
+// unless this thread must stay free (a progress line on a terminal).
 // Results come back in the order of the specs given, whatever order they finish in.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -25,11 +26,12 @@ function workerFile(): string {
   return existsSync(bundled) ? bundled : resolve(__dirname, 'specWorker.js');
 }
 
-export async function checkSpecs(specs: readonly string[], ctx: RunContext, onDone: (done: number, spec: string) => void = () => {}): Promise<SpecOutcome[]> {
+/** `keepThreadFree`: check even one spec on a worker, so this thread can redraw a progress line meanwhile. */
+export async function checkSpecs(specs: readonly string[], ctx: RunContext, onDone: (done: number, spec: string) => void = () => {}, keepThreadFree = false): Promise<SpecOutcome[]> {
   const outcomes: SpecOutcome[] = new Array(specs.length);
   const threads = Math.min(specs.length, Math.max(1, Number(process.env.BREAKWATER_THREADS) || availableParallelism()));
   let done = 0;
-  if (threads <= 1) {
+  if (threads === 0 || (threads === 1 && !keepThreadFree)) {
     for (const [i, spec] of specs.entries()) {
       outcomes[i] = await checkSpec(spec, ctx).then(
         (compared) => ({ ok: true as const, compared }),
