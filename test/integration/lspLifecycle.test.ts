@@ -217,7 +217,7 @@ test('"show all changes" report and the refs for the base picker', async () => {
       const report = await c.request<{ markdown: string }>('breakwater/report', { uri });
       assert.match(report.markdown, /\(2 deprecated\)/);
       const section = /## Deprecated\n\n((?:- .*\n)+)/.exec(report.markdown)?.[1] ?? '';
-      assert.match(section, /`api-deprecated`/, report.markdown);
+      assert.match(section, /`endpoint-deprecated`/, report.markdown);
       assert.match(section, /`request-parameter-deprecated`.*"sort"/, report.markdown);
       assert.doesNotMatch(/## Other changes[^#]*/.exec(report.markdown)?.[0] ?? '', /deprecated`/, 'not listed twice');
       assert.match(report.markdown, /^# openapi\.yaml: changes against HEAD [0-9a-f]{7}/);

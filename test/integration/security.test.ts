@@ -79,6 +79,21 @@ test('sources: git runs through execFile/spawnSync with an argument list, never 
     assert.doesNotMatch(text, /(^|[^.\w])(exec|execSync)\(|shell:\s*true|(^|[^.\w])eval\(|new Function\(/m, rel);
     if (/child_process/.test(text)) assert.equal(rel, path.join('server', 'src', 'io', 'gitExec.ts'), `${rel} starts processes`);
     // The user's files change only through a quick fix they pick (a code action the editor applies).
+    // One exception: the command behind Accept for clients that cannot create files through a
+    // workspace edit (no documentChanges, e.g. Neovim 0.7) creates a missing .breakwater.yaml, and
+    // only that; it runs when the user picks the fix.
+    if (rel === path.join('server', 'src', 'lsp', 'createConfigCommand.ts')) {
+      assert.match(text, /isConfigPath\(path\)/, `${rel} must only create configuration files`);
+      assert.match(text, /flag: 'wx'|existsSync/, `${rel} must never overwrite a file`);
+      continue;
+    }
+    // The CLI writes the report files its user names with --output, nothing else.
+    if (rel === path.join('server', 'src', 'cli', 'main.ts')) {
+      const writes = text.match(/\bwriteFileSync\([^)]*\)/g) ?? [];
+      assert.deepEqual(writes, ['writeFileSync(file, text)'], `${rel} writes only --output files`);
+      assert.match(text, /function writeOutput\(file: string, text: string\)/, rel);
+      continue;
+    }
     assert.doesNotMatch(text, /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|unlinkSync|unlink|rmSync|renameSync|truncateSync|copyFileSync)\(|workspace\.applyEdit|ApplyWorkspaceEditRequest|workspace\/applyEdit/, `${rel} writes files or applies edits`);
   }
 });
