@@ -28,7 +28,6 @@ export interface WalkResult {
 export async function walkSpecFiles(root: string, limits: WalkLimits = DEFAULT_WALK_LIMITS): Promise<WalkResult> {
   const files: string[] = [];
   let entries = 0;
-  let truncated = false;
   // Breadth first: a spec near the top of the tree is found even when a deep folder exhausts the budget.
   const queue = [root];
   while (queue.length > 0) {
@@ -47,5 +46,5 @@ export async function walkSpecFiles(root: string, limits: WalkLimits = DEFAULT_W
       } else if (entry.isFile() && SPEC_FILE.test(entry.name)) files.push(join(dir, entry.name));
     }
   }
-  return { files, truncated };
+  return { files, truncated: false };
 }
