@@ -232,7 +232,7 @@ test('COMMAND --help prints that command\'s own usage', () => {
   for (const args of [['check', '--help'], ['check', 'openapi.yaml', '-h'], ['--format', 'json', 'check', '--help']]) {
     const r = run(args, dir);
     assert.equal(r.code, 0, args.join(' '));
-    assert.match(r.stdout, /^Usage: breakwater check SPEC\.\.\. \[--base REF\]/, args.join(' '));
+    assert.match(r.stdout, /^Usage: breakwater check \[SPEC\.\.\.\] \[--base REF\] \[--staged\]/, args.join(' '));
     assert.doesNotMatch(r.stdout, /breakwater diff|breakwater rules/, 'only check');
     assert.match(r.stdout, /--base REF/);
   }

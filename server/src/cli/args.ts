@@ -81,16 +81,25 @@ Options:
 ${OPTIONS_COMMON}
 
 ${EXIT_CODES}`,
-  check: `Usage: breakwater check SPEC... [--base REF] [options]
+  check: `Usage: breakwater check [SPEC...] [--base REF] [--staged] [options]
 
 Compares each spec in the work tree with its version at a git ref (default: the base of
 .breakwater.yaml, else HEAD), following a rename made since then; $refs are read at the
 same ref. A spec that is not in the ref is new and has nothing to break.
+With no SPEC: every OpenAPI/Swagger spec of the repository (found by content; files a spec
+reaches through $refs are part of it). Unchanged specs are skipped, a deleted one is an
+error (api-spec-removed), changed ones are checked on worker threads; one report.
 
-Example: breakwater check openapi.yaml --base origin/main --format github
+Examples: breakwater check --base merge-base:origin/main --format github
+          breakwater check openapi.yaml --staged
 
 Options:
-  --base REF                                   git ref: branch, tag, commit (default HEAD)
+  --base REF                                   branch, tag, commit, merge-base:BRANCH (what a pull request
+                                               changes) or staged (default HEAD)
+  --staged                                     the specs as the next commit would record them (the index)
+  --include GLOB, --exclude GLOB               with no SPEC: which specs (repeatable; also include:/exclude:
+                                               in .breakwater.yaml)
+  --output FORMAT=FILE                         also write the report in FORMAT to FILE (repeatable)
 ${OPTIONS_COMMON}
 
 ${EXIT_CODES}`,
