@@ -11,11 +11,13 @@ import { configForSpec, loadConfigFile } from '../../config/index';
 import type { Finding } from '../../engine/index';
 import { renderMessage } from '../../engine/rules/registry';
 import { changesSince, type TreeChanges } from '../../io/gitChanges';
-import { mergeBase, readFilesAtCommit, repoRoot, resolveRef } from '../../io/git';
-import { GitFailed, NoCommitsYet } from '../../io/gitErrors';
+import { readFilesAtCommit, repoRoot } from '../../io/git';
+import { NoCommitsYet } from '../../io/gitErrors';
 import { globMatcher } from '../../io/glob';
 import { toRepoPath } from '../../io/paths';
 import { parseBaseSelector } from '../../workspace/base/baseSelector';
+import { SafeGit } from '../../workspace/base/gitAccess';
+import { commitOf } from '../../workspace/base/resolveBase';
 import { RepoRootIndex } from '../../workspace/roots/rootIndex';
 import { isSpecText } from '../../workspace/specDetection';
 import { EMPTY_RESULT, type Compared, type RunContext } from '../commands/compared';
@@ -94,13 +96,8 @@ export async function checkRepository(ctx: RunContext, options: RepoOptions): Pr
 
 /** The commit the base names (null: the index), or undefined when the repository has no commits yet. */
 async function baseCommit(root: string, base: string): Promise<string | null | undefined> {
-  const selector = parseBaseSelector(base);
   try {
-    if (selector.kind === 'staged') return null;
-    if (selector.kind === 'ref') return await resolveRef(root, selector.ref);
-    const commit = await mergeBase(root, 'HEAD', selector.ref);
-    if (commit === undefined) throw new GitFailed(['merge-base'], `HEAD and ${selector.ref} have no common history`);
-    return commit;
+    return await commitOf(new SafeGit(), root, parseBaseSelector(base));
   } catch (e) {
     if (e instanceof NoCommitsYet) return undefined;
     throw e;
