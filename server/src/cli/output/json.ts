@@ -1,4 +1,4 @@
-// The JSON contract of DESIGN.md; internal fields (ranges, fix hints) are left out.
+// The JSON contract of docs/cli-json.md; internal fields (ranges, fix hints) are left out.
 import type { Report } from './report';
 
 export function renderJson(report: Report): string {
