@@ -287,3 +287,21 @@ test('lists of types: a 3.1 type array or a oneOf of bare types, widened or narr
   expectUnchanged('{type: [string, integer]}');
   expectUnchanged('{oneOf: [{type: string}, {type: integer}]}');
 });
+
+test('a tighter bound on a readOnly property is info on the request side (clients do not send it), as before on the response side', () => {
+  const cases: [string, string, string][] = [
+    ['maximum: 10', 'maximum: 5', 'max-decreased'],
+    ['exclusiveMaximum: 10', 'exclusiveMaximum: 5', 'exclusive-max-decreased'],
+    ['minimum: 0', 'minimum: 1', 'min-increased'],
+    ['exclusiveMinimum: 0', 'exclusiveMinimum: 1', 'exclusive-min-increased'],
+  ];
+  const ro = (k: string) => `{type: number, readOnly: true, ${k}}`;
+  for (const [base, revision, change] of cases) {
+    assert.deepEqual(findingsFor('3.1.0', 'request', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`), [`request-read-only-property-${change} info`]);
+    assert.deepEqual(findingsFor('3.1.0', 'response', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`), [`response-property-${change} info`]);
+  }
+  const s = (n: number) => `{type: string, readOnly: true, maxLength: ${n}}`;
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', s(10), s(5)).map((x) => `${x.rule} ${x.level}`), ['request-read-only-property-max-length-decreased info']);
+  // Not readOnly: the ordinary error.
+  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', num('maximum: 10'), num('maximum: 5')).map((x) => `${x.rule} ${x.level}`), ['request-property-max-decreased error']);
+});

@@ -3,7 +3,7 @@
 // the whole machinery (so nested changes are found and the live diff knows the pair).
 import type { JMap, JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
-import type { MessageParams, SchemaChangeId } from '../rules/registry';
+import type { MessageParams, RuleId, SchemaChangeId } from '../rules/registry';
 import type { RawChange } from './context';
 
 export interface PairView {
@@ -16,6 +16,8 @@ export interface PairView {
   readonly what: string;
   /** Reports a schema-level change, e.g. "contains-added"; the subject turns it into a rule id, `params` fill its message (`{what}` is filled for you). */
   emit(change: SchemaChangeId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more?: Partial<RawChange>): void;
+  /** Reports a rule by its full id (a variant the subject does not spell); `params` must fill its template, `{what}` included. */
+  emitRule(rule: RuleId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more?: Partial<RawChange>): void;
   /** Compares two sub-schemas (following `$ref`s) in the same direction, as a nested property. */
   nested(base: JNode, revision: JNode): void;
 }

@@ -393,6 +393,17 @@ const PARAMETER_PROPERTY_RULES = {
   'request-header-property-became-enum': schemaVariant('became-enum', 'error', 'Property of a header parameter now restricted to an enum'),
 };
 
+const NOT_SENT = 'clients do not send a readOnly property';
+
+// A readOnly property is not sent in requests: a tighter bound on it there breaks nobody (the catalogue's ids).
+const READ_ONLY_REQUEST_RULES = {
+  'request-read-only-property-max-decreased': schemaVariant('max-decreased', 'info', 'readOnly request property: maximum decreased', NOT_SENT),
+  'request-read-only-property-exclusive-max-decreased': schemaVariant('exclusive-max-decreased', 'info', 'readOnly request property: exclusive maximum decreased', NOT_SENT),
+  'request-read-only-property-min-increased': schemaVariant('min-increased', 'info', 'readOnly request property: minimum increased', NOT_SENT),
+  'request-read-only-property-exclusive-min-increased': schemaVariant('exclusive-min-increased', 'info', 'readOnly request property: exclusive minimum increased', NOT_SENT),
+  'request-read-only-property-max-length-decreased': schemaVariant('max-length-decreased', 'info', 'readOnly request property: maxLength decreased', NOT_SENT),
+};
+
 export type SchemaChangeId = keyof typeof SCHEMA_CHANGES;
 /**
  * What a compared schema is: a body, a property (or items, branches... inside one), a
@@ -405,7 +416,7 @@ type ChangesOn<D extends 'request' | 'response'> = { [K in SchemaChangeId]: (typ
 /** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter). */
 export type SchemaRuleId = `request-${'body' | 'property' | 'parameter'}-${ChangesOn<'request'>}` | `response-${'body' | 'property' | 'header'}-${ChangesOn<'response'>}`;
 
-const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES };
+const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES, ...READ_ONLY_REQUEST_RULES };
 
 /** Every rule id: a misspelt one does not compile. */
 export type RuleId = keyof typeof EXPLICIT_RULES | SchemaRuleId;
