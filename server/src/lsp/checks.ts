@@ -21,6 +21,7 @@ import type { GitWatcher } from '../workspace/base/gitWatcher';
 import { fileUriOf, fsPathOf } from './baseUri';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
+import { RefDiagnostics } from './refDiagnostics';
 import { ShownFindings } from './shownFindings';
 import { sunsetFor, type ProjectConfig, type ProjectConfigStore } from '../workspace/projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
@@ -69,8 +70,6 @@ interface Inputs {
 
 export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
-  /** Findings located in other files of multi-file specs: file URI -> spec URI -> diagnostics. */
-  private readonly external = new Map<string, Map<string, Diagnostic[]>>();
   private readonly configErrors = new Set<string>();
   /** Check tokens, unique across documents (a token in the worker's shared array never matches another document's). */
   private tokens = 0;
@@ -82,13 +81,21 @@ export class CheckRunner {
   private readonly links = new RootLinks();
   /** Referenced files that were sent a status naming their roots (to withdraw it when they have none left). */
   private readonly partOfShown = new Set<string>();
-  /** Files sent findings by background roots only; others (as before) get what open specs find in them. */
-  private readonly externalShown = new Set<string>();
   /** Opened files whose roots have not yet been told (a restored unsaved buffer differs from what they read on disk). */
   private readonly justOpened = new Set<string>();
 
   /** The findings on screen, for hover and quick fixes (recorded when published). */
   readonly shown = new ShownFindings();
+  /** What root specs find inside the files they reference. */
+  private readonly refDiagnostics = new RefDiagnostics({
+    send: (uri, diagnostics) => void this.deps.connection.sendDiagnostics({ uri, diagnostics }),
+    isOpen: (uri) => !!this.deps.documents.get(uri),
+    isBackground: (root) => !!this.states.get(root)?.background,
+    shown: (root, uri, diagnostics) => {
+      const good = this.states.get(root)?.lastGood;
+      this.shown.record(root, uri, diagnostics && good, diagnostics ?? [], good?.refVersions.get(uri), fsPathOf(uri) ?? '');
+    },
+  });
 
   constructor(private readonly deps: CheckDeps) {}
 
@@ -170,7 +177,7 @@ export class CheckRunner {
     if (state?.timer) clearTimeout(state.timer);
     if (state) this.deps.worker.releaseSlot(state.slot);
     this.states.delete(uri);
-    this.publishExternal(uri, new Map());
+    this.refDiagnostics.set(uri, new Map());
   }
 
   /**
@@ -302,7 +309,7 @@ export class CheckRunner {
             config: inputs.config,
           };
           this.publish(state, version, [...reply.findingDiagnostics, ...reply.problemDiagnostics]);
-          this.publishExternal(state.uri, new Map(reply.external));
+          this.refDiagnostics.set(state.uri, new Map(reply.external));
           state.lastInputKey = key;
           state.typingDelay.checked(Date.now() - started);
           return this.status(state, 'ok', base.label, started, undefined, reply.timings, inputs.settings);
@@ -329,7 +336,7 @@ export class CheckRunner {
     state.lastGood = undefined;
     state.lastInputKey = undefined;
     this.publish(state, doc.version, [notice]);
-    this.publishExternal(state.uri, new Map());
+    this.refDiagnostics.set(state.uri, new Map());
     this.status(state, 'too-large', state.base?.label ?? '', started, String(notice.message));
     return true;
   }
@@ -408,38 +415,6 @@ export class CheckRunner {
     state.lastStatus = undefined;
   }
 
-  /** Several specs can share a referenced file: what each contributes is kept apart and published together. */
-  private publishExternal(owner: string, byUri: Map<string, Diagnostic[]>): void {
-    const touched = new Set(byUri.keys());
-    for (const [uri, owners] of this.external) if (owners.has(owner)) touched.add(uri);
-    for (const uri of touched) {
-      let owners = this.external.get(uri);
-      if (!owners) this.external.set(uri, (owners = new Map()));
-      const diags = byUri.get(uri);
-      if (diags) owners.set(owner, diags);
-      else owners.delete(owner);
-      const good = this.states.get(owner)?.lastGood;
-      this.shown.record(owner, uri, diags && good, diags ?? [], good?.refVersions.get(uri), fsPathOf(uri) ?? '');
-      if (owners.size === 0) this.external.delete(uri);
-      this.flushExternal(uri);
-    }
-  }
-
-  /**
-   * Sends what specs found inside a referenced file. An open spec shows its findings
-   * on every file it references (as always); a background root only on open files,
-   * so closed files never collect diagnostics from specs the user has not opened.
-   */
-  private flushExternal(uri: string): void {
-    const owners = this.external.get(uri) ?? new Map<string, Diagnostic[]>();
-    const open = !!this.deps.documents.get(uri);
-    const diagnostics = uniqueDiagnostics([...owners].filter(([owner]) => open || !this.states.get(owner)?.background).flatMap(([, d]) => d));
-    if (!open && diagnostics.length === 0 && !this.externalShown.has(uri)) return; // nothing shown there, nothing to withdraw
-    if (diagnostics.length) this.externalShown.add(uri);
-    else this.externalShown.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics });
-  }
-
   /** The text of a background root, read from disk again when it changed there; undefined (and released) when it is gone. */
   private async backgroundDoc(state: DocumentState, file: string): Promise<TextDocument | undefined> {
     const repo = await this.deps.bases.repoOf(file);
@@ -470,7 +445,7 @@ export class CheckRunner {
       this.schedule(root, 0);
     }
     for (const root of removed) this.release(root);
-    if (added.length || removed.length) this.flushExternal(uri);
+    if (added.length || removed.length) this.refDiagnostics.flush(uri);
     this.sendPartOf(uri);
     // Roots checked before this file opened read it from disk; its buffer may differ (unsaved edits restored).
     if (this.justOpened.delete(uri)) {
@@ -504,7 +479,7 @@ export class CheckRunner {
     this.background.drop(root);
     this.deps.sync.closed(root);
     this.deps.worker.close(root);
-    this.publishExternal(root, new Map());
+    this.refDiagnostics.set(root, new Map());
     for (const dependent of this.links.dependentsOf(root)) this.sendPartOf(dependent);
   }
 
@@ -587,17 +562,6 @@ export class CheckRunner {
 function readVersions(openDocs: OpenDoc[], refFiles: string[], self: string): Map<string, number> {
   const read = new Set(refFiles);
   return new Map(openDocs.filter((d) => d.uri !== self && read.has(d.path)).map((d) => [d.uri, d.version]));
-}
-
-/** Two specs sharing a file find the same change in it: shown once. */
-function uniqueDiagnostics(diags: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diags.filter((d) => {
-    const key = `${d.range.start.line}:${d.range.start.character}|${String(d.code)}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function stateOfBase(base: Exclude<BaseOutcome, { kind: 'ok' }>): CheckState {
