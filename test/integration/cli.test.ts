@@ -87,7 +87,7 @@ test('bad input: one clear line on stderr and exit 2', () => {
     [['diff', 'base.yaml', 'latin1.yaml'], /^breakwater: .*latin1\.yaml: not valid UTF-8 text \(save the spec as UTF-8\)\n$/],
     [['diff', 'base.yaml'], /^breakwater: diff needs exactly two arguments: BASE REVISION\n$/],
     [['diff', 'base.yaml', 'rev.yaml', '--format', 'xml'], /^breakwater: --format must be one of text, json, sarif, github, markdown \(got "xml"\)\n$/],
-    [['frobnicate'], /^breakwater: unknown command "frobnicate" \(commands: diff, check, rules\)\n$/],
+    [['frobnicate'], /^breakwater: unknown command "frobnicate" \(commands: diff, check, rules, init\)\n$/],
     [['check', 'base.yaml'], /^breakwater: base\.yaml is not inside a git repository\n$/],
   ];
   for (const [args, expected] of cases) {

@@ -55,7 +55,7 @@ writeFileSync(join(dir, 'bad-config.yaml'), 'rules:\n  api-removed: sometimes\n'
 
 test('usage and input errors: exact one line on stderr, exit 2', () => {
   const cases: [string[], string][] = [
-    [[], 'breakwater: no command given (commands: diff, check, rules; see breakwater --help)\n'],
+    [[], 'breakwater: no command given (commands: diff, check, rules, init; see breakwater --help)\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--colour'], 'breakwater: unknown option --colour (see breakwater --help)\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--fail-on', 'never'], 'breakwater: --fail-on must be one of error, warning, info (got "never")\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--format'], 'breakwater: option --format needs a value\n'],

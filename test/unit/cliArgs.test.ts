@@ -39,11 +39,15 @@ test('parseArgs: check with no SPEC, --staged, --include/--exclude and --output'
 
 test('parseArgs: usage errors are one exact line', () => {
   const cases: [string[], string][] = [
-    [['frob'], 'unknown command "frob" (commands: diff, check, rules)'],
+    [['frob'], 'unknown command "frob" (commands: diff, check, rules, init)'],
     [['diff', 'a'], 'diff needs exactly two arguments: BASE REVISION'],
     [['diff', 'a', 'b', 'c'], 'diff needs exactly two arguments: BASE REVISION'],
     [['check', 'a.yaml', '--include', 'specs/**'], '--include and --exclude apply to check with no SPEC (every spec of the repository)'],
     [['diff', 'a', 'b', '--staged'], '--staged only applies to check'],
+    [['init'], 'init needs --from oasdiff|optic and at most one FILE'],
+    [['init', '--from', 'optic', 'a.yml', 'b.yml'], 'init needs --from oasdiff|optic and at most one FILE'],
+    [['init', '--from', 'spectral'], '--from must be oasdiff or optic (got "spectral")'],
+    [['check', '--from', 'optic'], '--from only applies to init'],
     [['check', '--output', 'sarif'], '--output needs FORMAT=FILE (got "sarif")'],
     [['check', '--output', 'xml=a.xml'], '--output format must be one of text, json, sarif, github, markdown (got "xml")'],
     [['rules', 'x'], 'rules takes no arguments'],

@@ -3,7 +3,7 @@
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'info';
 
-export type Command = 'diff' | 'check' | 'rules';
+export type Command = 'diff' | 'check' | 'rules' | 'init';
 
 export interface CliArgs {
   command: Command | 'help' | 'version' | 'none';
@@ -23,19 +23,22 @@ export interface CliArgs {
   /** check with no SPEC: globs of the specs to check, and of those to leave out (repeatable). */
   include: string[];
   exclude: string[];
+  /** init: the tool whose settings become .breakwater.yaml. */
+  from?: 'oasdiff' | 'optic';
 }
 
 export class UsageError extends Error {}
 
 const FORMATS: Format[] = ['text', 'json', 'sarif', 'github', 'markdown'];
 const LEVELS: FailOn[] = ['error', 'warning', 'info'];
-const VALUE_FLAGS = new Set(['--format', '--fail-on', '--base', '--config', '--output', '--include', '--exclude']);
+const VALUE_FLAGS = new Set(['--format', '--fail-on', '--base', '--config', '--output', '--include', '--exclude', '--from']);
 
 export const USAGE = `Usage:
   breakwater diff BASE REVISION [options]     compare two spec files (or two folders' entry files)
   breakwater check SPEC... [--base REF]        compare specs with their version at a git ref (default HEAD)
   breakwater check [--base REF]                compare every OpenAPI/Swagger spec of the repository
   breakwater rules [--format text|json|markdown]  list every rule with its level
+  breakwater init --from oasdiff|optic [FILE]  write .breakwater.yaml from oasdiff's or Optic's settings
 
 A folder stands for its entry file (the one .yaml/.yml/.json file at its top with an
 "openapi" or "swagger" key); $refs to other files are read at the same version.
@@ -103,6 +106,13 @@ Options:
 ${OPTIONS_COMMON}
 
 ${EXIT_CODES}`,
+  init: `Usage: breakwater init --from oasdiff|optic [FILE]
+
+Writes .breakwater.yaml (at the repository root) from another tool's settings and says, line
+by line, what it carried over and what it could not. It never overwrites a configuration.
+  oasdiff: FILE is .oasdiff.yaml (found when not named; its severity-levels, err-ignore and
+           warn-ignore files are read too), a --severity-levels file or an ignore file.
+  optic:   FILE is optic.yml (found when not named); x-optic-exemptions in its specs are listed.`,
   rules: `Usage: breakwater rules [--format text|json|markdown]
 
 Lists every rule with its id, default level (error = breaking, warning = possibly breaking,
@@ -142,6 +152,9 @@ export function parseArgs(argv: string[]): CliArgs {
         if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--output needs FORMAT=FILE (got "${value}")`);
         if (!FORMATS.includes(format)) throw new UsageError(`--output format must be one of ${FORMATS.join(', ')} (got "${format}")`);
         out.outputs.push({ format, file: value.slice(eq + 1) });
+      } else if (name === '--from') {
+        if (value !== 'oasdiff' && value !== 'optic') throw new UsageError(`--from must be oasdiff or optic (got "${value}")`);
+        out.from = value;
       } else if (name === '--include' || name === '--exclude') out[name === '--include' ? 'include' : 'exclude'].push(value);
       else if (name === '--base') out.base = value;
       else out.config = value;
@@ -152,11 +165,13 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   const [command, ...positional] = rest;
   if (command === undefined) return out;
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: diff, check, rules)`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: diff, check, rules, init)`);
   out.command = command;
   out.positional = positional;
   if (command === 'diff' && positional.length !== 2) throw new UsageError('diff needs exactly two arguments: BASE REVISION');
   if (command === 'rules' && positional.length > 0) throw new UsageError('rules takes no arguments');
+  if (command === 'init' && (out.from === undefined || positional.length > 1)) throw new UsageError('init needs --from oasdiff|optic and at most one FILE');
+  if (command !== 'init' && out.from !== undefined) throw new UsageError('--from only applies to init');
   if (command !== 'check' && out.base !== undefined) throw new UsageError('--base only applies to check');
   if (command === 'rules' && out.outputs.length > 0) throw new UsageError('--output applies to diff and check');
   if (command !== 'check' && out.staged) throw new UsageError('--staged only applies to check');
@@ -165,7 +180,7 @@ export function parseArgs(argv: string[]): CliArgs {
 }
 
 function isCommand(word: string): word is Command {
-  return word === 'diff' || word === 'check' || word === 'rules';
+  return word === 'diff' || word === 'check' || word === 'rules' || word === 'init';
 }
 
 /** The command named before `--help` (skipping option values: `--base check --help` asks for the general usage). */

@@ -10,6 +10,7 @@ import { checkSpec } from './commands/check';
 import type { Compared, RunContext } from './commands/compared';
 import { diffSpecs } from './commands/diff';
 import { renderRules } from './commands/rules';
+import { runInit } from './commands/init/init';
 import { render } from './output/index';
 import { buildRepoReport, buildReport } from './output/report';
 import type { Format } from './args';
@@ -53,7 +54,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const args = parseArgs(argv);
   switch (args.command) {
     case 'none':
-      throw new UsageError('no command given (commands: diff, check, rules; see breakwater --help)');
+      throw new UsageError('no command given (commands: diff, check, rules, init; see breakwater --help)');
     case 'help':
       io.stdout.write((args.helpFor ? COMMAND_USAGE[args.helpFor] : USAGE) + '\n');
       return 0;
@@ -62,6 +63,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     case 'rules':
       io.stdout.write(renderRules(args.format));
+      return 0;
+    case 'init':
+      io.stdout.write(runInit(args.from!, args.positional[0], io.cwd));
       return 0;
   }
   const ctx: RunContext = { cwd: io.cwd, configFile: args.config, baseRef: args.base, staged: args.staged };
