@@ -30,7 +30,7 @@ import type { DocumentSync } from './worker/docSync';
 import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';
 import { BackgroundDocs } from '../workspace/roots/backgroundDocs';
-import { partOfStatus } from './partOfStatus';
+import { PartOfStatuses } from './partOfStatus';
 import { sameAsBase } from './sameAsBase';
 import { RootLinks } from '../workspace/roots/rootLinks';
 import type { RootIndexes } from '../workspace/roots/rootIndex';
@@ -79,13 +79,13 @@ export class CheckRunner {
   private readonly background = new BackgroundDocs();
   /** Open referenced files -> their root specs. */
   private readonly links = new RootLinks();
-  /** Referenced files that were sent a status naming their roots (to withdraw it when they have none left). */
-  private readonly partOfShown = new Set<string>();
   /** Opened files whose roots have not yet been told (a restored unsaved buffer differs from what they read on disk). */
   private readonly justOpened = new Set<string>();
 
   /** The findings on screen, for hover and quick fixes (recorded when published). */
   readonly shown = new ShownFindings();
+  /** The status of open referenced files (part of which roots). */
+  private readonly partOf = new PartOfStatuses((params) => void this.deps.connection.sendNotification(StatusNotification, params));
   /** What root specs find inside the files they reference. */
   private readonly refDiagnostics = new RefDiagnostics({
     send: (uri, diagnostics) => void this.deps.connection.sendDiagnostics({ uri, diagnostics }),
@@ -164,7 +164,7 @@ export class CheckRunner {
     this.deps.worker.close(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.shown.record(uri, uri, undefined, [], undefined, '');
-    this.partOfShown.delete(uri);
+    this.partOf.forget(uri);
     for (const root of this.links.drop(uri)) this.release(root);
     if (state && this.links.dependentsOf(uri).length > 0) {
       // A root spec closed while files it references are open: it goes on in the background, from disk.
@@ -488,15 +488,7 @@ export class CheckRunner {
     const file = fsPathOf(uri);
     const roots = this.links.rootsOf(uri).filter((r) => this.states.has(r) || this.deps.documents.get(r));
     if (!file || !this.deps.documents.get(uri)) return;
-    if (roots.length === 0) {
-      // No longer part of a spec: withdraw the status (the client hides 'not-openapi').
-      if (!this.partOfShown.delete(uri)) return;
-      const params: StatusParams = { uri, state: 'not-openapi', baseLabel: '', counts: { breaking: 0, possiblyBreaking: 0, info: 0 }, checkedAt: new Date().toISOString(), durationMs: 0 };
-      void this.deps.connection.sendNotification(StatusNotification, params);
-      return;
-    }
-    this.partOfShown.add(uri);
-    void this.deps.connection.sendNotification(StatusNotification, partOfStatus(uri, file, roots.map((r) => ({ uri: r, state: this.states.get(r) }))));
+    this.partOf.update(uri, file, roots.map((r) => ({ uri: r, state: this.states.get(r) })));
   }
 
   /** The root index reads open buffers instead of the disk: an open, edit or close changes what it sees. */

@@ -42,3 +42,27 @@ export function partOfStatus(uri: string, file: string, roots: RootOfFile[]): St
     partOf: roots.map((r) => ({ uri: r.uri, state: r.state?.lastStatus?.state ?? 'checking', baseLabel: r.state?.lastStatus?.baseLabel ?? '' })),
   };
 }
+
+/** The status sent to open referenced files: which roots each belongs to, withdrawn when it belongs to none any more. */
+export class PartOfStatuses {
+  /** Files that were sent a status naming their roots (to withdraw it when they have none left). */
+  private readonly shown = new Set<string>();
+
+  constructor(private readonly send: (params: StatusParams) => void) {}
+
+  update(uri: string, file: string, roots: RootOfFile[]): void {
+    if (roots.length === 0) {
+      // No longer part of a spec: withdraw the status (the client hides 'not-openapi').
+      if (!this.shown.delete(uri)) return;
+      this.send({ uri, state: 'not-openapi', baseLabel: '', counts: { breaking: 0, possiblyBreaking: 0, info: 0 }, checkedAt: new Date().toISOString(), durationMs: 0 });
+      return;
+    }
+    this.shown.add(uri);
+    this.send(partOfStatus(uri, file, roots));
+  }
+
+  /** The file was closed: nothing to withdraw later. */
+  forget(uri: string): void {
+    this.shown.delete(uri);
+  }
+}
