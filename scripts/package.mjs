@@ -35,7 +35,7 @@ const say = (msg) => quiet || console.log(`[package] ${msg}`);
 
 /** What the .vsix may contain (paths inside extension/), and what it must contain. */
 const ALLOWED = [/^dist\/[\w.-]+\.js$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^docs\/rules\.md$/, /^schemas\/[\w.-]+\.json$/];
-const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'dist/cli.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md'];
+const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'dist/cli.js', 'dist/cliWorker.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md'];
 
 function die(msg) {
   console.error(`[package] FAILED: ${msg}`);
@@ -91,6 +91,11 @@ try {
       // which is the .vsix's list.
       const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
       writeFileSync(to, JSON.stringify(manifest, null, 2) + '\n');
+    } else if (f === 'README.md') {
+      // Links to files of the repository (docs/cli-json.md, ARCHITECTURE.md) point at nothing in the
+      // .vsix, and vsce refuses them without a repository URL: in the package they are plain paths.
+      const text = readFileSync(join(ROOT, f), 'utf8').replace(/\[([^\]]+)\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\`)`));
+      writeFileSync(to, text);
     } else copyFileSync(join(ROOT, f), to);
   }
 

@@ -20,10 +20,9 @@ export type SpecReply = { id: number; ok: true; compared: Compared } | { id: num
 
 export type SpecOutcome = { ok: true; compared: Compared } | { ok: false; message: string };
 
-/** dist/cliWorker.js next to dist/cli.js; specWorker.js next to this file when run from out/. */
-function workerFile(): string {
-  const bundled = resolve(__dirname, 'cliWorker.js');
-  return existsSync(bundled) ? bundled : resolve(__dirname, 'specWorker.js');
+/** dist/cliWorker.js next to dist/cli.js; specWorker.js next to this file when run from out/; undefined: none shipped. */
+function workerFile(): string | undefined {
+  return [resolve(__dirname, 'cliWorker.js'), resolve(__dirname, 'specWorker.js')].find((f) => existsSync(f));
 }
 
 /** `keepThreadFree`: check even one spec on a worker, so this thread can redraw a progress line meanwhile. */
@@ -31,7 +30,8 @@ export async function checkSpecs(specs: readonly string[], ctx: RunContext, onDo
   const outcomes: SpecOutcome[] = new Array(specs.length);
   const threads = Math.min(specs.length, Math.max(1, Number(process.env.BREAKWATER_THREADS) || availableParallelism()));
   let done = 0;
-  if (threads === 0 || (threads === 1 && !keepThreadFree)) {
+  const file = workerFile();
+  if (threads === 0 || (threads === 1 && !keepThreadFree) || !file) {
     for (const [i, spec] of specs.entries()) {
       outcomes[i] = await checkSpec(spec, ctx).then(
         (compared) => ({ ok: true as const, compared }),
@@ -42,7 +42,6 @@ export async function checkSpecs(specs: readonly string[], ctx: RunContext, onDo
     return outcomes;
   }
   let next = 0;
-  const file = workerFile();
   const runWorker = () =>
     new Promise<void>((resolveAll, reject) => {
       const worker = new Worker(file);
