@@ -160,5 +160,5 @@ test('rules lists the registry', () => {
   assert.equal(r.code, 0);
   const rules = JSON.parse(r.stdout);
   assert.ok(rules.length > 100);
-  assert.ok(rules.some((x: { id: string; level: string }) => x.id === 'api-removed' && x.level === 'error'));
+  assert.ok(rules.some((x: { id: string; level: string }) => x.id === 'api-removed-without-deprecation' && x.level === 'error'));
 });

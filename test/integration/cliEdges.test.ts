@@ -51,7 +51,7 @@ mkdirSync(join(dir, 'empty'));
 mkdirSync(join(dir, 'two'));
 writeFileSync(join(dir, 'two', 'a.yaml'), SPEC);
 writeFileSync(join(dir, 'two', 'b.json'), '{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}');
-writeFileSync(join(dir, 'bad-config.yaml'), 'rules:\n  api-removed: sometimes\n');
+writeFileSync(join(dir, 'bad-config.yaml'), 'rules:\n  api-removed-without-deprecation: sometimes\n');
 
 test('usage and input errors: exact one line on stderr, exit 2', () => {
   const cases: [string[], string][] = [
@@ -63,7 +63,7 @@ test('usage and input errors: exact one line on stderr, exit 2', () => {
     [['diff', 'base.yaml', 'removed.yaml', '--staged'], 'breakwater: --staged only applies to check\n'],
     [['diff', 'empty', 'removed.yaml'], 'breakwater: empty: no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)\n'],
     [['diff', 'two', 'removed.yaml'], 'breakwater: two: several OpenAPI entry files in this folder (a.yaml, b.json); name the file instead\n'],
-    [['diff', 'base.yaml', 'removed.yaml', '--config', 'bad-config.yaml'], 'breakwater: bad-config.yaml:2:3: level of "api-removed" must be error, warning, info or off\n'],
+    [['diff', 'base.yaml', 'removed.yaml', '--config', 'bad-config.yaml'], 'breakwater: bad-config.yaml:2:3: level of "api-removed-without-deprecation" must be error, warning, info or off\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--config', 'none.yaml'], 'breakwater: none.yaml: no such file\n'],
     [['diff', 'base.yaml', 'nested/missing.yaml'], 'breakwater: nested/missing.yaml: no such file or folder\n'],
   ];
@@ -130,7 +130,7 @@ test('check: several specs and folders in one run, one JSON object', () => {
   assert.equal(out.code, 1);
   const json = JSON.parse(out.stdout);
   assert.deepEqual(json.summary, { error: 1, warning: 0, info: 1 });
-  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), ['api-removed a/openapi.yaml', 'endpoint-added b/openapi.yaml']);
+  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), ['api-removed-without-deprecation a/openapi.yaml', 'endpoint-added b/openapi.yaml']);
 });
 
 test('.breakwater.yaml: base ref from the config, expired acceptances reported again with a note', () => {
@@ -140,7 +140,7 @@ test('.breakwater.yaml: base ref from the config, expired acceptances reported a
   assert.equal(run(['check', 'openapi.yaml'], r.root).code, 0, 'HEAD already has the removal');
   r.write('.breakwater.yaml', 'base: v1\n');
   const json = JSON.parse(run(['check', 'openapi.yaml', '--format', 'json'], r.root).stdout);
-  assert.equal(json.findings[0].rule, 'api-removed');
+  assert.equal(json.findings[0].rule, 'api-removed-without-deprecation');
   assert.equal(run(['check', 'openapi.yaml', '--base', 'HEAD'], r.root).code, 0, '--base wins over the config');
 
   r.write('.breakwater.yaml', `base: v1\naccepted:\n  - fingerprint: ${json.findings[0].fingerprint}\n    reason: announced\n    expires: 2001-01-01\n`);
@@ -164,7 +164,7 @@ test('.breakwater.yaml: `base: merge-base:main` compares with where the branch l
   const out = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
   assert.equal(out.stderr, '');
   assert.equal(out.code, 1, 'the merge-base still had DELETE /pets');
-  assert.deepEqual(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule), ['api-removed']);
+  assert.deepEqual(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule), ['api-removed-without-deprecation']);
 });
 
 test('.breakwater.yaml: `base: staged` compares the work tree with the index', () => {
@@ -180,7 +180,7 @@ test('.breakwater.yaml: `base: staged` compares the work tree with the index', (
   r.git('add', 'openapi.yaml');
   r.write('openapi.yaml', NO_DELETE);
   const json = JSON.parse(run(['check', 'openapi.yaml', '--format', 'json'], r.root).stdout);
-  assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule), ['api-removed'], 'the index has DELETE /pets again');
+  assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule), ['api-removed-without-deprecation'], 'the index has DELETE /pets again');
 });
 
 test('diff: two folders of a multi-file spec, the change shown in the referenced file', () => {
@@ -225,7 +225,7 @@ test('--help, --version and rules', () => {
   assert.deepEqual(run(['--version'], dir), { code: 0, stdout: `${PKG.version}\n`, stderr: '' });
   const rules = run(['rules'], dir);
   assert.equal(rules.code, 0);
-  assert.match(rules.stdout, /^api-removed +error +none +Operation removed$/m);
+  assert.match(rules.stdout, /^api-removed-without-deprecation +error +none +Operation removed without deprecation$/m);
 });
 
 test('COMMAND --help prints that command\'s own usage', () => {
@@ -259,6 +259,6 @@ test('github: annotation paths are relative to GITHUB_WORKSPACE when set', () =>
   const r = repo({ 'api/openapi.yaml': SPEC });
   r.write('api/openapi.yaml', NO_DELETE);
   const inSubdir = run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: r.root });
-  assert.match(inSubdir.stdout, /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed::/m);
+  assert.match(inSubdir.stdout, /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed-without-deprecation::/m);
   assert.match(run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: '' }).stdout, /^::error file=openapi\.yaml,/m);
 });

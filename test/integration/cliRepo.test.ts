@@ -148,7 +148,7 @@ test('renames are followed; a spec renamed to something that is no spec is one e
       ['specs/v2-orders.yaml', 'changed'],
     ],
   );
-  assert.deepEqual(report.findings.map((f: { rule: string }) => f.rule), ['api-spec-removed', 'api-removed'], 'the renamed spec is compared with its old path');
+  assert.deepEqual(report.findings.map((f: { rule: string }) => f.rule), ['api-spec-removed', 'api-removed-without-deprecation'], 'the renamed spec is compared with its old path');
   assert.match(report.findings[0].message, /^spec specs\/legacy\.json \(main\) was renamed to specs\/legacy\.json\.bak, which is not an OpenAPI\/Swagger spec/);
   assert.equal(r.code, 1);
 });

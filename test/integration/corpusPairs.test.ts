@@ -44,7 +44,7 @@ const EXPECTED: Record<string, { rule: RegExp; text: RegExp }[]> = {
   '12-netlify-hooks-new-required-query-param': [{ rule: /^new-required-request-parameter$/, text: /"site_id".*POST \/hooks/ }],
   '13-netlify-deploy-env-var-is-secret-required': [{ rule: /^(request-property-became-required|new-required-request-property)$/, text: /"is_secret"/ }],
   '16-digitalocean-multifile-lb-tls-cipher-enum': [{ rule: /^request-property-enum-value-removed$/, text: /"WEAK".*tls_cipher_policy.*POST \/v2\/load_balancers/ }],
-  '17-digitalocean-multifile-endpoint-removed': [{ rule: /^api-removed$/, text: /PUT \/v2\/partner_network_connect\/attachments\/\{pa_id\}\/remote_routes/ }],
+  '17-digitalocean-multifile-endpoint-removed': [{ rule: /^api-removed-without-deprecation$/, text: /PUT \/v2\/partner_network_connect\/attachments\/\{pa_id\}\/remote_routes/ }],
 };
 
 const pairsFile = join(CORPUS, 'pairs/pairs.json');

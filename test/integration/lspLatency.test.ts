@@ -52,7 +52,7 @@ test('a spec opened unchanged: empty diagnostics and an ok status before the par
     const parsedBeforeEdit = (client.publications.get(uri) ?? []).some((p) => codes(p.diagnostics).length > 0);
     // Remove an operation while the worker still parses (unless it was done already).
     client.setText(uri, spec.replace(/  \/r7\/\{id\}:\n(?: {4,}.*\n)+?(?=  \/r8)/, ''));
-    const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'api-removed' || String(x.code).includes('removed')), 'the edit checked after the first parse', 120_000);
+    const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'api-removed-without-deprecation' || String(x.code).includes('removed')), 'the edit checked after the first parse', 120_000);
     assert.ok(after.some((d) => /duplicate key "x-note"/.test(messageOf(d))), 'the parse behind it read the whole text');
     assert.ok(after.some((d) => /\/r7\/\{id\}/.test(messageOf(d))), `the removed operation is reported: ${after.map(messageOf).join(' | ')}`);
     if (!parsedBeforeEdit) {

@@ -9,7 +9,7 @@ import type { Report } from '../../server/src/cli/output/report';
 const side = (file: string, line: number, column: number, pointer: string): SideLocation => ({ file, line, column, pointer, keyRange: { start: 0, end: 1 }, nodeRange: { start: 0, end: 2 } });
 
 const removed: Finding = {
-  rule: 'api-removed',
+  rule: 'api-removed-without-deprecation',
   level: 'error',
   message: 'Operation DELETE /pets/{id} was removed: clients calling it will get errors',
   operations: ['DELETE /pets/{id}'],
@@ -46,7 +46,7 @@ test('json: exactly the documented shape, internal fields stripped', () => {
   const out = JSON.parse(render('json', report, env));
   assert.deepEqual(Object.keys(out), ['findings', 'summary', 'problems']);
   assert.deepEqual(out.findings[0], {
-    rule: 'api-removed',
+    rule: 'api-removed-without-deprecation',
     level: 'error',
     message: removed.message,
     operation: 'DELETE /pets/{id}',
@@ -63,7 +63,7 @@ test('json: exactly the documented shape, internal fields stripped', () => {
 test('text: compiler style, problems as notes, summary; ANSI colour only when enabled', () => {
   const plain = render('text', report, env);
   const lines = plain.split('\n');
-  assert.equal(lines[0], `api/open,api:v1.yaml:38:3  error    api-removed  ${removed.message}`);
+  assert.equal(lines[0], `api/open,api:v1.yaml:38:3  error    api-removed-without-deprecation  ${removed.message}`);
   assert.match(plain, /^api\/open,api:v1\.yaml:12:9  warning  response-property-enum-value-added  Enum value "50%" was added/m);
   assert.match(plain, /^api\/open,api:v1\.yaml:3:1  note     spec-problem  duplicate key "x": the last one is used$/m);
   assert.match(plain, /^note: api\/new\.yaml is not in HEAD: a new spec has no breaking changes$/m);
@@ -77,7 +77,7 @@ test('text: compiler style, problems as notes, summary; ANSI colour only when en
 
 test('github: workflow commands with escaped properties and data', () => {
   const out = render('github', report, env).split('\n');
-  assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed::${removed.message}`);
+  assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed-without-deprecation::${removed.message}`);
   assert.equal(out[1], '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added::Enum value "50%25" was added | piped%0Asecond line');
   assert.match(out[2], /^::notice file=.*title=endpoint-added::Operation POST \/pets was added$/);
   assert.equal(out[3], 'breakwater: 1 breaking, 1 possibly breaking, 1 not breaking');
@@ -86,7 +86,7 @@ test('github: workflow commands with escaped properties and data', () => {
 test('markdown: table cells escaped, non-breaking changes folded, problems and notes listed', () => {
   const md = render('markdown', report, env);
   assert.match(md, /^\*\*1\*\* breaking, \*\*1\*\* possibly breaking, \*\*1\*\* not breaking\.$/m);
-  assert.match(md, /^\| 🔴 breaking \| `api-removed` \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
+  assert.match(md, /^\| 🔴 breaking \| `api-removed-without-deprecation` \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
   assert.match(md, /Enum value "50%" was added \\\| piped second line \|$/m);
   assert.match(md, /<details><summary>1 non-breaking change<\/summary>[\s\S]*`endpoint-added`[\s\S]*<\/details>/);
   assert.match(md, /^- `api\/open,api:v1\.yaml:3:1` duplicate key/m);
@@ -99,9 +99,9 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   const run = sarif.runs[0];
   assert.equal(run.tool.driver.name, 'breakwater');
   assert.equal(run.tool.driver.version, '9.9.9');
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-removed', 'endpoint-added', 'response-property-enum-value-added']);
+  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-removed-without-deprecation', 'endpoint-added', 'response-property-enum-value-added']);
   const rule = run.tool.driver.rules[0];
-  assert.equal(rule.helpUri, 'file:///pkg/docs/rules.md#api-removed');
+  assert.equal(rule.helpUri, 'file:///pkg/docs/rules.md#api-removed-without-deprecation');
   assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
   assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);

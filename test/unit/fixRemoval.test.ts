@@ -202,7 +202,7 @@ test('removed operation: deprecated after its summary; removed path: every opera
           description: created
 `);
   for (const [label, b, r, file] of variants(PETS, revOp)) {
-    const run = runFix(b, r, file, 'api-removed', 'deprecate');
+    const run = runFix(b, r, file, 'api-removed-without-deprecation', 'deprecate');
     assert.deepEqual(Object.keys(at(run.fixed, 'paths', '/pets', 'post') as object), ['summary', 'deprecated', 'responses'], label);
   }
   const revPath = cut(PETS, `  /pets/{petId}:
@@ -212,7 +212,7 @@ test('removed operation: deprecated after its summary; removed path: every opera
           description: ok
 `);
   for (const [label, b, r, file] of variants(PETS, revPath)) {
-    const run = runFix(b, r, file, 'api-path-removed', 'deprecate');
+    const run = runFix(b, r, file, 'api-path-removed-without-deprecation', 'deprecate');
     assert.deepEqual(Object.keys(at(run.fixed, 'paths') as object), ['/pets', '/pets/{petId}'], label);
     assert.equal(at(run.fixed, 'paths', '/pets/{petId}', 'get', 'deprecated'), true, label);
   }
@@ -337,10 +337,10 @@ test('a sunset policy adds the sunset date, quoted so YAML keeps it a string', (
         '201':
           description: created
 `);
-  const run = runFix(PETS, rev, 'spec.yaml', 'api-removed', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
+  const run = runFix(PETS, rev, 'spec.yaml', 'api-removed-without-deprecation', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
   assert.ok(run.fixed.includes(`      summary: Create a pet\n      deprecated: true\n      x-sunset: '2027-03-01'\n      responses:`), run.fixed);
   assert.match(run.fixes[0].title, /x-sunset 2027-03-01/);
-  const json = runFix(json2(PETS), json2(rev), 'spec.json', 'api-removed', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
+  const json = runFix(json2(PETS), json2(rev), 'spec.json', 'api-removed-without-deprecation', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
   assert.equal(at(json.fixed, 'paths', '/pets', 'post', 'x-sunset'), '2027-03-01');
 });
 

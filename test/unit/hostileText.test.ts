@@ -39,7 +39,7 @@ test('JSON with comments is read as JSON; strings that look like comments are ke
   const parsed = parseText(JSONC, 'pets.json');
   assert.deepEqual(parsed.errors, []);
   const r = compareSpecs({ text: JSONC, file: 'pets.json' }, { text: JSONC.replace(/ {6}"delete".*\n/, '').replace('}}},\n', '}}}\n'), file: 'pets.json' });
-  assert.deepEqual(r.findings.map((f) => `${f.rule}@${f.revision?.line}`), ['api-removed@6'], 'anchored on /pets (line 6)');
+  assert.deepEqual(r.findings.map((f) => `${f.rule}@${f.revision?.line}`), ['api-removed-without-deprecation@6'], 'anchored on /pets (line 6)');
   const outcome = loadSpec(JSONC, 'pets.json');
   assert.equal(outcome.kind, 'spec');
   if (outcome.kind !== 'spec') return;

@@ -1,4 +1,4 @@
-// api-path-removed names the operations of the removed path only: other paths
+// api-path-removed-without-deprecation names the operations of the removed path only: other paths
 // share methods (GET) and parameter-erased keys, and were once listed too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,14 +11,14 @@ const paths = (items: Record<string, string[]>) =>
 test('removing /pets (one GET) next to /pets/{id}: only GET /pets is named, in the message and as the operation (YAML and JSON)', () => {
   const base = paths({ '/pets': ['get'], '/pets/{id}': ['get'] });
   const revision = paths({ '/pets/{id}': ['get'] });
-  const removed = only(sameInBothFormats(diffPair(base, revision)), 'api-path-removed');
+  const removed = only(sameInBothFormats(diffPair(base, revision)), 'api-path-removed-without-deprecation');
   assert.match(removed.message, /\/pets\b/);
   assert.doesNotMatch(removed.message, /GET, GET/, removed.message);
   assert.match(removed.message, /operations? GET\b/);
   assert.equal(removed.operation, 'GET /pets');
   assert.deepEqual(removed.operations, ['GET /pets']);
   for (const format of ['yaml', 'json'] as const) {
-    const f = diffPair(base, revision)[format].findings.find((x) => x.rule === 'api-path-removed')!;
+    const f = diffPair(base, revision)[format].findings.find((x) => x.rule === 'api-path-removed-without-deprecation')!;
     assert.equal(f.operation, 'GET /pets', format);
   }
 });
@@ -26,7 +26,7 @@ test('removing /pets (one GET) next to /pets/{id}: only GET /pets is named, in t
 test('removing /a (GET) next to /b (GET, PUT, DELETE): only GET is named (YAML and JSON)', () => {
   const base = paths({ '/a': ['get'], '/b': ['get', 'put', 'delete'] });
   const revision = paths({ '/b': ['get', 'put', 'delete'] });
-  const removed = only(sameInBothFormats(diffPair(base, revision)), 'api-path-removed');
+  const removed = only(sameInBothFormats(diffPair(base, revision)), 'api-path-removed-without-deprecation');
   assert.doesNotMatch(removed.message, /PUT|DELETE|GET, GET/, removed.message);
   assert.equal(removed.operation, 'GET /a');
   assert.deepEqual(removed.operations, ['GET /a']);
@@ -34,7 +34,7 @@ test('removing /a (GET) next to /b (GET, PUT, DELETE): only GET is named (YAML a
 
 test('removing a path with several operations names each of its own once', () => {
   const base = paths({ '/a': ['get', 'post'], '/b': ['get', 'put'] });
-  const removed = only(sameInBothFormats(diffPair(base, paths({ '/b': ['get', 'put'] }))), 'api-path-removed');
+  const removed = only(sameInBothFormats(diffPair(base, paths({ '/b': ['get', 'put'] }))), 'api-path-removed-without-deprecation');
   assert.match(removed.message, /GET, POST/);
   assert.doesNotMatch(removed.message, /PUT/);
   assert.deepEqual([...removed.operations].sort(), ['GET /a', 'POST /a']);

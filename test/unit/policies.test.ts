@@ -32,8 +32,11 @@ test('removing a deprecated operation before its sunset is an error; after it, a
   const early = only(run(api('1.0.0', dep('2026-12-31'), true), api('1.0.0', '', false), today), 'api-removed-before-sunset');
   assert.equal(early.level, 'error');
   assert.match(early.message, /sunset is 2026-12-31/);
-  const late = only(run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), today), 'api-removed-with-deprecation');
+  // After the sunset: no finding at all (oasdiff's default), or an info finding when configured.
+  assert.deepEqual(run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), today), []);
+  const late = only(run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), { policies: { ...today.policies, deprecation: { afterSunset: 'info' } } }), 'api-removed-with-deprecation');
   assert.equal(late.level, 'info');
+  assert.match(late.message, /sunset 2026-01-01 has passed/);
   const custom = { policies: { today: '2026-06-01', deprecation: { sunsetExtensions: ['x-removal-date'] } } };
   const c = only(run(api('1.0.0', "\n      deprecated: true\n      x-removal-date: '2027-01-01'", true), api('1.0.0', '', false), custom), 'api-removed-before-sunset');
   assert.equal(c.level, 'error');
@@ -46,16 +49,16 @@ test('minimum deprecation period: deprecating without a far enough sunset is an 
   const soon = only(run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2026-07-01'", true), opts), 'api-sunset-date-too-small');
   assert.equal(soon.level, 'error');
   const fine = run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2027-01-01'", true), opts);
-  assert.equal(only(fine, 'endpoint-deprecated').level, 'info');
+  assert.equal(only(fine, 'endpoint-deprecated-with-sunset').level, 'info');
 });
 
 test('a major version bump turns breaking changes into info, unless disabled', () => {
-  const f = only(run(api('1.4.0', '', true), api('2.0.0', '', false)), 'api-removed');
+  const f = only(run(api('1.4.0', '', true), api('2.0.0', '', false)), 'api-removed-without-deprecation');
   assert.equal(f.level, 'info');
   assert.match(f.message, /major version bumped 1\.4\.0 → 2\.0\.0/);
-  const off = only(run(api('1.4.0', '', true), api('2.0.0', '', false), { policies: { majorVersion: { enabled: false } } }), 'api-removed');
+  const off = only(run(api('1.4.0', '', true), api('2.0.0', '', false), { policies: { majorVersion: { enabled: false } } }), 'api-removed-without-deprecation');
   assert.equal(off.level, 'error');
-  const minor = only(run(api('1.4.0', '', true), api('1.5.0', '', false)), 'api-removed');
+  const minor = only(run(api('1.4.0', '', true), api('1.5.0', '', false)), 'api-removed-without-deprecation');
   assert.equal(minor.level, 'error');
 });
 

@@ -68,7 +68,7 @@ test('removing an operation is breaking and anchored on the surviving path', () 
   const base = spec({}).replace('paths:\n', 'paths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n');
   const rev = spec({}).replace('paths:\n', 'paths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n    delete:\n      responses:\n        "204":\n          description: gone\n');
   const f = sameInBothFormats(diffPair(rev, base));
-  const removed = only(f, 'api-removed');
+  const removed = only(f, 'api-removed-without-deprecation');
   assert.equal(removed.level, 'error');
   assert.equal(removed.pointer, '/paths/~1pets');
   assert.equal(removed.operation, 'DELETE /pets');
@@ -78,7 +78,7 @@ test('removing an operation is breaking and anchored on the surviving path', () 
 test('removing a whole path reports one path removal, not one per operation', () => {
   const base = spec({ extraPaths: '  /owners:\n    get:\n      responses:\n        "200":\n          description: ok\n' });
   const f = sameInBothFormats(diffPair(base, spec({})));
-  assert.deepEqual(rules({ findings: f, problems: [], summary: { error: 0, warning: 0, info: 0 } }), ['api-path-removed']);
+  assert.deepEqual(rules({ findings: f, problems: [], summary: { error: 0, warning: 0, info: 0 } }), ['api-path-removed-without-deprecation']);
 });
 
 test('renaming a path parameter is not a removal (same endpoint)', () => {

@@ -21,7 +21,7 @@ test('every rule above info says which clients break; links between rules point 
     if (r.level !== 'info' && r.message) assert.ok(r.breaks && r.breaks.length > 10, `${r.id} has no who-breaks sentence`);
     for (const link of [r.deprecated, r.beforeSunset, r.sunsetParse]) if (link) assert.ok(hasRule(link), `${r.id} -> ${link}`);
   }
-  assert.equal(ruleInfo('api-removed').deprecated, 'api-removed-with-deprecation');
+  assert.equal(ruleInfo('api-removed-without-deprecation').deprecated, 'api-removed-with-deprecation');
   assert.equal(ruleInfo('api-removed-with-deprecation').beforeSunset, 'api-removed-before-sunset');
 });
 

@@ -105,7 +105,7 @@ test('lenient loading: unknown path item keys and operations without responses a
   const base = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    gett:\n      responses: {}\n    get:\n      summary: no responses\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n";
   const rev = base.replace("  /b:\n    get:\n      responses:\n        '200': {description: ok}\n", '');
   const r = compareSpecs({ text: base, file: 'a.yaml' }, { text: rev, file: 'b.yaml' });
-  assert.deepEqual(r.findings.map((f) => f.rule), ['api-path-removed']);
+  assert.deepEqual(r.findings.map((f) => f.rule), ['api-path-removed-without-deprecation']);
   assert.ok(r.problems.some((p) => /unknown key "gett" in path item \/a is ignored \(not an HTTP method\)/.test(p.message) && p.line === 5));
   assert.ok(r.problems.some((p) => /GET \/a has no "responses"/.test(p.message)));
 });

@@ -131,10 +131,19 @@ function policiesOf(node: JNode, at: At): PolicyOptions {
   const out: PolicyOptions = {};
   for (const [key, value] of node.entries) {
     if (key === 'deprecation') {
-      const m = mapOf(value, key, ['sunsetExtensions', 'minDays'], at);
-      out.deprecation = {};
-      if (m.entries.has('sunsetExtensions')) out.deprecation.sunsetExtensions = stringList(m.entries.get('sunsetExtensions')!, 'sunsetExtensions', at);
-      if (m.entries.has('minDays')) out.deprecation.minDays = numberOf(m.entries.get('minDays')!, 'minDays', at);
+      const m = mapOf(value, key, ['sunsetExtensions', 'minDays', 'days', 'afterSunset', 'inDeprecatedOperation'], at);
+      const dep: NonNullable<PolicyOptions['deprecation']> = (out.deprecation = {});
+      if (m.entries.has('sunsetExtensions')) dep.sunsetExtensions = stringList(m.entries.get('sunsetExtensions')!, 'sunsetExtensions', at);
+      if (m.entries.has('minDays')) dep.minDays = numberOf(m.entries.get('minDays')!, 'minDays', at);
+      const days = m.entries.get('days');
+      if (days) {
+        const d = mapOf(days, 'days', ['beta', 'stable'], at);
+        dep.days = {};
+        if (d.entries.has('beta')) dep.days.beta = numberOf(d.entries.get('beta')!, 'beta', at);
+        if (d.entries.has('stable')) dep.days.stable = numberOf(d.entries.get('stable')!, 'stable', at);
+      }
+      if (m.entries.has('afterSunset')) dep.afterSunset = oneOf(m.entries.get('afterSunset')!, 'afterSunset', ['off', 'info'] as const, at);
+      if (m.entries.has('inDeprecatedOperation')) dep.inDeprecatedOperation = oneOf(m.entries.get('inDeprecatedOperation')!, 'inDeprecatedOperation', ['lower', 'same'] as const, at);
     } else if (key === 'majorVersion') {
       const m = mapOf(value, key, ['enabled', 'level'], at);
       out.majorVersion = {};
@@ -172,6 +181,12 @@ function stringList(node: JNode, what: string, at: At): string[] {
 function numberOf(node: JNode, what: string, at: At): number {
   if (!isScalar(node) || typeof node.value !== 'number' || node.value < 0) throw at(node, `"${what}" must be a number of days`);
   return node.value;
+}
+
+function oneOf<T extends string>(node: JNode, what: string, values: readonly T[], at: At): T {
+  const v = isScalar(node) ? node.value : undefined;
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw at(node, `"${what}" must be ${values.join(' or ')}`);
+  return v as T;
 }
 
 function boolOf(node: JNode, what: string, at: At): boolean {

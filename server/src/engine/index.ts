@@ -6,6 +6,7 @@ import { buildModel } from './model/buildModel';
 import type { ExternalLoader, RefProblem } from './model/refs';
 import type { SpecModel } from './model/model';
 import { LiveDiff } from './diff/liveDiff';
+import { DEFAULT_DIFF_SETTINGS } from './diff/context';
 import { summarise, toFindings } from './findings';
 import { SpecInputError, type CheckOptions, type CheckResult, type Problem } from './types';
 
@@ -65,7 +66,11 @@ export function specOrThrow(outcome: LoadOutcome, file: string): SpecDocument {
  * check after an edit compare only what the edit can affect (the result is the same).
  */
 export function compareModels(base: SpecModel, revision: SpecModel, options: CheckOptions = {}, live: LiveDiff = new LiveDiff()): CheckResult {
-  const outcome = live.diff(base, revision);
+  const p = options.policies;
+  const outcome = live.diff(base, revision, {
+    sunsetKeys: p?.deprecation?.sunsetExtensions ?? DEFAULT_DIFF_SETTINGS.sunsetKeys,
+    stabilityKey: p?.stability?.extension ?? DEFAULT_DIFF_SETTINGS.stabilityKey,
+  });
   const findings = toFindings(outcome, options);
   const revisionProblems = problemsOf(revision, outcome.refProblems);
   // The same file on both sides (or a shared referenced file) would report its problems twice.

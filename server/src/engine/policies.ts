@@ -3,8 +3,10 @@
 // (possibly) new rule and level plus a note saying why, shown in the message.
 import { child, isMap, isScalar, isSeq, scalarOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
-import type { RawChange } from './diff/context';
-import { ruleInfo, type RuleId } from './rules/registry';
+import { DEFAULT_DIFF_SETTINGS, type RawChange } from './diff/context';
+import { stabilityOf, sunsetOf, type SunsetDate } from './diff/lifecycle';
+import { HTTP_METHODS } from './model/model';
+import { ruleInfo, type RuleElement, type RuleId } from './rules/registry';
 import type { Level, PolicyOptions } from './types';
 
 export interface PolicyVerdict {
@@ -16,7 +18,9 @@ export interface PolicyVerdict {
 
 export class Policies {
   private readonly today: string;
-  private readonly sunsetKeys: string[];
+  private readonly sunsetKeys: readonly string[];
+  private readonly stabilityKey: string;
+  private readonly excludedLevels: readonly string[];
 
   constructor(
     private readonly base: SpecModel,
@@ -24,37 +28,88 @@ export class Policies {
     private readonly options: PolicyOptions = {},
   ) {
     this.today = options.today ?? new Date().toISOString().slice(0, 10);
-    this.sunsetKeys = options.deprecation?.sunsetExtensions ?? ['x-sunset'];
+    this.sunsetKeys = options.deprecation?.sunsetExtensions ?? DEFAULT_DIFF_SETTINGS.sunsetKeys;
+    this.stabilityKey = options.stability?.extension ?? DEFAULT_DIFF_SETTINGS.stabilityKey;
+    this.excludedLevels = options.stability?.excludedLevels ?? ['draft', 'alpha'];
   }
 
-  /** True when a change is exempted inline (`x-breakwater-ignore`) or only touches excluded operations. */
+  /**
+   * True when a change is exempted inline (`x-breakwater-ignore`) or only touches excluded
+   * operations. A stability change is judged by the level it leaves: lowering a draft or
+   * alpha operation further promised nothing.
+   */
   excluded(change: RawChange, ops: OperationModel[]): boolean {
-    if (this.ignoredInline(change.revision, change.rule, this.revision) || this.ignoredInline(change.base, change.rule, this.base)) return true;
+    if (this.ignoredInline(change.revision, change.rule) || this.ignoredInline(change.base, change.rule)) return true;
+    if (ruleInfo(change.rule).element === 'stability') {
+      if (change.rule.endsWith('-stability-decreased') && this.excludedLevels.includes(String(change.params?.from))) return true;
+      // The operation's own level changed: judged above, not by the level it has now.
+      if (change.rule.startsWith('api-')) return false;
+    }
     return ops.length > 0 && ops.every((op) => this.unstable(op));
   }
 
-  verdict(change: RawChange, level: Level): PolicyVerdict {
+  verdict(change: RawChange, level: Level, ops: OperationModel[] = []): PolicyVerdict {
     const info = ruleInfo(change.rule);
+    const dep = this.options.deprecation ?? {};
+    // Removing what was deprecated: fine once the sunset has passed, an error before it.
     if (info.beforeSunset && change.base) {
-      const sunset = this.sunsetOf(change.base, this.base);
+      const sunset = info.element === 'path' ? this.pathSunset(change.base) : sunsetOf(this.base.refs.deref(change.base), this.sunsetKeys);
       if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
       if (sunset && sunset !== 'invalid' && sunset > this.today) return { rule: info.beforeSunset as RuleId, note: `deprecated in base, but its sunset is ${sunset}` };
+      if (sunset && (dep.afterSunset ?? 'off') === 'off') return { rule: change.rule, drop: true };
       return { rule: change.rule, note: sunset ? `allowed: deprecated in base, sunset ${sunset} has passed` : 'allowed: deprecated in base' };
     }
-    const minDays = this.options.deprecation?.minDays ?? 0;
-    if (minDays > 0 && (change.rule === 'endpoint-deprecated' || change.rule === 'request-parameter-deprecated') && change.revision) {
-      const node = change.revision.parent ?? change.revision;
-      const sunset = this.sunsetOf(node, this.revision);
-      if (sunset === 'invalid') return { rule: change.rule === 'endpoint-deprecated' ? 'api-deprecated-sunset-parse' : 'request-parameter-sunset-parse', note: `the ${this.sunsetKeys[0]} date cannot be read` };
-      if (!sunset) return { rule: 'api-deprecated-sunset-missing', note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${minDays} days ahead` };
-      const earliest = addDays(this.today, minDays);
-      if (sunset < earliest) return { rule: 'api-sunset-date-too-small', note: `policy: sunset must be on or after ${earliest} (${minDays} days)` };
+    // Deprecating: with a grace period for the element's stability level, a sunset far enough ahead is required.
+    if (info.sunsetMissing && change.revision) {
+      const element = change.revision.parent ?? change.revision;
+      const days = this.graceDays(element, ops);
+      const sunset = sunsetOf(element, this.sunsetKeys);
+      if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date cannot be read` };
+      if (days > 0 && !sunset) return { rule: info.sunsetMissing as RuleId, note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${days} days ahead` };
+      const earliest = addDays(this.today, days);
+      if (days > 0 && sunset && sunset < earliest && info.sunsetTooSmall) return { rule: info.sunsetTooSmall as RuleId, note: `policy: sunset must be on or after ${earliest} (${days} days)` };
+    }
+    // A sunset moved earlier is only an error when it now falls inside the grace period.
+    if (change.rule === 'api-sunset-date-changed-too-small' || change.rule === 'request-parameter-sunset-date-changed-too-small') {
+      const element = change.revision?.parent ?? change.revision;
+      const earliest = addDays(this.today, this.graceDays(element, ops));
+      const to = String(change.params?.to ?? '');
+      if (to >= earliest) return { rule: change.rule, drop: true };
+      return { rule: change.rule, note: `policy: sunset must stay on or after ${earliest}` };
     }
     if ((level === 'error' || level === 'warning') && this.majorBumped()) {
       const mv = this.options.majorVersion;
       if (mv?.enabled !== false) return { rule: change.rule, level: mv?.level ?? 'info', note: `allowed: major version bumped ${this.base.apiVersion} → ${this.revision.apiVersion}` };
     }
+    // Clients were told to move off a deprecated operation: what changes inside it weighs one level less.
+    if ((level === 'error' || level === 'warning') && (dep.inDeprecatedOperation ?? 'lower') === 'lower' && INSIDE_OPERATION.has(info.element) && ops.length > 0) {
+      if (ops.every((op) => this.base.operations.get(op.key)?.deprecated === true)) return { rule: change.rule, level: level === 'error' ? 'warning' : 'info', note: 'lowered: the operation is deprecated in the base' };
+    }
     return { rule: change.rule };
+  }
+
+  /** A removed path's sunset: the latest of its operations' (unreadable if any is). */
+  private pathSunset(pathItem: JNode): SunsetDate {
+    const item = this.base.refs.deref(pathItem);
+    if (!isMap(item)) return undefined;
+    let latest: SunsetDate;
+    for (const method of HTTP_METHODS) {
+      const op = this.base.refs.deref(child(item, method.toLowerCase()));
+      const s = sunsetOf(op, this.sunsetKeys);
+      if (s === 'invalid') return s;
+      if (s && (!latest || s > latest)) latest = s;
+    }
+    return latest;
+  }
+
+  /** Days of notice a deprecation needs: per stability level of the element (or its operation); draft and alpha need none. */
+  private graceDays(element: JNode | undefined, ops: OperationModel[]): number {
+    const own = isMap(element) && child(element, this.stabilityKey) ? stabilityOf(element, this.stabilityKey) : undefined;
+    const level = own ?? (ops.length > 0 ? stabilityOf(ops[0].node, this.stabilityKey) : 'stable');
+    const dep = this.options.deprecation ?? {};
+    if (level === 'beta') return dep.days?.beta ?? dep.minDays ?? 0;
+    if (level === 'stable') return dep.days?.stable ?? dep.minDays ?? 0;
+    return 0;
   }
 
   private majorBumped(): boolean {
@@ -65,36 +120,25 @@ export class Policies {
 
   private unstable(op: OperationModel): boolean {
     const s = this.options.stability ?? {};
-    const ext = s.extension ?? 'x-stability-level';
-    const level = scalarOf(op.node, ext);
-    if (typeof level === 'string' && (s.excludedLevels ?? ['draft', 'alpha']).includes(level)) return true;
+    const level = scalarOf(op.node, this.stabilityKey);
+    if (typeof level === 'string' && this.excludedLevels.includes(level)) return true;
     return (s.excludeFlags ?? []).some((flag) => scalarOf(op.node, flag) === true || scalarOf(op.pathItem, flag) === true);
   }
 
   /** Walks up from the node: an `x-breakwater-ignore` on it or any ancestor that names the rule (or is `true`/`all`) exempts it. */
-  private ignoredInline(node: JNode | undefined, rule: RuleId, model: SpecModel): boolean {
+  private ignoredInline(node: JNode | undefined, rule: RuleId): boolean {
     for (let cur: JNode | null | undefined = node; cur; cur = cur.parent) {
       const ig = child(cur, 'x-breakwater-ignore');
       if (!ig) continue;
       if (isScalar(ig) && (ig.value === true || ig.value === 'all' || ig.value === rule)) return true;
       if (isSeq(ig) && ig.items.some((i) => isScalar(i) && (i.value === rule || i.value === 'all'))) return true;
     }
-    void model;
     return false;
   }
-
-  private sunsetOf(node: JNode, model: SpecModel): string | undefined | 'invalid' {
-    const resolved = model.refs.deref(node) ?? node;
-    if (!isMap(resolved)) return undefined;
-    for (const key of this.sunsetKeys) {
-      const v = scalarOf(resolved, key);
-      if (v === undefined || v === null) continue;
-      const date = String(v).slice(0, 10);
-      return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) ? date : 'invalid';
-    }
-    return undefined;
-  }
 }
+
+/** Elements whose changes sit inside an operation (not the operation itself, its lifecycle or its existence). */
+const INSIDE_OPERATION = new Set<RuleElement>(['parameter', 'header', 'request-body', 'response-body', 'media-type', 'status', 'property', 'schema', 'enum-value', 'security']);
 
 function majorOf(version: string | undefined): number | undefined {
   const m = version?.match(/^v?(\d+)\.(\d+)/);

@@ -97,8 +97,14 @@ export interface PolicyOptions {
   deprecation?: {
     /** Extensions holding a sunset date on a deprecated element (default ["x-sunset"]). */
     sunsetExtensions?: string[];
-    /** When > 0, deprecating something requires a sunset at least this many days ahead. */
+    /** When > 0, deprecating something requires a sunset at least this many days ahead (both stability levels below). */
     minDays?: number;
+    /** Grace period per stability level of the deprecated element (default minDays; draft and alpha need none). */
+    days?: { beta?: number; stable?: number };
+    /** Removing a deprecated element after its sunset: no finding (`off`, default) or an info finding. */
+    afterSunset?: 'off' | 'info';
+    /** Changes inside an operation deprecated in the base: one level lower (`lower`, default) or as usual (`same`). */
+    inDeprecatedOperation?: 'lower' | 'same';
   };
   majorVersion?: {
     /** Breaking changes are allowed when info.version's major goes up (default true). */

@@ -27,6 +27,8 @@ export interface RawChange {
   detail?: string;
   /** The removed key (removal fixes) or the property named in `required` (required fixes). */
   fixKey?: string;
+  /** The schema that held a removed property admits no others: the rule's `whenClosed` level and sentence apply. */
+  closedSchema?: boolean;
   /** The rule's quick fix cannot apply to these nodes. */
   noFix?: boolean;
   /** The operation, for changes outside shared schemas. */
@@ -38,6 +40,17 @@ export interface RawChange {
   /** Deprecated in base: the rule's `deprecated` variant is reported instead, which the sunset policy then judges. */
   deprecatedInBase?: boolean;
 }
+
+/**
+ * What the diff reads from the team's policies: where sunset dates and stability
+ * levels are written. A change of these makes the live diff start over.
+ */
+export interface DiffSettings {
+  sunsetKeys: readonly string[];
+  stabilityKey: string;
+}
+
+export const DEFAULT_DIFF_SETTINGS: DiffSettings = { sunsetKeys: ['x-sunset'], stabilityKey: 'x-stability-level' };
 
 /** Which schema pairs compared a revision node (their parents and roots lead to the operations). */
 export interface PairGraph {
@@ -58,6 +71,7 @@ export class DiffContext {
   constructor(
     readonly base: SpecModel,
     readonly revision: SpecModel,
+    readonly settings: DiffSettings = DEFAULT_DIFF_SETTINGS,
   ) {}
 
   emit(change: RawChange): void {

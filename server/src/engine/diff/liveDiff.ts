@@ -12,7 +12,7 @@ import type { RefProblem } from '../model/refs';
 import type { TreeTouch } from '../parse/editLog';
 import type { JNode } from '../parse/tree';
 import type { DiffOutcome } from '../findings';
-import type { PairGraph, RawChange, SchemaPair } from './context';
+import { DEFAULT_DIFF_SETTINGS, type DiffSettings, type PairGraph, type RawChange, type SchemaPair } from './context';
 import { diffModels } from './specDiff';
 
 /** A change and the keys of the operations it affects. */
@@ -23,6 +23,7 @@ interface KnownChange {
 }
 
 interface LastDiff {
+  settings: DiffSettings;
   base: SpecModel;
   revisionRoot: JNode;
   /** The edit log position this diff saw. */
@@ -58,8 +59,11 @@ const MAX_DIRTY_SHARE = 0.25;
 
 export class LiveDiff {
   private last?: LastDiff;
+  private settings: DiffSettings = DEFAULT_DIFF_SETTINGS;
 
-  diff(base: SpecModel, revision: SpecModel): LiveOutcome {
+  diff(base: SpecModel, revision: SpecModel, settings: DiffSettings = DEFAULT_DIFF_SETTINGS): LiveOutcome {
+    if (this.last && !sameSettings(this.last.settings, settings)) this.last = undefined;
+    this.settings = settings;
     const dirty = this.dirtyOperations(base, revision);
     if (dirty === 'all' || dirty.size > revision.operations.size * MAX_DIRTY_SHARE || (this.last?.graphs.length ?? 0) >= MAX_GRAPHS) return this.run(base, revision, undefined);
     return this.run(base, revision, dirty);
@@ -79,7 +83,7 @@ export class LiveDiff {
   private run(base: SpecModel, revision: SpecModel, dirty: Set<string> | undefined): LiveOutcome {
     const last = dirty ? this.last : undefined;
     const again = (key: string): boolean => !last || dirty!.has(key) || !last.matched.has(key) || last.operations.get(key)?.node !== revision.operations.get(key)?.node;
-    const ctx = diffModels(base, revision, again);
+    const ctx = diffModels(base, revision, again, this.settings);
     const matched = new Set<string>();
     const clean = new Set<string>();
     for (const key of revision.operations.keys()) {
@@ -115,6 +119,7 @@ export class LiveDiff {
 
     const changes = [...merged.values()];
     this.last = {
+      settings: this.settings,
       base,
       revisionRoot: revision.root,
       logSeq: revision.doc.parsed.editLog?.seq ?? 0,
@@ -243,6 +248,10 @@ function touchesOperation(op: OperationModel, ids: Set<number>): boolean {
     for (const m of r.content.values()) if (has(m.node)) return true;
   }
   return false;
+}
+
+function sameSettings(a: DiffSettings, b: DiffSettings): boolean {
+  return a.stabilityKey === b.stabilityKey && a.sunsetKeys.join('\u0000') === b.sunsetKeys.join('\u0000');
 }
 
 function union(a: string[], b: string[]): string[] {

@@ -15,12 +15,14 @@ import { compareTypeLists } from './typeListDiff';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
+import { stabilityChange } from './lifecycle';
 import {
   boolFlag,
   effectiveProperties,
   enumValues,
   type EffectiveProperties,
   hasComposition,
+  isClosed,
   isNullBranch,
   isNullable,
   str,
@@ -66,6 +68,9 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   };
   return walk(node, 0) ? out : null;
 });
+
+/** Patterns that match every string: changing a pattern to one of them only widens it. */
+const MATCHES_ANYTHING = new Set(['.*', '^.*$', '^.*', '.*$', '[\\s\\S]*', '^[\\s\\S]*$', '(.*)', '^(.*)$']);
 
 export class SchemaDiff {
   /**
@@ -295,7 +300,7 @@ export class PairComparison implements PairView {
     const anchorB = child(this.b, 'pattern') ?? this.b;
     const anchorR = child(this.r, 'pattern') ?? this.r;
     const patterns = { from: bp ?? '', to: rp ?? '' };
-    if (bp && rp) this.emit('pattern-changed', patterns, anchorB, anchorR);
+    if (bp && rp) this.emit(MATCHES_ANYTHING.has(rp) ? 'pattern-generalized' : 'pattern-changed', patterns, anchorB, anchorR);
     else if (rp) this.emit('pattern-added', patterns, this.b, anchorR);
     else this.emit('pattern-removed', patterns, anchorB, this.r);
   }
@@ -354,13 +359,18 @@ export class PairComparison implements PairView {
         if (offWire) continue;
         const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
         const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
-        this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase });
+        // A request schema that admits no other properties now rejects clients that still send it.
+        const closedSchema = req && isClosed(this.r, this.rRefs);
+        this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase, closedSchema });
         continue;
       }
       const rProp = this.rRefs.deref(rNode);
       const rOffWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
       this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair);
-      if (isMap(bProp) && isMap(rProp)) compareAccessOfProperty(this, name, bProp, rProp, bNode, rNode, rp.required.has(name) || bp.required.has(name));
+      if (isMap(bProp) && isMap(rProp)) {
+        compareAccessOfProperty(this, name, bProp, rProp, bNode, rNode, rp.required.has(name) || bp.required.has(name));
+        this.compareLifecycle(name, container, bProp, rProp, bNode, rNode);
+      }
       if (offWire || rOffWire) continue;
       const bReq = bp.required.has(name);
       const rReq = rp.required.get(name);
@@ -400,6 +410,22 @@ export class PairComparison implements PairView {
       const rule = req ? 'request-property-became-optional' : 'response-property-became-optional';
       this.emitRule(rule, { name, container: describeSchema(this.r, this.subject, true) }, bNode, this.r, { detail: name });
     }
+  }
+
+  /** Deprecation and x-stability-level of a property present on both sides. */
+  private compareLifecycle(name: string, container: () => string, bProp: JMap, rProp: JMap, bNode: JNode, rNode: JNode): void {
+    const req = this.dir === 'request';
+    const bDep = boolFlag(bProp, 'deprecated');
+    const rDep = boolFlag(rProp, 'deprecated');
+    if (bDep !== rDep) {
+      const rule = rDep ? (req ? 'request-property-deprecated' : 'response-property-deprecated') : req ? 'request-property-reactivated' : 'response-property-reactivated';
+      this.emitRule(rule, { name, container: container() }, bNode, child(rProp, 'deprecated') ?? rNode, { detail: name });
+    }
+    const key = this.ctx.settings.stabilityKey;
+    const s = stabilityChange(bProp, rProp, key);
+    if (!s || s.change === 'invalid') return;
+    const rule = s.change === 'decreased' ? (req ? 'request-property-stability-decreased' : 'response-property-stability-decreased') : req ? 'request-property-stability-increased' : 'response-property-stability-increased';
+    this.emitRule(rule, { name, container: container(), from: s.from, to: s.to }, child(bProp, key) ?? bNode, child(rProp, key) ?? rNode, { detail: name });
   }
 
   private compareItems(): void {

@@ -143,3 +143,20 @@ export function num(schema: JMap, key: string): number | undefined {
 export function str(schema: JMap, key: string): string | undefined {
   return stringOf(schema, key);
 }
+
+/**
+ * Whether the schema admits no properties beyond those it names: `additionalProperties: false`
+ * or `unevaluatedProperties: false`, on it or on one of its allOf branches (all must hold).
+ */
+export function isClosed(schema: JMap, refs: RefResolver, depth = 0): boolean {
+  for (const key of ['additionalProperties', 'unevaluatedProperties']) {
+    const v = schema.entries.get(key);
+    if (v && v.kind === 'scalar' && v.value === false) return true;
+  }
+  const all = schema.entries.get('allOf');
+  if (depth > 16 || !all || all.kind !== 'seq') return false;
+  return all.items.some((branch) => {
+    const d = refs.deref(branch);
+    return d !== undefined && d.kind === 'map' && isClosed(d, refs, depth + 1);
+  });
+}

@@ -3,7 +3,8 @@
 import { child, childMap, isMap, isScalar, isSeq, scalarOf, stringOf, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
-import { DiffContext, type RawChange } from './context';
+import { DiffContext, type DiffSettings, type RawChange } from './context';
+import { stabilityChange, sunsetNode, sunsetOf } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 
 /**
@@ -11,8 +12,8 @@ import { SchemaDiff, type DataDirection } from './schemaDiff';
  * incremental diff skips those whose changes it already knows); paths and
  * operations added or removed are always looked at.
  */
-export function diffModels(base: SpecModel, revision: SpecModel, compareOperation?: (key: string) => boolean): DiffContext {
-  const ctx = new DiffContext(base, revision);
+export function diffModels(base: SpecModel, revision: SpecModel, compareOperation?: (key: string) => boolean, settings?: DiffSettings): DiffContext {
+  const ctx = new DiffContext(base, revision, settings);
   new SpecDiff(ctx, compareOperation).run();
   return ctx;
 }
@@ -40,7 +41,7 @@ class SpecDiff {
       const isWebhook = key.startsWith('WEBHOOK ');
       const operations = ops.length ? ` with its operations ${ops.map((o) => o.method).join(', ')}` : '';
       this.ctx.emit({
-        rule: isWebhook ? 'webhook-removed' : 'api-path-removed',
+        rule: isWebhook ? 'webhook-removed' : 'api-path-removed-without-deprecation',
         params: { path: bPath.path, operations },
         base: bPath.node,
         revision: isWebhook ? revWebhooks : revPaths,
@@ -68,7 +69,7 @@ class SpecDiff {
       if (!rPathModel) continue; // reported with the whole path
       // Based where it was written in the path item (a `$ref` to another file stays a `$ref`, so restoring it is exact).
       const written = child(bOp.pathItem, bOp.method.toLowerCase()) ?? bOp.node;
-      this.emit('api-removed', bOp, {}, written, rPathModel.node, { detail: bOp.method, fixKey: bOp.method.toLowerCase(), deprecatedInBase: bOp.deprecated });
+      this.emit('api-removed-without-deprecation', bOp, {}, written, rPathModel.node, { detail: bOp.method, fixKey: bOp.method.toLowerCase(), deprecatedInBase: bOp.deprecated });
     }
     for (const [key, rOp] of revision.operations) {
       if (base.operations.has(key)) continue;
@@ -83,9 +84,34 @@ class SpecDiff {
     this.ctx.emit({ rule, params: { operation: op.label, ...params }, base, revision, operation: op, ...more });
   }
 
+  /**
+   * The sunset of an element deprecated on both sides: deleted, or moved earlier (policies.ts decides
+   * whether earlier is too early for the grace period).
+   */
+  private sunsetChange(b: JMap, r: JMap, [deleted, earlier]: [RuleId, RuleId], op: OperationModel, params: MessageParams, detail?: string): void {
+    const keys = this.ctx.settings.sunsetKeys;
+    const from = sunsetOf(b, keys);
+    const to = sunsetOf(r, keys);
+    if (!from || from === 'invalid' || from === to) return;
+    if (to === undefined) this.emit(deleted, op, { ...params, from }, sunsetNode(b, keys), r, { detail });
+    else if (to !== 'invalid' && to < from) this.emit(earlier, op, { ...params, from, to }, sunsetNode(b, keys), sunsetNode(r, keys), { detail });
+  }
+
   private operation(b: OperationModel, r: OperationModel): void {
-    if (!b.deprecated && r.deprecated) this.emit('endpoint-deprecated', r, {}, b.node, child(r.node, 'deprecated'));
+    const keys = this.ctx.settings.sunsetKeys;
+    if (!b.deprecated && r.deprecated) {
+      const sunset = sunsetOf(r.node, keys);
+      const rule = sunset && sunset !== 'invalid' ? 'endpoint-deprecated-with-sunset' : 'endpoint-deprecated';
+      this.emit(rule, r, { to: sunset ?? '' }, b.node, child(r.node, 'deprecated'));
+    }
     if (b.deprecated && !r.deprecated) this.emit('endpoint-reactivated', r, {}, child(b.node, 'deprecated'), r.node);
+    if (b.deprecated && r.deprecated) this.sunsetChange(b.node, r.node, ['sunset-deleted', 'api-sunset-date-changed-too-small'], r, {});
+    const stability = stabilityChange(b.node, r.node, this.ctx.settings.stabilityKey);
+    if (stability) {
+      const key = this.ctx.settings.stabilityKey;
+      const rule = stability.change === 'invalid' ? 'api-invalid-stability-level' : stability.change === 'decreased' ? 'api-stability-decreased' : 'api-stability-increased';
+      this.emit(rule, r, { from: stability.from, to: stability.to, value: stability.to }, child(b.node, key) ?? b.node, child(r.node, key) ?? r.node);
+    }
     const from = stringOf(b.node, 'operationId');
     const to = stringOf(r.node, 'operationId');
     if (from && to && from !== to) this.emit('api-operation-id-changed', r, { from, to }, child(b.node, 'operationId'), child(r.node, 'operationId'));
@@ -118,6 +144,8 @@ class SpecDiff {
       if (!bp.required && rp.required) this.emit('request-parameter-became-required', r, named, bp.site, child(rp.node, 'required') ?? rp.site, { detail: id });
       else if (bp.required && !rp.required) this.emit('request-parameter-became-optional', r, named, bp.site, rp.site, { detail: id });
       if (!bp.deprecated && rp.deprecated) this.emit('request-parameter-deprecated', r, named, bp.site, child(rp.node, 'deprecated'), { detail: id });
+      if (bp.deprecated && !rp.deprecated) this.emit('request-parameter-reactivated', r, named, child(bp.node, 'deprecated') ?? bp.site, rp.site, { detail: id });
+      if (bp.deprecated && rp.deprecated) this.sunsetChange(bp.node, rp.node, ['request-parameter-sunset-deleted', 'request-parameter-sunset-date-changed-too-small'], r, named, id);
       const from = styleOf(bp);
       const to = styleOf(rp);
       if (from !== to) this.emit('request-parameter-style-changed', r, { ...named, from, to }, child(bp.node, 'style') ?? bp.site, child(rp.node, 'style') ?? rp.site, { detail: id });

@@ -42,7 +42,8 @@ export type RuleElement =
   | 'schema'
   | 'enum-value'
   | 'security'
-  | 'sunset';
+  | 'sunset'
+  | 'stability';
 export type FixKind = FixHint['kind'];
 /** Named values a message template is filled with. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -64,8 +65,14 @@ interface Row {
   beforeSunset?: string;
   /** The sunset date of the deprecated element cannot be read. */
   sunsetParse?: string;
+  /** Deprecated without a sunset date while a grace period (deprecation days) applies. */
+  sunsetMissing?: string;
+  /** Deprecated with a sunset date closer than the grace period. */
+  sunsetTooSmall?: string;
   /** Former ids of this rule; the first one stays in fingerprints so accepted changes keep matching. */
   formerly?: readonly string[];
+  /** Level and who-breaks sentence when the schema that held the removed element is closed (admits no other properties). */
+  whenClosed?: { level: Level; breaks: string };
 }
 
 export interface RuleInfo extends Readonly<Row> {
@@ -80,7 +87,7 @@ export interface RuleInfo extends Readonly<Row> {
  */
 export const DOCS_FILE = 'docs/rules.md';
 
-type Extra = Pick<Row, 'breaks' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'formerly'>;
+type Extra = Pick<Row, 'breaks' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'whenClosed'>;
 
 /** A table row: level, direction, action, element, title, message template, then the optional facts. */
 function row(level: Level, direction: Direction, action: RuleAction, element: RuleElement, title: string, message: string | undefined, extra: Extra = {}): Row {
@@ -88,19 +95,25 @@ function row(level: Level, direction: Direction, action: RuleAction, element: Ru
 }
 
 const CALLERS_FAIL = 'clients calling it get errors';
+/** What the grace-period policy turns a deprecation into (policies.ts judges the sunset date). */
+const API_SUNSET_POLICY = { sunsetMissing: 'api-deprecated-sunset-missing', sunsetTooSmall: 'api-sunset-date-too-small', sunsetParse: 'api-deprecated-sunset-parse' };
+const PARAMETER_SUNSET_POLICY = { sunsetMissing: 'request-parameter-deprecated-sunset-missing', sunsetTooSmall: 'request-parameter-sunset-date-too-small', sunsetParse: 'request-parameter-sunset-parse' };
+const LESS_TIME = 'clients get less time to move off it than was announced';
+const DATE_LOST = 'clients lose the announced date they plan their move by';
 
 // Whole endpoints, paths, webhooks and operation-level facts.
 const ENDPOINT_RULES = {
-  'api-path-removed': row('error', 'none', 'removed', 'path', 'Path removed', 'path {path} was removed{operations}', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-path-removed-with-deprecation' }),
-  'api-path-removed-with-deprecation': row('info', 'none', 'removed', 'path', 'Deprecated path removed', 'path {path} was removed{operations} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
-  'api-removed': row('error', 'none', 'removed', 'operation', 'Operation removed', 'operation {operation} was removed', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-removed-with-deprecation' }),
+  'api-path-removed-without-deprecation': row('error', 'none', 'removed', 'path', 'Path removed without deprecation', 'path {path} was removed{operations}', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-path-removed-with-deprecation', formerly: ['api-path-removed'] }),
+  'api-path-removed-with-deprecation': row('info', 'none', 'removed', 'path', 'Deprecated path removed', 'path {path} was removed{operations} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-path-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
+  'api-removed-without-deprecation': row('error', 'none', 'removed', 'operation', 'Operation removed without deprecation', 'operation {operation} was removed', { breaks: CALLERS_FAIL, fix: 'removed-node', deprecated: 'api-removed-with-deprecation', formerly: ['api-removed'] }),
   'api-removed-with-deprecation': row('info', 'none', 'removed', 'operation', 'Deprecated operation removed', 'operation {operation} was removed (it was deprecated)', { fix: 'removed-node', beforeSunset: 'api-removed-before-sunset', sunsetParse: 'api-path-sunset-parse' }),
   // Not from a diff: `breakwater check` with no file reports a spec of the repository deleted or renamed away.
   'api-spec-removed': row('error', 'none', 'removed', 'path', 'Spec removed', 'spec {spec} ({base}) was {how}', { breaks: 'every operation it described is gone for its clients' }),
   'webhook-removed': row('error', 'none', 'removed', 'webhook', 'Webhook removed', 'webhook "{path}" was removed', { breaks: 'subscribers relying on it stop receiving events', fix: 'removed-node', formerly: ['api-webhook-removed'] }),
   'api-path-added': row('info', 'none', 'added', 'path', 'Path added', 'path {path} was added'),
   'endpoint-added': row('info', 'none', 'added', 'operation', 'Operation added', 'operation {operation} was added', { formerly: ['api-added'] }),
-  'endpoint-deprecated': row('info', 'none', 'changed', 'operation', 'Operation deprecated', 'operation {operation} was deprecated', { formerly: ['api-deprecated'] }),
+  'endpoint-deprecated': row('info', 'none', 'changed', 'operation', 'Operation deprecated', 'operation {operation} was deprecated', { formerly: ['api-deprecated'], ...API_SUNSET_POLICY }),
+  'endpoint-deprecated-with-sunset': row('info', 'none', 'changed', 'operation', 'Operation deprecated with a sunset date', 'operation {operation} was deprecated (sunset {to})', API_SUNSET_POLICY),
   'endpoint-reactivated': row('info', 'none', 'changed', 'operation', 'Operation no longer deprecated', 'operation {operation} is no longer deprecated', { formerly: ['api-reactivated'] }),
   'api-operation-id-changed': row('info', 'none', 'changed', 'operation', 'operationId changed', 'operationId of {operation} changed from "{from}" to "{to}"', { breaks: 'generated client method names change' }),
   'api-security-added': row('error', 'request', 'added', 'security', 'Authentication now required', '{operation} now requires authentication ({schemes})', { breaks: 'anonymous clients are rejected' }),
@@ -112,6 +125,7 @@ const ENDPOINT_RULES = {
 // Deprecation policy: removing what was deprecated is fine once its sunset has passed.
 // A policy turns a removal into these; the finding keeps the removal's message and says why.
 const DEPRECATION_RULES = {
+  'api-path-removed-before-sunset': row('error', 'none', 'removed', 'path', 'Deprecated path removed before its sunset date', undefined),
   'api-removed-before-sunset': row('error', 'none', 'removed', 'operation', 'Deprecated operation removed before its sunset date', undefined),
   'request-parameter-removed-before-sunset': row('error', 'request', 'removed', 'parameter', 'Deprecated parameter removed before its sunset date', undefined),
   'request-property-removed-before-sunset': row('error', 'request', 'removed', 'property', 'Deprecated request property removed before its sunset date', undefined),
@@ -123,6 +137,30 @@ const DEPRECATION_RULES = {
   'request-parameter-sunset-parse': row('error', 'request', 'changed', 'sunset', 'Deprecated parameter: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
   'request-property-deprecated-sunset-invalid': row('error', 'request', 'changed', 'sunset', 'Deprecated request property: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
   'response-property-deprecated-sunset-invalid': row('error', 'response', 'changed', 'sunset', 'Deprecated response property: its sunset date cannot be read', undefined, { formerly: ['sunset-parse-error'] }),
+  'request-parameter-deprecated-sunset-missing': row('error', 'request', 'changed', 'sunset', 'Parameter deprecated without a sunset date (policy requires one)', undefined),
+  'request-parameter-sunset-date-too-small': row('error', 'request', 'changed', 'sunset', 'Parameter sunset date sooner than the minimum deprecation period', undefined),
+  'request-property-deprecated-sunset-missing': row('error', 'request', 'changed', 'sunset', 'Request property deprecated without a sunset date (policy requires one)', undefined),
+  'request-property-sunset-date-too-small': row('error', 'request', 'changed', 'sunset', 'Request property sunset date sooner than the minimum deprecation period', undefined),
+  'response-property-deprecated-sunset-missing': row('error', 'response', 'changed', 'sunset', 'Response property deprecated without a sunset date (policy requires one)', undefined),
+  'response-property-sunset-date-too-small': row('error', 'response', 'changed', 'sunset', 'Response property sunset date sooner than the minimum deprecation period', undefined),
+  // The sunset of a still-deprecated element: deleting it or moving it closer than the grace period.
+  'sunset-deleted': row('error', 'none', 'removed', 'sunset', 'Sunset date deleted from a still-deprecated operation', 'the sunset date ({from}) of {operation} was deleted while it is still deprecated', { breaks: DATE_LOST }),
+  'request-parameter-sunset-deleted': row('error', 'request', 'removed', 'sunset', 'Sunset date deleted from a still-deprecated parameter', 'the sunset date ({from}) of {in} parameter "{name}" of {operation} was deleted while it is still deprecated', { breaks: DATE_LOST }),
+  'api-sunset-date-changed-too-small': row('error', 'none', 'changed', 'sunset', 'Sunset date moved earlier than the policy allows', 'the sunset date of {operation} moved from {from} to {to}', { breaks: LESS_TIME }),
+  'request-parameter-sunset-date-changed-too-small': row('error', 'request', 'changed', 'sunset', 'Parameter sunset date moved earlier than the policy allows', 'the sunset date of {in} parameter "{name}" of {operation} moved from {from} to {to}', { breaks: LESS_TIME }),
+};
+
+const STABILITY_WORDS = 'x-stability-level (draft < alpha < beta < stable)';
+
+// x-stability-level on operations and properties: lowering it takes back a promise.
+const STABILITY_RULES = {
+  'api-stability-decreased': row('error', 'none', 'changed', 'stability', `Operation stability lowered (${STABILITY_WORDS})`, 'the stability of {operation} was lowered from {from} to {to}', { breaks: 'clients that rely on its {from} promises lose them' }),
+  'api-stability-increased': row('info', 'none', 'changed', 'stability', `Operation stability raised (${STABILITY_WORDS})`, 'the stability of {operation} was raised from {from} to {to}'),
+  'api-invalid-stability-level': row('error', 'none', 'changed', 'stability', 'Invalid stability level (not draft, alpha, beta or stable)', '{operation} has stability level "{value}", which is not draft, alpha, beta or stable', { breaks: 'clients and tools cannot tell which promises it keeps' }),
+  'request-property-stability-decreased': row('error', 'request', 'changed', 'stability', `Request property stability lowered (${STABILITY_WORDS})`, 'the stability of property "{name}" of {container} was lowered from {from} to {to}', { breaks: 'clients that rely on its {from} promises lose them' }),
+  'request-property-stability-increased': row('info', 'request', 'changed', 'stability', `Request property stability raised (${STABILITY_WORDS})`, 'the stability of property "{name}" of {container} was raised from {from} to {to}'),
+  'response-property-stability-decreased': row('error', 'response', 'changed', 'stability', `Response property stability lowered (${STABILITY_WORDS})`, 'the stability of property "{name}" of {container} was lowered from {from} to {to}', { breaks: 'clients that rely on its {from} promises lose them' }),
+  'response-property-stability-increased': row('info', 'response', 'changed', 'stability', `Response property stability raised (${STABILITY_WORDS})`, 'the stability of property "{name}" of {container} was raised from {from} to {to}'),
 };
 
 const PARAMETER_DEFAULT_BREAKS = 'clients that omit it get different behaviour';
@@ -139,7 +177,8 @@ const PARAMETER_RULES = {
   'request-parameter-default-value-removed': row('error', 'request', 'removed', 'parameter', 'Parameter default value removed', '{what}: default {from} removed', { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' }),
   'request-parameter-default-value-added': row('error', 'request', 'added', 'parameter', 'Parameter default value added', '{what}: default {to} added', { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' }),
   'request-parameter-style-changed': row('error', 'request', 'changed', 'parameter', 'Parameter serialisation (style/explode) changed', '{in} parameter "{name}" of {operation} changed serialisation from {from} to {to}', { breaks: 'clients encode it the old way' }),
-  'request-parameter-deprecated': row('info', 'request', 'changed', 'parameter', 'Parameter deprecated', '{in} parameter "{name}" of {operation} was deprecated'),
+  'request-parameter-deprecated': row('info', 'request', 'changed', 'parameter', 'Parameter deprecated', '{in} parameter "{name}" of {operation} was deprecated', PARAMETER_SUNSET_POLICY),
+  'request-parameter-reactivated': row('info', 'request', 'changed', 'parameter', 'Parameter no longer deprecated', '{in} parameter "{name}" of {operation} is no longer deprecated'),
 };
 
 // Request bodies, responses, media types, headers.
@@ -167,7 +206,7 @@ const STILL_SEND = 'clients that still send it may be rejected or have it ignore
 
 // Properties of object schemas (the subject is always "property").
 const PROPERTY_RULES = {
-  'request-property-removed': row('warning', 'request', 'removed', 'property', 'Request property removed', 'property "{name}" was removed from {container}', { breaks: STILL_SEND, fix: 'removed-node', deprecated: 'request-property-removed-with-deprecation' }),
+  'request-property-removed': row('warning', 'request', 'removed', 'property', 'Request property removed', 'property "{name}" was removed from {container}', { breaks: STILL_SEND, fix: 'removed-node', deprecated: 'request-property-removed-with-deprecation', whenClosed: { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' } }),
   'request-property-removed-with-deprecation': row('info', 'request', 'removed', 'property', 'Deprecated request property removed', 'property "{name}" was removed from {container} (it was deprecated)', { fix: 'removed-node', beforeSunset: 'request-property-removed-before-sunset', sunsetParse: 'request-property-deprecated-sunset-invalid' }),
   'new-required-request-property': row('error', 'request', 'added', 'property', 'New required request property', 'required property "{name}" was added to {container}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
   'new-optional-request-property': row('info', 'request', 'added', 'property', 'New optional request property', 'optional property "{name}" was added to {container}'),
@@ -185,6 +224,10 @@ const PROPERTY_RULES = {
   // Properties inside an object-typed header parameter.
   'new-required-request-header-property': row('error', 'request', 'added', 'property', 'New required property in a header parameter', 'required property "{name}" was added to {container}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
   'request-header-property-became-required': row('error', 'request', 'changed', 'property', 'Property of a header parameter became required', 'property "{name}" of {container} became required', { breaks: 'clients that omit it are rejected', fix: 'became-required' }),
+  'request-property-deprecated': row('info', 'request', 'changed', 'property', 'Request property deprecated', 'property "{name}" of {container} was deprecated', { sunsetMissing: 'request-property-deprecated-sunset-missing', sunsetTooSmall: 'request-property-sunset-date-too-small', sunsetParse: 'request-property-deprecated-sunset-invalid' }),
+  'request-property-reactivated': row('info', 'request', 'changed', 'property', 'Request property no longer deprecated', 'property "{name}" of {container} is no longer deprecated'),
+  'response-property-deprecated': row('info', 'response', 'changed', 'property', 'Response property deprecated', 'property "{name}" of {container} was deprecated', { sunsetMissing: 'response-property-deprecated-sunset-missing', sunsetTooSmall: 'response-property-sunset-date-too-small', sunsetParse: 'response-property-deprecated-sunset-invalid' }),
+  'response-property-reactivated': row('info', 'response', 'changed', 'property', 'Response property no longer deprecated', 'property "{name}" of {container} is no longer deprecated'),
 };
 
 const NOW_RETURNED = 'responses now carry a value that was only ever written';
@@ -256,7 +299,8 @@ const SCHEMA_CHANGES = {
   'const-removed': change('removed', 'const removed', '{what} is no longer fixed to {from}', ['info'], ['error', 'clients that rely on the fixed value may get others']),
   'pattern-added': change('added', 'Pattern added', '{what} must now match /{to}/', ['error', 'clients that send values not matching it are rejected'], ['info']),
   'pattern-changed': change('changed', 'Pattern changed', '{what} pattern changed from /{from}/ to /{to}/', ['warning', 'clients whose values match only the old pattern are rejected; whether any exist depends on the two patterns'], ['warning', 'clients that rely on the old pattern may get values outside it, depending on the two patterns'], VALUE_FIX),
-  'pattern-removed': change('removed', 'Pattern removed', '{what} no longer has pattern /{from}/', ['info'], ['warning', 'clients that rely on the pattern may get values outside it']),
+  'pattern-removed': change('removed', 'Pattern removed', '{what} no longer has pattern /{from}/', ['info'], ['info', 'readers are not broken by values the pattern used to exclude being allowed (they were valid strings all along)']),
+  'pattern-generalized': change('changed', 'Pattern widened to match anything', '{what} pattern changed from /{from}/ to /{to}/, which matches any string', ['info', 'every value clients sent before still matches'], ['info']),
   'max-decreased': change('changed', 'Maximum decreased', '{what} {keyword} decreased from {from} to {to}', ['error', 'clients that send larger values are rejected'], ['info'], VALUE_FIX),
   'max-increased': change('changed', 'Maximum increased', '{what} {keyword} increased from {from} to {to}', ['info'], ['error', 'clients may now receive larger values than they handle'], VALUE_FIX),
   'max-set': change('added', 'Maximum added', '{what} now has {keyword} {to}', ['warning', 'clients that send larger values are rejected, if any do'], ['info']),
@@ -416,7 +460,7 @@ type ChangesOn<D extends 'request' | 'response'> = { [K in SchemaChangeId]: (typ
 /** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter). */
 export type SchemaRuleId = `request-${'body' | 'property' | 'parameter'}-${ChangesOn<'request'>}` | `response-${'body' | 'property' | 'header'}-${ChangesOn<'response'>}`;
 
-const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES, ...READ_ONLY_REQUEST_RULES };
+const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...STABILITY_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES, ...READ_ONLY_REQUEST_RULES };
 
 /** Every rule id: a misspelt one does not compile. */
 export type RuleId = keyof typeof EXPLICIT_RULES | SchemaRuleId;
@@ -462,7 +506,7 @@ const BY_FORMER_ID = new Map<string, RuleId[]>();
 /** Rules about an element that was deprecated in the base (the variants the links lead to). */
 const DEPRECATED_VARIANTS = new Set<string>();
 for (const r of RULES) {
-  for (const link of [r.deprecated, r.beforeSunset, r.sunsetParse]) {
+  for (const link of [r.deprecated, r.beforeSunset, r.sunsetParse, r.sunsetMissing, r.sunsetTooSmall]) {
     if (link && !BY_ID.has(link)) throw new Error(`rule ${r.id} links to unknown rule ${link}`);
     if (link) DEPRECATED_VARIANTS.add(link);
   }
@@ -506,6 +550,12 @@ export function configuredFor<T>(levels: Readonly<Record<string, T>> | undefined
   return undefined;
 }
 
+/** The rule's level for one change before configuration and policies (a closed schema can raise it). */
+export function defaultLevel(id: RuleId, closedSchema = false): Level {
+  const r = ruleInfo(id);
+  return (closedSchema && r.whenClosed?.level) || r.level;
+}
+
 /** The id fingerprints are computed with: the first former id, so accepted changes survive a rename. */
 export function fingerprintId(id: RuleId): string {
   return ruleInfo(id).formerly?.[0] ?? id;
@@ -517,9 +567,10 @@ export function deprecatedVariant(id: RuleId): RuleId {
 }
 
 /** `<message>: <who breaks>`, with the template's `{name}`s filled from params (a missing one stays visible, and tests catch it). */
-export function renderMessage(id: RuleId, params: MessageParams = {}): string {
+export function renderMessage(id: RuleId, params: MessageParams = {}, closedSchema = false): string {
   const r = ruleInfo(id);
-  const template = r.breaks ? `${r.message ?? r.title}: ${r.breaks}` : (r.message ?? r.title);
+  const breaks = (closedSchema && r.whenClosed?.breaks) || r.breaks;
+  const template = breaks ? `${r.message ?? r.title}: ${breaks}` : (r.message ?? r.title);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
