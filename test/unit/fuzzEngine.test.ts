@@ -30,7 +30,7 @@ export function fuzzSpec(text: string, file: string, iterations: number, seed: n
       compareModels(lenient, base);
     } catch (e) {
       if (e instanceof SpecInputError) continue;
-      throw new Error(`seed ${seed}, iteration ${i} (${m.mutation}): ${(e as Error).stack}`);
+      throw new Error(`seed ${seed}, iteration ${i} (${m.mutation}): ${(e as Error).stack}`, { cause: e });
     }
   }
   return outcomes;

@@ -76,7 +76,7 @@ function fuzz(text: string, file: string, steps: number, seed: number): { fragme
     try {
       sameAsFull(r.parsed, file);
     } catch (e) {
-      throw new Error(`seed ${seed}, step ${i}, edit ${JSON.stringify(edit)}: ${(e as Error).message.slice(0, 400)}`);
+      throw new Error(`seed ${seed}, step ${i}, edit ${JSON.stringify(edit)}: ${(e as Error).message.slice(0, 400)}`, { cause: e });
     }
     parsed = r.parsed;
     if (parsed.errors.length > 0 && rand() < 0.7) {

@@ -79,15 +79,18 @@ interface Parameter {
   required?: boolean;
   schema?: unknown;
 }
-function editJson(text: string, edit: (doc: any) => void, what: string): string {
+// The fixture's JSON is read as what JSON.parse gives: a tree of plain objects we index by key.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON has no static type here
+type JsonDoc = any;
+function editJson(text: string, edit: (doc: JsonDoc) => void, what: string): string {
   const doc = JSON.parse(text);
   assert.equal(JSON.stringify(doc, null, 2) + '\n', text, 'the JSON fixture keeps the 2-space layout of JSON.stringify');
   edit(doc);
   return changed(text, JSON.stringify(doc, null, 2) + '\n', what);
 }
-const petOf = (doc: any): Pet => doc.components.schemas.Pet;
-const parametersOf = (doc: any): Parameter[] => doc.paths['/pets/{petId}'].get.parameters;
-function parsesTo<T>(text: string, read: (doc: any) => T): T | undefined {
+const petOf = (doc: JsonDoc): Pet => doc.components.schemas.Pet;
+const parametersOf = (doc: JsonDoc): Parameter[] => doc.paths['/pets/{petId}'].get.parameters;
+function parsesTo<T>(text: string, read: (doc: JsonDoc) => T): T | undefined {
   try {
     return read(JSON.parse(text));
   } catch {

@@ -64,7 +64,7 @@ function classify(parsed: ParsedText, file: string): LoadOutcome {
   const swagger = scalarOf(root, 'swagger');
   const openapi = scalarOf(root, 'openapi');
   let version: SpecVersion | null = null;
-  let declared = '';
+  let declared: string;
   if (openapi !== undefined && openapi !== null) {
     declared = String(openapi);
     if (/^3\.0(\.|$)/.test(declared)) version = '3.0';

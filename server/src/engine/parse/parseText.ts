@@ -92,7 +92,7 @@ export function parseText(text: string, fileName = ''): ParsedText {
     if (strict) errors.splice(0, errors.length, ...errors.filter((e) => e.standalone), strict);
   }
   const converter = new Converter(doc, warnings);
-  let root: JNode | null = null;
+  let root: JNode | null;
   try {
     root = doc.contents ? converter.convert(doc.contents as YNode, null, null, 0, 0, 0) : null;
   } catch (e) {
