@@ -457,3 +457,88 @@ paths:
   const after = compareModels(base, modelOfParsed(parsed, 'openapi.yaml', loader), {}, live);
   assert.deepEqual(after.findings.map((f) => f.rule), ['response-optional-property-removed']);
 });
+
+/** Deprecation, sunset, stability, pattern and closed-schema facts in two operations (so edits can stay incremental). */
+const LIFECYCLE_SPEC = `openapi: 3.0.3
+info: {title: t, version: '1.0.0'}
+paths:
+  /pets:
+    get:
+      deprecated: true
+      x-sunset: '2031-01-01'
+      x-stability-level: beta
+      parameters:
+        - name: limit
+          in: query
+          deprecated: true
+          x-sunset: '2031-02-01'
+          schema: {type: integer}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Pet'
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                name: {type: string, pattern: '^[a-z]+'}
+                tag: {type: string, x-stability-level: stable}
+      responses:
+        '201': {description: created}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        id: {type: integer}
+        tag: {type: string, deprecated: true}
+`;
+
+// No empty side: the random walk applies edits both ways and would look for '' everywhere.
+const LIFECYCLE_EDITS: [string, string][] = [
+  ["      x-sunset: '2031-01-01'\n", '      summary: s\n'],
+  ["x-sunset: '2031-01-01'", "x-sunset: '2020-01-01'"],
+  ["x-sunset: '2031-02-01'", "x-sunset: '2020-02-01'"],
+  ["          x-sunset: '2031-02-01'\n", '          description: d\n'],
+  ['x-stability-level: beta', 'x-stability-level: alpha'],
+  ['x-stability-level: beta', 'x-stability-level: stable'],
+  ['x-stability-level: beta', 'x-stability-level: gamma'],
+  ['x-stability-level: stable}', 'x-stability-level: beta}'],
+  ["pattern: '^[a-z]+'", "pattern: '.*'"],
+  ["pattern: '^[a-z]+'", "pattern: '^[a-z0-9]+'"],
+  ['                tag: {type: string, x-stability-level: stable}\n', '                label: {type: string}\n'],
+  ['          deprecated: true\n          x-sunset', '          x-sunset'],
+  ['        tag: {type: string, deprecated: true}\n', '        label: {type: string}\n'],
+  ['        id: {type: integer}', '        id: {type: string}'],
+];
+
+test('the live diff equals a full check after deprecation, sunset, stability and pattern edits (YAML and JSON)', () => {
+  const base = loadModel({ text: LIFECYCLE_SPEC, file: 'lifecycle.yaml' }, 'base');
+  for (const [from, to] of LIFECYCLE_EDITS) {
+    assert.ok(LIFECYCLE_SPEC.includes(from), from);
+    const edited = loadModel({ text: LIFECYCLE_SPEC.replace(from, () => to), file: 'lifecycle.yaml' }, 'revision');
+    assert.ok(compareModels(base, edited).findings.length > 0, `${JSON.stringify(from)} -> ${JSON.stringify(to)} gives no finding`);
+  }
+  const total = { compared: 0, incremental: 0, withFindings: 0, withProblems: 0 };
+  const json = JSON.stringify(require('yaml').parse(LIFECYCLE_SPEC), null, 2);
+  const saved = SEMANTIC.splice(0, SEMANTIC.length, ...LIFECYCLE_EDITS);
+  try {
+    for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 4); seed++) {
+      const s = run(LIFECYCLE_SPEC, 'lifecycle.yaml', 50, seed, 0.7);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+    }
+    run(json, 'lifecycle.json', 40, 1, 0.7);
+  } finally {
+    SEMANTIC.splice(0, SEMANTIC.length, ...saved);
+  }
+  assert.ok(total.compared > 100, JSON.stringify(total));
+  assert.ok(total.withFindings > total.compared / 2, JSON.stringify(total));
+  console.log(`lifecycle edits: ${JSON.stringify(total)}`);
+});
