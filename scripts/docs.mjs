@@ -8,6 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'server'], { cwd: ROOT, stdio: 'inherit' });
-const { rulesMarkdown } = createRequire(import.meta.url)(join(ROOT, 'out/server/src/engine/index.js'));
-writeFileSync(join(ROOT, 'docs/rules.md'), rulesMarkdown());
+const { rulesDocument } = createRequire(import.meta.url)(join(ROOT, 'out/server/src/engine/index.js'));
+writeFileSync(join(ROOT, 'docs/rules.md'), rulesDocument());
 console.log('wrote docs/rules.md');

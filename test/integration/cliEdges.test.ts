@@ -259,6 +259,6 @@ test('github: annotation paths are relative to GITHUB_WORKSPACE when set', () =>
   const r = repo({ 'api/openapi.yaml': SPEC });
   r.write('api/openapi.yaml', NO_DELETE);
   const inSubdir = run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: r.root });
-  assert.match(inSubdir.stdout, /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed-without-deprecation::/m);
+  assert.match(inSubdir.stdout, /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed-without-deprecation%3A Operation removed without deprecation::/m);
   assert.match(run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: '' }).stdout, /^::error file=openapi\.yaml,/m);
 });

@@ -77,16 +77,16 @@ test('text: compiler style, problems as notes, summary; ANSI colour only when en
 
 test('github: workflow commands with escaped properties and data', () => {
   const out = render('github', report, env).split('\n');
-  assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed-without-deprecation::${removed.message}`);
-  assert.equal(out[1], '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added::Enum value "50%25" was added | piped%0Asecond line');
-  assert.match(out[2], /^::notice file=.*title=endpoint-added::Operation POST \/pets was added$/);
+  assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed-without-deprecation%3A Operation removed without deprecation::${removed.message}`);
+  assert.equal(out[1], '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added%3A Response property%3A Enum value added::Enum value "50%25" was added | piped%0Asecond line');
+  assert.match(out[2], /^::notice file=.*title=endpoint-added%3A Operation added::Operation POST \/pets was added$/);
   assert.equal(out[3], 'breakwater: 1 breaking, 1 possibly breaking, 1 not breaking');
 });
 
 test('markdown: table cells escaped, non-breaking changes folded, problems and notes listed', () => {
   const md = render('markdown', report, env);
   assert.match(md, /^\*\*1\*\* breaking, \*\*1\*\* possibly breaking, \*\*1\*\* not breaking\.$/m);
-  assert.match(md, /^\| 🔴 breaking \| `api-removed-without-deprecation` \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
+  assert.match(md, /^\| 🔴 breaking \| `api-removed-without-deprecation`<br>Operation removed without deprecation \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
   assert.match(md, /Enum value "50%" was added \\\| piped second line \|$/m);
   assert.match(md, /<details><summary>1 non-breaking change<\/summary>[\s\S]*`endpoint-added`[\s\S]*<\/details>/);
   assert.match(md, /^- `api\/open,api:v1\.yaml:3:1` duplicate key/m);
@@ -101,7 +101,16 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   assert.equal(run.tool.driver.version, '9.9.9');
   assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-removed-without-deprecation', 'endpoint-added', 'response-property-enum-value-added']);
   const rule = run.tool.driver.rules[0];
-  assert.equal(rule.helpUri, 'file:///pkg/docs/rules.md#api-removed-without-deprecation');
+  // The explanation travels inside the log: no helpUri to a file of the machine that ran the check.
+  assert.equal(rule.helpUri, undefined);
+  assert.equal(run.tool.driver.informationUri, undefined);
+  assert.match(rule.fullDescription.text, /^Breaking \(error\): Operation removed without deprecation: clients calling it get errors$/);
+  assert.match(rule.help.markdown, /^### `api-removed-without-deprecation`/);
+  assert.match(rule.help.markdown, /\*\*Who breaks, and why\.\*\*/);
+  assert.match(rule.help.markdown, /```yaml\n[\s\S]*delete:[\s\S]*```/);
+  assert.match(rule.help.text, /^api-removed-without-deprecation: Breaking \(error\): Operation removed without deprecation\n/);
+  assert.match(rule.help.text, /Safe alternative: Keep it and mark it deprecated: true/);
+  assert.doesNotMatch(JSON.stringify(sarif), /rules\.md/);
   assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
   assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);

@@ -26,7 +26,7 @@ test('request and response mirrors have the levels the asymmetry demands', () =>
 test('docs/rules.md is generated from the registry and up to date (npm run docs)', async () => {
   const { readFileSync } = await import('node:fs');
   const path = await import('node:path');
-  const { rulesMarkdown } = await import('../../server/src/engine/index');
+  const { rulesDocument } = await import('../../server/src/engine/index');
   const doc = readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8');
-  assert.equal(doc, rulesMarkdown());
+  assert.equal(doc, rulesDocument());
 });

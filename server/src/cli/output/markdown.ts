@@ -1,7 +1,7 @@
 // A Markdown summary for pull-request comments. Breaking and possibly breaking
 // changes go in the table; non-breaking ones fold away under <details> so a
 // large changelog does not bury what matters (or hit comment size limits).
-import type { Finding } from '../../engine/index';
+import { ruleInfo, type Finding } from '../../engine/index';
 import { where, type Report, type SpecReport } from './report';
 
 const ICON = { error: '🔴 breaking', warning: '🟠 possibly breaking', info: '🔵 not breaking' } as const;
@@ -12,7 +12,7 @@ function table(findings: Finding[]): string[] {
   const rows = ['| level | rule | where | change |', '| --- | --- | --- | --- |'];
   for (const f of findings) {
     const w = where(f);
-    rows.push(`| ${ICON[f.level]} | ${code(f.rule)} | ${code(`${cell(w.file)}:${w.line}`)} | ${cell(f.message)} |`);
+    rows.push(`| ${ICON[f.level]} | ${code(f.rule)}<br>${cell(ruleInfo(f.rule).title)} | ${code(`${cell(w.file)}:${w.line}`)} | ${cell(f.message)} |`);
   }
   return rows;
 }

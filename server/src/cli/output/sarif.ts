@@ -1,9 +1,11 @@
 // SARIF 2.1.0 for code-scanning uploads. Rule metadata comes from the registry
-// (only rules that fired are listed, as most tools do, to keep uploads small);
+// (only rules that fired are listed, as most tools do, to keep uploads small),
+// each with its whole explanation inside the log (help.text / help.markdown):
+// a link to a file on the machine that ran the check would be dead where the log is read;
 // locations are relative to the working directory, declared as %SRCROOT% so
 // GitHub maps them onto the repository when the CLI runs at its root.
 import { pathToFileURL } from 'node:url';
-import { ruleDocUrl, ruleInfo, type Level } from '../../engine/index';
+import { explainRule, ruleInfo, type Level } from '../../engine/index';
 import type { RenderEnv } from './index';
 import { where, type Report } from './report';
 
@@ -13,15 +15,17 @@ const location = (file: string, line: number, column: number) => ({
   physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column } },
 });
 
-export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'docsUrl' | 'cwd'>): string {
+export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'cwd'>): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
   const rules = ruleIds.map((id) => {
     const r = ruleInfo(id);
+    const explained = explainRule(id);
     return {
       id,
       name: r.title,
       shortDescription: { text: r.title },
-      helpUri: ruleDocUrl(id, env.docsUrl),
+      fullDescription: { text: explained.summary + (r.breaks ? `: ${r.breaks}` : '') },
+      help: { text: explained.text, markdown: explained.markdown },
       defaultConfiguration: { level: SARIF_LEVEL[r.level] },
       properties: { direction: r.direction },
     };
@@ -51,7 +55,7 @@ export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'do
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'breakwater', version: env.version, informationUri: env.docsUrl, rules } },
+        tool: { driver: { name: 'breakwater', version: env.version, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(env.cwd).href.replace(/\/?$/, '/') } },
         invocations: [{ executionSuccessful: !report.specs?.some((s) => s.error), toolExecutionNotifications: notifications }],
         // `check` with no SPEC: every spec looked at is an artifact of the one run, changed or not.

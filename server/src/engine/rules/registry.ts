@@ -449,6 +449,10 @@ const READ_ONLY_REQUEST_RULES = {
 };
 
 export type SchemaChangeId = keyof typeof SCHEMA_CHANGES;
+/** The schema changes' names, and per name what changes (explain.ts builds each rule's example from it). */
+export function schemaChangeFacts(name: string): Pick<SchemaChange, 'action' | 'title'> | undefined {
+  return Object.hasOwn(SCHEMA_CHANGES, name) ? SCHEMA_CHANGES[name as SchemaChangeId] : undefined;
+}
 /**
  * What a compared schema is: a body, a property (or items, branches... inside one), a
  * parameter (`header-parameter`: one sent in a header), a response header, or something
@@ -602,7 +606,7 @@ export function ruleDocUrl(id: RuleId, docsUrl: string): string {
 
 const LEVEL_WORDS: Record<Level, string> = { error: 'breaking', warning: 'possibly breaking', info: 'not breaking' };
 
-/** docs/rules.md, generated from the table so the two never disagree. */
+/** The rules as a Markdown table (docs/rules.md adds each rule's explanation: explain.ts rulesDocument). */
 export function rulesMarkdown(): string {
   const out = [
     '# Breakwater rules',
@@ -612,7 +616,7 @@ export function rulesMarkdown(): string {
     '| rule | level | direction | what it means | who breaks |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const r of RULES) out.push(`| <a id="${r.anchor}"></a>\`${r.id}\` | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} | ${r.breaks ?? ''} |`);
+  for (const r of RULES) out.push(`| [\`${r.id}\`](#${r.anchor}) | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} | ${r.breaks ?? ''} |`);
   out.push(
     '',
     '## Former ids',
