@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
 import type { SessionBases } from './sessionBase';
+import { RULE_VIEW_URL } from '../../protocol/src/protocol';
 
 export const CLIENT_ID = 'breakwater';
 
@@ -42,7 +43,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       // .breakwater.yaml edits made outside the editor (git pull, another tool).
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.breakwater.{yaml,yml}'),
     },
-    initializationOptions: { docsUrl: vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules.md'))).toString() },
+    // Each diagnostic links to its rule's explanation, a read-only view this extension serves (views.ts).
+    initializationOptions: { docsUrl: RULE_VIEW_URL },
     outputChannel: output,
     // A base chosen "for this session" answers for `breakwater.base` (sessionBase.ts).
     middleware: { workspace: { configuration: sessionBases.configuration } },

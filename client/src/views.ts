@@ -1,9 +1,11 @@
 // Read-only Markdown views served by the language server: "Show All Changes"
-// (`breakwater-view:/changes/<name>.md?<spec uri>`). A virtual document: the
-// editor shows it read-only and never asks to save it, unlike an untitled buffer.
+// (`breakwater-view:/changes/<name>.md?<spec uri>`) and each rule's explanation
+// (`breakwater-view:/rules/<rule id>.md`, where diagnostics link to: no file, no
+// network). Virtual documents: the editor shows them read-only and never asks
+// to save them, unlike an untitled buffer.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, type ReportParams } from '../../protocol/src/protocol';
+import { ReportRequest, RuleExplanationRequest, type ReportParams, type RuleExplanationParams } from '../../protocol/src/protocol';
 
 export const VIEW_SCHEME = 'breakwater-view';
 
@@ -20,6 +22,8 @@ export class Views implements vscode.TextDocumentContentProvider, vscode.Disposa
       const report = await client.sendRequest(ReportRequest, { uri: uri.query } satisfies ReportParams);
       return report.markdown;
     }
+    const rule = /^\/rules\/(.+)\.md$/.exec(uri.path)?.[1];
+    if (rule) return (await client.sendRequest(RuleExplanationRequest, { rule: decodeURIComponent(rule) } satisfies RuleExplanationParams)).markdown;
     return `# Nothing here\n\n\`${uri.toString()}\` is not a Breakwater view.\n`;
   }
 

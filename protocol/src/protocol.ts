@@ -63,6 +63,22 @@ export interface ReportResult {
 /** Request: a Markdown report of every change (breaking or not) of a spec against its base. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('breakwater/report');
 
+export interface RuleExplanationParams {
+  /** A rule id (or a former id). */
+  rule: string;
+}
+export interface RuleExplanationResult {
+  markdown: string;
+}
+/** Request: one rule's explanation (what changed, who breaks, example, safe alternative) as Markdown. */
+export const RuleExplanationRequest = new RequestType<RuleExplanationParams, RuleExplanationResult, void>('breakwater/ruleExplanation');
+
+/**
+ * What VS Code passes as `docsUrl` in initializationOptions: diagnostics link to each
+ * rule's explanation as a read-only view the client serves (no file, no network).
+ */
+export const RULE_VIEW_URL = 'breakwater-view:/rules/{rule}.md';
+
 export interface RefsParams {
   uri: string;
 }

@@ -34,6 +34,8 @@ export interface ClientOptions {
   execArgv?: string[];
   /** The client's `workspace.workspaceEdit` capability (default: documentChanges with file creation, as VS Code). */
   workspaceEdit?: Record<string, unknown>;
+  /** Sent as `initializationOptions` (VS Code's client sends `docsUrl`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -84,6 +86,7 @@ export class TestClient {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions: this.options.initializationOptions,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: this.options.workspaceEdit ?? { documentChanges: true, resourceOperations: ['create'] } },

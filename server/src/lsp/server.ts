@@ -25,8 +25,9 @@ import { codeActions } from './codeActions';
 import { createConfig, CREATE_CONFIG_COMMAND } from './createConfigCommand';
 import { hoverOf } from './hover';
 import { isConfigPath, ProjectConfigStore } from '../workspace/projectConfig';
-import { BaseContentRequest, RefsRequest, ReportRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult } from '../../../protocol/src/protocol';
+import { BaseContentRequest, RefsRequest, ReportRequest, RuleExplanationRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult, type RuleExplanationParams, type RuleExplanationResult } from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
+import { explainRule, rulesNamed } from '../engine/index';
 import { RootIndexes } from '../workspace/roots/rootIndex';
 import { SettingsStore } from './settings';
 import { DocumentSync } from './worker/docSync';
@@ -169,6 +170,12 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const repo = await bases.repoOf(path);
     const selector = parseBaseSelector((await settings.get(fileUri)).base || configs.forSpec(path, repo?.root).base);
     return (await bases.textFor(path, selector)) ?? null;
+  });
+
+  connection.onRequest(RuleExplanationRequest, (params: RuleExplanationParams): RuleExplanationResult => {
+    const ids = rulesNamed(String(params?.rule ?? ''));
+    if (ids.length === 0) return { markdown: `# Unknown rule\n\n\`${String(params?.rule)}\` is not a Breakwater rule (see \`breakwater rules\`).\n` };
+    return { markdown: ids.map((id) => explainRule(id).markdown).join('\n') };
   });
 
   connection.onRequest(ReportRequest, (params: ReportParams): ReportResult => {

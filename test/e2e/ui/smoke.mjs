@@ -12,7 +12,8 @@
 // window, its "Change base" link opens the base picker and a base chosen for this session writes
 // no .vscode/settings.json, F8 peeks it, and
 // Ctrl+. -> the preferred fix -> Ctrl+S writes the fix to disk; a killed language server is
-// restarted, and the user is told once (not again on the second crash).
+// restarted, and the user is told once (not again on the second crash); the finding's rule link
+// opens the rule's explanation in a read-only view.
 
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -241,6 +242,20 @@ async function main() {
     const told = await restartedToasts.evaluateAll((els) => els.map((e) => e.getAttribute('data-bw-seen') === '1'));
     if (told.some((seen) => !seen)) throw new Error(`the user was told of the restart again after the second crash (${told.length} restart notification(s), server pids ${pid1} -> ${pid2} -> ${pid3})`);
     await snap('second-crash-restarted-quietly');
+
+    // 9. The rule link of the finding (Problems panel) opens that rule's explanation inside VS Code:
+    //    a read-only breakwater-view: document (no file, no network) with the four parts.
+    await markers.getByText(RULE).first().waitFor({ timeout: 15_000 });
+    await markers.locator('a', { hasText: RULE }).first().click();
+    const explanation = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Who breaks, and why' });
+    await explanation.first().waitFor({ timeout: 20_000 });
+    const tab = page.locator('.tabs-container .tab.active');
+    const tabTitle = (await tab.first().innerText()).trim();
+    if (!tabTitle.includes(`${RULE}.md`)) throw new Error(`the rule link opened "${tabTitle}", not the rule's explanation`);
+    for (const text of ['What changed', 'Safe alternative', 'Mark deprecated instead of deleting']) {
+      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 5_000 });
+    }
+    await snap('rule-explanation');
 
     say(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;

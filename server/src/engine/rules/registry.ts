@@ -599,9 +599,13 @@ export function schemaRuleId(direction: 'request' | 'response', subject: SchemaS
 const PARAMETER_PROPERTY_PREFIXES = ['request-parameter-property-'];
 const HEADER_PROPERTY_PREFIXES = ['request-header-property-', 'request-parameter-property-'];
 
-/** Link to a rule's section in the rules document at `docsUrl` (e.g. file:///…/docs/rules.md). */
+/**
+ * Link to a rule's explanation: `docsUrl` with `{rule}` replaced by the id (an editor
+ * that serves each rule's explanation itself, e.g. breakwater-view:/rules/{rule}.md),
+ * else the rule's section in the rules document at `docsUrl` (file:///…/docs/rules.md).
+ */
 export function ruleDocUrl(id: RuleId, docsUrl: string): string {
-  return `${docsUrl}#${ruleInfo(id).anchor}`;
+  return docsUrl.includes('{rule}') ? docsUrl.replace('{rule}', encodeURIComponent(id)) : `${docsUrl}#${ruleInfo(id).anchor}`;
 }
 
 const LEVEL_WORDS: Record<Level, string> = { error: 'breaking', warning: 'possibly breaking', info: 'not breaking' };
