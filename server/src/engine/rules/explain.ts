@@ -82,11 +82,13 @@ const BOUND_KEYWORDS: Record<string, { keyword: string; type: string[] }> = {
   'min-items': { keyword: 'minItems', type: ['type: array', 'items:', '  type: string'] },
   'max-properties': { keyword: 'maxProperties', type: ['type: object'] },
   'min-properties': { keyword: 'minProperties', type: ['type: object'] },
+  'max-contains': { keyword: 'maxContains', type: ['type: array', 'contains:', '  type: string'] },
+  'min-contains': { keyword: 'minContains', type: ['type: array', 'contains:', '  type: string'] },
 };
 
 /** maximum 100 -> 50 and the like: one pattern for every bound keyword. */
 function boundExample(name: string): Pair | undefined {
-  const m = /^(max|min|exclusive-max|exclusive-min|max-length|min-length|max-items|min-items|max-properties|min-properties)-(decreased|increased|set|unset)$/.exec(name);
+  const m = /^(max|min|exclusive-max|exclusive-min|max-length|min-length|max-items|min-items|max-properties|min-properties|max-contains|min-contains)-(decreased|increased|set|unset)$/.exec(name);
   if (!m) return undefined;
   const { keyword, type } = BOUND_KEYWORDS[m[1]];
   const [low, high] = m[1].startsWith('max') || m[1].startsWith('exclusive-max') ? [50, 100] : [1, 5];
@@ -154,6 +156,32 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'discriminator-mapping-added': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'")],
   'discriminator-mapping-deleted': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'")],
   'discriminator-mapping-changed': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Feline'")],
+  'list-of-types-narrowed': [S('type: [string, integer]'), S('type: [string]')],
+  'list-of-types-widened': [S('type: [string]'), S('type: [string, integer]')],
+  'contains-added': [S('type: array'), S('type: array', 'contains:', '  const: admin')],
+  'contains-removed': [S('type: array', 'contains:', '  const: admin'), S('type: array')],
+  'prefix-items-added': [S('type: array', 'items:', '  type: string'), S('type: array', 'prefixItems:', '  - type: integer', 'items:', '  type: string')],
+  'prefix-items-removed': [S('type: array', 'prefixItems:', '  - type: integer', 'items:', '  type: string'), S('type: array', 'items:', '  type: string')],
+  'unevaluated-items-added': [S('type: array', 'prefixItems:', '  - type: integer'), S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false')],
+  'unevaluated-items-removed': [S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false'), S('type: array', 'prefixItems:', '  - type: integer')],
+  'pattern-property-added': [S('type: object'), S('type: object', 'patternProperties:', "  '^x-':", '    type: string')],
+  'pattern-property-removed': [S('type: object', 'patternProperties:', "  '^x-':", '    type: string'), S('type: object')],
+  'property-names-added': [S('type: object'), S('type: object', 'propertyNames:', "  pattern: '^[a-z]+$'")],
+  'property-names-removed': [S('type: object', 'propertyNames:', "  pattern: '^[a-z]+$'"), S('type: object')],
+  'unevaluated-properties-added': [S('type: object', 'properties: {...}'), S('type: object', 'properties: {...}', 'unevaluatedProperties: false')],
+  'unevaluated-properties-removed': [S('type: object', 'properties: {...}', 'unevaluatedProperties: false'), S('type: object', 'properties: {...}')],
+  'dependent-required-added': [S('type: object'), S('type: object', 'dependentRequired:', '  card: [expiry]')],
+  'dependent-required-removed': [S('type: object', 'dependentRequired:', '  card: [expiry]'), S('type: object')],
+  'dependent-required-changed': [S('type: object', 'dependentRequired:', '  card: [expiry]'), S('type: object', 'dependentRequired:', '  card: [cvc]')],
+  'dependent-schema-added': [S('type: object'), S('type: object', 'dependentSchemas:', '  card:', '    required: [expiry]')],
+  'dependent-schema-removed': [S('type: object', 'dependentSchemas:', '  card:', '    required: [expiry]'), S('type: object')],
+  'if-added': [S('type: object'), S('type: object', 'if:', '  required: [card]', 'then:', '  required: [expiry]')],
+  'if-removed': [S('type: object', 'if:', '  required: [card]', 'then:', '  required: [expiry]'), S('type: object')],
+  'if-changed': [S('if:', '  required: [card]', 'then:', '  required: [expiry]'), S('if:', '  required: [iban]', 'then:', '  required: [expiry]')],
+  'then-added': [S('if:', '  required: [card]'), S('if:', '  required: [card]', 'then:', '  required: [expiry]')],
+  'then-removed': [S('if:', '  required: [card]', 'then:', '  required: [expiry]'), S('if:', '  required: [card]')],
+  'else-added': [S('if:', '  required: [card]'), S('if:', '  required: [card]', 'else:', '  required: [iban]')],
+  'else-removed': [S('if:', '  required: [card]', 'else:', '  required: [iban]'), S('if:', '  required: [card]')],
   'wrapped-in-one-of': [S('type: object', 'properties: {...}'), S('oneOf:', '  - type: object', '    properties: {...}', "  - $ref: '#/components/schemas/Other'")],
 };
 
@@ -314,6 +342,15 @@ const SAMPLE_PARAMS: Record<string, string> = {
   keyword: 'the keyword',
   branch: 'Dog',
   branches: 'Other',
+  spec: 'openapi.yaml',
+  base: 'HEAD 3f2a1c0',
+  how: 'deleted',
+  positions: 'the first item',
+  pattern: '^x-',
+  key: 'card',
+  names: '"expiry"',
+  gained: '"cvc"',
+  lost: '"expiry"',
 };
 
 const WHAT: Record<string, (direction: string) => string> = {

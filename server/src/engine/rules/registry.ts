@@ -22,7 +22,8 @@
 //    each subject (request body/property/parameter, response body/property/header).
 // 5. Renaming an id: keep the old one in `formerly`; config and settings naming it
 //    keep working and the fingerprint (accepted changes) stays the same.
-// 6. `npm run docs` regenerates docs/rules.md; add a YAML+JSON fixture test.
+// 6. `npm run docs` regenerates docs/rules.md; add a YAML+JSON fixture test. A new schema
+//    change also needs its before/after keyword in explain.ts SCHEMA_EXAMPLES (a test says so).
 import type { Direction, FixHint, Level } from '../types';
 
 /** What happened to the element. */
