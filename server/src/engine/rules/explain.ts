@@ -156,6 +156,7 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'discriminator-mapping-added': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'")],
   'discriminator-mapping-deleted': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'")],
   'discriminator-mapping-changed': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Feline'")],
+  'pattern-generalized': [S("type: string", "pattern: '^[a-z]+$'"), S("type: string", "pattern: '.*'")],
   'list-of-types-narrowed': [S('type: [string, integer]'), S('type: [string]')],
   'list-of-types-widened': [S('type: [string]'), S('type: [string, integer]')],
   'contains-added': [S('type: array'), S('type: array', 'contains:', '  const: admin')],
@@ -260,6 +261,7 @@ function elementExample(r: RuleInfo): Pair {
       if (r.action === 'added') return [op(['        - name: sort', '          in: query']), op(['        - name: sort', '          in: query', ...param(/required/.test(id) && !/optional/.test(id))])];
       if (/became-required/.test(id)) return [op(param(false)), op(param(true))];
       if (/became-optional/.test(id)) return [op(param(true)), op(param(false))];
+      if (/reactivated/.test(id)) return [op(param(undefined, ['          deprecated: true'])), op(param(undefined))];
       if (/deprecated/.test(id)) return [op(param(undefined)), op(param(undefined, ['          deprecated: true']))];
       if (/style/.test(id)) return [op(param(undefined, ['          style: form', '          explode: true'])), op(param(undefined, ['          style: form', '          explode: false']))];
       break;
@@ -301,12 +303,19 @@ function elementExample(r: RuleInfo): Pair {
         const without = schema(PROPERTY('nickname', false), req);
         return /not-(read|write)-only/.test(id) ? [withFlag, without] : [without, withFlag];
       }
+      if (/reactivated/.test(id)) return [schema(PROPERTY('nickname', false, ['deprecated: true']), ['id']), schema(PROPERTY('nickname', false), ['id'])];
+      if (/-deprecated$/.test(id)) return [schema(PROPERTY('nickname', false), ['id']), schema(PROPERTY('nickname', false, ['deprecated: true']), ['id'])];
       if (r.action === 'removed') return [schema(PROPERTY('nickname', false, dep ? ['deprecated: true'] : []), /required/.test(id) ? ['id', 'nickname'] : ['id']), schema([], ['id'])];
       if (r.action === 'added') return [schema([], ['id']), schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), requiredNow ? ['id', 'nickname'] : ['id'])];
       if (/became-required/.test(id)) return [schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id']), schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id', 'nickname'])];
       if (/became-optional/.test(id)) return [schema(PROPERTY('nickname', false), ['id', 'nickname']), schema(PROPERTY('nickname', false), ['id'])];
       break;
     }
+  }
+  if ((r.element as string) === 'stability') {
+    const level = (v: string) => (/property/.test(id) ? ['components:', '  schemas:', '    Pet:', '      properties:', '        nickname:', '          type: string', `          x-stability-level: ${v}`] : ['paths:', '  /pets:', ...OP('get', [`      x-stability-level: ${v}`])]);
+    if (/invalid/.test(id)) return [level('beta'), level('experimental')];
+    return /decreased/.test(id) ? [level('stable'), level('beta')] : [level('beta'), level('stable')];
   }
   return [[`# the spec before: ${r.title}`], [`# the spec after: ${r.title}`]];
 }
