@@ -38,7 +38,7 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
   const repo = new TempRepo({ 'openapi.yaml': PETS });
   repos.push(repo);
   repo.write('.oasdiff.yaml', 'severity-levels: levels.txt\nerr-ignore: err-ignore.txt\nfail-on: WARN\nfilter-extension: x-beta\nmatch-path: ^/v1\n');
-  repo.write('levels.txt', '# our choices\nresponse-property-type-changed none\nrequest-parameter-removed warn\napi-removed-without-deprecation info\nnew-required-request-parameter sometimes\n');
+  repo.write('levels.txt', '# our choices\nresponse-property-type-changed none\nrequest-parameter-removed warn\napi-removed-without-deprecation info\nresponse-body-teleported info\nnew-required-request-parameter sometimes\n');
   repo.write('err-ignore.txt', 'GET /pets api removed without deprecation\n');
   repo.write('openapi.yaml', PETS.replace('id: {type: integer}', 'id: {type: string}'));
   assert.equal(run(repo, ['check', 'openapi.yaml']).code, 1, 'the type change is breaking before init');
@@ -46,7 +46,7 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
   const r = run(repo, ['init', '--from', 'oasdiff']);
   assert.equal(r.code, 0, r.stderr);
   const config = parse(readFileSync(repo.path('.breakwater.yaml'), 'utf8'));
-  assert.deepEqual(config.rules, { 'response-property-type-changed': 'off', 'request-parameter-removed': 'warning' });
+  assert.deepEqual(config.rules, { 'response-property-type-changed': 'off', 'request-parameter-removed': 'warning', 'api-removed-without-deprecation': 'info' });
   assert.deepEqual(config.policies, { stability: { excludeFlags: ['x-beta'] } });
   assert.equal(
     r.stdout,
@@ -56,11 +56,12 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
       'carried over:',
       '  + levels.txt:2: response-property-type-changed none -> rules: response-property-type-changed: off',
       '  + levels.txt:3: request-parameter-removed warn -> rules: request-parameter-removed: warning',
+      '  + levels.txt:4: api-removed-without-deprecation info -> rules: api-removed-without-deprecation: info',
       '  + .oasdiff.yaml: filter-extension: x-beta -> policies.stability.excludeFlags (operations with x-beta: true are not checked)',
       '',
       'not carried over:',
-      '  - levels.txt:4: api-removed-without-deprecation info: no Breakwater rule with this id (breakwater rules lists them)',
-      '  - levels.txt:5: new-required-request-parameter sometimes: unknown level "sometimes" (oasdiff\'s are err, warn, info, none)',
+      '  - levels.txt:5: response-body-teleported info: no Breakwater rule with this id (breakwater rules lists them)',
+      '  - levels.txt:6: new-required-request-parameter sometimes: unknown level "sometimes" (oasdiff\'s are err, warn, info, none)',
       '  - err-ignore.txt:1: GET /pets api removed without deprecation: an ignore line names a change by oasdiff\'s English text; Breakwater accepts a change by its fingerprint: run breakwater check, then "Accept" the finding in the editor or add its fingerprint under accepted:',
       '  - .oasdiff.yaml: fail-on: WARN: not a config setting in Breakwater; pass --fail-on warning to breakwater check (the GitHub Action\'s fail-on input)',
       '  - .oasdiff.yaml: match-path: no Breakwater equivalent',

@@ -87,6 +87,11 @@ test('sources: git runs through execFile/spawnSync with an argument list, never 
       assert.match(text, /flag: 'wx'|existsSync/, `${rel} must never overwrite a file`);
       continue;
     }
+    // `breakwater init` writes the .breakwater.yaml its user asked for, never over an existing file.
+    if (rel === path.join('server', 'src', 'cli', 'commands', 'init', 'init.ts')) {
+      assert.deepEqual(text.match(/\bwriteFileSync\([^)]*\)/g), ["writeFileSync(target, text, { flag: 'wx' })"], rel);
+      continue;
+    }
     // The CLI writes the report files its user names with --output, nothing else.
     if (rel === path.join('server', 'src', 'cli', 'main.ts')) {
       const writes = text.match(/\bwriteFileSync\([^)]*\)/g) ?? [];
