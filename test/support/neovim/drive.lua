@@ -25,6 +25,16 @@ local function breakwater_diagnostics(bufnr)
   return found
 end
 
+-- Errors and warnings only: once a removal becomes a deprecation, an information-level finding
+-- ("... was deprecated", a changelog entry) takes its place, and that is the fix working.
+local function breaking_diagnostics(bufnr)
+  local found = {}
+  for _, d in ipairs(breakwater_diagnostics(bufnr)) do
+    if d.severity <= vim.diagnostic.severity.WARN then table.insert(found, d) end
+  end
+  return found
+end
+
 local function run()
   vim.cmd('edit ' .. vim.fn.fnameescape(params.spec))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -76,9 +86,9 @@ local function run()
   end
   vim.lsp.buf.code_action()
   -- A fix edits the buffer; "Accept" on a warning edits only .breakwater.yaml (the finding then goes).
-  wait_for('the quick fix to be applied', 20000, function() return vim.api.nvim_buf_get_changedtick(bufnr) ~= tick or #breakwater_diagnostics(bufnr) == 0 end)
+  wait_for('the quick fix to be applied', 20000, function() return vim.api.nvim_buf_get_changedtick(bufnr) ~= tick or #breaking_diagnostics(bufnr) == 0 end)
   out.fixed = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
-  wait_for('the diagnostic to go', 20000, function() return #breakwater_diagnostics(bufnr) == 0 end)
+  wait_for('the breaking diagnostic to go', 20000, function() return #breaking_diagnostics(bufnr) == 0 end)
   step('fixed')
   vim.lsp.stop_client(id)
 end
