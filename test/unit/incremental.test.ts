@@ -172,3 +172,10 @@ test('checking an incrementally re-parsed text gives the same findings as a full
   }
   assert.ok(compared > 50, `compared ${compared}`);
 });
+
+test('the first key of a block mapping in a sequence item is not re-parsed as a flow member (`- key:[]` is a scalar there)', () => {
+  const text = 'openapi: 3.1.0\ninfo: {title: S, version: 1.0.0}\nsecurity:\n  - key: []\npaths: {}\n';
+  const at = text.indexOf('key: []') + 4;
+  const parsed = reparse(parseText(text, 'a.yaml'), { start: at, end: at + 1, newText: '' }, 'a.yaml').parsed;
+  sameAsFull(parsed, 'a.yaml');
+});

@@ -18,7 +18,7 @@ export function compareContentKeywords(pc: PairComparison): void {
     const bv = str(b, keyword);
     const rv = str(r, keyword);
     if (bv === rv) continue;
-    pc.emit(change, { keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(b, keyword) ?? b, child(r, keyword) ?? r, { detail: keyword });
+    pc.emit(change, { keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(b, keyword) ?? b, child(r, keyword) ?? r, { detail: keyword, noFix: !bv || !rv });
   }
   const bs = child(b, 'contentSchema');
   const rs = child(r, 'contentSchema');

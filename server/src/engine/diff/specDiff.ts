@@ -1,11 +1,12 @@
 // Walks two models endpoint by endpoint: paths, operations, parameters, bodies,
 // responses, headers and security. Schemas are handed to SchemaDiff.
-import { child, childMap, isMap, isScalar, isSeq, scalarOf, stringOf, type JMap, type JNode, type JSeq } from '../parse/tree';
+import { boolOf, child, childMap, childSeq, isMap, isScalar, isSeq, scalarOf, stringOf, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
+import { mediaTypeRelation } from './mediaTypes';
 
 /**
  * `compareOperation`, when given, says which matched operations to compare (the
@@ -149,11 +150,28 @@ class SpecDiff {
       const from = styleOf(bp);
       const to = styleOf(rp);
       if (from !== to) this.emit('request-parameter-style-changed', r, { ...named, from, to }, child(bp.node, 'style') ?? bp.site, child(rp.node, 'style') ?? rp.site, { detail: id });
+      const emptyBefore = boolOf(bp.node, 'allowEmptyValue');
+      const emptyNow = boolOf(rp.node, 'allowEmptyValue');
+      if (emptyBefore !== emptyNow) {
+        const rule = emptyBefore ? 'request-parameter-allow-empty-value-removed' : 'request-parameter-allow-empty-value-added';
+        this.emit(rule, r, named, child(bp.node, 'allowEmptyValue') ?? bp.site, child(rp.node, 'allowEmptyValue') ?? rp.site, { detail: id });
+      }
       this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), rp.in === 'header' ? 'header-parameter' : 'parameter', undefined, r);
     }
+    const pathLevel = childSeq(r.pathItem, 'parameters');
     for (const [id, rp] of rParams) {
       if (bParams.has(id)) continue;
       const named = { in: rp.in, name: rp.name };
+      if (rp.in === 'path') {
+        this.emit('new-request-path-parameter', r, named, b.parametersNode ?? b.node, rp.site, { detail: id });
+        continue;
+      }
+      // Declared on the path item: one change for all operations of the path (the same nodes, so one finding listing them).
+      if (pathLevel && pathLevel.items.includes(rp.site)) {
+        const rule = rp.required ? 'new-required-request-default-parameter-to-existing-path' : 'new-optional-request-default-parameter-to-existing-path';
+        this.emit(rule, r, { ...named, path: r.path }, b.pathItem, rp.site, { detail: id });
+        continue;
+      }
       const rule = rp.required ? 'new-required-request-parameter' : 'new-optional-request-parameter';
       this.emit(rule, r, named, b.parametersNode ?? b.node, child(rp.node, 'required') ?? rp.site, { detail: id });
     }
@@ -174,24 +192,56 @@ class SpecDiff {
     }
     if (!bb.required && rb.required) this.emit('request-body-became-required', r, {}, bb.node, child(rb.node, 'required') ?? rb.node);
     if (bb.required && !rb.required) this.emit('request-body-became-optional', r, {}, bb.node, rb.node);
-    this.content(bb.content, rb.content, dir, r, ['request-body-media-type-removed', 'request-body-media-type-added'], childMap(rb.node, 'content') ?? rb.node, {});
+    this.content(bb.content, rb.content, dir, r, 'request', childMap(rb.node, 'content') ?? rb.node, {});
   }
 
   /** Media types of a request body or response; `params` names the response's status for the messages. */
-  private content(bc: Map<string, MediaModel>, rc: Map<string, MediaModel>, dir: DataDirection, op: OperationModel, [removedRule, addedRule]: [RuleId, RuleId], anchor: JNode, params: MessageParams): void {
+  private content(bc: Map<string, MediaModel>, rc: Map<string, MediaModel>, dir: DataDirection, op: OperationModel, side: 'request' | 'response', anchor: JNode, params: MessageParams): void {
+    const [removedRule, addedRule] = side === 'request' ? (['request-body-media-type-removed', 'request-body-media-type-added'] as const) : (['response-media-type-removed', 'response-media-type-added'] as const);
+    const renamed = side === 'response' ? this.renamedResponseMediaTypes(bc, rc, op, params) : new Map<string, MediaModel>();
+    const paired = new Set(renamed.values());
     for (const [mt, bm] of bc) {
-      const rm = rc.get(mt) ?? (rc.size === 1 && bc.size === 1 && isJsonLike(mt) && isJsonLike([...rc.keys()][0]) ? [...rc.values()][0] : undefined);
+      const rm = rc.get(mt) ?? renamed.get(mt) ?? (rc.size === 1 && bc.size === 1 && isJsonLike(mt) && isJsonLike([...rc.keys()][0]) ? [...rc.values()][0] : undefined);
       if (!rm) {
         this.emit(removedRule, op, { ...params, mediaType: bm.mediaType }, bm.node, anchor, { detail: mt, fixKey: bm.mediaType });
+        continue;
+      }
+      if (!bm.schema !== !rm.schema) {
+        // A media type that gained a schema (requests: input now constrained) or lost one (responses: shape no longer promised).
+        const rule = rm.schema ? (side === 'request' ? 'request-body-media-type-schema-added' : 'response-body-media-type-schema-added') : side === 'request' ? 'request-body-media-type-schema-removed' : 'response-body-media-type-schema-removed';
+        this.emit(rule, op, { ...params, mediaType: rm.mediaType }, bm.schema ?? bm.node, rm.schema ?? rm.node, { detail: mt });
         continue;
       }
       this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, op);
     }
     for (const [mt, rm] of rc) {
-      if (bc.has(mt)) continue;
+      if (bc.has(mt) || paired.has(rm)) continue;
       if (bc.size === 1 && rc.size === 1) continue; // treated as a rename above
       this.emit(addedRule, op, { ...params, mediaType: rm.mediaType }, undefined, rm.node, { detail: mt });
     }
+  }
+
+  /**
+   * Response media types renamed to a related name (parameters changed, more general or more
+   * specific): base key -> revision media type. Reported here; their schemas are compared as one.
+   */
+  private renamedResponseMediaTypes(bc: Map<string, MediaModel>, rc: Map<string, MediaModel>, op: OperationModel, params: MessageParams): Map<string, MediaModel> {
+    const out = new Map<string, MediaModel>();
+    const taken = new Set<MediaModel>();
+    for (const [mt, bm] of bc) {
+      if (rc.has(mt)) continue;
+      for (const [rmt, rm] of rc) {
+        if (bc.has(rmt) || taken.has(rm)) continue;
+        const relation = mediaTypeRelation(bm.mediaType, rm.mediaType);
+        if (relation === 'same' || relation === 'unrelated') continue;
+        const rule = relation === 'generalized' ? 'response-media-type-name-generalized' : relation === 'specialized' ? 'response-media-type-name-specialized' : 'response-media-type-name-changed';
+        this.emit(rule, op, { ...params, from: bm.mediaType, to: rm.mediaType }, bm.node, rm.node, { detail: mt });
+        out.set(mt, rm);
+        taken.add(rm);
+        break;
+      }
+    }
+    return out;
   }
 
   private responses(b: OperationModel, r: OperationModel): void {
@@ -216,11 +266,14 @@ class SpecDiff {
         if (bh.required && !rh.required) this.emit('response-header-became-optional', r, { status, name: rh.name }, bh.site, rh.site, { detail });
         this.schemas.compare(bh.schema, rh.schema, dir, 'header', undefined, r);
       }
+      for (const [name, rh] of rr.headers) {
+        if (!br.headers.has(name)) this.emit('response-header-added', r, { status, name: rh.name }, undefined, rh.site, { detail: `${status}:${name}` });
+      }
       if (br.content.size > 0 && rr.content.size === 0) {
         this.emit('response-body-removed', r, { status }, childMap(br.node, 'content') ?? child(br.node, 'schema') ?? br.node, rr.node, { detail: status });
         continue;
       }
-      this.content(br.content, rr.content, dir, r, ['response-media-type-removed', 'response-media-type-added'], childMap(rr.node, 'content') ?? rr.node, { status });
+      this.content(br.content, rr.content, dir, r, 'response', childMap(rr.node, 'content') ?? rr.node, { status });
     }
     for (const [status, rr] of r.responses) {
       if (b.responses.has(status) || [...b.responses.keys()].some((s) => status === `${s[0]}XX`)) continue;

@@ -92,6 +92,9 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     regionStart = entry.keyStart;
     oldEnd = entry.end;
     if (old[entry.keyStart] === '{' || edit.end > oldEnd) return undefined;
+    // A block mapping that starts after a sequence dash (`- key: []`) is no flow member: inside `{...}`
+    // YAML reads `key:[]` as a key and a value, in a block it is one plain scalar.
+    if (prev.format === 'yaml' && old[parent.start] !== '{') return undefined;
     fragment = '{' + text.slice(regionStart, oldEnd + delta) + '}';
     offset = regionStart - 1;
   }

@@ -180,6 +180,11 @@ const PARAMETER_RULES = {
   'request-parameter-style-changed': row('error', 'request', 'changed', 'parameter', 'Parameter serialisation (style/explode) changed', '{in} parameter "{name}" of {operation} changed serialisation from {from} to {to}', { breaks: 'clients encode it the old way' }),
   'request-parameter-deprecated': row('info', 'request', 'changed', 'parameter', 'Parameter deprecated', '{in} parameter "{name}" of {operation} was deprecated', PARAMETER_SUNSET_POLICY),
   'request-parameter-reactivated': row('info', 'request', 'changed', 'parameter', 'Parameter no longer deprecated', '{in} parameter "{name}" of {operation} is no longer deprecated'),
+  'new-request-path-parameter': row('error', 'request', 'added', 'parameter', 'New path parameter', 'path parameter "{name}" was added to {operation}', { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' }),
+  'new-required-request-default-parameter-to-existing-path': row('error', 'request', 'added', 'parameter', 'New required parameter on the path item (applies to every operation of the path)', 'required {in} parameter "{name}" was added to path {path}', { breaks: 'existing clients do not send it and are rejected by every operation of the path' }),
+  'new-optional-request-default-parameter-to-existing-path': row('info', 'request', 'added', 'parameter', 'New optional parameter on the path item', 'optional {in} parameter "{name}" was added to path {path}'),
+  'request-parameter-allow-empty-value-removed': row('error', 'request', 'changed', 'parameter', 'Parameter no longer allows an empty value', '{in} parameter "{name}" of {operation} no longer allows an empty value', { breaks: 'clients that send it empty are rejected' }),
+  'request-parameter-allow-empty-value-added': row('info', 'request', 'changed', 'parameter', 'Parameter now allows an empty value', '{in} parameter "{name}" of {operation} now allows an empty value'),
 };
 
 // Request bodies, responses, media types, headers.
@@ -197,10 +202,18 @@ const MESSAGE_RULES = {
   'response-non-success-status-added': row('info', 'response', 'added', 'status', 'Error response status added', 'response {status} was added to {operation}'),
   'response-media-type-removed': row('error', 'response', 'removed', 'media-type', 'Response media type removed', 'media type {mediaType} was removed from the {status} response of {operation}', { breaks: 'clients that accept only it get another or none', fix: 'removed-node' }),
   'response-media-type-added': row('info', 'response', 'added', 'media-type', 'Response media type added', 'media type {mediaType} was added to the {status} response of {operation}'),
+  'response-media-type-name-generalized': row('error', 'response', 'changed', 'media-type', 'Response media type renamed to a more general one (e.g. application/problem+json to application/json)', 'media type {from} of the {status} response of {operation} became {to}', { breaks: 'clients that check for the old, more specific type may not accept it' }),
+  'response-media-type-name-specialized': row('info', 'response', 'changed', 'media-type', 'Response media type renamed to a more specific one (e.g. application/json to application/problem+json)', 'media type {from} of the {status} response of {operation} became {to}'),
+  'response-media-type-name-changed': row('info', 'response', 'changed', 'media-type', 'Response media type parameters changed (e.g. charset)', 'media type {from} of the {status} response of {operation} became {to}'),
+  'request-body-media-type-schema-added': row('error', 'request', 'added', 'media-type', 'Request media type gained a schema (input that does not match it is rejected)', 'media type {mediaType} of the request body of {operation} now has a schema', { breaks: 'clients whose bodies do not match it are rejected' }),
+  'request-body-media-type-schema-removed': row('info', 'request', 'removed', 'media-type', 'Request media type lost its schema (accepts anything)', 'media type {mediaType} of the request body of {operation} no longer has a schema'),
+  'response-body-media-type-schema-added': row('info', 'response', 'added', 'media-type', 'Response media type gained a schema', 'media type {mediaType} of the {status} response of {operation} now has a schema'),
+  'response-body-media-type-schema-removed': row('warning', 'response', 'removed', 'media-type', 'Response media type lost its schema (its shape is no longer promised; whether it changed cannot be told)', 'media type {mediaType} of the {status} response of {operation} no longer has a schema', { breaks: 'clients can no longer rely on its shape; whether it changed cannot be told from the spec' }),
   'response-body-removed': row('error', 'response', 'removed', 'response-body', 'Response body removed', 'the {status} response of {operation} no longer has a body', { breaks: 'clients that read it get nothing' }),
   'required-response-header-removed': row('error', 'response', 'removed', 'header', 'Required response header removed', 'response header "{name}" was removed from the {status} response of {operation}', { breaks: 'clients that read it get nothing', fix: 'removed-node' }),
   'optional-response-header-removed': row('warning', 'response', 'removed', 'header', 'Optional response header removed', 'response header "{name}" was removed from the {status} response of {operation}', { breaks: 'clients that read it get nothing, if they relied on it although it was optional', fix: 'removed-node', formerly: ['response-header-removed'] }),
   'response-header-became-optional': row('error', 'response', 'changed', 'header', 'Response header became optional', 'response header "{name}" of the {status} response of {operation} became optional', { breaks: 'clients that read it may get nothing' }),
+  'response-header-added': row('info', 'response', 'added', 'header', 'Response header added', 'response header "{name}" was added to the {status} response of {operation}'),
 };
 
 const STILL_SEND = 'clients that still send it may be rejected or have it ignored, depending on whether the server accepts unknown properties';

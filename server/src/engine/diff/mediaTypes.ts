@@ -1,0 +1,39 @@
+// How two media type names relate, for a response whose media type was renamed:
+// a client that checks Content-Type against the old name may not accept a more
+// general one (application/problem+json -> application/json, or a wildcard).
+
+export type MediaTypeRelation = 'same' | 'parameters-changed' | 'generalized' | 'specialized' | 'unrelated';
+
+interface MediaName {
+  type: string;
+  subtype: string;
+  /** The structured syntax suffix: "json" of "problem+json". */
+  suffix?: string;
+}
+
+function parse(name: string): MediaName | undefined {
+  const m = /^\s*([^/;\s]+)\/([^;\s]+)/.exec(name.toLowerCase());
+  if (!m) return undefined;
+  const plus = m[2].lastIndexOf('+');
+  return { type: m[1], subtype: m[2], suffix: plus > 0 ? m[2].slice(plus + 1) : undefined };
+}
+
+/** Whether every media type `specific` names is also named by `general` (and they differ). */
+function covers(general: MediaName, specific: MediaName): boolean {
+  if (general.type === '*') return specific.type !== '*' || specific.subtype !== '*';
+  if (general.type !== specific.type) return false;
+  if (general.subtype === '*') return specific.subtype !== '*';
+  // application/json covers application/problem+json: the suffix says the body is JSON.
+  return specific.suffix !== undefined && specific.subtype !== general.subtype && general.subtype === specific.suffix;
+}
+
+export function mediaTypeRelation(base: string, revision: string): MediaTypeRelation {
+  if (base.toLowerCase() === revision.toLowerCase()) return 'same';
+  const b = parse(base);
+  const r = parse(revision);
+  if (!b || !r) return 'unrelated';
+  if (b.type === r.type && b.subtype === r.subtype) return 'parameters-changed';
+  if (covers(r, b)) return 'generalized';
+  if (covers(b, r)) return 'specialized';
+  return 'unrelated';
+}

@@ -1,0 +1,98 @@
+// Media types, parameters and headers of operations: each rule proven in YAML and
+// JSON, request and response side, exact ids and levels; unchanged gives nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diffPair, type PairResult } from '../support/engineHarness';
+import type { Finding } from '../../server/src/engine/index';
+
+interface Slots {
+  pathParams?: string[];
+  params?: string[];
+  reqContent?: string;
+  resContent?: string;
+  resHeaders?: string;
+}
+
+function spec(s: Slots = {}): string {
+  return `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pets/{petId}:${s.pathParams ? `\n    parameters:${s.pathParams.map((p) => `\n      - ${p}`).join('')}` : ''}
+    post:
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: string}}${(s.params ?? []).map((p) => `\n        - ${p}`).join('')}
+      requestBody:
+        content: ${s.reqContent ?? "{application/json: {schema: {type: object}}}"}
+      responses:
+        '200':
+          description: ok${s.resHeaders ? `\n          headers: ${s.resHeaders}` : ''}
+          content: ${s.resContent ?? "{application/json: {schema: {type: object}}}"}
+    get:
+      responses:
+        '200': {description: ok}
+`;
+}
+
+function sameSetInBothFormats(r: PairResult): Finding[] {
+  const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
+  assert.deepEqual(r.json.findings.map(key).sort(), r.yaml.findings.map(key).sort(), 'YAML and JSON runs differ');
+  return r.yaml.findings;
+}
+
+function found(base: Slots, revision: Slots): string[] {
+  return sameSetInBothFormats(diffPair(spec(base), spec(revision)))
+    .map((f) => `${f.rule} ${f.level}`)
+    .sort();
+}
+
+function expect(base: Slots, revision: Slots, expected: string[], why?: string): void {
+  assert.deepEqual(found(base, revision), [...expected].sort(), why);
+  assert.deepEqual(found(revision, revision), [], 'unchanged revision');
+  assert.deepEqual(found(base, base), [], 'unchanged base');
+}
+
+test('a media type that gains or loses its schema', () => {
+  const none = '{application/octet-stream: {}}';
+  const some = '{application/octet-stream: {schema: {type: string, format: binary}}}';
+  expect({ reqContent: none }, { reqContent: some }, ['request-body-media-type-schema-added error']);
+  expect({ reqContent: some }, { reqContent: none }, ['request-body-media-type-schema-removed info']);
+  expect({ resContent: none }, { resContent: some }, ['response-body-media-type-schema-added info']);
+  expect({ resContent: some }, { resContent: none }, ['response-body-media-type-schema-removed warning']);
+});
+
+test('a response media type renamed: generalized is an error, specialized or parameters changed are info', () => {
+  const mt = (name: string) => `{'${name}': {schema: {type: object, properties: {code: {type: string}}}}}`;
+  expect({ resContent: mt('application/problem+json') }, { resContent: mt('application/json') }, ['response-media-type-name-generalized error']);
+  expect({ resContent: mt('application/json') }, { resContent: mt('application/problem+json') }, ['response-media-type-name-specialized info']);
+  expect({ resContent: mt('text/csv') }, { resContent: mt('text/*') }, ['response-media-type-name-generalized error']);
+  expect({ resContent: mt('application/json') }, { resContent: mt('application/json; charset=utf-8') }, ['response-media-type-name-changed info']);
+  // The schemas of a renamed media type are still compared.
+  const withMax = "{'application/json': {schema: {type: object, properties: {code: {type: string, maxLength: 9}}}}}";
+  expect({ resContent: mt('application/problem+json') }, { resContent: withMax }, ['response-media-type-name-generalized error', 'response-property-max-length-set info']);
+  expect({ resContent: withMax.replace('application/json', 'application/problem+json') }, { resContent: mt('application/json') }, ['response-media-type-name-generalized error', 'response-property-max-length-unset error']);
+  // Two media types, one renamed to something unrelated: removed and added.
+  const two = (second: string) => `{'application/json': {schema: {type: object}}, '${second}': {schema: {type: string}}}`;
+  expect({ resContent: two('text/csv') }, { resContent: two('application/xml') }, ['response-media-type-removed error', 'response-media-type-added info']);
+});
+
+test('parameters added: path parameter, on the path item (required / optional)', () => {
+  const base = spec().replace("\n        - {name: petId, in: path, required: true, schema: {type: string}}", '');
+  const f = sameSetInBothFormats(diffPair(base, spec())).map((x) => `${x.rule} ${x.level}`);
+  assert.deepEqual(f, ['new-request-path-parameter error']);
+  // One finding for the path item, listing both of its operations.
+  expect({}, { pathParams: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] }, ['new-required-request-default-parameter-to-existing-path error']);
+  const onPath = sameSetInBothFormats(diffPair(spec(), spec({ pathParams: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] })));
+  assert.deepEqual(onPath[0].operations, ['GET /pets/{petId}', 'POST /pets/{petId}']);
+  expect({}, { pathParams: ['{name: trace, in: query, schema: {type: boolean}}'] }, ['new-optional-request-default-parameter-to-existing-path info']);
+});
+
+test('allowEmptyValue taken away breaks clients that send empty values', () => {
+  const p = (allow: string) => [`{name: flag, in: query${allow}, schema: {type: string}}`];
+  expect({ params: p(', allowEmptyValue: true') }, { params: p('') }, ['request-parameter-allow-empty-value-removed error']);
+  expect({ params: p(', allowEmptyValue: true') }, { params: p(', allowEmptyValue: false') }, ['request-parameter-allow-empty-value-removed error']);
+  expect({ params: p('') }, { params: p(', allowEmptyValue: true') }, ['request-parameter-allow-empty-value-added info']);
+});
+
+test('response headers added are info', () => {
+  expect({}, { resHeaders: '{X-Rate: {schema: {type: integer}}}' }, ['response-header-added info']);
+});
