@@ -219,7 +219,7 @@ test('security requirement added to an open operation is an error', () => {
   const sec = '\n      security:\n        - apiKey: []';
   assert.equal(only(check({}, { security: sec }), 'api-security-added').level, 'error');
   const scoped = (scopes: string) => `\n      security:\n        - oauth: [${scopes}]`;
-  assert.equal(only(check({ security: scoped('read') }, { security: scoped('read, write') }), 'api-security-scope-added').level, 'warning');
+  assert.equal(only(check({ security: scoped('read') }, { security: scoped('read, write') }), 'api-security-scope-added').level, 'error');
   // Two alternatives of one scheme (DigitalOcean: `domain:delete` or `domain:update`): each old one must still be accepted.
   const either = (a: string, b: string) => `\n      security:\n        - oauth: [${a}]\n        - oauth: [${b}]`;
   assert.deepEqual(check({ security: either('delete', 'update') }, { security: either('delete', 'update') }), [], 'unchanged: nothing');

@@ -1,12 +1,13 @@
 // Walks two models endpoint by endpoint: paths, operations, parameters, bodies,
 // responses, headers and security. Schemas are handed to SchemaDiff.
-import { boolOf, child, childMap, childSeq, isMap, isScalar, isSeq, scalarOf, stringOf, type JMap, type JNode, type JSeq } from '../parse/tree';
+import { boolOf, child, childMap, childSeq, isMap, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { mediaTypeRelation } from './mediaTypes';
+import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
 
 /**
  * `compareOperation`, when given, says which matched operations to compare (the
@@ -21,6 +22,8 @@ export function diffModels(base: SpecModel, revision: SpecModel, compareOperatio
 
 class SpecDiff {
   private readonly schemas: SchemaDiff;
+  /** Security schemes renamed without other change: the same scheme to clients. */
+  private renamedSchemes = new Map<string, string>();
 
   constructor(
     private readonly ctx: DiffContext,
@@ -31,6 +34,10 @@ class SpecDiff {
 
   run(): void {
     const { base, revision } = this.ctx;
+    const bSchemes = securitySchemes(base);
+    const rSchemes = securitySchemes(revision);
+    this.renamedSchemes = renamedSchemes(bSchemes, rSchemes);
+    compareSecuritySchemes(this.ctx, bSchemes, rSchemes, this.renamedSchemes);
     const revPaths = childMap(revision.root, 'paths') ?? revision.root;
     const revWebhooks = childMap(revision.root, 'webhooks') ?? revision.root;
     for (const [key, bPath] of base.paths) {
@@ -119,7 +126,7 @@ class SpecDiff {
     this.parameters(b, r);
     this.requestBody(b, r);
     this.responses(b, r);
-    this.security(b, r);
+    compareOperationSecurity(this.ctx, b, r, this.renamedSchemes);
   }
 
   /** Request data flows to the server, except for webhooks, where the API is the sender. */
@@ -281,51 +288,6 @@ class SpecDiff {
       this.emit(rule, r, { status }, undefined, rr.site, { detail: status });
     }
   }
-
-  private security(b: OperationModel, r: OperationModel): void {
-    const bs = securityAlternatives(b.security);
-    const rs = securityAlternatives(r.security);
-    const anchorR = child(r.node, 'security') ?? child(this.ctx.revision.root, 'security') ?? r.node;
-    const anchorB = child(b.node, 'security') ?? child(this.ctx.base.root, 'security') ?? b.node;
-    const bOpen = bs.length === 0 || bs.some((a) => a.size === 0);
-    const rOpen = rs.length === 0 || rs.some((a) => a.size === 0);
-    if (bOpen && !rOpen) {
-      this.emit('api-security-added', r, { schemes: rs.map(describeAlt).join(' or ') }, anchorB, anchorR);
-      return;
-    }
-    if (!bOpen && rOpen) {
-      this.emit('api-security-removed', r, {}, anchorB, anchorR);
-      return;
-    }
-    if (bOpen && rOpen) return;
-    // Every way a client could authenticate before must still work: some alternative with the same
-    // schemes must ask for no scope the old one did not (several alternatives may share a scheme).
-    for (const alt of bs) {
-      const sameSchemes = rs.filter((ra) => ra.size === alt.size && [...alt.keys()].every((k) => ra.has(k)));
-      if (sameSchemes.length === 0) {
-        this.emit('api-security-scheme-changed', r, { schemes: describeAlt(alt) }, anchorB, anchorR, { detail: describeAlt(alt) });
-        continue;
-      }
-      // The closest alternative: fewest scopes added, then most scopes kept (that is the one it became).
-      const score = (ra: Alternative) => {
-        let added = 0;
-        let kept = 0;
-        for (const [scheme, scopes] of ra) {
-          for (const s of scopes) {
-            if (alt.get(scheme)!.has(s)) kept++;
-            else added++;
-          }
-        }
-        return added * 1000 - kept;
-      };
-      const closest = sameSchemes.reduce((a, b) => (score(b) < score(a) ? b : a));
-      for (const [scheme, scopes] of closest) {
-        const extra = [...scopes].filter((s) => !alt.get(scheme)!.has(s));
-        const named = `scope${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`;
-        if (extra.length) this.emit('api-security-scope-added', r, { scopes: named, scheme }, anchorB, anchorR, { detail: `${scheme}:${extra.join(',')}` });
-      }
-    }
-  }
 }
 
 /** Path parameters are matched by their position in the template, so renaming {id} to {petId} is not a removal. */
@@ -354,19 +316,4 @@ function defaultStyle(loc: string): string {
 
 function isJsonLike(mt: string): boolean {
   return /(^application\/json|\+json)(;|$)/i.test(mt) || mt === '*/*';
-}
-
-type Alternative = Map<string, Set<string>>;
-
-function securityAlternatives(seq: JSeq | undefined): Alternative[] {
-  if (!seq || !isSeq(seq)) return [];
-  return seq.items.filter(isMap).map((m: JMap) => {
-    const alt: Alternative = new Map();
-    for (const [scheme, scopes] of m.entries) alt.set(scheme, new Set(isSeq(scopes) ? scopes.items.filter(isScalar).map((s) => String(s.value)) : []));
-    return alt;
-  });
-}
-
-function describeAlt(alt: Alternative): string {
-  return alt.size === 0 ? 'no authentication' : [...alt.keys()].join(' + ');
 }

@@ -117,10 +117,42 @@ const ENDPOINT_RULES = {
   'endpoint-deprecated-with-sunset': row('info', 'none', 'changed', 'operation', 'Operation deprecated with a sunset date', 'operation {operation} was deprecated (sunset {to})', API_SUNSET_POLICY),
   'endpoint-reactivated': row('info', 'none', 'changed', 'operation', 'Operation no longer deprecated', 'operation {operation} is no longer deprecated', { formerly: ['api-reactivated'] }),
   'api-operation-id-changed': row('info', 'none', 'changed', 'operation', 'operationId changed', 'operationId of {operation} changed from "{from}" to "{to}"', { breaks: 'generated client method names change' }),
-  'api-security-added': row('error', 'request', 'added', 'security', 'Authentication now required', '{operation} now requires authentication ({schemes})', { breaks: 'anonymous clients are rejected' }),
-  'api-security-scheme-changed': row('warning', 'request', 'changed', 'security', 'Security requirement changed', '{operation} no longer accepts authentication by {schemes}', { breaks: 'clients that authenticate that way are rejected unless they also hold what the new requirement asks' }),
-  'api-security-scope-added': row('warning', 'request', 'added', 'security', 'Security scope added', '{operation} now needs {scopes} for {scheme}', { breaks: 'tokens without it are rejected' }),
-  'api-security-removed': row('info', 'request', 'removed', 'security', 'Security requirement removed', '{operation} no longer requires authentication'),
+};
+
+// Security, graded by what a client holding the credentials of one old alternative experiences (oasdiff
+// reports all of these as info): it must still be let in, so anything more it must present is an error.
+// `{operation}` is the operation, or "the global security requirement" for operations that inherit it.
+const REJECTED = 'clients without it are rejected';
+const OLD_URL = 'clients configured with the old URL fail if it no longer works; the spec cannot tell';
+const SECURITY_RULES = {
+  'api-security-added': row('error', 'request', 'added', 'security', 'Authentication now required (the operation was open)', '{operation} now requires authentication ({schemes})', { breaks: 'anonymous clients are rejected' }),
+  'api-security-removed': row('info', 'request', 'removed', 'security', 'Authentication no longer required', '{operation} no longer requires authentication'),
+  'api-security-scheme-changed': row('error', 'request', 'changed', 'security', 'A way to authenticate is gone (no alternative with its schemes is left)', '{operation} no longer accepts authentication by {schemes}', { breaks: 'clients that authenticate that way are rejected' }),
+  'api-security-scheme-added': row('error', 'request', 'added', 'security', 'Scheme added to a security requirement (AND): clients must present it too', '{operation} now also requires {scheme} together with {schemes}', { breaks: REJECTED }),
+  'api-security-scheme-removed': row('info', 'request', 'removed', 'security', 'Scheme dropped from a security requirement (AND): asks for less', '{operation} no longer needs {scheme} together with {schemes}'),
+  'api-security-alternative-added': row('info', 'request', 'added', 'security', 'Another way to authenticate accepted (alternative added)', '{operation} now also accepts authentication by {schemes}'),
+  'api-security-scope-added': row('error', 'request', 'added', 'security', 'Security scope now required (oasdiff: info)', '{operation} now needs {scopes} for {scheme}', { breaks: 'tokens without it are rejected' }),
+  'api-security-scope-removed': row('info', 'request', 'removed', 'security', 'Security scope no longer required', '{operation} no longer needs {scopes} for {scheme}'),
+  'api-global-security-added': row('error', 'request', 'added', 'security', 'Global security now required (operations inheriting it were open)', '{operation} now requires authentication ({schemes})', { breaks: 'anonymous clients are rejected' }),
+  'api-global-security-removed': row('info', 'request', 'removed', 'security', 'Global security requirement removed', '{operation} no longer requires authentication'),
+  'api-global-security-scope-added': row('error', 'request', 'added', 'security', 'Scope now required by the global security requirement', '{operation} now needs {scopes} for {scheme}', { breaks: 'tokens without it are rejected' }),
+  'api-global-security-scope-removed': row('info', 'request', 'removed', 'security', 'Scope no longer required by the global security requirement', '{operation} no longer needs {scopes} for {scheme}'),
+  // The definition of a security scheme under the same name (components/securitySchemes, 2.0 securityDefinitions).
+  'api-security-component-added': row('info', 'request', 'added', 'security', 'Security scheme added', 'security scheme "{name}" was added'),
+  'api-security-component-removed': row('info', 'request', 'removed', 'security', 'Security scheme removed (operations that required it are reported themselves)', 'security scheme "{name}" was removed'),
+  'api-security-component-type-changed': row('error', 'request', 'changed', 'security', 'Security scheme type changed (e.g. http to apiKey)', 'security scheme "{name}" changed type from {from} to {to}', { breaks: 'clients authenticate the old way and are rejected' }),
+  'api-security-component-in-changed': row('error', 'request', 'changed', 'security', 'API key moved (header, query, cookie)', 'security scheme "{name}" moved its API key from {from} to {to}', { breaks: 'clients send the key where it was and are rejected' }),
+  'api-security-component-name-changed': row('error', 'request', 'changed', 'security', 'API key renamed', 'security scheme "{name}" renamed its API key from {from} to {to}', { breaks: 'clients send the key under the old name and are rejected' }),
+  'api-security-component-scheme-changed': row('error', 'request', 'changed', 'security', 'HTTP authentication scheme changed (e.g. basic to bearer)', 'security scheme "{name}" changed its HTTP scheme from {from} to {to}', { breaks: 'clients authenticate with the old scheme and are rejected' }),
+  'api-security-component-bearer-format-changed': row('warning', 'request', 'changed', 'security', 'Bearer token format changed (whether old tokens are accepted depends on the server)', 'security scheme "{name}" bearer format changed from {from} to {to}', { breaks: 'clients whose tokens have the old format are rejected if the server checks it' }),
+  'api-security-component-open-id-connect-url-changed': row('warning', 'request', 'changed', 'security', 'OpenID Connect discovery URL changed', 'security scheme "{name}" OpenID Connect URL changed from {from} to {to}', { breaks: OLD_URL }),
+  'api-security-component-oauth-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth authorization or refresh URL changed', 'security scheme "{name}" ({flow} flow) {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
+  'api-security-component-oauth-token-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth token URL changed', 'security scheme "{name}" ({flow} flow) {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
+  'api-security-component-oauth-flow-removed': row('error', 'request', 'removed', 'security', 'OAuth flow no longer offered', 'security scheme "{name}" no longer offers the OAuth {flow} flow', { breaks: 'clients that get tokens that way fail' }),
+  'api-security-component-oauth-flow-added': row('info', 'request', 'added', 'security', 'OAuth flow added', 'security scheme "{name}" now offers the OAuth {flow} flow'),
+  'api-security-component-oauth-scope-removed': row('warning', 'request', 'removed', 'security', 'OAuth scope no longer offered', 'security scheme "{name}" ({flow} flow) no longer offers scope {scope}', { breaks: 'clients that ask for it may be refused a token, depending on the provider' }),
+  'api-security-component-oauth-scope-added': row('info', 'request', 'added', 'security', 'OAuth scope added', 'security scheme "{name}" ({flow} flow) now offers scope {scope}'),
+  'api-security-component-oauth-scope-changed': row('info', 'request', 'changed', 'security', 'OAuth scope description changed', 'security scheme "{name}" ({flow} flow) scope {scope} has a new description'),
 };
 
 // Deprecation policy: removing what was deprecated is fine once its sunset has passed.
@@ -478,7 +510,7 @@ type ChangesOn<D extends 'request' | 'response'> = { [K in SchemaChangeId]: (typ
 /** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter). */
 export type SchemaRuleId = `request-${'body' | 'property' | 'parameter'}-${ChangesOn<'request'>}` | `response-${'body' | 'property' | 'header'}-${ChangesOn<'response'>}`;
 
-const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...DEPRECATION_RULES, ...STABILITY_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES, ...READ_ONLY_REQUEST_RULES };
+const EXPLICIT_RULES = { ...ENDPOINT_RULES, ...SECURITY_RULES, ...DEPRECATION_RULES, ...STABILITY_RULES, ...PARAMETER_RULES, ...PARAMETER_PROPERTY_RULES, ...MESSAGE_RULES, ...PROPERTY_RULES, ...ACCESS_RULES, ...READ_ONLY_REQUEST_RULES };
 
 /** Every rule id: a misspelt one does not compile. */
 export type RuleId = keyof typeof EXPLICIT_RULES | SchemaRuleId;
