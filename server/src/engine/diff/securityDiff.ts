@@ -210,27 +210,27 @@ export function compareSecuritySchemes(ctx: DiffContext, base: Map<string, JMap>
     for (const [flow, bf] of bFlows) {
       const rf = rFlows.get(flow);
       if (!rf) {
-        emit('api-security-component-oauth-flow-removed', { flow }, bf, childMap(r, 'flows'), flow);
+        emit('api-security-component-oauth-flow-removed', { keyword: flow }, bf, childMap(r, 'flows'), flow);
         continue;
       }
       for (const [keyword, rule] of FLOW_URLS) {
         const bv = stringOf(bf, keyword);
         const rv = stringOf(rf, keyword);
-        if (bv !== rv) emit(rule, { flow, keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(bf, keyword), child(rf, keyword), `${flow}:${keyword}`);
+        if (bv !== rv) emit(rule, { keyword: `${keyword} of the ${flow} flow`, from: bv ?? '(none)', to: rv ?? '(none)' }, child(bf, keyword), child(rf, keyword), `${flow}:${keyword}`);
       }
       const bScopes = childMap(bf, 'scopes');
       const rScopes = childMap(rf, 'scopes');
       for (const [scope, bDesc] of bScopes?.entries ?? []) {
         const rDesc = rScopes?.entries.get(scope);
-        if (!rDesc) emit('api-security-component-oauth-scope-removed', { flow, scope }, bDesc, rScopes, `${flow}:${scope}`);
-        else if (valueKey(bDesc) !== valueKey(rDesc)) emit('api-security-component-oauth-scope-changed', { flow, scope }, bDesc, rDesc, `${flow}:${scope}`);
+        if (!rDesc) emit('api-security-component-oauth-scope-removed', { keyword: `scope ${scope} of the ${flow} flow` }, bDesc, rScopes, `${flow}:${scope}`);
+        else if (valueKey(bDesc) !== valueKey(rDesc)) emit('api-security-component-oauth-scope-changed', { keyword: `scope ${scope} of the ${flow} flow` }, bDesc, rDesc, `${flow}:${scope}`);
       }
       for (const [scope, rDesc] of rScopes?.entries ?? []) {
-        if (!bScopes?.entries.has(scope)) emit('api-security-component-oauth-scope-added', { flow, scope }, bScopes, rDesc, `${flow}:${scope}`);
+        if (!bScopes?.entries.has(scope)) emit('api-security-component-oauth-scope-added', { keyword: `scope ${scope} of the ${flow} flow` }, bScopes, rDesc, `${flow}:${scope}`);
       }
     }
     for (const [flow, rf] of rFlows) {
-      if (!bFlows.has(flow)) emit('api-security-component-oauth-flow-added', { flow }, childMap(b, 'flows'), rf, flow);
+      if (!bFlows.has(flow)) emit('api-security-component-oauth-flow-added', { keyword: flow }, childMap(b, 'flows'), rf, flow);
     }
   }
   for (const [name, r] of revision) {

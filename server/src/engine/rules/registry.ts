@@ -146,13 +146,13 @@ const SECURITY_RULES = {
   'api-security-component-scheme-changed': row('error', 'request', 'changed', 'security', 'HTTP authentication scheme changed (e.g. basic to bearer)', 'security scheme "{name}" changed its HTTP scheme from {from} to {to}', { breaks: 'clients authenticate with the old scheme and are rejected' }),
   'api-security-component-bearer-format-changed': row('warning', 'request', 'changed', 'security', 'Bearer token format changed (whether old tokens are accepted depends on the server)', 'security scheme "{name}" bearer format changed from {from} to {to}', { breaks: 'clients whose tokens have the old format are rejected if the server checks it' }),
   'api-security-component-open-id-connect-url-changed': row('warning', 'request', 'changed', 'security', 'OpenID Connect discovery URL changed', 'security scheme "{name}" OpenID Connect URL changed from {from} to {to}', { breaks: OLD_URL }),
-  'api-security-component-oauth-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth authorization or refresh URL changed', 'security scheme "{name}" ({flow} flow) {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
-  'api-security-component-oauth-token-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth token URL changed', 'security scheme "{name}" ({flow} flow) {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
-  'api-security-component-oauth-flow-removed': row('error', 'request', 'removed', 'security', 'OAuth flow no longer offered', 'security scheme "{name}" no longer offers the OAuth {flow} flow', { breaks: 'clients that get tokens that way fail' }),
-  'api-security-component-oauth-flow-added': row('info', 'request', 'added', 'security', 'OAuth flow added', 'security scheme "{name}" now offers the OAuth {flow} flow'),
-  'api-security-component-oauth-scope-removed': row('warning', 'request', 'removed', 'security', 'OAuth scope no longer offered', 'security scheme "{name}" ({flow} flow) no longer offers scope {scope}', { breaks: 'clients that ask for it may be refused a token, depending on the provider' }),
-  'api-security-component-oauth-scope-added': row('info', 'request', 'added', 'security', 'OAuth scope added', 'security scheme "{name}" ({flow} flow) now offers scope {scope}'),
-  'api-security-component-oauth-scope-changed': row('info', 'request', 'changed', 'security', 'OAuth scope description changed', 'security scheme "{name}" ({flow} flow) scope {scope} has a new description'),
+  'api-security-component-oauth-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth authorization or refresh URL changed', 'security scheme "{name}" {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
+  'api-security-component-oauth-token-url-changed': row('warning', 'request', 'changed', 'security', 'OAuth token URL changed', 'security scheme "{name}" {keyword} changed from {from} to {to}', { breaks: OLD_URL }),
+  'api-security-component-oauth-flow-removed': row('error', 'request', 'removed', 'security', 'OAuth flow no longer offered', 'security scheme "{name}" no longer offers the OAuth {keyword} flow', { breaks: 'clients that get tokens that way fail' }),
+  'api-security-component-oauth-flow-added': row('info', 'request', 'added', 'security', 'OAuth flow added', 'security scheme "{name}" now offers the OAuth {keyword} flow'),
+  'api-security-component-oauth-scope-removed': row('warning', 'request', 'removed', 'security', 'OAuth scope no longer offered', 'security scheme "{name}" no longer offers {keyword}', { breaks: 'clients that ask for it may be refused a token, depending on the provider' }),
+  'api-security-component-oauth-scope-added': row('info', 'request', 'added', 'security', 'OAuth scope added', 'security scheme "{name}" now offers {keyword}'),
+  'api-security-component-oauth-scope-changed': row('info', 'request', 'changed', 'security', 'OAuth scope description changed', 'security scheme "{name}" {keyword} has a new description'),
 };
 
 // Deprecation policy: removing what was deprecated is fine once its sunset has passed.
