@@ -257,6 +257,10 @@ function elementExample(r: RuleInfo): Pair {
     case 'parameter': {
       const param = (required: boolean | undefined, extra: string[] = []) => ['        - name: limit', '          in: query', ...(required === undefined ? [] : [`          required: ${required}`]), ...extra, '          schema:', '            type: integer'];
       const op = (params: string[]) => ['paths:', '  /pets:', '    get:', '      parameters:', ...params];
+      if (/allow-empty-value/.test(id)) {
+        const [allows, refuses] = [op(param(undefined, ['          allowEmptyValue: true'])), op(param(undefined))];
+        return /removed/.test(id) ? [allows, refuses] : [refuses, allows];
+      }
       if (r.action === 'removed') return [op([...param(undefined, dep ? ['          deprecated: true'] : []), '        - name: sort', '          in: query']), op(['        - name: sort', '          in: query'])];
       if (r.action === 'added') return [op(['        - name: sort', '          in: query']), op(['        - name: sort', '          in: query', ...param(/required/.test(id) && !/optional/.test(id))])];
       if (/became-required/.test(id)) return [op(param(false)), op(param(true))];
