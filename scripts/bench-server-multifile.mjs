@@ -48,7 +48,11 @@ export async function multiFileScenario(o) {
     }
     o.record(`server multi-file: open a referenced file (root closed) -> root checked in background, DigitalOcean`, 'ms', cold.ref);
     o.record(`server multi-file: then open the root -> first diagnostics, DigitalOcean`, 'ms', cold.root);
-    o.record(`server multi-file: one-line edit in a referenced file -> its diagnostics (root in background, 250 ms wait excluded), DigitalOcean`, 'ms', warm.ref);
+    o.record(
+      `server multi-file: one-line edit in a referenced file -> its diagnostics (root in background, 250 ms wait excluded), DigitalOcean`,
+      'ms',
+      warm.ref,
+    );
     o.record(`server multi-file: one-line edit in the root -> diagnostics (debounce excluded), DigitalOcean`, 'ms', warm.root);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -142,11 +146,17 @@ async function oneRun(o, dir, edits) {
       current = before + 'x' + current.slice(at + 2);
       const debounce = debounceAfter(statuses.get(rootUri)?.durationMs ?? 0);
       t0 = performance.now();
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri: rootUri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: rootUri, version: v },
+        contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }],
+      });
       await until(() => diags.get(rootUri)?.version === v, 120_000, `diagnostics of root version ${v}`);
       warmRoot.push(Math.max(0, performance.now() - t0 - debounce));
     }
-    if (edits) o.log(`  DigitalOcean multi-file: referenced file -> root checked ${coldRef.toFixed(0)} ms (the root's check reported ${rootCheckMs} ms), root open -> diagnostics ${coldRoot.toFixed(0)} ms`);
+    if (edits)
+      o.log(
+        `  DigitalOcean multi-file: referenced file -> root checked ${coldRef.toFixed(0)} ms (the root's check reported ${rootCheckMs} ms), root open -> diagnostics ${coldRoot.toFixed(0)} ms`,
+      );
     return { coldRef, coldRoot, warmRef, warmRoot };
   } finally {
     try {

@@ -55,7 +55,15 @@ export async function serverScenarios(o) {
   if (process.argv.includes('--no-multifile')) return;
   if (!only || 'digitalocean'.includes(only)) {
     const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5;
-    await multiFileScenario({ rpc, serverJs: o.serverJs, corpusDir: resolve(o.corpus ?? resolve(o.root, '../shared/corpus'), 'large/digitalocean-public-v2'), runs, edits: o.edits, record: o.record, log: o.log });
+    await multiFileScenario({
+      rpc,
+      serverJs: o.serverJs,
+      corpusDir: resolve(o.corpus ?? resolve(o.root, '../shared/corpus'), 'large/digitalocean-public-v2'),
+      runs,
+      edits: o.edits,
+      record: o.record,
+      log: o.log,
+    });
   }
 }
 
@@ -142,7 +150,15 @@ async function oneSpec(rpc, o, spec) {
     o.log(`  ${spec.name}: open -> diagnostics ${coldMs.toFixed(0)} ms (${published.diagnostics.length} diagnostics, status ${lastStatus?.state})`);
     // A server that publishes at once for an unchanged spec publishes again when the worker's check of it is done.
     // (An older server publishes once, at the end of its check: then that is when it was ready.)
-    const readyMs = lastStatus?.durationMs !== undefined && publishes < 2 && !(await until(() => publishes >= 2, 300_000, 'the worker check').then(() => true, () => false)) ? coldMs : performance.now() - t0;
+    const readyMs =
+      lastStatus?.durationMs !== undefined &&
+      publishes < 2 &&
+      !(await until(() => publishes >= 2, 300_000, 'the worker check').then(
+        () => true,
+        () => false,
+      ))
+        ? coldMs
+        : performance.now() - t0;
     phase = 'idle';
 
     // Type one character into a description somewhere else each time, spread through the file.
@@ -162,7 +178,10 @@ async function oneSpec(rpc, o, spec) {
       const previousCheckMs = lastStatus?.durationMs ?? 0;
       const before = statuses;
       t0 = performance.now();
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }],
+      });
       await until(() => published.version === v, 120_000, `diagnostics of version ${v}`);
       const total = performance.now() - t0;
       await until(() => statuses > before && lastStatus.state !== 'checking', 30_000, `status of version ${v}`);
@@ -186,7 +205,10 @@ async function oneSpec(rpc, o, spec) {
     for (let i = 0; i < 20; i++, version++) {
       const pos = positionAt(current, at + 2);
       current = current.slice(0, at + 2) + 'y' + current.slice(at + 2);
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'y' }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: pos, end: pos }, text: 'y' }],
+      });
       at++;
       await new Promise((r) => setTimeout(r, 15));
     }
@@ -195,8 +217,10 @@ async function oneSpec(rpc, o, spec) {
     const burstChecks = statuses - burstStart;
 
     // Quick fixes and hover on a small spec (one breaking change) while this spec's whole text is checked again.
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other.uri, languageId: 'yaml', version: 1, text: OTHER_SPEC.replace(OTHER_REMOVED, '') } });
-    await until(() => other.published?.diagnostics.length > 0, 60_000, 'the other spec\'s finding');
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: other.uri, languageId: 'yaml', version: 1, text: OTHER_SPEC.replace(OTHER_REMOVED, '') },
+    });
+    await until(() => other.published?.diagnostics.length > 0, 60_000, "the other spec's finding");
     const diagnostic = other.published.diagnostics[0];
     const otherDocWaits = [];
     let probing = true;
@@ -204,7 +228,11 @@ async function oneSpec(rpc, o, spec) {
       while (probing) {
         const t = performance.now();
         await Promise.all([
-          conn.sendRequest('textDocument/codeAction', { textDocument: { uri: other.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } }),
+          conn.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: other.uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic], only: ['quickfix'] },
+          }),
           conn.sendRequest('textDocument/hover', { textDocument: { uri: other.uri }, position: diagnostic.range.start }),
         ]);
         otherDocWaits.push(performance.now() - t);
@@ -216,11 +244,28 @@ async function oneSpec(rpc, o, spec) {
     const lastLine = current.split('\n').length;
     const before = statuses;
     current = current.replace('description', 'descriptionz');
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } }, text: current }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } }, text: current }],
+    });
     await until(() => statuses > before && lastStatus.state !== 'checking', 300_000, 'the full re-check');
     probing = false;
     await probing$;
-    return { coldMs, readyMs, keystroke, debounces, warm, reported, burstChecks, otherDocWaits, cpuPerEdit, hoverOpen: hover.open, hoverEdits: hover.edits, rssMb: mem.VmRSS, hwmMb: mem.VmHWM };
+    return {
+      coldMs,
+      readyMs,
+      keystroke,
+      debounces,
+      warm,
+      reported,
+      burstChecks,
+      otherDocWaits,
+      cpuPerEdit,
+      hoverOpen: hover.open,
+      hoverEdits: hover.edits,
+      rssMb: mem.VmRSS,
+      hwmMb: mem.VmHWM,
+    };
   } finally {
     clearInterval(pinger);
     try {

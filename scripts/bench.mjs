@@ -71,7 +71,13 @@ if (ONLY.has('cli')) {
   const baseText = readFileSync(join(pairDir, 'base.yaml'), 'utf8');
   const revText = readFileSync(join(pairDir, 'revision.yaml'), 'utf8');
   const parseBaseline = [];
-  for (let i = 0; i < RUNS; i++) parseBaseline.push(time(() => { YAML.parseDocument(baseText); YAML.parseDocument(revText); }));
+  for (let i = 0; i < RUNS; i++)
+    parseBaseline.push(
+      time(() => {
+        YAML.parseDocument(baseText);
+        YAML.parseDocument(revText);
+      }),
+    );
   parseMedian = stats(parseBaseline).median;
   record('baseline: yaml.parseDocument of both Stripe files (in-process)', 'ms', parseBaseline);
   // The CLI is a fresh process; measure the same parse in a fresh process too, so start-up is in both.
@@ -82,7 +88,15 @@ if (ONLY.has('cli')) {
   for (let i = 0; i < RUNS; i++) {
     baselineProc.push(time(() => spawnSync(process.execPath, ['-e', script, join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml')])));
     let out;
-    cliProc.push(time(() => { out = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/bench-rss.cjs'), CLI_JS, 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'], { maxBuffer: 1 << 28 }); }));
+    cliProc.push(
+      time(() => {
+        out = spawnSync(
+          process.execPath,
+          ['-r', join(ROOT, 'scripts/bench-rss.cjs'), CLI_JS, 'diff', join(pairDir, 'base.yaml'), join(pairDir, 'revision.yaml'), '--format', 'json'],
+          { maxBuffer: 1 << 28 },
+        );
+      }),
+    );
     const m = String(out.stderr).match(/BENCH_MAXRSS_KB=(\d+)/);
     if (m) cliRss.push(Number(m[1]) / 1024);
   }
@@ -143,18 +157,25 @@ for (const name of ONLY.has('engine') ? LARGE : []) {
     // Type one character into a description key somewhere else in the file each time (offsets from the current text).
     at = parsed.text.indexOf('description', at + Math.floor(text.length / 45));
     if (at === -1) at = parsed.text.indexOf('description');
-    warm.push(time(() => {
-      const r = reparse(parsed, { start: at + 2, end: at + 2, newText: 'x' }, file);
-      modes[r.mode]++;
-      parsed = r.parsed;
-      const spec = { file, parsed, root: parsed.root, version: base.version, problems: [] };
-      const model = buildModel(spec);
-      const outcome = live.diff(base, model);
-      diffModes[outcome.mode]++;
-      engine.compareModels(base, model, {}, { diff: () => outcome });
-    }));
+    warm.push(
+      time(() => {
+        const r = reparse(parsed, { start: at + 2, end: at + 2, newText: 'x' }, file);
+        modes[r.mode]++;
+        parsed = r.parsed;
+        const spec = { file, parsed, root: parsed.root, version: base.version, problems: [] };
+        const model = buildModel(spec);
+        const outcome = live.diff(base, model);
+        diffModes[outcome.mode]++;
+        engine.compareModels(base, model, {}, { diff: () => outcome });
+      }),
+    );
   }
-  record(`engine: warm re-check after a one-line edit, ${name} (parse: ${modes.fragment} incremental, ${modes.full} full; diff: ${diffModes.incremental} incremental, ${diffModes.full} full)`, 'ms', warm, baseline);
+  record(
+    `engine: warm re-check after a one-line edit, ${name} (parse: ${modes.fragment} incremental, ${modes.full} full; diff: ${diffModes.incremental} incremental, ${diffModes.full} full)`,
+    'ms',
+    warm,
+    baseline,
+  );
 }
 
 // 3. The same through the real language server: latency, memory, event-loop blocking.
@@ -164,7 +185,11 @@ if (ONLY.has('server')) {
   await serverScenarios({
     root: ROOT,
     serverJs: SERVER_JS,
-    specs: LARGE.filter((name) => !argOf('--spec') || name.includes(argOf('--spec'))).map((name) => ({ name, file: join(CORPUS, name), parseBaselineMs: parseBaselineOf(name) })),
+    specs: LARGE.filter((name) => !argOf('--spec') || name.includes(argOf('--spec'))).map((name) => ({
+      name,
+      file: join(CORPUS, name),
+      parseBaselineMs: parseBaselineOf(name),
+    })),
     edits: EDITS,
     corpus: CORPUS,
     record,
@@ -175,9 +200,11 @@ if (ONLY.has('server')) {
 // 4. Linear growth: a synthetic spec 10x larger than another.
 function synthetic(n) {
   let s = 'openapi: 3.0.3\ninfo: {title: synth, version: 1.0.0}\npaths:\n';
-  for (let i = 0; i < n; i++) s += `  /r${i}/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S${i}'}\n`;
+  for (let i = 0; i < n; i++)
+    s += `  /r${i}/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S${i}'}\n`;
   s += 'components:\n  schemas:\n';
-  for (let i = 0; i < n; i++) s += `    S${i}:\n      type: object\n      required: [a]\n      properties:\n        a: {type: string, maxLength: 10}\n        b: {type: integer, enum: [1, 2, 3]}\n        next: {$ref: '#/components/schemas/S${(i + 1) % n}'}\n`;
+  for (let i = 0; i < n; i++)
+    s += `    S${i}:\n      type: object\n      required: [a]\n      properties:\n        a: {type: string, maxLength: 10}\n        b: {type: integer, enum: [1, 2, 3]}\n        next: {$ref: '#/components/schemas/S${(i + 1) % n}'}\n`;
   return s;
 }
 for (const n of ONLY.has('scaling') ? [200, 2000] : []) {
@@ -197,12 +224,24 @@ if (small && large) {
 // Output
 const fmt = (v) => (v === null || v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const header = ['scenario', 'unit', 'min', 'median', 'p95', 'max', 'baseline', 'ratio'];
-const table = rows.map((r) => [r.scenario, r.unit, fmt(r.min), fmt(r.median), fmt(r.p95), fmt(r.max), fmt(r.baselineMedian), r.ratio ? r.ratio.toFixed(2) + 'x' : '']);
+const table = rows.map((r) => [
+  r.scenario,
+  r.unit,
+  fmt(r.min),
+  fmt(r.median),
+  fmt(r.p95),
+  fmt(r.max),
+  fmt(r.baselineMedian),
+  r.ratio ? r.ratio.toFixed(2) + 'x' : '',
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const t of table) console.log(line(t));
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, edits: EDITS, server: SERVER_JS, rows }, null, 2) + '\n');
+writeFileSync(
+  OUT,
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, edits: EDITS, server: SERVER_JS, rows }, null, 2) + '\n',
+);
 console.log(`\nwrote ${OUT}${parseMedian ? ` (in-process parse baseline median ${fmt(parseMedian)} ms)` : ''}`);

@@ -82,7 +82,8 @@ function runStep(title, cmd, args, opts = {}) {
 // ---- 1. mode -------------------------------------------------------------------------------
 const e2eMode = (process.env.E2E ?? '').toLowerCase();
 if (['skip', 'off', '0', 'false', 'no'].includes(e2eMode)) skip(`E2E=${process.env.E2E}`);
-const required = e2eMode === 'required' || e2eMode === '1' || e2eMode === 'true' || (e2eMode !== 'auto' && (process.env.CI === 'true' || isProjectMachineKind()));
+const required =
+  e2eMode === 'required' || e2eMode === '1' || e2eMode === 'true' || (e2eMode !== 'auto' && (process.env.CI === 'true' || isProjectMachineKind()));
 const desktop = process.env.BREAKWATER_E2E_DESKTOP === '1' && !process.env.VSCODE_TEST_EXECUTABLE;
 const executable = process.env.VSCODE_TEST_EXECUTABLE ? resolve(process.env.VSCODE_TEST_EXECUTABLE) : desktop ? undefined : SHIM;
 const usesShim = executable !== undefined && basename(executable) === basename(SHIM);
@@ -121,7 +122,8 @@ if (usesShim) {
 
 // ---- 3. build the extension and the suite ---------------------------------------------------
 if (!flag('--no-build') && EXTENSION_PATH === ROOT) runStep('build extension', 'npm', ['run', 'build']);
-for (const f of ['dist/extension.js', 'dist/server.js']) if (!existsSync(join(EXTENSION_PATH, f))) fail(`${join(EXTENSION_PATH, f)} is missing (npm run build)`);
+for (const f of ['dist/extension.js', 'dist/server.js'])
+  if (!existsSync(join(EXTENSION_PATH, f))) fail(`${join(EXTENSION_PATH, f)} is missing (npm run build)`);
 runStep('compile e2e suite', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'test/e2e/tsconfig.json']);
 
 // ---- 4. launches ---------------------------------------------------------------------------
@@ -150,7 +152,10 @@ const LAUNCHES = [
     files: '\\.multiroot\\.test\\.js$',
     workspace: (dir) => {
       const a = makeGitWorkspace(specFiles(), { parent: dir, name: 'a' });
-      const b = makeGitWorkspace(specFiles((f, text) => f.withColorInsteadOfTag(text)), { parent: dir, name: 'b' });
+      const b = makeGitWorkspace(
+        specFiles((f, text) => f.withColorInsteadOfTag(text)),
+        { parent: dir, name: 'b' },
+      );
       return makeCodeWorkspaceFile([a.root, b.root], {}, dir);
     },
   },
@@ -242,7 +247,8 @@ if (usesShim && !flag('--no-ui') && !option('--grep') && !option('--launch') && 
   }
 }
 
-if (durations.length > 1) say(`launch times: ${durations.map((d) => d.toFixed(1)).join(', ')} s (mean ${(durations.reduce((a, b) => a + b, 0) / durations.length).toFixed(1)} s)`);
+if (durations.length > 1)
+  say(`launch times: ${durations.map((d) => d.toFixed(1)).join(', ')} s (mean ${(durations.reduce((a, b) => a + b, 0) / durations.length).toFixed(1)} s)`);
 say(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`e2e: ${totals.passes} passed, ${totals.failures} failed, ${totals.pending} skipped`);
 process.exit(totals.failures > 0 ? 1 : 0);

@@ -34,8 +34,30 @@ const out = resolve(option('--out', join(ROOT, 'breakwater.vsix')));
 const say = (msg) => quiet || console.log(`[package] ${msg}`);
 
 /** What the .vsix may contain (paths inside extension/), and what it must contain. */
-const ALLOWED = [/^dist\/[\w.-]+\.js$/, /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/, /^docs\/rules\.md$/, /^schemas\/[\w.-]+\.json$/];
-const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'dist/parseWorker.js', 'dist/cli.js', 'dist/cliWorker.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules.md'];
+const ALLOWED = [
+  /^dist\/[\w.-]+\.js$/,
+  /^package\.json$/,
+  /^README\.md$/,
+  /^CHANGELOG\.md$/,
+  /^LICENSE$/,
+  /^images\/icon\.png$/,
+  /^docs\/rules\.md$/,
+  /^schemas\/[\w.-]+\.json$/,
+];
+const REQUIRED = [
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/checkWorker.js',
+  'dist/parseWorker.js',
+  'dist/cli.js',
+  'dist/cliWorker.js',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'images/icon.png',
+  'docs/rules.md',
+];
 
 function die(msg) {
   console.error(`[package] FAILED: ${msg}`);
@@ -94,7 +116,9 @@ try {
     } else if (f === 'README.md') {
       // Links to files of the repository (docs/cli-json.md, ARCHITECTURE.md) point at nothing in the
       // .vsix, and vsce refuses them without a repository URL: in the package they are plain paths.
-      const text = readFileSync(join(ROOT, f), 'utf8').replace(/\[([^\]]+)\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, label, path) => (label === path ? `\`${path}\`` : `${label} (\`${path}\`)`));
+      const text = readFileSync(join(ROOT, f), 'utf8').replace(/\[([^\]]+)\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, label, path) =>
+        label === path ? `\`${path}\`` : `${label} (\`${path}\`)`,
+      );
       writeFileSync(to, text);
     } else copyFileSync(join(ROOT, f), to);
   }

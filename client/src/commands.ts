@@ -36,7 +36,13 @@ interface BasePick extends vscode.QuickPickItem {
 async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('breakwater', uri);
   const current = (uri && env.sessionBases.get(uri)) ?? config.get<string>('base') ?? '';
-  const refs = uri && env.client() ? await env.client()!.sendRequest(RefsRequest, { uri: uri.toString() } satisfies RefsParams).catch(() => undefined) : undefined;
+  const refs =
+    uri && env.client()
+      ? await env
+          .client()!
+          .sendRequest(RefsRequest, { uri: uri.toString() } satisfies RefsParams)
+          .catch(() => undefined)
+      : undefined;
   const upstream = ['origin/main', 'origin/master', 'main', 'master'].filter((b) => refs?.remoteBranches.includes(b) || refs?.branches.includes(b));
   const items: BasePick[] = [
     { label: 'HEAD', description: 'last commit (default)', value: '' },
@@ -51,11 +57,18 @@ async function chooseBase(env: CommandEnv, uri: vscode.Uri | undefined): Promise
     { label: 'Enter a branch, tag or commit…', custom: true },
   ];
   for (const i of items) if (i.value !== undefined && i.value === current) i.description = `${i.description ? i.description + ' · ' : ''}in use`;
-  const pick = await vscode.window.showQuickPick(items, { title: 'Breakwater: compare this spec with…', placeHolder: `In use: ${(uri && env.baseLabel(uri)) || current || 'HEAD'}` });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Breakwater: compare this spec with…',
+    placeHolder: `In use: ${(uri && env.baseLabel(uri)) || current || 'HEAD'}`,
+  });
   if (!pick) return;
   let value = pick.value;
   if (pick.custom) {
-    value = await vscode.window.showInputBox({ title: 'Base ref', prompt: 'A branch, tag or commit; "merge-base:<ref>" for the merge-base with HEAD; "staged" for the index', value: current });
+    value = await vscode.window.showInputBox({
+      title: 'Base ref',
+      prompt: 'A branch, tag or commit; "merge-base:<ref>" for the merge-base with HEAD; "staged" for the index',
+      value: current,
+    });
     if (value === undefined) return;
   }
   await keepBase(env, uri, config, value ?? '');
@@ -73,13 +86,32 @@ interface KeepPick extends vscode.QuickPickItem {
 async function keepBase(env: CommandEnv, uri: vscode.Uri | undefined, config: vscode.WorkspaceConfiguration, value: string): Promise<void> {
   // Resource-scoped: in a multi-root workspace each folder keeps its own base.
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const where = target === vscode.ConfigurationTarget.Global ? 'user settings' : target === vscode.ConfigurationTarget.Workspace ? 'workspace settings' : `.vscode/settings.json of ${folder!.name}`;
+  const target = folder
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  const where =
+    target === vscode.ConfigurationTarget.Global
+      ? 'user settings'
+      : target === vscode.ConfigurationTarget.Workspace
+        ? 'workspace settings'
+        : `.vscode/settings.json of ${folder!.name}`;
   const shown = value || 'HEAD';
   const keep = await vscode.window.showQuickPick<KeepPick>(
     [
-      { label: 'For this session', description: 'nothing is written to your files', detail: `Compare with ${shown} until you choose again (kept by VS Code for this workspace).`, save: false },
-      { label: target === vscode.ConfigurationTarget.Global ? 'Save in user settings' : 'Save in workspace settings', description: `writes breakwater.base to ${where}`, detail: `Compare with ${shown} for everyone who uses these settings.`, save: true },
+      {
+        label: 'For this session',
+        description: 'nothing is written to your files',
+        detail: `Compare with ${shown} until you choose again (kept by VS Code for this workspace).`,
+        save: false,
+      },
+      {
+        label: target === vscode.ConfigurationTarget.Global ? 'Save in user settings' : 'Save in workspace settings',
+        description: `writes breakwater.base to ${where}`,
+        detail: `Compare with ${shown} for everyone who uses these settings.`,
+        save: true,
+      },
     ],
     { title: `Breakwater: compare with ${shown}: keep it…` },
   );

@@ -9,13 +9,13 @@
 export const MAX_RESTARTS = 4;
 export const WINDOW_MS = 3 * 60 * 1000;
 
-export const RESTARTED_MESSAGE = 'Breakwater: the language server stopped unexpectedly and was restarted. Your files were not changed; details are in the Output panel (Breakwater).';
+export const RESTARTED_MESSAGE =
+  'Breakwater: the language server stopped unexpectedly and was restarted. Your files were not changed; details are in the Output panel (Breakwater).';
 export const GAVE_UP_MESSAGE = `Breakwater: the language server stopped ${MAX_RESTARTS + 1} times in 3 minutes, so it is not restarted again. Details are in the Output panel (Breakwater); run "Breakwater: Restart Language Server" to try again.`;
 
 export type CrashDecision =
   /** Restart; `notify` is the message to show, set only the first time. */
-  | { action: 'restart'; notify?: string }
-  | { action: 'stop'; notify: string };
+  { action: 'restart'; notify?: string } | { action: 'stop'; notify: string };
 
 export class CrashPolicy {
   private restarts: number[] = [];

@@ -11,7 +11,8 @@ import { SessionBases } from './sessionBase';
 import { idleItem, StatusItem } from './statusItem';
 import { VIEW_SCHEME, Views } from './views';
 
-const UNTRUSTED = 'This workspace is not trusted, so Breakwater runs no git command and cannot read the committed version of your specs. Trust the workspace to enable breaking-change checks.';
+const UNTRUSTED =
+  'This workspace is not trusted, so Breakwater runs no git command and cannot read the committed version of your specs. Trust the workspace to enable breaking-change checks.';
 
 let client: LanguageClient | undefined;
 

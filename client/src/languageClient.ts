@@ -2,7 +2,15 @@
 // files (the server decides from content which of them are OpenAPI specs).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
 import type { SessionBases } from './sessionBase';
 import { RULE_VIEW_URL } from '../../protocol/src/protocol';

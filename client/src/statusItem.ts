@@ -69,7 +69,12 @@ export class StatusItem implements vscode.Disposable {
       case 'ok':
         this.item.text = `$(git-compare) ${s.baseLabel}`;
         this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking · ${time}`;
-        this.item.severity = breaking > 0 ? vscode.LanguageStatusSeverity.Error : possiblyBreaking > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+        this.item.severity =
+          breaking > 0
+            ? vscode.LanguageStatusSeverity.Error
+            : possiblyBreaking > 0
+              ? vscode.LanguageStatusSeverity.Warning
+              : vscode.LanguageStatusSeverity.Information;
         break;
       case 'syntax-error':
         this.item.text = `$(warning) ${s.baseLabel}`;
@@ -105,10 +110,20 @@ export class StatusItem implements vscode.Disposable {
     // The roots and their bases are in the tooltip: the detail stays one short line (the popup is narrow).
     this.item.detail = `${breaking} breaking, ${possiblyBreaking} possibly breaking here · ${time}`;
     if (s.state === 'syntax-error') this.item.detail = `${names[0]} does not parse: last results shown`;
-    this.item.severity = breaking > 0 ? vscode.LanguageStatusSeverity.Error : possiblyBreaking > 0 || s.state === 'syntax-error' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.severity =
+      breaking > 0
+        ? vscode.LanguageStatusSeverity.Error
+        : possiblyBreaking > 0 || s.state === 'syntax-error'
+          ? vscode.LanguageStatusSeverity.Warning
+          : vscode.LanguageStatusSeverity.Information;
     // The base is chosen per spec: clicking opens the root spec, where it can be changed.
     const rootList = roots.map((r, i) => `${names[i]} (${r.baseLabel || r.state})`).join(', ');
-    this.item.command = { title: `Open ${names[0]}`, command: 'vscode.open', arguments: [vscode.Uri.parse(roots[0].uri)], tooltip: `Root spec${roots.length > 1 ? 's' : ''}: ${rootList}` };
+    this.item.command = {
+      title: `Open ${names[0]}`,
+      command: 'vscode.open',
+      arguments: [vscode.Uri.parse(roots[0].uri)],
+      tooltip: `Root spec${roots.length > 1 ? 's' : ''}: ${rootList}`,
+    };
   }
 
   /** Like eslint's time budget: a check slower than `breakwater.performance.budgetMs` is a warning that names the file. */
@@ -117,7 +132,10 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = this.item.text.replace(/^\$\([^)]*\)/, '$(watch)');
     this.item.detail = `slow: ${slow.checkMs} ms (budget ${slow.budgetMs} ms)`;
     // The full story (which file, which setting) is one hover away, on the link.
-    this.item.command = { ...(this.item.command ?? CHOOSE_BASE), tooltip: `Checking ${name} took ${slow.checkMs} ms, over breakwater.performance.budgetMs (${slow.budgetMs} ms)` };
+    this.item.command = {
+      ...(this.item.command ?? CHOOSE_BASE),
+      tooltip: `Checking ${name} took ${slow.checkMs} ms, over breakwater.performance.budgetMs (${slow.budgetMs} ms)`,
+    };
     if (this.item.severity === vscode.LanguageStatusSeverity.Information) this.item.severity = vscode.LanguageStatusSeverity.Warning;
   }
 

@@ -10,7 +10,20 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { aliasBomb, bigSpec, BROKEN_REFS, COMPOSE_FILE, deepNesting, escapingRef, HALF_TYPED_YAML, halfTypedJson, K8S_MANIFEST, PETS_REMOVED, REMOTE_REF, withComments } from '../support/badInputs';
+import {
+  aliasBomb,
+  bigSpec,
+  BROKEN_REFS,
+  COMPOSE_FILE,
+  deepNesting,
+  escapingRef,
+  HALF_TYPED_YAML,
+  halfTypedJson,
+  K8S_MANIFEST,
+  PETS_REMOVED,
+  REMOTE_REF,
+  withComments,
+} from '../support/badInputs';
 import { mkfifoSync } from '../support/fifo';
 import { TempRepo } from '../support/tempRepo';
 import { FORMATS, PETS_YAML } from './fixtures';
@@ -21,7 +34,12 @@ const PETS_JSON = FORMATS[1].render(PETS_YAML);
 const PETS_REMOVED_JSON = FORMATS[1].render(PETS_REMOVED);
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', BREAKWATER_STATS: '' }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', BREAKWATER_STATS: '' },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,7 +73,10 @@ function refused(args: string[], cwd: string, stderr: string | RegExp): void {
 function checksNormally(cwd: string, base = 'base.yaml', revision = 'removed.yaml'): void {
   const r = run(['diff', base, revision, '--format', 'json'], cwd);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule), [REMOVED]);
+  assert.deepEqual(
+    JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule),
+    [REMOVED],
+  );
 }
 
 const GOOD = { 'base.yaml': PETS_YAML, 'removed.yaml': PETS_REMOVED, 'base.json': PETS_JSON };
@@ -73,9 +94,17 @@ test('cli: invalid YAML and JSON mid-typing, JSON with comments, Kubernetes and 
     'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PETS_REMOVED, 'utf16le')]),
   });
   mkfifoSync(path.join(dir, 'pipe.yaml'));
-  refused(['diff', 'base.yaml', 'typing.yaml'], dir, 'breakwater: typing.yaml:15:7: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n');
+  refused(
+    ['diff', 'base.yaml', 'typing.yaml'],
+    dir,
+    'breakwater: typing.yaml:15:7: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+  );
   checksNormally(dir);
-  refused(['diff', 'base.json', 'typing.json'], dir, 'breakwater: typing.json:10:28: invalid JSON: a string is not closed on its line (or holds a raw control character)\n');
+  refused(
+    ['diff', 'base.json', 'typing.json'],
+    dir,
+    'breakwater: typing.json:10:28: invalid JSON: a string is not closed on its line (or holds a raw control character)\n',
+  );
   checksNormally(dir);
   // JSONC is JSON with comments: compared as such.
   checksNormally(dir, 'base.json', 'commented.json');
@@ -90,7 +119,11 @@ test('cli: invalid YAML and JSON mid-typing, JSON with comments, Kubernetes and 
   refused(['diff', 'base.yaml', '/dev/zero'], dir, 'breakwater: /dev/zero: not a regular file (a pipe, socket or device)\n');
   refused(['diff', 'base.yaml', 'removed.yaml', '--config', 'pipe.yaml'], dir, 'breakwater: pipe.yaml: not a regular file (a pipe, socket or device)\n');
   writeFileSync(path.join(dir, 'huge.yaml'), `rules: {}\n#${'x'.repeat(1024 * 1024)}\n`);
-  refused(['diff', 'base.yaml', 'removed.yaml', '--config', 'huge.yaml'], dir, 'breakwater: huge.yaml: too large for a configuration file (1025 KB; the limit is 1 MB)\n');
+  refused(
+    ['diff', 'base.yaml', 'removed.yaml', '--config', 'huge.yaml'],
+    dir,
+    'breakwater: huge.yaml: too large for a configuration file (1025 KB; the limit is 1 MB)\n',
+  );
   checksNormally(dir);
 });
 
@@ -101,7 +134,10 @@ test('cli: a 50 MB spec is checked (there is no live-checking limit here)', { ti
   const t0 = Date.now();
   const out = run(['check', 'big.yaml', '--format', 'json'], r.root);
   assert.equal(out.code, 0, out.stderr);
-  assert.deepEqual(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule), [REMOVED]);
+  assert.deepEqual(
+    JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule),
+    [REMOVED],
+  );
   assert.ok(Date.now() - t0 < 60_000, `took ${Date.now() - t0} ms`);
 });
 
@@ -137,10 +173,22 @@ test('cli: cyclic $refs, $refs to nowhere, remote $refs and $refs leaving the re
   // `check` against the committed copy (referenced files read from git), `diff` of the file with itself (from disk).
   for (const cmd of [(f: string) => ['check', f], (f: string) => ['diff', f, f]]) {
     const label = cmd('x')[0];
-    assert.deepEqual(problems('refs.yaml', cmd('refs.yaml')).sort(), ['refs.yaml:26: $ref chain is cyclic or longer than 64 hops', 'refs.yaml:32: cannot resolve "#/components/schemas/Nowhere": nothing at that location'], label);
-    assert.deepEqual(problems('remote.yaml', cmd('remote.yaml')), ['remote.yaml:20: remote reference "https://schemas.example.com/pet.yaml#/Pet" is not followed (Breakwater never fetches over the network)'], label);
+    assert.deepEqual(
+      problems('refs.yaml', cmd('refs.yaml')).sort(),
+      ['refs.yaml:26: $ref chain is cyclic or longer than 64 hops', 'refs.yaml:32: cannot resolve "#/components/schemas/Nowhere": nothing at that location'],
+      label,
+    );
+    assert.deepEqual(
+      problems('remote.yaml', cmd('remote.yaml')),
+      ['remote.yaml:20: remote reference "https://schemas.example.com/pet.yaml#/Pet" is not followed (Breakwater never fetches over the network)'],
+      label,
+    );
     escaping.forEach((target, i) => {
-      assert.deepEqual(problems(`escape-${i}`, cmd(`escape-${i}.yaml`)), [`escape-${i}.yaml:20: cannot resolve "${target}#/Pet": file not found or outside the repository`], `${label} ${target}`);
+      assert.deepEqual(
+        problems(`escape-${i}`, cmd(`escape-${i}.yaml`)),
+        [`escape-${i}.yaml:20: cannot resolve "${target}#/Pet": file not found or outside the repository`],
+        `${label} ${target}`,
+      );
     });
   }
   checksNormally(r.root);
@@ -155,9 +203,15 @@ test('cli check: a base that does not parse is compared leniently, with a note; 
   const lenient = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
   assert.equal(lenient.code, 0, lenient.stderr);
   const json = JSON.parse(lenient.stdout);
-  assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule), [REMOVED]);
-  assert.deepEqual(json.problems, [], 'the base is history: its problems are not the work tree\'s');
-  assert.match(run(['check', 'openapi.yaml'], r.root).stdout, /^note: openapi\.yaml: the version in HEAD does not parse \(line 36: Flow sequence in block collection must be sufficiently indented and end with a \]\); it was compared as far as it could be read$/m);
+  assert.deepEqual(
+    json.findings.map((f: { rule: string }) => f.rule),
+    [REMOVED],
+  );
+  assert.deepEqual(json.problems, [], "the base is history: its problems are not the work tree's");
+  assert.match(
+    run(['check', 'openapi.yaml'], r.root).stdout,
+    /^note: openapi\.yaml: the version in HEAD does not parse \(line 36: Flow sequence in block collection must be sufficiently indented and end with a \]\); it was compared as far as it could be read$/m,
+  );
   assert.equal(run(['check', 'gone.yaml'], r.root).stdout, 'note: gone.yaml is not in HEAD: a new spec has no breaking changes\n\nNo changes found.\n');
 
   r.commit({ 'openapi.yaml': PETS_YAML }, 'fixed');
@@ -165,7 +219,10 @@ test('cli check: a base that does not parse is compared leniently, with a note; 
   r.write('openapi.yaml', PETS_REMOVED);
   const detached = run(['check', 'openapi.yaml', '--format', 'json', '--fail-on', 'warning'], r.root);
   assert.equal(detached.code, 1, detached.stderr);
-  assert.deepEqual(JSON.parse(detached.stdout).findings.map((f: { rule: string }) => f.rule), [REMOVED]);
+  assert.deepEqual(
+    JSON.parse(detached.stdout).findings.map((f: { rule: string }) => f.rule),
+    [REMOVED],
+  );
 });
 
 test('cli check: a shallow clone names itself; a missing object is an error, not a new file', () => {
@@ -175,7 +232,11 @@ test('cli check: a shallow clone names itself; a missing object is an error, not
   rmSync(shallow, { recursive: true });
   execFileSync('git', ['clone', '-q', '--depth', '1', pathToFileURL(origin.root).toString(), shallow], { stdio: 'ignore' });
   writeFileSync(path.join(shallow, 'openapi.yaml'), PETS_REMOVED);
-  refused(['check', 'openapi.yaml', '--base', 'HEAD~1'], shallow, 'breakwater: unknown git ref "HEAD~1" (this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0)\n');
+  refused(
+    ['check', 'openapi.yaml', '--base', 'HEAD~1'],
+    shallow,
+    'breakwater: unknown git ref "HEAD~1" (this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0)\n',
+  );
   assert.equal(run(['check', 'openapi.yaml', '--fail-on', 'warning'], shallow).code, 1, 'HEAD is there');
 
   const damaged = repo({ 'openapi.yaml': PETS_YAML });
@@ -183,7 +244,11 @@ test('cli check: a shallow clone names itself; a missing object is an error, not
   const head = damaged.git('rev-parse', 'HEAD');
   rmSync(damaged.path(`.git/objects/${blob.slice(0, 2)}/${blob.slice(2)}`));
   damaged.write('openapi.yaml', PETS_REMOVED);
-  refused(['check', 'openapi.yaml'], damaged.root, `breakwater: the content of openapi.yaml at ${head.slice(0, 12)} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"\n`);
+  refused(
+    ['check', 'openapi.yaml'],
+    damaged.root,
+    `breakwater: the content of openapi.yaml at ${head.slice(0, 12)} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"\n`,
+  );
 });
 
 test('cli: file and folder names with spaces, unicode, quotes and a leading dash', () => {
@@ -192,12 +257,19 @@ test('cli: file and folder names with spaces, unicode, quotes and a leading dash
   const r = repo({ [`${dirName}/${name}`]: PETS_YAML });
   r.write(`${dirName}/${name}`, PETS_REMOVED);
   const cwd = r.path(dirName);
-  for (const args of [['check', '--', name], ['check', `./${name}`], ['diff', '--', `./${name}`, `./${name}`]]) {
+  for (const args of [
+    ['check', '--', name],
+    ['check', `./${name}`],
+    ['diff', '--', `./${name}`, `./${name}`],
+  ]) {
     const out = run([args[0], '--format', 'json', ...args.slice(1)], cwd);
     assert.equal(out.code, 0, `${args.join(' ')}: ${out.stderr}`);
   }
   const json = JSON.parse(run(['check', '--format', 'json', '--', name], cwd).stdout);
-  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), [`${REMOVED} ${name}`]);
+  assert.deepEqual(
+    json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`),
+    [`${REMOVED} ${name}`],
+  );
   assert.match(run(['check', '--', name], cwd).stdout, new RegExp(`^${name.replace(/[#]/g, '\\$&')}:\\d+:\\d+\\s+warning\\s+${REMOVED}`, 'm'));
   refused(['check', name], cwd, `breakwater: unknown option ${name} (see breakwater --help)\n`);
 });
@@ -232,6 +304,10 @@ test('cli: another program rewriting the spec meanwhile: every run ends in a res
   }
   await done;
   const settled = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
-  assert.deepEqual(JSON.parse(settled.stdout).findings.map((f: { rule: string }) => f.rule), [REMOVED], 'the settled file is checked normally');
+  assert.deepEqual(
+    JSON.parse(settled.stdout).findings.map((f: { rule: string }) => f.rule),
+    [REMOVED],
+    'the settled file is checked normally',
+  );
   assert.ok(Object.values(outcomes).reduce((a, b) => a + b, 0) >= 3, JSON.stringify(outcomes));
 });

@@ -9,7 +9,20 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { aliasBomb, bigSpec, BROKEN_REFS, COMPOSE_FILE, deepNesting, escapingRef, HALF_TYPED_YAML, halfTypedJson, K8S_MANIFEST, PETS_REMOVED, REMOTE_REF, withComments } from '../support/badInputs';
+import {
+  aliasBomb,
+  bigSpec,
+  BROKEN_REFS,
+  COMPOSE_FILE,
+  deepNesting,
+  escapingRef,
+  HALF_TYPED_YAML,
+  halfTypedJson,
+  K8S_MANIFEST,
+  PETS_REMOVED,
+  REMOTE_REF,
+  withComments,
+} from '../support/badInputs';
 import { TestClient } from '../support/lspClient';
 import { TempRepo } from '../support/tempRepo';
 import { FORMATS, PETS_YAML } from './fixtures';
@@ -40,7 +53,11 @@ async function session(files: Record<string, string> = {}, settings: Record<stri
 /** The next good text gets its normal finding. */
 async function checksNormally(client: TestClient, uri: string, text = PETS_REMOVED): Promise<void> {
   client.setText(uri, text);
-  await client.waitForDiagnostics(uri, (d) => hasRemoved(d) && !d.some((x) => x.code === 'syntax-error' || x.code === 'check-failed'), 'the next good text checked normally');
+  await client.waitForDiagnostics(
+    uri,
+    (d) => hasRemoved(d) && !d.some((x) => x.code === 'syntax-error' || x.code === 'check-failed'),
+    'the next good text checked normally',
+  );
 }
 
 test('server: invalid YAML and JSON while typing: the syntax error at its place, the last findings kept (stale), then normal again', async () => {
@@ -52,7 +69,11 @@ test('server: invalid YAML and JSON while typing: the syntax error at its place,
     client.setText(yaml, HALF_TYPED_YAML);
     const d = await client.waitForDiagnostics(yaml, (x) => x.some((y) => y.code === 'syntax-error'));
     assert.equal(messages(d)[0], `syntax-error@14: Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]${RESUME}`);
-    assert.deepEqual(d.slice(1).map((x) => `${x.code}@${x.range.start.line} ${/\(stale: from the last version that parsed\)$/.test(String(x.message))}`), [`${REMOVED}@26 true`], 'the last finding, marked stale');
+    assert.deepEqual(
+      d.slice(1).map((x) => `${x.code}@${x.range.start.line} ${/\(stale: from the last version that parsed\)$/.test(String(x.message))}`),
+      [`${REMOVED}@26 true`],
+      'the last finding, marked stale',
+    );
     await checksNormally(client, yaml);
 
     const json = repo.uri('openapi.json');
@@ -73,7 +94,11 @@ test('server: JSON with comments is checked like JSON', async () => {
     const uri = repo.uri('commented.json');
     client.open(uri, withComments(PETS_REMOVED_JSON));
     const d = await client.waitForDiagnostics(uri, hasRemoved);
-    assert.deepEqual(d.map((x) => x.code), [REMOVED], 'the finding and nothing else: no syntax error for the comments');
+    assert.deepEqual(
+      d.map((x) => x.code),
+      [REMOVED],
+      'the finding and nothing else: no syntax error for the comments',
+    );
   } finally {
     await client.dispose();
   }
@@ -119,7 +144,9 @@ test('server: a 50 MB spec gets one "too large" notice; the limit is a setting',
     client.open(uri, big);
     const d = await client.waitForDiagnostics(uri, (x) => x.length > 0, 'the notice', 60_000);
     const mb = (Buffer.byteLength(big) / 1024 / 1024).toFixed(1);
-    assert.deepEqual(messages(d), [`too-large@0: big.yaml is too large for live checking (${mb} MB; the limit is 20 MB, setting breakwater.maxFileSizeMB). Check it from a terminal: breakwater check big.yaml`]);
+    assert.deepEqual(messages(d), [
+      `too-large@0: big.yaml is too large for live checking (${mb} MB; the limit is 20 MB, setting breakwater.maxFileSizeMB). Check it from a terminal: breakwater check big.yaml`,
+    ]);
     assert.equal(d[0].severity, 3);
     const status = await client.waitForStatus(uri, (s) => s.state === 'too-large');
     assert.equal(status.message, d[0].message);
@@ -143,7 +170,10 @@ test('server: a YAML alias bomb and 10,000-deep nesting neither hang nor crash i
     client.setText(uri, aliasBomb(PETS_REMOVED));
     const bomb = await client.waitForDiagnostics(uri, hasRemoved, 'the bomb checked like any spec', 10_000);
     assert.ok(Date.now() - t0 < 5000, `the bomb took ${Date.now() - t0} ms`);
-    assert.ok(bomb.some((x) => x.code === 'response-property-enum-narrowed' || /enum/.test(String(x.code))), messages(bomb).join('\n'));
+    assert.ok(
+      bomb.some((x) => x.code === 'response-property-enum-narrowed' || /enum/.test(String(x.code))),
+      messages(bomb).join('\n'),
+    );
 
     client.setText(uri, deepNesting(PETS_REMOVED, 10_000));
     const deep = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'syntax-error'));
@@ -172,10 +202,17 @@ test('server: cyclic $refs, $refs to nowhere, remote $refs, and $refs leaving th
     escaping.forEach((target, i) => (cases[`escape-${i}.yaml`] = escapingRef(target)));
     repo.commit(cases, 'odd refs');
     const expected: Record<string, string[]> = {
-      'refs.yaml': ['spec-problem@25: $ref chain is cyclic or longer than 64 hops', 'spec-problem@31: cannot resolve "#/components/schemas/Nowhere": nothing at that location'],
-      'remote.yaml': ['spec-problem@19: remote reference "https://schemas.example.com/pet.yaml#/Pet" is not followed (Breakwater never fetches over the network)'],
+      'refs.yaml': [
+        'spec-problem@25: $ref chain is cyclic or longer than 64 hops',
+        'spec-problem@31: cannot resolve "#/components/schemas/Nowhere": nothing at that location',
+      ],
+      'remote.yaml': [
+        'spec-problem@19: remote reference "https://schemas.example.com/pet.yaml#/Pet" is not followed (Breakwater never fetches over the network)',
+      ],
     };
-    escaping.forEach((target, i) => (expected[`escape-${i}.yaml`] = [`spec-problem@19: cannot resolve "${target}#/Pet": file not found or outside the repository`]));
+    escaping.forEach(
+      (target, i) => (expected[`escape-${i}.yaml`] = [`spec-problem@19: cannot resolve "${target}#/Pet": file not found or outside the repository`]),
+    );
     for (const [rel, text] of Object.entries(cases)) {
       const uri = repo.uri(rel);
       client.open(uri, text);

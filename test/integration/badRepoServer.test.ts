@@ -109,7 +109,10 @@ test('server: a shallow clone names itself when the base is beyond its history; 
     const uri = pathToFileURL(path.join(shallow, 'openapi.yaml')).toString();
     c.open(uri, PETS_REMOVED);
     const s = await c.waitForStatus(uri, (x) => x.state !== 'checking');
-    assert.deepEqual([s.state, s.message], ['no-base', 'unknown git ref "HEAD~1" (this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0)']);
+    assert.deepEqual(
+      [s.state, s.message],
+      ['no-base', 'unknown git ref "HEAD~1" (this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0)'],
+    );
     c.changeSettings({ base: 'HEAD' });
     await c.waitForDiagnostics(uri, hasRemoved, 'HEAD is in the clone');
   });
@@ -122,7 +125,10 @@ test('server: a shallow clone names itself when the base is beyond its history; 
     const message = `the content of the base version at blob ${blob.slice(0, 12)} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"`;
     assert.deepEqual([s.state, s.message], ['error', message]);
     const d = await c.waitForDiagnostics(damaged.uri('openapi.yaml'), (x) => x.length > 0);
-    assert.deepEqual(d.map((x) => String(x.message)), [`Breakwater could not check this document: ${message}`]);
+    assert.deepEqual(
+      d.map((x) => String(x.message)),
+      [`Breakwater could not check this document: ${message}`],
+    );
   });
 });
 
@@ -131,7 +137,11 @@ test('server: a base that does not parse is read leniently; one that is no spec 
   await withServer(r.root, async (c) => {
     await openRemoved(c, r);
     const d = await c.waitForDiagnostics(r.uri('openapi.yaml'), hasRemoved, 'compared with what the broken base still says');
-    assert.deepEqual(d.map((x) => x.code), [REMOVED], 'problems of the base are not shown on the document being edited');
+    assert.deepEqual(
+      d.map((x) => x.code),
+      [REMOVED],
+      'problems of the base are not shown on the document being edited',
+    );
     c.open(r.uri('notes.yaml'), PETS_REMOVED);
     const s = await c.waitForStatus(r.uri('notes.yaml'), (x) => x.state !== 'checking');
     assert.equal(s.state, 'new-file');
@@ -208,6 +218,9 @@ test('server: another program rewriting a referenced file and committing the spe
     const settled = await c.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].code === 'response-non-success-status-added', 'the settled state');
     assert.equal(settled.length, 1);
     assert.ok(edits > 3, `edits answered while the writer ran: ${edits}`);
-    assert.deepEqual(c.log.filter((l) => /uncaught|unhandled|failed:/i.test(l)), []);
+    assert.deepEqual(
+      c.log.filter((l) => /uncaught|unhandled|failed:/i.test(l)),
+      [],
+    );
   });
 });

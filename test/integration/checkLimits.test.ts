@@ -25,7 +25,10 @@ async function overLimit(env: Record<string, string>, message: string): Promise<
     const t0 = Date.now();
     client.open(dense, DENSE.replace('minimum: 0', 'minimum: 1'));
     const d = await client.waitForDiagnostics(dense, (x) => x.length > 0, 'the abandoned check', 60_000);
-    assert.deepEqual(d.map((x) => `${x.code}: ${String(x.message)}`), [`check-failed: Breakwater could not check this document: ${message}`]);
+    assert.deepEqual(
+      d.map((x) => `${x.code}: ${String(x.message)}`),
+      [`check-failed: Breakwater could not check this document: ${message}`],
+    );
     const status = await client.waitForStatus(dense, (s) => s.state === 'error');
     assert.equal(status.message, message);
     assert.ok(Date.now() - t0 < 30_000, `abandoned promptly (${Date.now() - t0} ms)`);
@@ -41,9 +44,15 @@ async function overLimit(env: Record<string, string>, message: string): Promise<
 }
 
 test('a check over its time limit is stopped with a message', { timeout: 120_000 }, () =>
-  overLimit({ BREAKWATER_CHECK_TIMEOUT_MS: '1500' }, 'the check was stopped after 1.5 s, its time limit; it runs again after the next edit (the CLI has no limit: breakwater check)'),
+  overLimit(
+    { BREAKWATER_CHECK_TIMEOUT_MS: '1500' },
+    'the check was stopped after 1.5 s, its time limit; it runs again after the next edit (the CLI has no limit: breakwater check)',
+  ),
 );
 
 test('a check over its memory limit is stopped with a message', { timeout: 120_000 }, () =>
-  overLimit({ BREAKWATER_CHECK_MEMORY_MB: '48' }, 'the check was stopped when it needed more than 48 MB of memory, its limit; it runs again after the next edit (the CLI has no limit: breakwater check)'),
+  overLimit(
+    { BREAKWATER_CHECK_MEMORY_MB: '48' },
+    'the check was stopped when it needed more than 48 MB of memory, its limit; it runs again after the next edit (the CLI has no limit: breakwater check)',
+  ),
 );

@@ -17,7 +17,10 @@ function run(args: string[], cwd = process.cwd()) {
 }
 
 const SPEC = petstore({ get: '      parameters:\n        - name: limit\n          in: query\n          schema:\n            type: integer\n' });
-const BROKEN = SPEC.replace("      parameters:\n", "      parameters:\n        - name: q\n          in: query\n          required: true\n          schema: {type: string}\n").replace('        name:\n          type: string\n', '');
+const BROKEN = SPEC.replace(
+  '      parameters:\n',
+  '      parameters:\n        - name: q\n          in: query\n          required: true\n          schema: {type: string}\n',
+).replace('        name:\n          type: string\n', '');
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-cli-')));
 writeFileSync(join(dir, 'base.yaml'), SPEC);
@@ -64,7 +67,12 @@ test('sarif, github and markdown formats', () => {
   assert.equal(results.length, 2);
   assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'rev.yaml');
   // Each rule's explanation is inside the log; no file:/// link to the machine that ran the check.
-  for (const rule of sarif.runs[0].tool.driver.rules as { id: string; helpUri?: string; fullDescription: { text: string }; help: { text: string; markdown: string } }[]) {
+  for (const rule of sarif.runs[0].tool.driver.rules as {
+    id: string;
+    helpUri?: string;
+    fullDescription: { text: string };
+    help: { text: string; markdown: string };
+  }[]) {
     assert.equal(rule.helpUri, undefined);
     assert.ok(rule.fullDescription.text.length > 0 && rule.help.text.startsWith(`${rule.id}: `), JSON.stringify(rule));
     assert.match(rule.help.markdown, /\*\*Safe alternative\.\*\*[\s\S]*```yaml/);
@@ -155,7 +163,10 @@ test('.breakwater.yaml rule levels and accepted fingerprints are honoured', () =
   repo.write('openapi.yaml', BROKEN);
   const first = JSON.parse(run(['check', 'openapi.yaml', '--format', 'json'], repo.root).stdout);
   const required = first.findings.find((f: { rule: string }) => f.rule === 'new-required-request-parameter');
-  repo.write('.breakwater.yaml', `rules:\n  response-optional-property-removed: off\naccepted:\n  - fingerprint: ${required.fingerprint}\n    reason: clients were told\n`);
+  repo.write(
+    '.breakwater.yaml',
+    `rules:\n  response-optional-property-removed: off\naccepted:\n  - fingerprint: ${required.fingerprint}\n    reason: clients were told\n`,
+  );
   const r = run(['check', 'openapi.yaml', '--format', 'json'], repo.root);
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.stdout).findings, []);

@@ -13,7 +13,11 @@ const CLI = resolve(__dirname, '../../../dist/cli.js');
 const PKG = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', BREAKWATER_STATS: '', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', BREAKWATER_STATS: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +37,7 @@ paths:
           description: gone
 `;
 const NO_DELETE = SPEC.replace(/    delete:\n[\s\S]*$/, '');
-const WITH_POST = SPEC + '    post:\n      responses:\n        \'201\':\n          description: made\n';
+const WITH_POST = SPEC + "    post:\n      responses:\n        '201':\n          description: made\n";
 
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));
@@ -61,9 +65,15 @@ test('usage and input errors: exact one line on stderr, exit 2', () => {
     [['diff', 'base.yaml', 'removed.yaml', '--format'], 'breakwater: option --format needs a value\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--base', 'main'], 'breakwater: --base only applies to check\n'],
     [['diff', 'base.yaml', 'removed.yaml', '--staged'], 'breakwater: --staged only applies to check\n'],
-    [['diff', 'empty', 'removed.yaml'], 'breakwater: empty: no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)\n'],
+    [
+      ['diff', 'empty', 'removed.yaml'],
+      'breakwater: empty: no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)\n',
+    ],
     [['diff', 'two', 'removed.yaml'], 'breakwater: two: several OpenAPI entry files in this folder (a.yaml, b.json); name the file instead\n'],
-    [['diff', 'base.yaml', 'removed.yaml', '--config', 'bad-config.yaml'], 'breakwater: bad-config.yaml:2:3: level of "api-removed-without-deprecation" must be error, warning, info or off\n'],
+    [
+      ['diff', 'base.yaml', 'removed.yaml', '--config', 'bad-config.yaml'],
+      'breakwater: bad-config.yaml:2:3: level of "api-removed-without-deprecation" must be error, warning, info or off\n',
+    ],
     [['diff', 'base.yaml', 'removed.yaml', '--config', 'none.yaml'], 'breakwater: none.yaml: no such file\n'],
     [['diff', 'base.yaml', 'nested/missing.yaml'], 'breakwater: nested/missing.yaml: no such file or folder\n'],
   ];
@@ -119,7 +129,10 @@ test('check: no commits yet, or a base that is no spec, means nothing to compare
   const notSpec = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
   assert.equal(notSpec.code, 0);
   assert.deepEqual(JSON.parse(notSpec.stdout), { findings: [], summary: { error: 0, warning: 0, info: 0 }, problems: [] });
-  assert.match(run(['check', 'openapi.yaml'], r.root).stdout, /^note: openapi\.yaml: the version in HEAD is not a spec that can be compared \(not an OpenAPI or Swagger document: .+\); no findings$/m);
+  assert.match(
+    run(['check', 'openapi.yaml'], r.root).stdout,
+    /^note: openapi\.yaml: the version in HEAD is not a spec that can be compared \(not an OpenAPI or Swagger document: .+\); no findings$/m,
+  );
 });
 
 test('check: several specs and folders in one run, one JSON object', () => {
@@ -130,7 +143,10 @@ test('check: several specs and folders in one run, one JSON object', () => {
   assert.equal(out.code, 1);
   const json = JSON.parse(out.stdout);
   assert.deepEqual(json.summary, { error: 1, warning: 0, info: 1 });
-  assert.deepEqual(json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`), ['api-removed-without-deprecation a/openapi.yaml', 'endpoint-added b/openapi.yaml']);
+  assert.deepEqual(
+    json.findings.map((f: { rule: string; revision: { file: string } }) => `${f.rule} ${f.revision.file}`),
+    ['api-removed-without-deprecation a/openapi.yaml', 'endpoint-added b/openapi.yaml'],
+  );
 });
 
 test('.breakwater.yaml: base ref from the config, expired acceptances reported again with a note', () => {
@@ -146,7 +162,10 @@ test('.breakwater.yaml: base ref from the config, expired acceptances reported a
   r.write('.breakwater.yaml', `base: v1\naccepted:\n  - fingerprint: ${json.findings[0].fingerprint}\n    reason: announced\n    expires: 2001-01-01\n`);
   const expired = run(['check', 'openapi.yaml'], r.root);
   assert.equal(expired.code, 1);
-  assert.match(expired.stdout, new RegExp(`^note: accepted change ${json.findings[0].fingerprint} expired on 2001-01-01 \\(announced\\); it is reported again$`, 'm'));
+  assert.match(
+    expired.stdout,
+    new RegExp(`^note: accepted change ${json.findings[0].fingerprint} expired on 2001-01-01 \\(announced\\); it is reported again$`, 'm'),
+  );
   r.write('.breakwater.yaml', `base: v1\naccepted:\n  - ${json.findings[0].fingerprint}\n`);
   assert.equal(run(['check', 'openapi.yaml'], r.root).code, 0);
 });
@@ -164,7 +183,10 @@ test('.breakwater.yaml: `base: merge-base:main` compares with where the branch l
   const out = run(['check', 'openapi.yaml', '--format', 'json'], r.root);
   assert.equal(out.stderr, '');
   assert.equal(out.code, 1, 'the merge-base still had DELETE /pets');
-  assert.deepEqual(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule), ['api-removed-without-deprecation']);
+  assert.deepEqual(
+    JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule),
+    ['api-removed-without-deprecation'],
+  );
 });
 
 test('.breakwater.yaml: `base: staged` compares the work tree with the index', () => {
@@ -180,12 +202,19 @@ test('.breakwater.yaml: `base: staged` compares the work tree with the index', (
   r.git('add', 'openapi.yaml');
   r.write('openapi.yaml', NO_DELETE);
   const json = JSON.parse(run(['check', 'openapi.yaml', '--format', 'json'], r.root).stdout);
-  assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule), ['api-removed-without-deprecation'], 'the index has DELETE /pets again');
+  assert.deepEqual(
+    json.findings.map((f: { rule: string }) => f.rule),
+    ['api-removed-without-deprecation'],
+    'the index has DELETE /pets again',
+  );
 });
 
 test('diff: two folders of a multi-file spec, the change shown in the referenced file', () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-cli-folders-')));
-  const entry = SPEC.replace("          description: ok\n", "          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n");
+  const entry = SPEC.replace(
+    '          description: ok\n',
+    "          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n",
+  );
   for (const [side, pet] of [
     ['v1', 'Pet:\n  type: object\n  properties:\n    kind:\n      type: string\n      enum: [cat, dog]\n'],
     ['v2', 'Pet:\n  type: object\n  properties:\n    kind:\n      type: string\n      enum: [cat, dog, bird]\n'],
@@ -228,8 +257,12 @@ test('--help, --version and rules', () => {
   assert.match(rules.stdout, /^api-removed-without-deprecation +error +none +Operation removed without deprecation$/m);
 });
 
-test('COMMAND --help prints that command\'s own usage', () => {
-  for (const args of [['check', '--help'], ['check', 'openapi.yaml', '-h'], ['--format', 'json', 'check', '--help']]) {
+test("COMMAND --help prints that command's own usage", () => {
+  for (const args of [
+    ['check', '--help'],
+    ['check', 'openapi.yaml', '-h'],
+    ['--format', 'json', 'check', '--help'],
+  ]) {
     const r = run(args, dir);
     assert.equal(r.code, 0, args.join(' '));
     assert.match(r.stdout, /^Usage: breakwater check \[SPEC\.\.\.\] \[--base REF\] \[--staged\]/, args.join(' '));
@@ -238,7 +271,7 @@ test('COMMAND --help prints that command\'s own usage', () => {
   }
   const diff = run(['diff', '--help'], dir);
   assert.match(diff.stdout, /^Usage: breakwater diff BASE REVISION/);
-  assert.doesNotMatch(diff.stdout, /--base REF|breakwater check/, 'check\'s --base is no diff option');
+  assert.doesNotMatch(diff.stdout, /--base REF|breakwater check/, "check's --base is no diff option");
   assert.match(run(['rules', '--help'], dir).stdout, /^Usage: breakwater rules/);
   assert.match(run(['--base', 'check', '--help'], dir).stdout, /^Usage:\n {2}breakwater diff/, 'an option value is no command');
 });
@@ -246,7 +279,9 @@ test('COMMAND --help prints that command\'s own usage', () => {
 test('paths are printed as the user gave them: absolute stays absolute, relative as typed', () => {
   const abs = run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml')], tmpdir());
   assert.ok(abs.stdout.startsWith(`${join(dir, 'removed.yaml')}:`), abs.stdout);
-  const json = JSON.parse(run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml'), '--format', 'json'], tmpdir()).stdout) as { findings: { base: { file: string } }[] };
+  const json = JSON.parse(run(['diff', join(dir, 'base.yaml'), join(dir, 'removed.yaml'), '--format', 'json'], tmpdir()).stdout) as {
+    findings: { base: { file: string } }[];
+  };
   assert.equal(json.findings[0].base.file, join(dir, 'base.yaml'));
   assert.ok(run(['diff', './base.yaml', './removed.yaml'], dir).stdout.startsWith('./removed.yaml:'));
   assert.ok(run(['diff', 'base.yaml', 'removed.yaml'], dir).stdout.startsWith('removed.yaml:'));
@@ -259,6 +294,9 @@ test('github: annotation paths are relative to GITHUB_WORKSPACE when set', () =>
   const r = repo({ 'api/openapi.yaml': SPEC });
   r.write('api/openapi.yaml', NO_DELETE);
   const inSubdir = run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: r.root });
-  assert.match(inSubdir.stdout, /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed-without-deprecation%3A Operation removed without deprecation::/m);
+  assert.match(
+    inSubdir.stdout,
+    /^::error file=api\/openapi\.yaml,line=\d+,col=\d+,title=api-removed-without-deprecation%3A Operation removed without deprecation::/m,
+  );
   assert.match(run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: '' }).stdout, /^::error file=openapi\.yaml,/m);
 });

@@ -38,7 +38,10 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
   const repo = new TempRepo({ 'openapi.yaml': PETS });
   repos.push(repo);
   repo.write('.oasdiff.yaml', 'severity-levels: levels.txt\nerr-ignore: err-ignore.txt\nfail-on: WARN\nfilter-extension: x-beta\nmatch-path: ^/v1\n');
-  repo.write('levels.txt', '# our choices\nresponse-property-type-changed none\nrequest-parameter-removed warn\napi-removed-without-deprecation info\nresponse-body-teleported info\nnew-required-request-parameter sometimes\n');
+  repo.write(
+    'levels.txt',
+    '# our choices\nresponse-property-type-changed none\nrequest-parameter-removed warn\napi-removed-without-deprecation info\nresponse-body-teleported info\nnew-required-request-parameter sometimes\n',
+  );
   repo.write('err-ignore.txt', 'GET /pets api removed without deprecation\n');
   repo.write('openapi.yaml', PETS.replace('id: {type: integer}', 'id: {type: string}'));
   assert.equal(run(repo, ['check', 'openapi.yaml']).code, 1, 'the type change is breaking before init');
@@ -46,7 +49,11 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
   const r = run(repo, ['init', '--from', 'oasdiff']);
   assert.equal(r.code, 0, r.stderr);
   const config = parse(readFileSync(repo.path('.breakwater.yaml'), 'utf8'));
-  assert.deepEqual(config.rules, { 'response-property-type-changed': 'off', 'request-parameter-removed': 'warning', 'api-removed-without-deprecation': 'info' });
+  assert.deepEqual(config.rules, {
+    'response-property-type-changed': 'off',
+    'request-parameter-removed': 'warning',
+    'api-removed-without-deprecation': 'info',
+  });
   assert.deepEqual(config.policies, { stability: { excludeFlags: ['x-beta'] } });
   assert.equal(
     r.stdout,
@@ -63,7 +70,7 @@ test('init --from oasdiff: severity levels carried by rule id, the rest named li
       '  - levels.txt:5: response-body-teleported info: no Breakwater rule with this id (breakwater rules lists them)',
       '  - levels.txt:6: new-required-request-parameter sometimes: unknown level "sometimes" (oasdiff\'s are err, warn, info, none)',
       '  - err-ignore.txt:1: GET /pets api removed without deprecation: an ignore line names a change by oasdiff\'s English text; Breakwater accepts a change by its fingerprint: run breakwater check, then "Accept" the finding in the editor or add its fingerprint under accepted:',
-      '  - .oasdiff.yaml: fail-on: WARN: not a config setting in Breakwater; pass --fail-on warning to breakwater check (the GitHub Action\'s fail-on input)',
+      "  - .oasdiff.yaml: fail-on: WARN: not a config setting in Breakwater; pass --fail-on warning to breakwater check (the GitHub Action's fail-on input)",
       '  - .oasdiff.yaml: match-path: no Breakwater equivalent',
       '',
     ].join('\n'),
@@ -90,7 +97,10 @@ test('init --from optic: breaking-changes options, files as include, x-optic-exe
   assert.match(r.stdout, /^ {2}\+ optic\.yml: files\[0\]\.path \.\/specs\/pets\.yaml -> include/m);
   assert.match(r.stdout, /^ {2}- optic\.yml: ruleset: naming: Breakwater checks breaking changes only/m);
   assert.match(r.stdout, /^ {2}- optic\.yml: capture: no Breakwater equivalent/m);
-  assert.match(r.stdout, /^ {2}- \.\/specs\/pets\.yaml:15: x-optic-exemptions: \[breaking-changes\]: Optic's rule names are not Breakwater ids; replace it with x-breakwater-ignore/m);
+  assert.match(
+    r.stdout,
+    /^ {2}- \.\/specs\/pets\.yaml:15: x-optic-exemptions: \[breaking-changes\]: Optic's rule names are not Breakwater ids; replace it with x-breakwater-ignore/m,
+  );
   // check with no file now looks only at the spec optic.yml named.
   const specs = JSON.parse(run(repo, ['check', '--format', 'json']).stdout).specs.map((s: { file: string }) => s.file);
   assert.deepEqual(specs, ['specs/pets.yaml']);

@@ -18,7 +18,11 @@ interface Report {
 }
 
 function check(repo: TempRepo, ...args: string[]): { code: number | null; report: Report; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'check', 'openapi.yaml', '--format', 'json', ...args], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, 'check', 'openapi.yaml', '--format', 'json', ...args], {
+    cwd: repo.root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   assert.equal(r.stderr, '', 'nothing on stderr');
   return { code: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }

@@ -33,9 +33,24 @@ function spec(title: string, path: string, schema: string, extra: string[] = [])
   ].join('\n');
 }
 
-const PET_SCHEMA = 'type: object\nrequired: [id]\nproperties:\n  id: {type: integer, description: the pet}\n  name: {type: string, description: what it answers to}\n';
-const ORDERS = spec('Orders', 'orders', "{type: array, items: {type: object, properties: {total: {type: number}, currency: {type: string, enum: [EUR, USD]}}}}", ['    post:', '      operationId: createOrder', "      responses: {'201': {description: created}}"]);
-const LEGACY_JSON = JSON.stringify({ swagger: '2.0', info: { title: 'Legacy', version: '0.9' }, paths: { '/v0/things': { get: { responses: { 200: { description: 'things of the old days' } } } } } }, null, 2) + '\n';
+const PET_SCHEMA =
+  'type: object\nrequired: [id]\nproperties:\n  id: {type: integer, description: the pet}\n  name: {type: string, description: what it answers to}\n';
+const ORDERS = spec(
+  'Orders',
+  'orders',
+  '{type: array, items: {type: object, properties: {total: {type: number}, currency: {type: string, enum: [EUR, USD]}}}}',
+  ['    post:', '      operationId: createOrder', "      responses: {'201': {description: created}}"],
+);
+const LEGACY_JSON =
+  JSON.stringify(
+    {
+      swagger: '2.0',
+      info: { title: 'Legacy', version: '0.9' },
+      paths: { '/v0/things': { get: { responses: { 200: { description: 'things of the old days' } } } } },
+    },
+    null,
+    2,
+  ) + '\n';
 
 function baseRepo(): TempRepo {
   const repo = new TempRepo({
@@ -61,7 +76,11 @@ test('the pull request shape: one spec changed (in a referenced file), one uncha
   repo.commit(
     {
       'schemas/pet.yaml': PET_SCHEMA.replace('  id: {type: integer, description: the pet}', '  id: {type: string, description: the pet}'),
-      'specs/users.yaml': spec('Users', 'users', '{type: object, properties: {login: {type: string}, avatar: {type: string, format: uri}}}', ['    delete:', '      operationId: deleteUsers', "      responses: {'204': {description: gone}}"]),
+      'specs/users.yaml': spec('Users', 'users', '{type: object, properties: {login: {type: string}, avatar: {type: string, format: uri}}}', [
+        '    delete:',
+        '      operationId: deleteUsers',
+        "      responses: {'204': {description: gone}}",
+      ]),
     },
     'pull request',
   );
@@ -90,7 +109,10 @@ test('the pull request shape: one spec changed (in a referenced file), one uncha
     ],
     'in the order of the specs',
   );
-  assert.match(report.findings.find((f: { rule: string }) => f.rule === 'api-spec-removed').message, /^spec specs\/legacy\.json \(main\) was deleted: every operation it described is gone for its clients$/);
+  assert.match(
+    report.findings.find((f: { rule: string }) => f.rule === 'api-spec-removed').message,
+    /^spec specs\/legacy\.json \(main\) was deleted: every operation it described is gone for its clients$/,
+  );
   assert.deepEqual(report.problems, [], 'the unchanged broken spec was not read');
 
   const text = run(repo, ['check', '--base', 'main']);
@@ -119,7 +141,10 @@ test('the pull request shape: one spec changed (in a referenced file), one uncha
 
   const sarif = JSON.parse(run(repo, ['check', '--base', 'main', '--format', 'sarif']).stdout);
   assert.equal(sarif.runs.length, 1, 'one log, one run');
-  assert.deepEqual(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri), ['specs/broken.yaml', 'specs/legacy.json', 'specs/orders.yaml', 'specs/pets.yaml', 'specs/users.yaml']);
+  assert.deepEqual(
+    sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri),
+    ['specs/broken.yaml', 'specs/legacy.json', 'specs/orders.yaml', 'specs/pets.yaml', 'specs/users.yaml'],
+  );
   assert.equal(sarif.runs[0].results.length, 2);
 
   const gh = run(repo, ['check', '--base', 'main', '--format', 'github']).stdout;
@@ -136,7 +161,10 @@ test('renames are followed; a spec renamed to something that is no spec is one e
   repo.git('mv', 'specs/orders.yaml', 'specs/v2-orders.yaml');
   repo.git('mv', 'specs/legacy.json', 'specs/legacy.json.bak');
   // The renamed spec also loses its POST: found by comparing with the old path.
-  repo.commit({ 'specs/v2-orders.yaml': ORDERS.replace("    post:\n      operationId: createOrder\n      responses: {'201': {description: created}}\n", '') }, 'renames');
+  repo.commit(
+    { 'specs/v2-orders.yaml': ORDERS.replace("    post:\n      operationId: createOrder\n      responses: {'201': {description: created}}\n", '') },
+    'renames',
+  );
   const r = run(repo, ['check', '--base', 'main', '--format', 'json']);
   const report = JSON.parse(r.stdout);
   assert.deepEqual(
@@ -148,7 +176,11 @@ test('renames are followed; a spec renamed to something that is no spec is one e
       ['specs/v2-orders.yaml', 'changed'],
     ],
   );
-  assert.deepEqual(report.findings.map((f: { rule: string }) => f.rule), ['api-spec-removed', 'api-removed-without-deprecation'], 'the renamed spec is compared with its old path');
+  assert.deepEqual(
+    report.findings.map((f: { rule: string }) => f.rule),
+    ['api-spec-removed', 'api-removed-without-deprecation'],
+    'the renamed spec is compared with its old path',
+  );
   assert.match(report.findings[0].message, /^spec specs\/legacy\.json \(main\) was renamed to specs\/legacy\.json\.bak, which is not an OpenAPI\/Swagger spec/);
   assert.equal(r.code, 1);
 });
@@ -158,12 +190,16 @@ test('--include/--exclude and include:/exclude: in .breakwater.yaml choose the s
   repos.push(repo);
   repo.git('rm', '-q', 'specs/legacy.json');
   repo.commit({ 'schemas/pet.yaml': PET_SCHEMA.replace('integer', 'string') }, 'changes');
-  const files = (args: string[]) => JSON.parse(run(repo, ['check', '--base', 'main', '--format', 'json', ...args]).stdout).specs.map((s: { file: string }) => s.file);
+  const files = (args: string[]) =>
+    JSON.parse(run(repo, ['check', '--base', 'main', '--format', 'json', ...args]).stdout).specs.map((s: { file: string }) => s.file);
   assert.deepEqual(files(['--include', 'specs/p*']), ['specs/pets.yaml']);
   assert.deepEqual(files(['--exclude', '*.json', '--exclude', 'specs/broken.yaml']), ['specs/orders.yaml', 'specs/pets.yaml']);
   repo.commit({ '.breakwater.yaml': 'exclude: [specs/pets.yaml, "**/*.json"]\n' }, 'config');
   const r = run(repo, ['check', '--base', 'main', '--format', 'json']);
-  assert.deepEqual(JSON.parse(r.stdout).specs.map((s: { file: string }) => s.file), ['specs/broken.yaml', 'specs/orders.yaml']);
+  assert.deepEqual(
+    JSON.parse(r.stdout).specs.map((s: { file: string }) => s.file),
+    ['specs/broken.yaml', 'specs/orders.yaml'],
+  );
   assert.equal(r.code, 0, 'nothing changed among the specs left');
 });
 
@@ -175,9 +211,15 @@ test('--staged: what the commit would record (referenced files from the index to
   repo.write('schemas/pet.yaml', PET_SCHEMA); // unstaged: back as committed
   const staged = run(repo, ['check', '--staged', '--format', 'json']);
   assert.equal(staged.code, 1, staged.stderr);
-  assert.deepEqual(JSON.parse(staged.stdout).findings.map((f: { rule: string }) => f.rule), ['response-property-type-changed']);
+  assert.deepEqual(
+    JSON.parse(staged.stdout).findings.map((f: { rule: string }) => f.rule),
+    ['response-property-type-changed'],
+  );
   const one = run(repo, ['check', 'specs/pets.yaml', '--staged', '--format', 'json']);
-  assert.deepEqual(JSON.parse(one.stdout).findings.map((f: { rule: string }) => f.rule), ['response-property-type-changed']);
+  assert.deepEqual(
+    JSON.parse(one.stdout).findings.map((f: { rule: string }) => f.rule),
+    ['response-property-type-changed'],
+  );
   const worktree = run(repo, ['check', '--format', 'json']);
   assert.equal(worktree.code, 0);
   assert.deepEqual(JSON.parse(worktree.stdout).findings, [], 'the work tree equals HEAD');

@@ -43,31 +43,56 @@ const EXPECTED: Record<string, { rule: RegExp; text: RegExp }[]> = {
   '11-netlify-getaccount-array-to-object': [{ rule: /^response-body-type-changed$/, text: /array to object.*GET \/accounts\/\{account_id\}/ }],
   '12-netlify-hooks-new-required-query-param': [{ rule: /^new-required-request-parameter$/, text: /"site_id".*POST \/hooks/ }],
   '13-netlify-deploy-env-var-is-secret-required': [{ rule: /^(request-property-became-required|new-required-request-property)$/, text: /"is_secret"/ }],
-  '16-digitalocean-multifile-lb-tls-cipher-enum': [{ rule: /^request-property-enum-value-removed$/, text: /"WEAK".*tls_cipher_policy.*POST \/v2\/load_balancers/ }],
-  '17-digitalocean-multifile-endpoint-removed': [{ rule: /^api-removed-without-deprecation$/, text: /PUT \/v2\/partner_network_connect\/attachments\/\{pa_id\}\/remote_routes/ }],
+  '16-digitalocean-multifile-lb-tls-cipher-enum': [
+    { rule: /^request-property-enum-value-removed$/, text: /"WEAK".*tls_cipher_policy.*POST \/v2\/load_balancers/ },
+  ],
+  '17-digitalocean-multifile-endpoint-removed': [
+    { rule: /^api-removed-without-deprecation$/, text: /PUT \/v2\/partner_network_connect\/attachments\/\{pa_id\}\/remote_routes/ },
+  ],
 };
 
 const pairsFile = join(CORPUS, 'pairs/pairs.json');
 
 test('real version pairs: verdicts and every breaking change found', (t) => {
   if (!existsSync(pairsFile)) return t.skip(`corpus not found at ${CORPUS}`);
-  const pairs = (JSON.parse(readFileSync(pairsFile, 'utf8')) as { pairs: { id: string; verdict: string; base_file: string; revision_file: string; changes: { breaking: boolean | string }[] }[] }).pairs;
+  const pairs = (
+    JSON.parse(readFileSync(pairsFile, 'utf8')) as {
+      pairs: { id: string; verdict: string; base_file: string; revision_file: string; changes: { breaking: boolean | string }[] }[];
+    }
+  ).pairs;
   const rows: string[] = [];
   for (const pair of pairs) {
     // Multi-file pairs name the entry file; diff takes the folders.
     const side = (f: string) => join(CORPUS, f.replace(/\/DigitalOcean-public\.v2\.yaml$/, ''));
     const started = Date.now();
-    const r = spawnSync(process.execPath, [CLI, 'diff', side(pair.base_file), side(pair.revision_file), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [CLI, 'diff', side(pair.base_file), side(pair.revision_file), '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const ms = Date.now() - started;
     assert.ok(r.status === 0 || r.status === 1, `${pair.id}: exit ${r.status}: ${r.stderr}`);
     const out = JSON.parse(r.stdout) as { findings: OutFinding[]; summary: Record<string, number> };
     const s = out.summary;
-    rows.push(`${pair.id.padEnd(52)} ${pair.verdict.padEnd(13)} ${String(s.error).padStart(3)} ${String(s.warning).padStart(3)} ${String(s.info).padStart(3)} ${String(ms).padStart(6)} ms`);
+    rows.push(
+      `${pair.id.padEnd(52)} ${pair.verdict.padEnd(13)} ${String(s.error).padStart(3)} ${String(s.warning).padStart(3)} ${String(s.info).padStart(3)} ${String(ms).padStart(6)} ms`,
+    );
     const breaking = out.findings.filter((f) => f.level === 'error' || f.level === 'warning');
     if (pair.verdict === 'breaking') assert.ok(breaking.length > 0, `${pair.id}: breaking pair with no error/warning`);
-    else assert.equal(s.error, 0, `${pair.id}: non-breaking pair has errors: ${out.findings.filter((f) => f.level === 'error').map((f) => f.message).join('; ')}`);
+    else
+      assert.equal(
+        s.error,
+        0,
+        `${pair.id}: non-breaking pair has errors: ${out.findings
+          .filter((f) => f.level === 'error')
+          .map((f) => f.message)
+          .join('; ')}`,
+      );
     const expected = EXPECTED[pair.id] ?? [];
-    assert.equal(expected.length > 0, pair.changes.some((c) => c.breaking === true), `${pair.id}: expectation table out of step with pairs.json`);
+    assert.equal(
+      expected.length > 0,
+      pair.changes.some((c) => c.breaking === true),
+      `${pair.id}: expectation table out of step with pairs.json`,
+    );
     for (const e of expected) {
       const hit = breaking.find((f) => e.rule.test(f.rule) && e.text.test(`${f.message} ${f.operation ?? ''}`));
       assert.ok(hit, `${pair.id}: no error/warning ${e.rule} matching ${e.text}; got:\n${breaking.map((f) => `  ${f.rule}: ${f.message}`).join('\n')}`);

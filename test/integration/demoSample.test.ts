@@ -21,12 +21,16 @@ test('the demo sample has the changes the README and the demo announce', async (
   try {
     writeFileSync(join(dir, 'head.yaml'), head);
     writeFileSync(join(dir, 'working.yaml'), working);
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'diff', 'head.yaml', 'working.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'diff', 'head.yaml', 'working.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, new RegExp(`^${ANNOUNCED}, \\d+ not breaking$`, 'm'), r.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(ANNOUNCED), 'README.md');
-  assert.ok(readFileSync(join(ROOT, 'scripts', 'demo.mjs'), 'utf8').includes(`(${ANNOUNCED})`), 'the demo\'s instructions');
+  assert.ok(readFileSync(join(ROOT, 'scripts', 'demo.mjs'), 'utf8').includes(`(${ANNOUNCED})`), "the demo's instructions");
 });

@@ -24,7 +24,11 @@ export const FORMATS: Format[] = [
 export const EDITS = {
   removeName: (y: string) => replaceOnce(y, `        name:\n          type: string\n          description: The pet's name\n`, ''),
   addRequiredLimit: (y: string) =>
-    replaceOnce(y, `            enum: [asc, desc, random]\n`, `            enum: [asc, desc, random]\n        - name: limit\n          in: query\n          required: true\n          schema:\n            type: integer\n`),
+    replaceOnce(
+      y,
+      `            enum: [asc, desc, random]\n`,
+      `            enum: [asc, desc, random]\n        - name: limit\n          in: query\n          required: true\n          schema:\n            type: integer\n`,
+    ),
   narrowEnum: (y: string) => replaceOnce(y, 'enum: [asc, desc, random]', 'enum: [asc, desc]'),
 };
 

@@ -159,7 +159,9 @@ test('CommittedFiles (the base reader of the server worker): every level of $ref
   // Level 1: an index with 2,050 code samples and a schema; level 2: the schema's own reference.
   const files: Record<string, string> = {
     'openapi.yaml': "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n",
-    'paths/pets.yaml': "get:\n  responses:\n    '200':\n      $ref: '../schemas/ok.yaml'\n" + Array.from({ length: 2050 }, (_, i) => `x-sample-${i}:\n  $ref: '../samples/s${i}.yaml'\n`).join(''),
+    'paths/pets.yaml':
+      "get:\n  responses:\n    '200':\n      $ref: '../schemas/ok.yaml'\n" +
+      Array.from({ length: 2050 }, (_, i) => `x-sample-${i}:\n  $ref: '../samples/s${i}.yaml'\n`).join(''),
     'schemas/ok.yaml': "description: ok\ncontent:\n  application/json:\n    schema: {$ref: 'pet.yaml'}\n",
     'schemas/pet.yaml': 'type: object\n',
   };

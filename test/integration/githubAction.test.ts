@@ -64,7 +64,10 @@ test('the composite action on a pull request: annotations, step summary, SARIF, 
   assert.equal(broken.exitCode, 1, broken.stderr);
   assert.deepEqual(broken.ran, ['install', 'check']);
   assert.equal(broken.outputs['exit-code'], '1');
-  assert.match(broken.stdout, /^::error file=specs\/pets\.yaml,line=15,col=\d+,title=response-property-type-changed::Property id changed type from integer to string/m);
+  assert.match(
+    broken.stdout,
+    /^::error file=specs\/pets\.yaml,line=15,col=\d+,title=response-property-type-changed::Property id changed type from integer to string/m,
+  );
   assert.match(broken.stdout, /^specs\/pets\.yaml: changed: 1 breaking/m, 'the text report in the log');
   assert.match(broken.summary, /^### Breakwater: API changes$/m);
   assert.match(broken.summary, /\*\*1\*\* breaking, \*\*0\*\* possibly breaking, \*\*0\*\* not breaking in 2 specs compared with `merge-base:origin\/main`\./);
@@ -72,7 +75,10 @@ test('the composite action on a pull request: annotations, step summary, SARIF, 
   assert.match(broken.summary, /^\| 🔴 breaking \| `response-property-type-changed` \| `specs\/pets\.yaml:15` \|/m);
   assert.ok(existsSync(sarifFile));
   const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
-  assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['response-property-type-changed']);
+  assert.deepEqual(
+    sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId),
+    ['response-property-type-changed'],
+  );
   assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'specs/pets.yaml');
 
   const safe = runCompositeAction(ROOT, { package: tarball, format: 'github' }, job('safe'));

@@ -45,18 +45,27 @@ for (const name of SPECS) {
           let t0 = Date.now();
           const actions = await client.codeActions(uri, removal.range, [removal]);
           actionsMs = Date.now() - t0;
-          assert.ok(actions.some((a) => a.title.startsWith('Mark deprecated instead of deleting')), 'the headline fix is offered');
+          assert.ok(
+            actions.some((a) => a.title.startsWith('Mark deprecated instead of deleting')),
+            'the headline fix is offered',
+          );
           t0 = Date.now();
           const hover = await client.hover(uri, removal.range.start.line, removal.range.start.character);
           hoverMs = Date.now() - t0;
           assert.ok(hover, 'hover answers');
         }
-        if (i % 2 === 0) assert.ok(diags.some((d) => String(d.code).includes('property-removed')), 'the removal is reported');
+        if (i % 2 === 0)
+          assert.ok(
+            diags.some((d) => String(d.code).includes('property-removed')),
+            'the removal is reported',
+          );
         else assert.ok(!diags.some((d) => String(d.code).includes('property-removed')), 'and cleared');
       }
       const sorted = [...timings].sort((a, b) => a - b);
       const checkMs = client.statuses.get(uri)?.durationMs;
-      t.diagnostic(`${name}: open -> first diagnostics ${cold} ms; one-line edit -> diagnostics: median ${sorted[sorted.length >> 1]} ms, min ${sorted[0]} ms, max ${sorted[sorted.length - 1]} ms (includes the 250-500 ms typing debounce; last check itself ${checkMs} ms); code actions ${actionsMs} ms, hover ${hoverMs} ms`);
+      t.diagnostic(
+        `${name}: open -> first diagnostics ${cold} ms; one-line edit -> diagnostics: median ${sorted[sorted.length >> 1]} ms, min ${sorted[0]} ms, max ${sorted[sorted.length - 1]} ms (includes the 250-500 ms typing debounce; last check itself ${checkMs} ms); code actions ${actionsMs} ms, hover ${hoverMs} ms`,
+      );
     } finally {
       await client.dispose();
       repo.cleanup();

@@ -78,7 +78,10 @@ for (const format of FORMATS) {
       const md = (hover?.contents as { value: string }).value;
       assert.match(md, /Optional response property removed/);
       assert.match(md, /In the base \(HEAD [0-9a-f]{7}\)/);
-      assert.match(md, format.name === 'yaml' ? /```yaml\nname:\n  type: string\n  description: The pet's name\n```/ : /```json\n"name": \{\n  "type": "string",/);
+      assert.match(
+        md,
+        format.name === 'yaml' ? /```yaml\nname:\n  type: string\n  description: The pet's name\n```/ : /```json\n"name": \{\n  "type": "string",/,
+      );
 
       const actions = await actionsFor(s, d);
       const deprecate = find(actions, 'Mark deprecated instead of deleting');
@@ -89,7 +92,10 @@ for (const format of FORMATS) {
       await s.client.waitForDiagnostics(s.uri, withoutCode('response-optional-property-removed'), 'the fix clears the diagnostic');
       const fixed = s.client.text(s.uri);
       assert.equal(parse(fixed).components.schemas.Pet.properties.name.deprecated, true);
-      assert.equal(fixed.split('\n')[lineMatching(fixed, /deprecated/)], format.name === 'yaml' ? '          deprecated: true' : '            "deprecated": true');
+      assert.equal(
+        fixed.split('\n')[lineMatching(fixed, /deprecated/)],
+        format.name === 'yaml' ? '          deprecated: true' : '            "deprecated": true',
+      );
       assert.deepEqual(Object.keys(parse(fixed).components.schemas.Pet.properties), ['id', 'name', 'tag']);
     } finally {
       await end(s);
@@ -107,7 +113,10 @@ for (const format of FORMATS) {
       const fix = find(await actionsFor(s, d), 'Make parameter "limit" optional');
       s.client.applyWorkspaceEdit(fix.edit!);
       const after = await s.client.waitForDiagnostics(s.uri, withoutCode('new-required-request-parameter'));
-      assert.ok(after.some((x) => x.code === 'new-optional-request-parameter' && x.severity === 3), 'now an (informational) optional parameter');
+      assert.ok(
+        after.some((x) => x.code === 'new-optional-request-parameter' && x.severity === 3),
+        'now an (informational) optional parameter',
+      );
       assert.equal(parse(s.client.text(s.uri)).paths['/pets'].get.parameters[1].required, false);
     } finally {
       await end(s);

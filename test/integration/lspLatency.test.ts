@@ -15,10 +15,29 @@ import { EDITS, PETS_YAML } from './fixtures';
 function largeSpec(n: number): string {
   const out = ['openapi: 3.0.3', 'info: {title: large, version: 1.0.0}', 'paths:'];
   for (let i = 0; i < n; i++) {
-    out.push(`  /r${i}/{id}:`, '    get:', '      parameters:', '        - {name: id, in: path, required: true, schema: {type: string}}', '      responses:', "        '200':", '          description: ok', '          content:', '            application/json:', `              schema: {$ref: '#/components/schemas/S${i}'}`);
+    out.push(
+      `  /r${i}/{id}:`,
+      '    get:',
+      '      parameters:',
+      '        - {name: id, in: path, required: true, schema: {type: string}}',
+      '      responses:',
+      "        '200':",
+      '          description: ok',
+      '          content:',
+      '            application/json:',
+      `              schema: {$ref: '#/components/schemas/S${i}'}`,
+    );
   }
   out.push('components:', '  schemas:');
-  for (let i = 0; i < n; i++) out.push(`    S${i}:`, '      type: object', '      required: [a]', '      properties:', '        a: {type: string, maxLength: 10}', '        b: {type: integer, enum: [1, 2, 3]}');
+  for (let i = 0; i < n; i++)
+    out.push(
+      `    S${i}:`,
+      '      type: object',
+      '      required: [a]',
+      '      properties:',
+      '        a: {type: string, maxLength: 10}',
+      '        b: {type: integer, enum: [1, 2, 3]}',
+    );
   out.push('x-note: one', 'x-note: two', '');
   return out.join('\n');
 }
@@ -43,7 +62,11 @@ test('a spec opened unchanged: empty diagnostics and an ok status before the par
   await session(repo, async (client) => {
     const uri = repo.uri('openapi.yaml');
     client.open(uri, spec);
-    await client.waitUntil(() => (client.publications.get(uri) ?? []).length >= 1 && client.statuses.has(uri), 60_000, () => 'the first publication and status');
+    await client.waitUntil(
+      () => (client.publications.get(uri) ?? []).length >= 1 && client.statuses.has(uri),
+      60_000,
+      () => 'the first publication and status',
+    );
     const first = client.publications.get(uri)![0];
     assert.equal(first.version, 1);
     assert.deepEqual(first.diagnostics, [], 'published at once: no breaking change in an unchanged spec');
@@ -52,12 +75,26 @@ test('a spec opened unchanged: empty diagnostics and an ok status before the par
     const parsedBeforeEdit = (client.publications.get(uri) ?? []).some((p) => codes(p.diagnostics).length > 0);
     // Remove an operation while the worker still parses (unless it was done already).
     client.setText(uri, spec.replace(/  \/r7\/\{id\}:\n(?: {4,}.*\n)+?(?=  \/r8)/, ''));
-    const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'api-removed-without-deprecation' || String(x.code).includes('removed')), 'the edit checked after the first parse', 120_000);
-    assert.ok(after.some((d) => /duplicate key "x-note"/.test(messageOf(d))), 'the parse behind it read the whole text');
-    assert.ok(after.some((d) => /\/r7\/\{id\}/.test(messageOf(d))), `the removed operation is reported: ${after.map(messageOf).join(' | ')}`);
+    const after = await client.waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => x.code === 'api-removed-without-deprecation' || String(x.code).includes('removed')),
+      'the edit checked after the first parse',
+      120_000,
+    );
+    assert.ok(
+      after.some((d) => /duplicate key "x-note"/.test(messageOf(d))),
+      'the parse behind it read the whole text',
+    );
+    assert.ok(
+      after.some((d) => /\/r7\/\{id\}/.test(messageOf(d))),
+      `the removed operation is reported: ${after.map(messageOf).join(' | ')}`,
+    );
     if (!parsedBeforeEdit) {
       const log = client.statusLog.get(uri) ?? [];
-      assert.ok(log.some((s) => s.state === 'checking' && /first parse/.test(s.message ?? '')), `the status said the edit waits for the first parse: ${JSON.stringify(log.map((s) => s.state))}`);
+      assert.ok(
+        log.some((s) => s.state === 'checking' && /first parse/.test(s.message ?? '')),
+        `the status said the edit waits for the first parse: ${JSON.stringify(log.map((s) => s.state))}`,
+      );
     }
     const status = await client.waitForStatus(uri, (x) => x.state !== 'checking');
     assert.equal(status.state, 'ok');
@@ -71,7 +108,11 @@ test('a burst of 20 keystrokes is checked once', async () => {
     const uri = repo.uri('openapi.yaml');
     client.open(uri, PETS_YAML);
     // Opened unchanged: the result at once, then the worker's check (each a publication and a status).
-    await client.waitUntil(() => (client.publications.get(uri) ?? []).length >= 2 && (client.statusLog.get(uri) ?? []).length >= 2, 15_000, () => 'the worker check of the open');
+    await client.waitUntil(
+      () => (client.publications.get(uri) ?? []).length >= 2 && (client.statusLog.get(uri) ?? []).length >= 2,
+      15_000,
+      () => 'the worker check of the open',
+    );
     const before = (client.statusLog.get(uri) ?? []).length;
     const at = client.text(uri).indexOf('title: Pets') + 'title: Pets'.length;
     for (let i = 0; i < 20; i++) {
@@ -103,7 +144,13 @@ test('quick fixes and hover on one spec are answered while another spec is check
     // Let its check reach the worker (git has to give the base first).
     await new Promise((r) => setTimeout(r, 400));
     const order: string[] = [];
-    const bigDone = client.waitUntil(() => client.statuses.get(big)?.state === 'ok', 180_000, () => 'the large check').then(() => order.push('large checked'));
+    const bigDone = client
+      .waitUntil(
+        () => client.statuses.get(big)?.state === 'ok',
+        180_000,
+        () => 'the large check',
+      )
+      .then(() => order.push('large checked'));
     const fixes = client.codeActions(pets, diagnostics[0].range, [diagnostics[0]]).then((a) => {
       order.push('quick fixes');
       return a;

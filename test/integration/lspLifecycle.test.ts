@@ -79,7 +79,11 @@ for (const format of FORMATS) {
         await c.waitForDiagnostics(uri, has(REMOVED));
         await sleep(600);
         const versions = (c.publications.get(uri) ?? []).map((p) => p.version ?? -1);
-        assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `publications in version order: ${versions}`);
+        assert.deepEqual(
+          versions,
+          [...versions].sort((a, b) => a - b),
+          `publications in version order: ${versions}`,
+        );
         assert.equal(c.diagnostics.get(uri)?.version, c.version(uri));
         assert.ok(versions.length < 10, `superseded checks were cancelled, not all published: ${versions}`);
       });
@@ -211,7 +215,9 @@ test('"show all changes" report and the refs for the base picker', async () => {
     await withClient(repo.root, async (c) => {
       const uri = repo.uri('openapi.yaml');
       // ... and a deprecated operation and parameter: listed in a section of their own.
-      const deprecated = EDITS.addRequiredLimit(EDITS.removeName(PETS_YAML)).replace('      summary: List pets\n', '      summary: List pets\n      deprecated: true\n').replace('          in: query\n', '          in: query\n          deprecated: true\n');
+      const deprecated = EDITS.addRequiredLimit(EDITS.removeName(PETS_YAML))
+        .replace('      summary: List pets\n', '      summary: List pets\n      deprecated: true\n')
+        .replace('          in: query\n', '          in: query\n          deprecated: true\n');
       c.open(uri, deprecated);
       await c.waitForDiagnostics(uri, has(REMOVED));
       const report = await c.request<{ markdown: string }>('breakwater/report', { uri });
@@ -245,7 +251,11 @@ test('multi-file spec: a property deleted in a referenced file is reported on th
       await c.waitForDiagnostics(mainUri, (d) => d.length === 0, 'the committed multi-file spec is clean (refs resolve on both sides)');
       c.open(petUri, pet);
       c.setText(petUri, pet.replace('    name:\n      type: string\n', ''));
-      await c.waitUntil(() => (c.diagnostics.get(petUri)?.diagnostics ?? []).some((d) => d.code === REMOVED), 15_000, () => `diagnostics on pet.yaml: ${JSON.stringify(c.diagnostics.get(petUri))}`);
+      await c.waitUntil(
+        () => (c.diagnostics.get(petUri)?.diagnostics ?? []).some((d) => d.code === REMOVED),
+        15_000,
+        () => `diagnostics on pet.yaml: ${JSON.stringify(c.diagnostics.get(petUri))}`,
+      );
       const d = c.diagnostics.get(petUri)!.diagnostics.find((x) => x.code === REMOVED)!;
       assert.equal(d.range.start.line, 2, 'on the properties key of pet.yaml');
       assert.equal(d.relatedInformation?.[0].location.uri, petUri.replace(/^file:/, 'breakwater-base:'));
@@ -288,14 +298,22 @@ test('a broken .breakwater.yaml is reported on itself and checks go on with defa
       c.open(uri, EDITS.removeName(PETS_YAML));
       await c.waitForDiagnostics(uri, has(REMOVED));
       const configUri = repo.uri('.breakwater.yaml');
-      await c.waitUntil(() => (c.diagnostics.get(configUri)?.diagnostics ?? []).some((d) => d.code === 'config-error'), 10_000, () => 'config error diagnostic');
+      await c.waitUntil(
+        () => (c.diagnostics.get(configUri)?.diagnostics ?? []).some((d) => d.code === 'config-error'),
+        10_000,
+        () => 'config error diagnostic',
+      );
       const d = c.diagnostics.get(configUri)!.diagnostics[0];
       assert.equal(d.range.start.line, 1);
       assert.match(String(d.message), /no-such-rule/);
       // Fixing the file (an editor with auto-save reports it as a watched-file change) clears it.
       writeFileSync(repo.path('.breakwater.yaml'), `rules:\n  ${REMOVED}: error\n`);
       void c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
-      await c.waitUntil(() => (c.diagnostics.get(configUri)?.diagnostics ?? []).length === 0, 10_000, () => 'config error cleared');
+      await c.waitUntil(
+        () => (c.diagnostics.get(configUri)?.diagnostics ?? []).length === 0,
+        10_000,
+        () => 'config error cleared',
+      );
       await c.waitForDiagnostics(uri, (x) => x.find((y) => y.code === REMOVED)?.severity === 1, 'the new level applies');
     });
   } finally {

@@ -9,7 +9,22 @@ import { writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TestClient, type StatusParams } from '../support/lspClient';
 import { TempRepo } from '../support/tempRepo';
-import { A, B, CATEGORY, CATEGORY_LABEL_INTEGER, INLINE_ROOT, MOVED_PET, MOVED_ROOT, PET, PET_PROPERTIES_LINE, PET_WITHOUT_NAME, ROOT, ROOT_TO_A, ROOT_TO_B, SORTED_ROOT } from './multiFileFixtures';
+import {
+  A,
+  B,
+  CATEGORY,
+  CATEGORY_LABEL_INTEGER,
+  INLINE_ROOT,
+  MOVED_PET,
+  MOVED_ROOT,
+  PET,
+  PET_PROPERTIES_LINE,
+  PET_WITHOUT_NAME,
+  ROOT,
+  ROOT_TO_A,
+  ROOT_TO_B,
+  SORTED_ROOT,
+} from './multiFileFixtures';
 
 const REMOVED = 'response-optional-property-removed';
 const TYPE_CHANGED = 'response-property-type-changed';
@@ -31,7 +46,11 @@ function diagsOn(c: TestClient, uri: string): Diagnostic[] {
 }
 
 async function waitDiags(c: TestClient, uri: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-  await c.waitUntil(() => predicate(diagsOn(c, uri)), 20_000, () => `${what}; last on ${uri.replace(/^.*\//, '')}: ${JSON.stringify(diagsOn(c, uri).map((d) => `${d.code}@${d.range.start.line}: ${d.message}`))}`);
+  await c.waitUntil(
+    () => predicate(diagsOn(c, uri)),
+    20_000,
+    () => `${what}; last on ${uri.replace(/^.*\//, '')}: ${JSON.stringify(diagsOn(c, uri).map((d) => `${d.code}@${d.range.start.line}: ${d.message}`))}`,
+  );
   return diagsOn(c, uri);
 }
 
@@ -39,7 +58,13 @@ const names = (s: StatusParams) => (s.partOf ?? []).map((r) => r.uri.replace(/^.
 const has = (code: string, line?: number) => (d: Diagnostic[]) => d.some((x) => x.code === code && (line === undefined || x.range.start.line === line));
 
 test('a referenced file opened while its root specs are closed: findings on its lines, status names the roots, edits re-check them', async () => {
-  const repo = new TempRepo({ 'openapi.yaml': ROOT, 'admin.yaml': SORTED_ROOT, 'schemas/pet.yaml': PET, 'schemas/category.yaml': CATEGORY, 'config/unrelated.yaml': 'name: x\nitems: [1, 2]\n' });
+  const repo = new TempRepo({
+    'openapi.yaml': ROOT,
+    'admin.yaml': SORTED_ROOT,
+    'schemas/pet.yaml': PET,
+    'schemas/category.yaml': CATEGORY,
+    'config/unrelated.yaml': 'name: x\nitems: [1, 2]\n',
+  });
   await withClient(repo, async (c) => {
     const petUri = repo.uri('schemas/pet.yaml');
     const rootUri = repo.uri('openapi.yaml');
@@ -75,7 +100,10 @@ test('a referenced file opened while its root specs are closed: findings on its 
     assert.deepEqual(names(status), ['admin.yaml', 'openapi.yaml']);
     c.setText(catUri, CATEGORY_LABEL_INTEGER);
     const typeDiags = await waitDiags(c, catUri, has(TYPE_CHANGED), 'the type change in category.yaml');
-    assert.ok(typeDiags.every((d) => d.range.start.line === 3 || d.range.start.line === 4), JSON.stringify(typeDiags.map((d) => d.range)));
+    assert.ok(
+      typeDiags.every((d) => d.range.start.line === 3 || d.range.start.line === 4),
+      JSON.stringify(typeDiags.map((d) => d.range)),
+    );
     await c.waitForStatus(catUri, (s) => s.counts.breaking === 1);
 
     // A YAML file no spec references gets no status at all.
@@ -139,7 +167,10 @@ test('a referenced file added in the revision: moving a schema into it is not br
     const diags = await waitDiags(c, movedUri, has(TYPE_CHANGED), 'the type change in the new file');
     assert.equal(diags.find((d) => d.code === TYPE_CHANGED)!.range.start.line, 5);
     // Related information points at the base, where Pet was inline in the root.
-    assert.equal(diags.find((d) => d.code === TYPE_CHANGED)!.relatedInformation?.[0].location.uri, repo.uri('openapi.yaml').replace(/^file:/, 'breakwater-base:'));
+    assert.equal(
+      diags.find((d) => d.code === TYPE_CHANGED)!.relatedInformation?.[0].location.uri,
+      repo.uri('openapi.yaml').replace(/^file:/, 'breakwater-base:'),
+    );
     await c.waitForStatus(movedUri, (s) => s.counts.breaking === 1);
   });
 });

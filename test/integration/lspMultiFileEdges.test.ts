@@ -20,7 +20,10 @@ test('cyclic refs, pipes, links out of the repository and a root deleted from di
   const cyclicCategory = `Category:\n  type: object\n  properties:\n    best:\n      $ref: './pet.yaml#/Pet'\n`;
   const outside = new TempRepo();
   writeFileSync(outside.path('secret.yaml'), 'openapi: 3.0.3\nx: {$ref: "./x.yaml"}\n');
-  const root = ROOT.replace('paths:\n', `x-extra:\n  pipe: {$ref: './schemas/pipe.yaml'}\n  away: {$ref: '../${outside.root.split('/').pop()}/secret.yaml'}\n  link: {$ref: './schemas/link.yaml'}\npaths:\n`);
+  const root = ROOT.replace(
+    'paths:\n',
+    `x-extra:\n  pipe: {$ref: './schemas/pipe.yaml'}\n  away: {$ref: '../${outside.root.split('/').pop()}/secret.yaml'}\n  link: {$ref: './schemas/link.yaml'}\npaths:\n`,
+  );
   const repo = new TempRepo({ 'openapi.yaml': root, 'schemas/pet.yaml': cyclicPet, 'schemas/category.yaml': cyclicCategory });
   mkfifoSync(repo.path('schemas/pipe.yaml'));
   mkfifoSync(repo.path('schemas/another-pipe.json'));
@@ -63,6 +66,10 @@ test('cyclic refs, pipes, links out of the repository and a root deleted from di
 
 async function waitOn(c: TestClient, uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
   const get = () => c.diagnostics.get(uri)?.diagnostics ?? [];
-  await c.waitUntil(() => predicate(get()), 20_000, () => `diagnostics on ${uri}: ${JSON.stringify(get().map((d) => `${d.code}@${d.range.start.line}`))}`);
+  await c.waitUntil(
+    () => predicate(get()),
+    20_000,
+    () => `diagnostics on ${uri}: ${JSON.stringify(get().map((d) => `${d.code}@${d.range.start.line}`))}`,
+  );
   return get();
 }

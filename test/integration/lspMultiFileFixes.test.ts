@@ -87,7 +87,11 @@ async function end(s: Session): Promise<void> {
 const on = (c: TestClient, uri: string) => c.diagnostics.get(uri)?.diagnostics ?? [];
 
 async function waitOn(c: TestClient, uri: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-  await c.waitUntil(() => predicate(on(c, uri)), 20_000, () => `${what}; last: ${JSON.stringify(on(c, uri).map((d) => `${d.code}@${d.range.start.line}`))}`);
+  await c.waitUntil(
+    () => predicate(on(c, uri)),
+    20_000,
+    () => `${what}; last: ${JSON.stringify(on(c, uri).map((d) => `${d.code}@${d.range.start.line}`))}`,
+  );
   return on(c, uri);
 }
 
@@ -166,7 +170,9 @@ for (const format of FORMATS) {
 
         // The buffer moves on (a line inserted above the finding) before the next check: the old diagnostic gets nothing.
         const checked = c.text(s.petUri);
-        c.edit(s.petUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: format.name === 'yaml' ? '# moved\n' : '\n' }]);
+        c.edit(s.petUri, [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: format.name === 'yaml' ? '# moved\n' : '\n' },
+        ]);
         assert.deepEqual(await c.codeActions(s.petUri, d.range, [d]), [], 'no fixes for a text the check did not read');
         c.setText(s.petUri, checked);
         // Diagnostics on a referenced file carry no version: ask until the check of the current text answers.
@@ -180,7 +186,8 @@ for (const format of FORMATS) {
         c.applyWorkspaceEdit(restore.edit!);
         assert.equal(c.text(s.petUri), s.base, 'back to the base text');
         await waitOn(c, s.petUri, (x) => x.length === 0, 'no findings after the restore');
-        if (!rootOpen) assert.equal(readFileSync(s.repo.path(`openapi.${format.ext}`), 'utf8'), format.render(rootOf(format.ext)), 'the closed root is untouched');
+        if (!rootOpen)
+          assert.equal(readFileSync(s.repo.path(`openapi.${format.ext}`), 'utf8'), format.render(rootOf(format.ext)), 'the closed root is untouched');
       } finally {
         await end(s);
       }

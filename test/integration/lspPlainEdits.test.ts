@@ -66,7 +66,10 @@ test('without documentChanges: Accept creates .breakwater.yaml by command, then 
     const before = readFileSync(configPath, 'utf8');
     await client.request('workspace/executeCommand', { command: 'breakwater.createConfig', arguments: [{ path: configPath, text: 'accepted: []\n' }] });
     assert.equal(readFileSync(configPath, 'utf8'), before);
-    await client.request('workspace/executeCommand', { command: 'breakwater.createConfig', arguments: [{ path: repo.path('evil.sh'), text: 'accepted: []\n' }] });
+    await client.request('workspace/executeCommand', {
+      command: 'breakwater.createConfig',
+      arguments: [{ path: repo.path('evil.sh'), text: 'accepted: []\n' }],
+    });
     assert.ok(!existsSync(repo.path('evil.sh')));
     assert.deepEqual(client.applyEditRequests, []);
   } finally {

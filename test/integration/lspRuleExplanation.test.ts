@@ -24,7 +24,7 @@ async function removedName(client: TestClient, repo: TempRepo): Promise<Diagnost
   return diags.find((x) => x.code === REMOVED)!;
 }
 
-test('VS Code: the rule link is the rule\'s own read-only view, and the server serves its explanation', async () => {
+test("VS Code: the rule link is the rule's own read-only view, and the server serves its explanation", async () => {
   const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
   const client = new TestClient({ initializationOptions: { docsUrl: RULE_VIEW_URL } });
   try {
@@ -32,7 +32,15 @@ test('VS Code: the rule link is the rule\'s own read-only view, and the server s
     assert.equal(d.codeDescription?.href, `breakwater-view:/rules/${REMOVED}.md`);
     const { markdown } = await client.request<{ markdown: string }>('breakwater/ruleExplanation', { rule: REMOVED });
     assert.match(markdown, new RegExp(`^### \`${REMOVED}\``));
-    for (const part of ['**What changed.**', '**Who breaks, and why.**', 'about **responses**', '**Safe alternative.**', '*Mark deprecated instead of deleting*', '```yaml']) assert.ok(markdown.includes(part), part);
+    for (const part of [
+      '**What changed.**',
+      '**Who breaks, and why.**',
+      'about **responses**',
+      '**Safe alternative.**',
+      '*Mark deprecated instead of deleting*',
+      '```yaml',
+    ])
+      assert.ok(markdown.includes(part), part);
     // A former id still explains the rule it became; an unknown one says so.
     assert.match((await client.request<{ markdown: string }>('breakwater/ruleExplanation', { rule: 'api-deprecated' })).markdown, /### `endpoint-deprecated`/);
     assert.match((await client.request<{ markdown: string }>('breakwater/ruleExplanation', { rule: 'no-such-rule' })).markdown, /^# Unknown rule/);
@@ -42,7 +50,7 @@ test('VS Code: the rule link is the rule\'s own read-only view, and the server s
   }
 });
 
-test('other clients: the rule link opens docs/rules.md at the rule\'s explanation', async () => {
+test("other clients: the rule link opens docs/rules.md at the rule's explanation", async () => {
   const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
   const client = new TestClient();
   try {

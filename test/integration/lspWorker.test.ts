@@ -77,59 +77,67 @@ function randomEdit(text: string, rand: Rand, good: string): string {
 function normalised(diags: Diagnostic[], uri: string): string[] {
   return diags
     .filter((d) => !(typeof d.message === 'string' && d.message.endsWith(STALE)))
-    .map((d) => JSON.stringify(d).split(uri.replace(/^file:/, '')).join('<doc>'))
+    .map((d) =>
+      JSON.stringify(d)
+        .split(uri.replace(/^file:/, ''))
+        .join('<doc>'),
+    )
     .sort();
 }
 
 // YAML starts from the revision of the pair (findings from the start); JSON from the base itself, so its
 // tree is a copy of the base's (the server's path for a spec opened unchanged).
 for (const format of ['yaml', 'json'] as const) {
-  test(`${format}: random edits through the server give the diagnostics of a fresh open of the same text`, { skip: existsSync(PAIR) ? false : `corpus not found at ${PAIR}`, timeout: 120_000 }, async (t) => {
-    const render = (yamlText: string) => (format === 'yaml' ? yamlText : JSON.stringify(parse(yamlText), null, 2) + '\n');
-    const base = render(readFileSync(resolve(PAIR, 'base.yaml'), 'utf8'));
-    const revision = render(readFileSync(resolve(PAIR, 'revision.yaml'), 'utf8'));
-    const repo = new TempRepo({ [`spec.${format}`]: base, [`fresh.${format}`]: base });
-    try {
-      await withClient(repo.root, async (c) => {
-        const uri = repo.uri(`spec.${format}`);
-        const freshUri = repo.uri(`fresh.${format}`);
-        const start = format === 'yaml' ? revision : base;
-        c.open(uri, start);
-        await c.waitForDiagnostics(uri, (d) => (start === revision ? d.length > 0 : d.length === 0), 'the first check', 60_000);
-        const rand = seeded(format === 'yaml' ? 11 : 12);
-        let good = start;
-        let steps = 0;
-        let compared = 0;
-        const started = Date.now();
-        while (Date.now() - started < BUDGET_MS) {
-          // A burst of 1-3 edits before the check, so the worker merges several changes into one re-parse.
-          const burst = 1 + Math.floor(rand() * 3);
-          for (let b = 0; b < burst; b++) {
-            const before = c.text(uri);
-            const after = randomEdit(before, rand, good);
-            if (after === before) continue;
-            const e = singleEdit(before, after);
-            const doc = TextDocument.create(uri, format, 0, before);
-            c.edit(uri, [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }]);
-            steps++;
+  test(
+    `${format}: random edits through the server give the diagnostics of a fresh open of the same text`,
+    { skip: existsSync(PAIR) ? false : `corpus not found at ${PAIR}`, timeout: 120_000 },
+    async (t) => {
+      const render = (yamlText: string) => (format === 'yaml' ? yamlText : JSON.stringify(parse(yamlText), null, 2) + '\n');
+      const base = render(readFileSync(resolve(PAIR, 'base.yaml'), 'utf8'));
+      const revision = render(readFileSync(resolve(PAIR, 'revision.yaml'), 'utf8'));
+      const repo = new TempRepo({ [`spec.${format}`]: base, [`fresh.${format}`]: base });
+      try {
+        await withClient(repo.root, async (c) => {
+          const uri = repo.uri(`spec.${format}`);
+          const freshUri = repo.uri(`fresh.${format}`);
+          const start = format === 'yaml' ? revision : base;
+          c.open(uri, start);
+          await c.waitForDiagnostics(uri, (d) => (start === revision ? d.length > 0 : d.length === 0), 'the first check', 60_000);
+          const rand = seeded(format === 'yaml' ? 11 : 12);
+          let good = start;
+          let steps = 0;
+          let compared = 0;
+          const started = Date.now();
+          while (Date.now() - started < BUDGET_MS) {
+            // A burst of 1-3 edits before the check, so the worker merges several changes into one re-parse.
+            const burst = 1 + Math.floor(rand() * 3);
+            for (let b = 0; b < burst; b++) {
+              const before = c.text(uri);
+              const after = randomEdit(before, rand, good);
+              if (after === before) continue;
+              const e = singleEdit(before, after);
+              const doc = TextDocument.create(uri, format, 0, before);
+              c.edit(uri, [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }]);
+              steps++;
+            }
+            const diags = await c.waitForDiagnostics(uri, () => true, `diagnostics after step ${steps}`, 60_000);
+            const text = c.text(uri);
+            if (!diags.some((d) => d.code === 'syntax-error' || d.code === 'incomplete-spec' || d.code === 'check-failed')) good = text;
+            // The same text opened fresh: a full parse and a model built from scratch.
+            c.open(freshUri, text);
+            const fresh = await c.waitForDiagnostics(freshUri, () => true, `fresh diagnostics after step ${steps}`, 60_000);
+            assert.deepEqual(normalised(fresh, freshUri), normalised(diags, uri), `step ${steps}: incremental and fresh results differ`);
+            c.close(freshUri);
+            compared++;
           }
-          const diags = await c.waitForDiagnostics(uri, () => true, `diagnostics after step ${steps}`, 60_000);
-          const text = c.text(uri);
-          if (!diags.some((d) => d.code === 'syntax-error' || d.code === 'incomplete-spec' || d.code === 'check-failed')) good = text;
-          // The same text opened fresh: a full parse and a model built from scratch.
-          c.open(freshUri, text);
-          const fresh = await c.waitForDiagnostics(freshUri, () => true, `fresh diagnostics after step ${steps}`, 60_000);
-          assert.deepEqual(normalised(fresh, freshUri), normalised(diags, uri), `step ${steps}: incremental and fresh results differ`);
-          c.close(freshUri);
-          compared++;
-        }
-        t.diagnostic(`${steps} edits, ${compared} comparisons with a fresh open`);
-        assert.ok(compared >= 3, 'enough rounds ran to mean something');
-      });
-    } finally {
-      repo.cleanup();
-    }
-  });
+          t.diagnostic(`${steps} edits, ${compared} comparisons with a fresh open`);
+          assert.ok(compared >= 3, 'enough rounds ran to mean something');
+        });
+      } finally {
+        repo.cleanup();
+      }
+    },
+  );
 }
 
 test('a check slower than breakwater.performance.budgetMs turns the status into a warning naming the file', async () => {
@@ -149,7 +157,10 @@ test('a check slower than breakwater.performance.budgetMs turns the status into 
       c.changeSettings({ performance: { budgetMs: 600_000 } });
       const fine = await c.waitForStatus(uri, (s) => s.checkedAt !== slow.checkedAt || s.durationMs !== slow.durationMs);
       assert.equal((fine as { overBudget?: unknown }).overBudget, undefined);
-      assert.ok(c.log.some((l) => /slow check: .*openapi\.yaml took \d+ ms \(budget 1 ms/.test(l)), 'the server log says so too');
+      assert.ok(
+        c.log.some((l) => /slow check: .*openapi\.yaml took \d+ ms \(budget 1 ms/.test(l)),
+        'the server log says so too',
+      );
     });
   } finally {
     repo.cleanup();

@@ -71,7 +71,10 @@ test('Neovim: diagnostic, hover and the deprecate quick fix applied by Neovim', 
     assert.match(seen.hover ?? '', /In the base \(HEAD [0-9a-f]{7}\)/);
     assert.match(seen.hover ?? '', /```yaml\nname:\n {2}type: string\n {2}description: The pet's name\n```/);
 
-    assert.ok(seen.titles?.some((t) => t.startsWith('Accept this change')), JSON.stringify(seen.titles));
+    assert.ok(
+      seen.titles?.some((t) => t.startsWith('Accept this change')),
+      JSON.stringify(seen.titles),
+    );
     // Neovim applied the edit: the property is back, deprecated, in the file's indentation.
     const expected = PETS_YAML.replace("          description: The pet's name\n", "          description: The pet's name\n          deprecated: true\n");
     assert.equal(seen.fixed, expected);
@@ -82,16 +85,20 @@ test('Neovim: diagnostic, hover and the deprecate quick fix applied by Neovim', 
   }
 });
 
-test('Neovim (no documentChanges): the server creates .breakwater.yaml by command for Accept, which leaves info.version alone on a warning', { skip: missing, timeout: 120_000 }, () => {
-  const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
-  try {
-    const seen = driveNeovim(repo, 'Accept this change');
-    assert.equal(parse(seen.fixed!).info.version, '1.0.0');
-    const config = parse(readFileSync(repo.path('.breakwater.yaml'), 'utf8'));
-    assert.equal(config.accepted.length, 1);
-    assert.match(config.accepted[0].fingerprint, /^[0-9a-f]{16}$/);
-    assert.deepEqual(seen.steps, ['opened', 'diagnosed', 'hovered', 'fixed'], 'the diagnostic went away once accepted');
-  } finally {
-    repo.cleanup();
-  }
-});
+test(
+  'Neovim (no documentChanges): the server creates .breakwater.yaml by command for Accept, which leaves info.version alone on a warning',
+  { skip: missing, timeout: 120_000 },
+  () => {
+    const repo = new TempRepo({ 'openapi.yaml': PETS_YAML });
+    try {
+      const seen = driveNeovim(repo, 'Accept this change');
+      assert.equal(parse(seen.fixed!).info.version, '1.0.0');
+      const config = parse(readFileSync(repo.path('.breakwater.yaml'), 'utf8'));
+      assert.equal(config.accepted.length, 1);
+      assert.match(config.accepted[0].fingerprint, /^[0-9a-f]{16}$/);
+      assert.deepEqual(seen.steps, ['opened', 'diagnosed', 'hovered', 'fixed'], 'the diagnostic went away once accepted');
+    } finally {
+      repo.cleanup();
+    }
+  },
+);

@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { installOffline, packTarball, ROOT, run } from '../support/npmPack';
 import { TempRepo } from '../support/tempRepo';
 
-const SHIPPED = ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/cliWorker.js', 'dist/parseWorker.js', 'dist/server.js', 'dist/checkWorker.js', 'docs/rules.md', 'schemas/breakwater-config.schema.json'];
+const SHIPPED = [
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/cli.js',
+  'dist/cliWorker.js',
+  'dist/parseWorker.js',
+  'dist/server.js',
+  'dist/checkWorker.js',
+  'docs/rules.md',
+  'schemas/breakwater-config.schema.json',
+];
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-pkg-')));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -44,7 +55,10 @@ test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tar
   const installed = installOffline(packed.tarball, app);
   assert.equal(installed.status, 0, installed.stderr);
   assert.doesNotMatch(installed.stderr, /EBADENGINE|warn/i, 'a clean install prints no warning');
-  assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.')), ['breakwater']);
+  assert.deepEqual(
+    readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.')),
+    ['breakwater'],
+  );
 
   // 3. npx breakwater --help / --version
   const help = run('npx', ['--offline', 'breakwater', '--help'], app);
@@ -69,7 +83,10 @@ test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tar
     const failing = run(bin, ['check', 'openapi.yaml', '--fail-on', 'warning', '--format', 'json'], repo.root);
     assert.equal(failing.status, 1, failing.stderr);
     const report = JSON.parse(failing.stdout) as { findings: { rule: string }[] };
-    assert.deepEqual(report.findings.map((f) => f.rule), ['response-optional-property-removed']);
+    assert.deepEqual(
+      report.findings.map((f) => f.rule),
+      ['response-optional-property-removed'],
+    );
   } finally {
     repo.cleanup();
   }

@@ -36,7 +36,8 @@ function repo(files: Record<string, string>): TempRepo {
 const ALLOWED: Record<string, RegExp> = {
   // The LSP transport: pipes and sockets for --node-ipc/--pipe/--socket (connections the editor asked for).
   net: /^node_modules\/vscode-jsonrpc\/lib\/node\//,
-  child_process: /^(server\/src\/io\/gitExec\.ts|node_modules\/vscode-languageclient\/lib\/node\/\S+|node_modules\/vscode-languageserver\/lib\/node\/files\.js)$/,
+  child_process:
+    /^(server\/src\/io\/gitExec\.ts|node_modules\/vscode-languageclient\/lib\/node\/\S+|node_modules\/vscode-languageserver\/lib\/node\/files\.js)$/,
   // The check worker fetches V8's gc function by name (a constant, checked below), nothing else.
   vm: /^server\/src\/lsp\/worker\/checkWorker\.ts$/,
 };
@@ -65,14 +66,21 @@ test('bundles: no network modules, sockets only in the LSP transport, processes 
       }
       assert.doesNotMatch(line, /(^|[^\w$.])(eval\(|new Function\(|import\()/, `${bundle}:${i + 1} (${owner}): ${line.trim().slice(0, 120)}`);
       for (const m of line.matchAll(/\b(?:runInNewContext|runInThisContext|runInContext|compileFunction|Script)\(\s*([^,)]*)/g)) {
-        assert.match(m[1], /^["']gc["']$/, `${bundle}:${i + 1} (${owner}): code compiled from something other than the constant "gc": ${line.trim().slice(0, 120)}`);
+        assert.match(
+          m[1],
+          /^["']gc["']$/,
+          `${bundle}:${i + 1} (${owner}): code compiled from something other than the constant "gc": ${line.trim().slice(0, 120)}`,
+        );
       }
     });
   }
 });
 
 test('sources: git runs through execFile/spawnSync with an argument list, never a shell; nothing writes files or edits documents on its own', () => {
-  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+    );
   for (const file of [...files(path.join(ROOT, 'server/src')), ...files(path.join(ROOT, 'client/src'))]) {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(ROOT, file);
@@ -99,7 +107,11 @@ test('sources: git runs through execFile/spawnSync with an argument list, never 
       assert.match(text, /function writeOutput\(file: string, text: string\)/, rel);
       continue;
     }
-    assert.doesNotMatch(text, /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|unlinkSync|unlink|rmSync|renameSync|truncateSync|copyFileSync)\(|workspace\.applyEdit|ApplyWorkspaceEditRequest|workspace\/applyEdit/, `${rel} writes files or applies edits`);
+    assert.doesNotMatch(
+      text,
+      /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|unlinkSync|unlink|rmSync|renameSync|truncateSync|copyFileSync)\(|workspace\.applyEdit|ApplyWorkspaceEditRequest|workspace\/applyEdit/,
+      `${rel} writes files or applies edits`,
+    );
   }
 });
 
@@ -128,7 +140,12 @@ test('no network at run time: a server session with remote $refs opens no connec
     const uri = r.uri('openapi.yaml');
     client.open(uri, EDITS.removeName(spec));
     const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === REMOVED));
-    assert.ok(d.some((x) => /remote reference "https:\/\/example\.com\/pet\.yaml#\/Pet" is not followed \(Breakwater never fetches over the network\)/.test(String(x.message))), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(
+      d.some((x) =>
+        /remote reference "https:\/\/example\.com\/pet\.yaml#\/Pet" is not followed \(Breakwater never fetches over the network\)/.test(String(x.message)),
+      ),
+      JSON.stringify(d.map((x) => x.message)),
+    );
     await client.hover(uri, 1, 1);
     await client.request('breakwater/report', { uri });
     await client.request('breakwater/refs', { uri });
@@ -145,7 +162,10 @@ test('no network at run time: the CLI with remote $refs', () => {
   const r = refsRepo();
   const net = networkEnv(r.root);
   r.write('openapi.yaml', EDITS.removeName(readFileSync(r.path('openapi.yaml'), 'utf8')));
-  for (const args of [['check', 'openapi.yaml', '--format', 'json'], ['diff', 'openapi.yaml', 'openapi.yaml']]) {
+  for (const args of [
+    ['check', 'openapi.yaml', '--format', 'json'],
+    ['diff', 'openapi.yaml', 'openapi.yaml'],
+  ]) {
     const out = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], { cwd: r.root, encoding: 'utf8', env: net.env });
     assert.ok(out.status === 0 || out.status === 1, `${args.join(' ')}: ${out.stderr}`);
   }
@@ -164,7 +184,10 @@ test('a partial clone: a missing base object is reported, never fetched (CLI and
 
   const cli = spawnSync(process.execPath, [CLI, 'check', 'openapi.yaml', '--base', 'HEAD~1'], { cwd: clone.root, encoding: 'utf8' });
   assert.equal(cli.status, 2);
-  assert.match(cli.stderr, /^breakwater: the content of openapi\.yaml at [0-9a-f]{12} is missing from the repository \(a partial or shallow clone, or a damaged \.git\); fetch it, e\.g\. "git fetch --unshallow"\n$/);
+  assert.match(
+    cli.stderr,
+    /^breakwater: the content of openapi\.yaml at [0-9a-f]{12} is missing from the repository \(a partial or shallow clone, or a damaged \.git\); fetch it, e\.g\. "git fetch --unshallow"\n$/,
+  );
 
   const client = new TestClient();
   try {
@@ -213,7 +236,16 @@ test('a hostile repository runs nothing under the server or the CLI: config prog
   writeFileSync(r.path('.git/extra.config'), `[core]\n\tfsmonitor = ${script('included-fsmonitor')}\n`);
   r.git('config', 'include.path', r.path('.git/extra.config'));
   // Hooks, in .git/hooks and in a core.hooksPath of the repository's choosing.
-  const hooks = ['post-checkout', 'post-index-change', 'reference-transaction', 'pre-commit', 'post-commit', 'pre-auto-gc', 'fsmonitor-watchman', 'post-rewrite'];
+  const hooks = [
+    'post-checkout',
+    'post-index-change',
+    'reference-transaction',
+    'pre-commit',
+    'post-commit',
+    'pre-auto-gc',
+    'fsmonitor-watchman',
+    'post-rewrite',
+  ];
   mkdirSync(r.path('.git/evil-hooks'));
   for (const hook of hooks) {
     for (const dir of ['.git/hooks', '.git/evil-hooks']) {
@@ -257,4 +289,3 @@ test('a hostile repository runs nothing under the server or the CLI: config prog
   assert.ok(ran.includes('fsmonitor') || ran.includes('included-fsmonitor'), `plain git status runs the fsmonitor: ${ran}`);
   assert.ok(ran.includes('gitevilhooks-post-checkout'), `plain git checkout runs the hook: ${ran}`);
 });
-

@@ -46,7 +46,11 @@ test('every corpus spec compared with itself has no findings', (t) => {
       if (e instanceof SpecInputError) continue; // e.g. an example that is not a whole spec
       throw e;
     }
-    assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), [], path.relative(corpus, file));
+    assert.deepEqual(
+      findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+      path.relative(corpus, file),
+    );
     compared++;
   }
   assert.ok(compared >= 40, `compared ${compared} specs`);
@@ -72,7 +76,11 @@ test('every corpus spec and its conversion to the other format (YAML <-> JSON) h
     try {
       const there = compareSpecs({ text, file, external }, { text: other, file: otherFile, external });
       const back = compareSpecs({ text: other, file: otherFile, external }, { text, file, external });
-      assert.deepEqual([...there.findings, ...back.findings].map((f) => `${f.rule}: ${f.message}`), [], path.relative(corpus, file));
+      assert.deepEqual(
+        [...there.findings, ...back.findings].map((f) => `${f.rule}: ${f.message}`),
+        [],
+        path.relative(corpus, file),
+      );
     } catch (e) {
       if (e instanceof SpecInputError) continue;
       throw e;

@@ -63,7 +63,13 @@ export function runCompositeAction(actionDir: string, inputs: Record<string, str
     if (scope === 'inputs' && rest.length === 1 && rest[0] in inputValues) return inputValues[rest[0]];
     if (scope === 'steps' && rest.length === 3 && rest[1] === 'outputs') return stepOutputs[rest[0]]?.[rest[2]] ?? '';
     if (scope === 'github' && rest.length === 1) {
-      const github: Record<string, string> = { action_path: actionDir, workspace: job.workspace, base_ref: job.baseRef, head_ref: job.headRef, event_name: 'pull_request' };
+      const github: Record<string, string> = {
+        action_path: actionDir,
+        workspace: job.workspace,
+        base_ref: job.baseRef,
+        head_ref: job.headRef,
+        event_name: 'pull_request',
+      };
       if (rest[0] in github) return github[rest[0]];
     }
     if (scope === 'runner' && rest[0] === 'temp') return job.runnerTemp;

@@ -57,7 +57,9 @@ export function aliasBomb(spec: string): string {
     const cur = String.fromCharCode(97 + i);
     levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
   }
-  return spec.replace('components:\n', `x-bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\ncomponents:\n`).replace('        tag:\n          type: string\n', '        tag:\n          type: string\n          enum: *i\n');
+  return spec
+    .replace('components:\n', `x-bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\ncomponents:\n`)
+    .replace('        tag:\n          type: string\n', '        tag:\n          type: string\n          enum: *i\n');
 }
 
 /** A JSON value nested `depth` levels deep inside an otherwise valid spec. */
@@ -69,7 +71,10 @@ export function deepNesting(spec: string, depth: number): string {
 export const BROKEN_REFS = PETS_YAML.replace(
   "                $ref: '#/components/schemas/Pet'",
   "                $ref: '#/components/schemas/Pet'\n        '404':\n          description: cycle\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Loop1'\n        '410':\n          description: nowhere\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Nowhere'",
-).replace('components:\n  schemas:\n', "components:\n  schemas:\n    Loop1:\n      $ref: '#/components/schemas/Loop2'\n    Loop2:\n      $ref: '#/components/schemas/Loop1'\n");
+).replace(
+  'components:\n  schemas:\n',
+  "components:\n  schemas:\n    Loop1:\n      $ref: '#/components/schemas/Loop2'\n    Loop2:\n      $ref: '#/components/schemas/Loop1'\n",
+);
 
 /** A schema referenced from a URL, which must never be fetched. */
 export const REMOTE_REF = PETS_YAML.replace("$ref: '#/components/schemas/Pet'", "$ref: 'https://schemas.example.com/pet.yaml#/Pet'");

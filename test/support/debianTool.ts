@@ -10,7 +10,12 @@ export function ensureDebianTool(command: string, debPackage: string): string | 
   if (has(command)) return undefined;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !has('apt-get')) return `${command} is not installed (Debian package ${debPackage}; the test installs it only as root with apt-get)`;
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debPackage], { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 300_000 });
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debPackage], {
+      encoding: 'utf8',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 300_000,
+    });
   let r = install();
   if (r.status !== 0) {
     spawnSync('apt-get', ['update'], { stdio: 'ignore', timeout: 300_000 });

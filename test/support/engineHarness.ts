@@ -22,7 +22,10 @@ export function diffPair(base: string, revision: string, options: CheckOptions =
 /** Rule ids at or above info, sorted, for set-like assertions. */
 export function rules(result: CheckResult, minLevel: 'error' | 'warning' | 'info' = 'info'): string[] {
   const order = { error: 0, warning: 1, info: 2 };
-  return result.findings.filter((f) => order[f.level] <= order[minLevel]).map((f) => f.rule).sort();
+  return result.findings
+    .filter((f) => order[f.level] <= order[minLevel])
+    .map((f) => f.rule)
+    .sort();
 }
 
 /** Parameter names of the registry's message templates: one left in a message means the diff did not pass it. */

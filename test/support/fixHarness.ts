@@ -14,7 +14,12 @@ export interface FixRun {
   after: Finding[];
 }
 
-export function findingsOf(base: string, revision: string, file: string, options: CheckOptions = {}): { findings: Finding[]; baseModel: ReturnType<typeof loadModel>; revModel: ReturnType<typeof loadModel> } {
+export function findingsOf(
+  base: string,
+  revision: string,
+  file: string,
+  options: CheckOptions = {},
+): { findings: Finding[]; baseModel: ReturnType<typeof loadModel>; revModel: ReturnType<typeof loadModel> } {
   const baseModel = loadModel({ text: base, file }, 'base');
   const revModel = loadModel({ text: revision, file }, 'revision');
   return { findings: compareModels(baseModel, revModel, options).findings, baseModel, revModel };
@@ -29,10 +34,20 @@ export function runFix(base: string, revision: string, file: string, rule: strin
   assert.ok(fix, `no ${kind} fix for ${rule}; got ${fixes.map((f) => f.kind).join(', ') || 'none'}`);
   const fixed = applyEdits(revision, fix.edits);
   const parsed = parseText(fixed, file);
-  assert.deepEqual(parsed.errors.map((e) => e.message), [], `fixed text does not parse:\n${fixed}`);
+  assert.deepEqual(
+    parsed.errors.map((e) => e.message),
+    [],
+    `fixed text does not parse:\n${fixed}`,
+  );
   const after = findingsOf(base, fixed, file).findings;
   assert.ok(!after.some((f) => f.fingerprint === finding.fingerprint), `finding ${rule} is still reported after the fix:\n${fixed}`);
-  assert.ok(!after.some((f) => f.level === 'error'), `the fix left breaking findings: ${after.filter((f) => f.level === 'error').map((f) => f.rule).join(', ')}\n${fixed}`);
+  assert.ok(
+    !after.some((f) => f.level === 'error'),
+    `the fix left breaking findings: ${after
+      .filter((f) => f.level === 'error')
+      .map((f) => f.rule)
+      .join(', ')}\n${fixed}`,
+  );
   return { finding, fixes, fixed, after };
 }
 

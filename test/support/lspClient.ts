@@ -58,7 +58,10 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npm run build" first`);
-    this.child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+    this.child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -89,7 +92,12 @@ export class TestClient {
       initializationOptions: this.options.initializationOptions,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: this.options.workspaceEdit ?? { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: this.options.workspaceEdit ?? { documentChanges: true, resourceOperations: ['create'] },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
@@ -146,7 +154,10 @@ export class TestClient {
     this.docs.set(uri, doc);
     // Sent back to front so every range refers to the text as it is when that change applies.
     const sorted = [...edits].sort((a, b) => old.offsetAt(b.range.start) - old.offsetAt(a.range.start));
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })) });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: doc.version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
   }
 
   save(uri: string): void {
@@ -205,15 +216,24 @@ export class TestClient {
       const p = this.diagnostics.get(uri);
       return !!p && p.version === this.version(uri) && predicate(p.diagnostics);
     };
-    await this.waitUntil(ok, timeoutMs, () => `${message}; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => `${d.code}@${d.range.start.line}: ${d.message}`))} (published for v${this.diagnostics.get(uri)?.version}, document v${this.version(uri)})`);
+    await this.waitUntil(
+      ok,
+      timeoutMs,
+      () =>
+        `${message}; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => `${d.code}@${d.range.start.line}: ${d.message}`))} (published for v${this.diagnostics.get(uri)?.version}, document v${this.version(uri)})`,
+    );
     return this.diagnostics.get(uri)!.diagnostics;
   }
 
   async waitForStatus(uri: string, predicate: (s: StatusParams) => boolean, timeoutMs = 15_000): Promise<StatusParams> {
-    await this.waitUntil(() => {
-      const s = this.statuses.get(uri);
-      return !!s && predicate(s);
-    }, timeoutMs, () => `status; last: ${JSON.stringify(this.statuses.get(uri))}`);
+    await this.waitUntil(
+      () => {
+        const s = this.statuses.get(uri);
+        return !!s && predicate(s);
+      },
+      timeoutMs,
+      () => `status; last: ${JSON.stringify(this.statuses.get(uri))}`,
+    );
     return this.statuses.get(uri)!;
   }
 
@@ -222,7 +242,11 @@ export class TestClient {
     return new Promise((resolvePromise, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}\nserver stderr: ${this.stderr.slice(-2000)}\nserver log: ${this.log.slice(-20).join('\n')}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${describe()}\nserver stderr: ${this.stderr.slice(-2000)}\nserver log: ${this.log.slice(-20).join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       const waiter: Waiter = {
         check,

@@ -10,10 +10,44 @@ export function seeded(seed: number): Rand {
   };
 }
 
-export const MUTATIONS = ['delete-line', 'duplicate-line', 'swap-lines', 'indent', 'dedent', 'random-bytes', 'truncate', 'delete-char', 'odd-unicode', 'line-endings'] as const;
+export const MUTATIONS = [
+  'delete-line',
+  'duplicate-line',
+  'swap-lines',
+  'indent',
+  'dedent',
+  'random-bytes',
+  'truncate',
+  'delete-char',
+  'odd-unicode',
+  'line-endings',
+] as const;
 
 /** Characters editors and broken tools produce that trip parsers: NUL, BOM, lone surrogates, emoji, CR, tab, NBSP, RTL mark. */
-const ODD = ['\u0000', '\uFEFF', '\uD800', '\uDC00', '\uD83D\uDE00', '\r', '\t', '\u00A0', '\u200F', '\u2028', '\uFFFD', '\\', '"', "'", '{', '[', '&a', '*a', '<<: ', '? ', '!!binary ', '%YAML 1.1\n'];
+const ODD = [
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\uD83D\uDE00',
+  '\r',
+  '\t',
+  '\u00A0',
+  '\u200F',
+  '\u2028',
+  '\uFFFD',
+  '\\',
+  '"',
+  "'",
+  '{',
+  '[',
+  '&a',
+  '*a',
+  '<<: ',
+  '? ',
+  '!!binary ',
+  '%YAML 1.1\n',
+];
 export type Mutation = (typeof MUTATIONS)[number];
 
 export function mutate(text: string, rand: Rand): { text: string; mutation: Mutation } {

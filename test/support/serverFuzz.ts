@@ -61,7 +61,12 @@ export class ServerFuzzer {
   /** Waits for diagnostics of the document's current version; records latency and what kind of answer it was. */
   async answered(step: Step): Promise<Diagnostic[]> {
     const t0 = performance.now();
-    const diags = await this.client.waitForDiagnostics(step.doc.uri, () => true, `an answer to ${step.mutation} (${step.delivery}, ${step.trigger})`, this.answerMs);
+    const diags = await this.client.waitForDiagnostics(
+      step.doc.uri,
+      () => true,
+      `an answer to ${step.mutation} (${step.delivery}, ${step.trigger})`,
+      this.answerMs,
+    );
     this.latencies.push(performance.now() - t0);
     const kind = diags.length === 0 ? 'clean' : String(diags[0].code);
     this.outcomes[kind] = (this.outcomes[kind] ?? 0) + 1;

@@ -37,7 +37,11 @@ test('the parser given the change parses what a full parse gives', () => {
   let text = 'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n';
   parser.parse(text);
   const span = new ChangeSpan();
-  for (const [find, replace] of [['one', 'two'], ['/a', '/b'], ['title: t', 'title: tt']]) {
+  for (const [find, replace] of [
+    ['one', 'two'],
+    ['/a', '/b'],
+    ['title: t', 'title: tt'],
+  ]) {
     const start = text.indexOf(find);
     const c = { start, end: start + find.length, newText: replace };
     text = apply(text, c);
@@ -45,13 +49,19 @@ test('the parser given the change parses what a full parse gives', () => {
   }
   const parsed = parser.parse(text, span.change(text));
   assert.equal(parsed.text, text);
-  assert.deepEqual(JSON.stringify(parsed.root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)), JSON.stringify(parseText(text, 'spec.yaml').root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)));
+  assert.deepEqual(
+    JSON.stringify(parsed.root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)),
+    JSON.stringify(parseText(text, 'spec.yaml').root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v)),
+  );
 });
 
 test('typing through a broken text: the repair is parsed from the last good tree, as a fragment, and equals a full parse', () => {
   const strip = (root: unknown) => JSON.stringify(root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v));
   for (const [file, good] of [
-    ['spec.json', '{\n  "openapi": "3.0.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a": {"get": {"description": "one", "responses": {}}}\n  }\n}\n'],
+    [
+      'spec.json',
+      '{\n  "openapi": "3.0.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a": {"get": {"description": "one", "responses": {}}}\n  }\n}\n',
+    ],
     ['spec.yaml', 'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n      responses: {}\n'],
   ]) {
     const parser = new RevisionParser(file);
@@ -82,14 +92,19 @@ test('typing through a broken text: the repair is parsed from the last good tree
 test('random breaks and repairs through the parser equal full parses', () => {
   const rand = seeded(3);
   const strip = (root: unknown) => JSON.stringify(root, (k, v) => (k === 'parent' || k === 'id' ? undefined : v instanceof Map ? [...v] : v));
-  const good = 'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n      parameters:\n        - {name: q, in: query, schema: {type: string, enum: [a, b]}}\n      responses: {}\n';
+  const good =
+    'openapi: 3.0.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /a:\n    get:\n      description: one\n      parameters:\n        - {name: q, in: query, schema: {type: string, enum: [a, b]}}\n      responses: {}\n';
   const parser = new RevisionParser('spec.yaml');
   let text = good;
   parser.parse(text);
   for (let i = 0; i < 300; i++) {
     const at = Math.floor(rand() * text.length);
     const breakIt = rand() < 0.5;
-    const c = breakIt ? { start: at, end: at, newText: ['[', '"', '{', ': :', '\t'][Math.floor(rand() * 5)] } : rand() < 0.5 ? { start: at, end: at, newText: 'x' } : { start: 0, end: text.length, newText: good };
+    const c = breakIt
+      ? { start: at, end: at, newText: ['[', '"', '{', ': :', '\t'][Math.floor(rand() * 5)] }
+      : rand() < 0.5
+        ? { start: at, end: at, newText: 'x' }
+        : { start: 0, end: text.length, newText: good };
     text = apply(text, c);
     const parsed = parser.parse(text, c);
     const full = parseText(text, 'spec.yaml');

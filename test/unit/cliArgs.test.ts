@@ -28,13 +28,29 @@ test('parseArgs: commands, options in any position, --opt=value, --', () => {
 });
 
 test('parseArgs: check with no SPEC, --staged, --include/--exclude and --output', () => {
-  const a = parseArgs(['check', '--staged', '--include', 'specs/**', '--exclude', '**/fixtures/**', '--include', '*.json', '--output', 'sarif=out.sarif', '--output', 'markdown=sum.md']);
+  const a = parseArgs([
+    'check',
+    '--staged',
+    '--include',
+    'specs/**',
+    '--exclude',
+    '**/fixtures/**',
+    '--include',
+    '*.json',
+    '--output',
+    'sarif=out.sarif',
+    '--output',
+    'markdown=sum.md',
+  ]);
   assert.equal(a.command, 'check');
   assert.deepEqual(a.positional, []);
   assert.equal(a.staged, true);
   assert.deepEqual(a.include, ['specs/**', '*.json']);
   assert.deepEqual(a.exclude, ['**/fixtures/**']);
-  assert.deepEqual(a.outputs, [{ format: 'sarif', file: 'out.sarif' }, { format: 'markdown', file: 'sum.md' }]);
+  assert.deepEqual(a.outputs, [
+    { format: 'sarif', file: 'out.sarif' },
+    { format: 'markdown', file: 'sum.md' },
+  ]);
 });
 
 test('parseArgs: usage errors are one exact line', () => {
@@ -61,7 +77,7 @@ test('parseArgs: usage errors are one exact line', () => {
   for (const [argv, message] of cases) assert.throws(() => parseArgs(argv), { message }, argv.join(' '));
 });
 
-test('--help after a command asks for that command\'s usage', () => {
+test("--help after a command asks for that command's usage", () => {
   assert.equal(parseArgs(['check', '--help']).helpFor, 'check');
   assert.equal(parseArgs(['diff', 'a.yaml', '-h']).helpFor, 'diff');
   assert.equal(parseArgs(['--config', 'diff', '--help']).helpFor, undefined, 'diff is the value of --config here');

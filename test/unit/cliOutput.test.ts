@@ -6,7 +6,14 @@ import type { Finding, SideLocation } from '../../server/src/engine/index';
 import { render, type RenderEnv } from '../../server/src/cli/output/index';
 import type { Report } from '../../server/src/cli/output/report';
 
-const side = (file: string, line: number, column: number, pointer: string): SideLocation => ({ file, line, column, pointer, keyRange: { start: 0, end: 1 }, nodeRange: { start: 0, end: 2 } });
+const side = (file: string, line: number, column: number, pointer: string): SideLocation => ({
+  file,
+  line,
+  column,
+  pointer,
+  keyRange: { start: 0, end: 1 },
+  nodeRange: { start: 0, end: 2 },
+});
 
 const removed: Finding = {
   rule: 'api-removed-without-deprecation',
@@ -77,8 +84,14 @@ test('text: compiler style, problems as notes, summary; ANSI colour only when en
 
 test('github: workflow commands with escaped properties and data', () => {
   const out = render('github', report, env).split('\n');
-  assert.equal(out[0], `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed-without-deprecation%3A Operation removed without deprecation::${removed.message}`);
-  assert.equal(out[1], '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added%3A Response property%3A Enum value added::Enum value "50%25" was added | piped%0Asecond line');
+  assert.equal(
+    out[0],
+    `::error file=api/open%2Capi%3Av1.yaml,line=38,col=3,title=api-removed-without-deprecation%3A Operation removed without deprecation::${removed.message}`,
+  );
+  assert.equal(
+    out[1],
+    '::warning file=api/open%2Capi%3Av1.yaml,line=12,col=9,title=response-property-enum-value-added%3A Response property%3A Enum value added::Enum value "50%25" was added | piped%0Asecond line',
+  );
   assert.match(out[2], /^::notice file=.*title=endpoint-added%3A Operation added::Operation POST \/pets was added$/);
   assert.equal(out[3], 'breakwater: 1 breaking, 1 possibly breaking, 1 not breaking');
 });
@@ -86,7 +99,10 @@ test('github: workflow commands with escaped properties and data', () => {
 test('markdown: table cells escaped, non-breaking changes folded, problems and notes listed', () => {
   const md = render('markdown', report, env);
   assert.match(md, /^\*\*1\*\* breaking, \*\*1\*\* possibly breaking, \*\*1\*\* not breaking\.$/m);
-  assert.match(md, /^\| 🔴 breaking \| `api-removed-without-deprecation`<br>Operation removed without deprecation \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m);
+  assert.match(
+    md,
+    /^\| 🔴 breaking \| `api-removed-without-deprecation`<br>Operation removed without deprecation \| `api\/open,api:v1\.yaml:38` \| Operation DELETE/m,
+  );
   assert.match(md, /Enum value "50%" was added \\\| piped second line \|$/m);
   assert.match(md, /<details><summary>1 non-breaking change<\/summary>[\s\S]*`endpoint-added`[\s\S]*<\/details>/);
   assert.match(md, /^- `api\/open,api:v1\.yaml:3:1` duplicate key/m);
@@ -99,7 +115,10 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   const run = sarif.runs[0];
   assert.equal(run.tool.driver.name, 'breakwater');
   assert.equal(run.tool.driver.version, '9.9.9');
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['api-removed-without-deprecation', 'endpoint-added', 'response-property-enum-value-added']);
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['api-removed-without-deprecation', 'endpoint-added', 'response-property-enum-value-added'],
+  );
   const rule = run.tool.driver.rules[0];
   // The explanation travels inside the log: no helpUri to a file of the machine that ran the check.
   assert.equal(rule.helpUri, undefined);
@@ -113,10 +132,16 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   assert.doesNotMatch(JSON.stringify(sarif), /rules\.md/);
   assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
-  assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);
+  assert.deepEqual(
+    run.results.map((r: { level: string }) => r.level),
+    ['error', 'warning', 'note'],
+  );
   const first = run.results[0];
   assert.equal(first.ruleIndex, 0);
-  assert.deepEqual(first.locations[0].physicalLocation, { artifactLocation: { uri: 'api/open,api:v1.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 38, startColumn: 3 } });
+  assert.deepEqual(first.locations[0].physicalLocation, {
+    artifactLocation: { uri: 'api/open,api:v1.yaml', uriBaseId: '%SRCROOT%' },
+    region: { startLine: 38, startColumn: 3 },
+  });
   assert.equal(first.relatedLocations[0].physicalLocation.artifactLocation.uri, 'api/base.yaml');
   assert.deepEqual(first.partialFingerprints, { 'breakwater/v1': 'aaaaaaaaaaaaaaaa' });
   assert.equal(run.results[1].relatedLocations, undefined, 'no base side, no related location');

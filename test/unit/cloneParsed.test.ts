@@ -19,7 +19,9 @@ function shape(root: JNode | null): string[] {
   const walk = (n: JNode, via: string) => {
     if (seen.has(n)) return void out.push(`${via} -> #${seen.get(n)}`);
     seen.set(n, seen.size);
-    out.push(`${via} ${n.kind} ${String(n.key)} ${n.keyStart}-${n.keyEnd} ${n.start}-${n.end} parent:${n.parent ? seen.get(n.parent) ?? 'elsewhere' : 'none'}${n.kind === 'scalar' ? ' ' + JSON.stringify(n.value) : ''}${n.kind === 'map' ? ' ref:' + String(refOfMap(n)) : ''}`);
+    out.push(
+      `${via} ${n.kind} ${String(n.key)} ${n.keyStart}-${n.keyEnd} ${n.start}-${n.end} parent:${n.parent ? (seen.get(n.parent) ?? 'elsewhere') : 'none'}${n.kind === 'scalar' ? ' ' + JSON.stringify(n.value) : ''}${n.kind === 'map' ? ' ref:' + String(refOfMap(n)) : ''}`,
+    );
     if (n.kind === 'map') for (const [k, c] of n.entries) walk(c, k);
     if (n.kind === 'seq') n.items.forEach((c, i) => walk(c, String(i)));
   };
@@ -74,7 +76,11 @@ test('editing the copy leaves the original alone and equals a full parse', () =>
   const parsed = parseText(YAML_TEXT, 'a.yaml');
   const before = shape(parsed.root);
   let copy = cloneParsed(parsed);
-  for (const [find, replace] of [['integer', 'string'], ['description: ok', 'description: fine'], ['/a:', '/b:']]) {
+  for (const [find, replace] of [
+    ['integer', 'string'],
+    ['description: ok', 'description: fine'],
+    ['/a:', '/b:'],
+  ]) {
     const start = copy.text.indexOf(find);
     copy = reparse(copy, { start, end: start + find.length, newText: replace }, 'a.yaml').parsed;
     assert.deepEqual(shape(copy.root), shape(parseText(copy.text, 'a.yaml').root), `after ${find} -> ${replace}`);

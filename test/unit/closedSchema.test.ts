@@ -57,7 +57,9 @@ for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {
 
 test('a schema closed through an allOf branch counts as closed', () => {
   // The property is also reported from the open branch on its own (allOf branches are compared one by one too).
-  const f = sameInBothFormats(diffPair(spec(viaAllOf(true)), spec(viaAllOf(false)))).filter((x) => x.rule === 'request-property-removed' && x.level === 'error');
+  const f = sameInBothFormats(diffPair(spec(viaAllOf(true)), spec(viaAllOf(false)))).filter(
+    (x) => x.rule === 'request-property-removed' && x.level === 'error',
+  );
   assert.equal(f.length, 1);
   assert.match(f[0].message, /"tag" was removed from the body schema: clients that still send it are rejected/);
 });
@@ -69,6 +71,8 @@ test('from an open schema a removed request property stays a warning that says o
 });
 
 test('a level configured for request-property-removed still wins over the closed-schema level', () => {
-  const f = sameInBothFormats(diffPair(spec(direct('additionalProperties', true)), spec(direct('additionalProperties', false)), { ruleLevels: { 'request-property-removed': 'info' } }));
+  const f = sameInBothFormats(
+    diffPair(spec(direct('additionalProperties', true)), spec(direct('additionalProperties', false)), { ruleLevels: { 'request-property-removed': 'info' } }),
+  );
   assert.equal(only(f, 'request-property-removed').level, 'info');
 });

@@ -67,20 +67,29 @@ test('parseConfig: one-line errors that name the file, line and column', () => {
     ['rules: [\n', 'c.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseConfig(text, 'c.yaml'), (e: unknown) => {
-      assert.ok(e instanceof ConfigError);
-      assert.equal(e.message, message, JSON.stringify(text));
-      return true;
-    });
+    assert.throws(
+      () => parseConfig(text, 'c.yaml'),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.equal(e.message, message, JSON.stringify(text));
+        return true;
+      },
+    );
   }
 });
 
 test('checkOptionsOf: expired acceptances are reported again and listed', () => {
-  const c = parseConfig(`rules: {api-removed: info}\naccepted:\n  - {fingerprint: ${FP}, expires: 2024-06-30, reason: old}\n  - {fingerprint: fedcba9876543210, expires: 2024-07-01}\n`, 'c.yaml');
+  const c = parseConfig(
+    `rules: {api-removed: info}\naccepted:\n  - {fingerprint: ${FP}, expires: 2024-06-30, reason: old}\n  - {fingerprint: fedcba9876543210, expires: 2024-07-01}\n`,
+    'c.yaml',
+  );
   const { options, expired } = checkOptionsOf(c, '2024-07-01');
   assert.deepEqual(options.accepted, ['fedcba9876543210'], 'valid through its expiry day');
   assert.deepEqual(options.ruleLevels, { 'api-removed': 'info' });
-  assert.deepEqual(expired.map((a) => a.fingerprint), [FP]);
+  assert.deepEqual(
+    expired.map((a) => a.fingerprint),
+    [FP],
+  );
   assert.deepEqual(checkOptionsOf(undefined), { options: {}, expired: [] });
 });
 

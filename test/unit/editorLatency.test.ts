@@ -21,12 +21,22 @@ test('the typing delay is the median of recent checks, between its floor and its
 });
 
 test('a spec is its base when the texts are equal and it reads no other file (internal $refs in any spelling are fine)', () => {
-  const spec = "openapi: 3.0.3\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B:\n      $ref: >-\n        #/components/schemas/C\n    C: {type: string}\n";
+  const spec =
+    "openapi: 3.0.3\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B:\n      $ref: >-\n        #/components/schemas/C\n    C: {type: string}\n";
   assert.equal(sameAsBase(spec, spec), true);
   assert.equal(sameAsBase(spec, spec + ' '), false, 'different text');
-  for (const external of ['    D: {$ref: other.yaml}\n', '    D:\n      $ref: >-\n        other.yaml#/D\n', '    D: {"$ref": "./d.json"}\n', '    D: {$ref: "https://example.com/d.yaml"}\n']) {
+  for (const external of [
+    '    D: {$ref: other.yaml}\n',
+    '    D:\n      $ref: >-\n        other.yaml#/D\n',
+    '    D: {"$ref": "./d.json"}\n',
+    '    D: {$ref: "https://example.com/d.yaml"}\n',
+  ]) {
     assert.equal(sameAsBase(spec + external, spec + external), false, external);
   }
-  const json = JSON.stringify({ openapi: '3.0.3', paths: {}, components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { type: 'string' } } } }, null, 2);
+  const json = JSON.stringify(
+    { openapi: '3.0.3', paths: {}, components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { type: 'string' } } } },
+    null,
+    2,
+  );
   assert.equal(sameAsBase(json, json), true);
 });

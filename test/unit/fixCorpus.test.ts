@@ -21,7 +21,9 @@ interface Pair {
   size_class: string;
 }
 
-const pairs: Pair[] = existsSync(PAIRS) ? (JSON.parse(readFileSync(PAIRS, 'utf8')) as { pairs: Pair[] }).pairs.filter((p) => p.size_class !== 'multi-file') : [];
+const pairs: Pair[] = existsSync(PAIRS)
+  ? (JSON.parse(readFileSync(PAIRS, 'utf8')) as { pairs: Pair[] }).pairs.filter((p) => p.size_class !== 'multi-file')
+  : [];
 
 test('corpus present', { skip: existsSync(PAIRS) ? false : `no corpus at ${PAIRS}` }, () => assert.ok(pairs.length > 0));
 
@@ -46,7 +48,11 @@ for (const pair of pairs) {
         applied++;
         const fixed = applyEdits(revText, fix.edits);
         const parsed = parseText(fixed, file);
-        assert.deepEqual(parsed.errors.map((e) => e.message), [], `${pair.id}: "${fix.title}" breaks the syntax`);
+        assert.deepEqual(
+          parsed.errors.map((e) => e.message),
+          [],
+          `${pair.id}: "${fix.title}" breaks the syntax`,
+        );
         const after = compareModels(base, loadModel({ text: fixed, file }, 'revision')).findings;
         assert.ok(!after.some((f) => f.fingerprint === finding.fingerprint), `${pair.id}: "${fix.title}" does not clear ${finding.rule} at ${finding.pointer}`);
       }

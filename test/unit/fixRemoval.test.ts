@@ -157,35 +157,53 @@ test('re-indents the base snippet to the revision indentation unit (2 -> 4 space
 });
 
 test('removed first parameter goes back before its old successor, deprecated after "in"', () => {
-  const rev = cut(PETS, `        - name: limit
+  const rev = cut(
+    PETS,
+    `        - name: limit
           in: query
           schema:
             type: integer
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, rev)) {
     const run = runFix(b, r, file, 'request-parameter-removed', 'deprecate');
     const params = at(run.fixed, 'paths', '/pets', 'get', 'parameters') as Record<string, unknown>[];
-    assert.deepEqual(params.map((p) => p.name), ['limit', 'sort'], label);
+    assert.deepEqual(
+      params.map((p) => p.name),
+      ['limit', 'sort'],
+      label,
+    );
     assert.deepEqual(Object.keys(params[0]), ['name', 'in', 'deprecated', 'schema'], label);
   }
   const yaml = runFix(PETS, rev, 'spec.yaml', 'request-parameter-removed', 'deprecate').fixed;
-  assert.ok(yaml.includes('        - name: limit\n          in: query\n          deprecated: true\n          schema:\n            type: integer\n        - name: sort\n'), yaml);
+  assert.ok(
+    yaml.includes(
+      '        - name: limit\n          in: query\n          deprecated: true\n          schema:\n            type: integer\n        - name: sort\n',
+    ),
+    yaml,
+  );
 });
 
 test('removed last parameter: the parameters list is re-created', () => {
-  const base = PETS.replace(`        - name: sort
+  const base = PETS.replace(
+    `        - name: sort
           in: query
           description: Sort order
           schema:
             type: string
             enum: [asc, desc]
-`, '');
-  const rev = cut(base, `      parameters:
+`,
+    '',
+  );
+  const rev = cut(
+    base,
+    `      parameters:
         - name: limit
           in: query
           schema:
             type: integer
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(base, rev)) {
     const run = runFix(b, r, file, 'request-parameter-removed', 'deprecate');
     const op = at(run.fixed, 'paths', '/pets', 'get') as Record<string, unknown>;
@@ -195,22 +213,28 @@ test('removed last parameter: the parameters list is re-created', () => {
 });
 
 test('removed operation: deprecated after its summary; removed path: every operation deprecated', () => {
-  const revOp = cut(PETS, `    post:
+  const revOp = cut(
+    PETS,
+    `    post:
       summary: Create a pet
       responses:
         '201':
           description: created
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, revOp)) {
     const run = runFix(b, r, file, 'api-removed-without-deprecation', 'deprecate');
     assert.deepEqual(Object.keys(at(run.fixed, 'paths', '/pets', 'post') as object), ['summary', 'deprecated', 'responses'], label);
   }
-  const revPath = cut(PETS, `  /pets/{petId}:
+  const revPath = cut(
+    PETS,
+    `  /pets/{petId}:
     get:
       responses:
         '200':
           description: ok
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, revPath)) {
     const run = runFix(b, r, file, 'api-path-removed-without-deprecation', 'deprecate');
     assert.deepEqual(Object.keys(at(run.fixed, 'paths') as object), ['/pets', '/pets/{petId}'], label);
@@ -219,9 +243,12 @@ test('removed operation: deprecated after its summary; removed path: every opera
 });
 
 test('removed response gets x-deprecated (responses have no deprecated field)', () => {
-  const rev = cut(PETS, `        '404':
+  const rev = cut(
+    PETS,
+    `        '404':
           description: not found
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, rev)) {
     const run = runFix(b, r, file, 'response-non-success-status-removed', 'deprecate');
     assert.deepEqual(at(run.fixed, 'paths', '/pets', 'get', 'responses', '404'), { description: 'not found', 'x-deprecated': true }, label);
@@ -229,12 +256,15 @@ test('removed response gets x-deprecated (responses have no deprecated field)', 
 });
 
 test('removed response header: deprecated in 3.x', () => {
-  const rev = cut(PETS, `          headers:
+  const rev = cut(
+    PETS,
+    `          headers:
             X-Rate-Limit:
               description: calls left
               schema:
                 type: integer
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, rev)) {
     const run = runFix(b, r, file, 'optional-response-header-removed', 'deprecate');
     const res = at(run.fixed, 'paths', '/pets', 'get', 'responses', '200') as Record<string, unknown>;
@@ -244,41 +274,70 @@ test('removed response header: deprecated in 3.x', () => {
 });
 
 test('a $ref-only property becomes allOf [$ref] + deprecated in 3.0, and keeps $ref siblings in 3.1', () => {
-  const rev = cut(PETS, `        owner:
+  const rev = cut(
+    PETS,
+    `        owner:
           $ref: '#/components/schemas/Owner'
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(PETS, rev)) {
     const run = runFix(b, r, file, 'response-optional-property-removed', 'deprecate');
-    assert.deepEqual(at(run.fixed, 'components', 'schemas', 'Pet', 'properties', 'owner'), { allOf: [{ $ref: '#/components/schemas/Owner' }], deprecated: true }, label);
+    assert.deepEqual(
+      at(run.fixed, 'components', 'schemas', 'Pet', 'properties', 'owner'),
+      { allOf: [{ $ref: '#/components/schemas/Owner' }], deprecated: true },
+      label,
+    );
   }
   const yaml = runFix(PETS, rev, 'spec.yaml', 'response-optional-property-removed', 'deprecate').fixed;
   assert.ok(yaml.includes(`        owner:\n          allOf:\n            - $ref: '#/components/schemas/Owner'\n          deprecated: true\n`), yaml);
   const b31 = PETS.replace('openapi: 3.0.3', 'openapi: 3.1.0');
-  const run31 = runFix(b31, cut(b31, `        owner:
+  const run31 = runFix(
+    b31,
+    cut(
+      b31,
+      `        owner:
           $ref: '#/components/schemas/Owner'
-`), 'spec.yaml', 'response-optional-property-removed', 'deprecate');
+`,
+    ),
+    'spec.yaml',
+    'response-optional-property-removed',
+    'deprecate',
+  );
   assert.deepEqual(at(run31.fixed, 'components', 'schemas', 'Pet', 'properties', 'owner'), { $ref: '#/components/schemas/Owner', deprecated: true });
 });
 
 test('a removed $ref parameter deprecates its component when nothing else uses it', () => {
-  const base = PETS.replace(`        - name: limit
+  const base = PETS.replace(
+    `        - name: limit
           in: query
           schema:
             type: integer
-`, `        - $ref: '#/components/parameters/Limit'
-`).replace('components:\n', `components:
+`,
+    `        - $ref: '#/components/parameters/Limit'
+`,
+  ).replace(
+    'components:\n',
+    `components:
   parameters:
     Limit:
       name: limit
       in: query
       schema:
         type: integer
-`);
-  const rev = cut(base, `        - $ref: '#/components/parameters/Limit'
-`);
+`,
+  );
+  const rev = cut(
+    base,
+    `        - $ref: '#/components/parameters/Limit'
+`,
+  );
   for (const [label, b, r, file] of variants(base, rev)) {
     const run = runFix(b, r, file, 'request-parameter-removed', 'deprecate');
-    assert.deepEqual(at(run.fixed, 'paths', '/pets', 'get', 'parameters'), [{ $ref: '#/components/parameters/Limit' }, { name: 'sort', in: 'query', description: 'Sort order', schema: { type: 'string', enum: ['asc', 'desc'] } }], label);
+    assert.deepEqual(
+      at(run.fixed, 'paths', '/pets', 'get', 'parameters'),
+      [{ $ref: '#/components/parameters/Limit' }, { name: 'sort', in: 'query', description: 'Sort order', schema: { type: 'string', enum: ['asc', 'desc'] } }],
+      label,
+    );
     assert.equal(at(run.fixed, 'components', 'parameters', 'Limit', 'deprecated'), true, label);
   }
 });
@@ -312,18 +371,28 @@ definitions:
       name:
         type: string
 `;
-  const revParam = cut(base, `        - name: sort
+  const revParam = cut(
+    base,
+    `        - name: sort
           in: query
           type: string
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(base, revParam)) {
     const run = runFix(b, r, file, 'request-parameter-removed', 'deprecate');
-    assert.deepEqual((at(run.fixed, 'paths', '/pets', 'get', 'parameters') as unknown[])[1], { name: 'sort', in: 'query', 'x-deprecated': true, type: 'string' }, label);
+    assert.deepEqual(
+      (at(run.fixed, 'paths', '/pets', 'get', 'parameters') as unknown[])[1],
+      { name: 'sort', in: 'query', 'x-deprecated': true, type: 'string' },
+      label,
+    );
     assert.match(run.fixes[0].title, /x-deprecated/);
   }
-  const revProp = cut(base, `      name:
+  const revProp = cut(
+    base,
+    `      name:
         type: string
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(base, revProp)) {
     const run = runFix(b, r, file, 'response-optional-property-removed', 'deprecate');
     assert.deepEqual(at(run.fixed, 'definitions', 'Pet', 'properties', 'name'), { type: 'string', 'x-deprecated': true }, label);
@@ -331,21 +400,28 @@ definitions:
 });
 
 test('a sunset policy adds the sunset date, quoted so YAML keeps it a string', () => {
-  const rev = cut(PETS, `    post:
+  const rev = cut(
+    PETS,
+    `    post:
       summary: Create a pet
       responses:
         '201':
           description: created
-`);
+`,
+  );
   const run = runFix(PETS, rev, 'spec.yaml', 'api-removed-without-deprecation', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
   assert.ok(run.fixed.includes(`      summary: Create a pet\n      deprecated: true\n      x-sunset: '2027-03-01'\n      responses:`), run.fixed);
   assert.match(run.fixes[0].title, /x-sunset 2027-03-01/);
-  const json = runFix(json2(PETS), json2(rev), 'spec.json', 'api-removed-without-deprecation', 'deprecate', { sunset: { key: 'x-sunset', date: '2027-03-01' } });
+  const json = runFix(json2(PETS), json2(rev), 'spec.json', 'api-removed-without-deprecation', 'deprecate', {
+    sunset: { key: 'x-sunset', date: '2027-03-01' },
+  });
   assert.equal(at(json.fixed, 'paths', '/pets', 'post', 'x-sunset'), '2027-03-01');
 });
 
 test('indentless YAML sequences and CRLF line endings are kept', () => {
-  const base = PETS.replace(/\n        - name: (limit|sort)/g, '\n      - name: $1').replace(/\n          (in|schema|description): /g, (m) => m.replace('          ', '        ')).replace(/\n            type: (integer|string)\n            enum/g, (m) => m);
+  const base = PETS.replace(/\n        - name: (limit|sort)/g, '\n      - name: $1')
+    .replace(/\n          (in|schema|description): /g, (m) => m.replace('          ', '        '))
+    .replace(/\n            type: (integer|string)\n            enum/g, (m) => m);
   // Build a consistent indentless variant by hand rather than by regex gymnastics.
   const indentless = `openapi: 3.0.3
 info:
@@ -368,11 +444,14 @@ paths:
           description: ok
 `;
   void base;
-  const rev = cut(indentless, `      - name: sort
+  const rev = cut(
+    indentless,
+    `      - name: sort
         in: query
         schema:
           type: string
-`);
+`,
+  );
   const run = runFix(indentless, rev, 'spec.yaml', 'request-parameter-removed', 'deprecate');
   assert.ok(run.fixed.includes(`          type: integer\n      - name: sort\n        in: query\n        deprecated: true\n        schema:\n`), run.fixed);
   const crlf = (s: string) => s.replace(/\n/g, '\r\n');
@@ -386,23 +465,41 @@ test('comments above a removed entry come back with it; an emptied JSON object i
   const run = runFix(base, rev, 'spec.yaml', 'response-optional-property-removed', 'restore');
   assert.equal(run.fixed, base);
   const deprecated = runFix(base, rev, 'spec.yaml', 'response-optional-property-removed', 'deprecate');
-  assert.ok(deprecated.fixed.includes('        # Free-form label.\n        # Not unique.\n        tag:\n          type: string\n          deprecated: true\n'), deprecated.fixed);
+  assert.ok(
+    deprecated.fixed.includes('        # Free-form label.\n        # Not unique.\n        tag:\n          type: string\n          deprecated: true\n'),
+    deprecated.fixed,
+  );
   const small = `{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {},\n  "components": {\n    "schemas": {\n      "Pet": {\n        "type": "object",\n        "properties": {\n          "id": {"type": "integer"}\n        }\n      }\n    }\n  }\n}\n`;
   const emptied = small.replace('\n          "id": {"type": "integer"}\n        ', '');
-  const json = runFix(small.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), emptied.replace('"paths": {}', '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}'), 'spec.json', 'response-optional-property-removed', 'deprecate');
+  const json = runFix(
+    small.replace(
+      '"paths": {}',
+      '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}',
+    ),
+    emptied.replace(
+      '"paths": {}',
+      '"paths": {"/p": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}}',
+    ),
+    'spec.json',
+    'response-optional-property-removed',
+    'deprecate',
+  );
   assert.ok(json.fixed.includes('"properties": {\n          "id": {"type": "integer", "deprecated": true}\n        }'), json.fixed);
 });
 
 test('an existing "deprecated: false" is turned to true rather than duplicated; 4-space files stay 4-space', () => {
-  const base = PETS.replace("          description: Sort order\n", "          description: Sort order\n          deprecated: false\n");
-  const rev = cut(base, `        - name: sort
+  const base = PETS.replace('          description: Sort order\n', '          description: Sort order\n          deprecated: false\n');
+  const rev = cut(
+    base,
+    `        - name: sort
           in: query
           description: Sort order
           deprecated: false
           schema:
             type: string
             enum: [asc, desc]
-`);
+`,
+  );
   const run = runFix(base, rev, 'spec.yaml', 'request-parameter-removed', 'deprecate');
   assert.ok(run.fixed.includes('          description: Sort order\n          deprecated: true\n          schema:'), run.fixed);
   assert.equal(run.fixed.match(/deprecated/g)?.length, 1);

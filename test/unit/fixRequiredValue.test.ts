@@ -63,62 +63,91 @@ function at(text: string, ...path: (string | number)[]): unknown {
 }
 
 test('new required query parameter: made optional, or optional with a default from its enum', () => {
-  const rev = SPEC.replace(`      responses:
-        '200':`, `        - name: format
+  const rev = SPEC.replace(
+    `      responses:
+        '200':`,
+    `        - name: format
           in: query
           required: true
           schema:
             type: string
             enum: [short, long]
       responses:
-        '200':`);
+        '200':`,
+  );
   for (const [label, b, r, file] of variants(SPEC, rev)) {
     const run = runFix(b, r, file, 'new-required-request-parameter', 'make-optional');
     assert.equal(at(run.fixed, 'paths', '/pets', 'get', 'parameters', 2, 'required'), false, label);
     const withDefault = runFix(b, r, file, 'new-required-request-parameter', 'optional-with-default');
-    assert.deepEqual(at(withDefault.fixed, 'paths', '/pets', 'get', 'parameters', 2), { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['short', 'long'], default: 'short' } }, label);
+    assert.deepEqual(
+      at(withDefault.fixed, 'paths', '/pets', 'get', 'parameters', 2),
+      { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['short', 'long'], default: 'short' } },
+      label,
+    );
   }
 });
 
 test('new required property: removed from required (the last one takes the keyword along)', () => {
-  const rev = SPEC.replace(`              required:
+  const rev = SPEC.replace(
+    `              required:
                 - name
-`, `              required:
+`,
+    `              required:
                 - name
                 - kind
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(SPEC, rev)) {
     const run = runFix(b, r, file, 'request-property-became-required', 'revert-required');
     assert.deepEqual(at(run.fixed, 'paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', 'required'), ['name'], label);
   }
-  const added = SPEC.replace(`                kind:
-                  type: string`, `                age:
+  const added = SPEC.replace(
+    `                kind:
+                  type: string`,
+    `                age:
                   type: integer
                   example: 3
                 kind:
-                  type: string`).replace(`              required:
+                  type: string`,
+  ).replace(
+    `              required:
                 - name
-`, `              required:
+`,
+    `              required:
                 - name
                 - age
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(SPEC, added)) {
     const run = runFix(b, r, file, 'new-required-request-property', 'make-optional');
     assert.deepEqual(at(run.fixed, 'paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', 'required'), ['name'], label);
     const withDefault = runFix(b, r, file, 'new-required-request-property', 'optional-with-default');
-    assert.deepEqual(at(withDefault.fixed, 'paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'age'), { type: 'integer', example: 3, default: 3 }, label);
+    assert.deepEqual(
+      at(withDefault.fixed, 'paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'age'),
+      { type: 'integer', example: 3, default: 3 },
+      label,
+    );
   }
-  const onlyOne = SPEC.replace(`              required:
+  const onlyOne = SPEC.replace(
+    `              required:
                 - name
-`, '');
-  const revOnly = SPEC.replace(`              required:
+`,
+    '',
+  );
+  const revOnly = SPEC.replace(
+    `              required:
                 - name
-`, `              required:
+`,
+    `              required:
                 - kind
-`).replace(`              required:
+`,
+  ).replace(
+    `              required:
                 - kind
-`, `              required: [kind]
-`);
+`,
+    `              required: [kind]
+`,
+  );
   for (const [label, b, r, file] of variants(onlyOne, revOnly)) {
     const run = runFix(b, r, file, 'request-property-became-required', 'revert-required');
     assert.equal(at(run.fixed, 'paths', '/pets', 'post', 'requestBody', 'content', 'application/json', 'schema', 'required'), undefined, label);
@@ -132,12 +161,15 @@ test('parameter became required: back to the base value, or the line goes away',
     const run = runFix(b, r, file, 'request-parameter-became-required', 'revert-required');
     assert.equal(run.fixed, b, label);
   }
-  const revSort = SPEC.replace(`        - name: sort
+  const revSort = SPEC.replace(
+    `        - name: sort
           in: query
-`, `        - name: sort
+`,
+    `        - name: sort
           in: query
           required: true
-`);
+`,
+  );
   for (const [label, b, r, file] of variants(SPEC, revSort)) {
     const run = runFix(b, r, file, 'request-parameter-became-required', 'revert-required');
     assert.equal(run.fixed, b, label);
@@ -158,11 +190,14 @@ test('removed enum value is restored in place, flow and block lists', () => {
 });
 
 test('changed type is restored', () => {
-  const rev = SPEC.replace(`          required: false
+  const rev = SPEC.replace(
+    `          required: false
           schema:
-            type: integer`, `          required: false
+            type: integer`,
+    `          required: false
           schema:
-            type: string`);
+            type: string`,
+  );
   for (const [label, b, r, file] of variants(SPEC, rev)) {
     const fixes = runFix(b, r, file, 'request-parameter-type-changed', 'restore-value');
     assert.equal(fixes.fixed, b, label);
@@ -198,7 +233,10 @@ test('accept: info.version goes to the next major once', () => {
   assert.equal(nextMajor('0.9.1'), '0.10.0');
   assert.equal(nextMajor('2024-01-01'), undefined);
   const side = (text: string, file: string) => fixSideOf(loadModel({ text, file }, 'revision').doc);
-  for (const [text, file] of [[SPEC, 'spec.yaml'], [toJsonText(SPEC), 'spec.json']] as const) {
+  for (const [text, file] of [
+    [SPEC, 'spec.yaml'],
+    [toJsonText(SPEC), 'spec.json'],
+  ] as const) {
     const bump = majorVersionBump(side(text, file), side(text, file));
     assert.ok(bump);
     assert.equal(bump.to, '2.0.0');

@@ -62,7 +62,10 @@ components:
 test('mutated small spec: no crash, every outcome is a result or a clear error', () => {
   const n = ITERATIONS * 6;
   const outcomes = fuzzSpec(SMALL, 'small.yaml', n, 1);
-  assert.equal(Object.values(outcomes).reduce((a, b) => a + b, 0), n);
+  assert.equal(
+    Object.values(outcomes).reduce((a, b) => a + b, 0),
+    n,
+  );
   console.log(`fuzz small.yaml: ${n} mutations -> ${JSON.stringify(outcomes)}`);
   assert.ok((outcomes.spec ?? 0) > 0 && (outcomes['syntax-error'] ?? 0) > 0, JSON.stringify(outcomes));
 });

@@ -39,12 +39,19 @@ test('JSON with comments is read as JSON; strings that look like comments are ke
   const parsed = parseText(JSONC, 'pets.json');
   assert.deepEqual(parsed.errors, []);
   const r = compareSpecs({ text: JSONC, file: 'pets.json' }, { text: JSONC.replace(/ {6}"delete".*\n/, '').replace('}}},\n', '}}}\n'), file: 'pets.json' });
-  assert.deepEqual(r.findings.map((f) => `${f.rule}@${f.revision?.line}`), ['api-removed-without-deprecation@6'], 'anchored on /pets (line 6)');
+  assert.deepEqual(
+    r.findings.map((f) => `${f.rule}@${f.revision?.line}`),
+    ['api-removed-without-deprecation@6'],
+    'anchored on /pets (line 6)',
+  );
   const outcome = loadSpec(JSONC, 'pets.json');
   assert.equal(outcome.kind, 'spec');
   if (outcome.kind !== 'spec') return;
   const info = outcome.spec.root.entries.get('info');
-  assert.equal(info?.kind === 'map' && info.entries.get('title')?.kind === 'scalar' ? (info.entries.get('title') as { value: unknown }).value : undefined, 'Pets // not a comment');
+  assert.equal(
+    info?.kind === 'map' && info.entries.get('title')?.kind === 'scalar' ? (info.entries.get('title') as { value: unknown }).value : undefined,
+    'Pets // not a comment',
+  );
   assert.equal(JSONC.slice(info!.keyStart, info!.keyEnd), '"info"', 'offsets are those of the original text');
   // YAML keeps `//` as text (URLs in plain scalars).
   assert.equal(blankJsonComments('{"a": "b"}'), undefined, 'no comment, no copy');
@@ -66,7 +73,8 @@ test('several YAML documents: the first is read with a warning; a Kubernetes man
   const spec = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n---\nkind: Other\n';
   const outcome = loadSpec(spec, 'x.yaml');
   assert.equal(outcome.kind, 'spec');
-  if (outcome.kind === 'spec') assert.match(outcome.spec.problems.map((p) => p.message).join('\n'), /several YAML documents \(separated by ---\); only the first is read/);
+  if (outcome.kind === 'spec')
+    assert.match(outcome.spec.problems.map((p) => p.message).join('\n'), /several YAML documents \(separated by ---\); only the first is read/);
   const k8s = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: apps/v1\nkind: Deployment\n';
   assert.equal(loadSpec(k8s, 'deploy.yaml').kind, 'not-openapi');
 });
@@ -84,7 +92,10 @@ test('10,000 levels of nesting in JSON, flow YAML and block YAML: one clear erro
     assert.ok(e.line !== undefined, `${file}: positioned`);
   }
   // 600 levels parse: cut at 512 with a warning, and compared.
-  const r = compareSpecs({ text: head + '['.repeat(600) + ']'.repeat(600) + '\n', file: 'ok.yaml' }, { text: head + '['.repeat(600) + ']'.repeat(600) + '\n', file: 'ok.yaml' });
+  const r = compareSpecs(
+    { text: head + '['.repeat(600) + ']'.repeat(600) + '\n', file: 'ok.yaml' },
+    { text: head + '['.repeat(600) + ']'.repeat(600) + '\n', file: 'ok.yaml' },
+  );
   assert.ok(r.problems.some((p) => /nesting deeper than 512 levels is not compared/.test(p.message)));
 });
 
@@ -108,7 +119,16 @@ test('incremental re-parse of JSONC and of NUL edits equals a full parse', () =>
 
 /** Keys, values and positions of a tree, in order. */
 function plain(node: unknown, out: string[] = []): string[] {
-  const n = node as { kind: string; key: unknown; start: number; end: number; keyStart: number; value?: unknown; entries?: Map<string, unknown>; items?: unknown[] } | null;
+  const n = node as {
+    kind: string;
+    key: unknown;
+    start: number;
+    end: number;
+    keyStart: number;
+    value?: unknown;
+    entries?: Map<string, unknown>;
+    items?: unknown[];
+  } | null;
   if (!n) return out;
   out.push(`${n.kind}:${String(n.key)}:${n.keyStart}:${n.start}-${n.end}=${JSON.stringify(n.value ?? null)}`);
   if (n.entries) for (const c of n.entries.values()) plain(c, out);
@@ -119,11 +139,19 @@ function plain(node: unknown, out: string[] = []): string[] {
 test('broken JSON is reported in JSON terms, where it breaks (not in YAML words like "implicit keys")', () => {
   const cases: [string, string, [number, number]][] = [
     // A missing comma between members: at the member that should have been preceded by one.
-    ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1"}\n  "paths": {}\n}\n', "invalid JSON: expected ',' or '}' after property value", [4, 3]],
+    [
+      '{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1"}\n  "paths": {}\n}\n',
+      "invalid JSON: expected ',' or '}' after property value",
+      [4, 3],
+    ],
     // A trailing comma (YAML's flow maps allow it, JSON does not): at the brace after it.
     ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x", "version": "1",},\n  "paths": {\n}\n', 'invalid JSON: expected double-quoted property name', [3, 41]],
     // A string left open while typing: at the end of its line.
-    ['{\n  "openapi": "3.0.3",\n  "info": {"title": "x\n  }\n}\n', 'invalid JSON: a string is not closed on its line (or holds a raw control character)', [3, 23]],
+    [
+      '{\n  "openapi": "3.0.3",\n  "info": {"title": "x\n  }\n}\n',
+      'invalid JSON: a string is not closed on its line (or holds a raw control character)',
+      [3, 23],
+    ],
   ];
   for (const [text, message, at] of cases) {
     const e = revisionError(text, 'x.json');

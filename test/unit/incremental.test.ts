@@ -18,7 +18,9 @@ function shape(node: JNode | null, out: string[] = [], seen = new Set<JNode>()):
     return out;
   }
   seen.add(node);
-  out.push(`${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) : ''}`);
+  out.push(
+    `${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) : ''}`,
+  );
   if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out, seen);
   if (node.kind === 'seq') for (const c of node.items) shape(c, out, seen);
   return out;
@@ -153,7 +155,8 @@ test('checking an incrementally re-parsed text gives the same findings as a full
   const base = loadModel({ text, file }, 'base');
   const rand = rng(11);
   let parsed = parseText(text, file);
-  const key = (f: { rule: string; pointer: string; fingerprint: string; revision: { line: number } | null }) => `${f.rule} ${f.pointer} ${f.fingerprint} ${f.revision?.line}`;
+  const key = (f: { rule: string; pointer: string; fingerprint: string; revision: { line: number } | null }) =>
+    `${f.rule} ${f.pointer} ${f.fingerprint} ${f.revision?.line}`;
   let compared = 0;
   for (let i = 0; i < 120; i++) {
     const r = reparse(parsed, randomEdit(parsed.text, rand), file);

@@ -58,7 +58,10 @@ test('findEntryFile: the one top-level OpenAPI document of a folder', () => {
   assert.equal(findEntryFile(join(dir, 'nested')), join(dir, 'nested', 'api.yaml'));
 
   mkdirSync(join(dir, 'none'));
-  assert.throws(() => findEntryFile(join(dir, 'none')), (e: unknown) => e instanceof EntryFileError && /^no OpenAPI entry file in this folder/.test(e.message));
+  assert.throws(
+    () => findEntryFile(join(dir, 'none')),
+    (e: unknown) => e instanceof EntryFileError && /^no OpenAPI entry file in this folder/.test(e.message),
+  );
 
   mkdirSync(join(dir, 'two'));
   writeFileSync(join(dir, 'two', 'a.yaml'), spec);

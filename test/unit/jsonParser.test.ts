@@ -18,7 +18,9 @@ function shape(node: JNode | null, out: string[] = []): string[] {
   if (!node) return out;
   const parent = node.parent ? `${node.parent.kind}@${node.parent.start}` : '-';
   const ref = node.kind === 'map' ? `ref=${node.ref ?? ''}` : '';
-  out.push(`${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${ref}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) + typeof node.value : ''}`);
+  out.push(
+    `${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${ref}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) + typeof node.value : ''}`,
+  );
   if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out);
   if (node.kind === 'seq') for (const c of node.items) shape(c, out);
   return out;
@@ -51,7 +53,10 @@ test('every JSON spec of the corpus: the jsonc-parser tree equals the yaml tree,
     ...filesUnder(path.join(corpus, 'small'), '.json'),
     ...filesUnder(path.join(corpus, 'pairs'), '.json').filter((f) => !f.endsWith('pairs.json')),
   ];
-  assert.ok(files.some((f) => f.endsWith('stripe-spec3.json')), 'Stripe is among them');
+  assert.ok(
+    files.some((f) => f.endsWith('stripe-spec3.json')),
+    'Stripe is among them',
+  );
   let nodes = 0;
   for (const file of files) {
     const parsed = assertSameTree(readFileSync(file, 'utf8'), path.relative(corpus, file));
@@ -72,19 +77,33 @@ test('corner cases: comments, trailing commas, duplicate keys, escapes, numbers,
     ['array root', '[1, {"a": "b"}, [2]]'],
     ['$ref maps', '{"a": {"$ref": "#/b"}, "b": {"$ref": 1}, "c": {"$ref": "x", "$ref": "#/a"}}'],
     ['CRLF and tabs', '{\r\n\t"a":\t{\r\n\t\t"b": "c"\r\n\t}\r\n}\r\n'],
-    ['600 levels (cut at 512 with warnings)', '{"x": ' + '['.repeat(600) + '1' + ']'.repeat(600) + ', "y": ' + '{"k": '.repeat(550) + '"v"' + '}'.repeat(550) + '}'],
-    ['minified', JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok' } } } } } })],
+    [
+      '600 levels (cut at 512 with warnings)',
+      '{"x": ' + '['.repeat(600) + '1' + ']'.repeat(600) + ', "y": ' + '{"k": '.repeat(550) + '"v"' + '}'.repeat(550) + '}',
+    ],
+    [
+      'minified',
+      JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok' } } } } } }),
+    ],
   ];
   for (const [label, text] of cases) assertSameTree(text, label);
   // A duplicate key is reported, as before.
-  assert.match(parseText(cases[2][1], 'x.json').warnings.map((w) => w.message).join(), /duplicate key "x": the last one is used/);
+  assert.match(
+    parseText(cases[2][1], 'x.json')
+      .warnings.map((w) => w.message)
+      .join(),
+    /duplicate key "x": the last one is used/,
+  );
 });
 
 test('broken JSON: errors in JSON terms, no crash, and YAML in a .json file is still read as YAML', () => {
   for (const text of ['{"a": ', '{"a" 1}', '{"a": [1, 2}', '{"a": "b\n"}', '{"a": tru}', '{"a": 1} x', '{,}', '{"a": 01}']) {
     const parsed = parseText(text, 'x.json');
     assert.ok(parsed.errors.length > 0, `${JSON.stringify(text)} is an error`);
-    assert.ok(parsed.errors.every((e) => e.start >= 0 && e.start <= text.length && !/implicit key|flow/i.test(e.message)), JSON.stringify(parsed.errors));
+    assert.ok(
+      parsed.errors.every((e) => e.start >= 0 && e.start <= text.length && !/implicit key|flow/i.test(e.message)),
+      JSON.stringify(parsed.errors),
+    );
   }
   const yamlInJson = parseText('openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n', 'x.json');
   assert.deepEqual(yamlInJson.errors, []);
@@ -92,14 +111,51 @@ test('broken JSON: errors in JSON terms, no crash, and YAML in a .json file is s
 });
 
 test('random edits of a JSON spec: wherever the text is valid JSON, jsonc-parser and yaml agree; incremental equals full', () => {
-  const spec = JSON.stringify({
-    openapi: '3.0.3',
-    info: { title: 'Pets', version: '1' },
-    paths: { '/pets/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } } } } },
-    components: { schemas: { Pet: { type: 'object', required: ['id'], properties: { id: { type: 'integer', format: 'int64' }, tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } } } } },
-  }, null, 2);
+  const spec = JSON.stringify(
+    {
+      openapi: '3.0.3',
+      info: { title: 'Pets', version: '1' },
+      paths: {
+        '/pets/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Pet: {
+            type: 'object',
+            required: ['id'],
+            properties: { id: { type: 'integer', format: 'int64' }, tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } },
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
   const rand = seeded(7);
-  const pieces = ['"x": 1, ', ', "y": [1, 2]', '{}', '[]', '"', ',', ' ', '\n', '1', 'true', '"k": {"$ref": "#/a"}, ', '\\n', '\\u0041', 'é', '-0.5e3', '// c\n', '/* c */'];
+  const pieces = [
+    '"x": 1, ',
+    ', "y": [1, 2]',
+    '{}',
+    '[]',
+    '"',
+    ',',
+    ' ',
+    '\n',
+    '1',
+    'true',
+    '"k": {"$ref": "#/a"}, ',
+    '\\n',
+    '\\u0041',
+    'é',
+    '-0.5e3',
+    '// c\n',
+    '/* c */',
+  ];
   let valid = 0;
   for (let round = 0; round < 150; round++) {
     let parsed = parseText(spec, 'pets.json');

@@ -62,14 +62,18 @@ test('a deprecated path removed before its sunset is api-path-removed-before-sun
 });
 
 test('deprecated parameters and properties: removal before the sunset is an error, without a sunset info, after it nothing', () => {
-  const param = (extra: string) => spec({ paramExtra: `\n          deprecated: true${extra}` }).replace(/\n {8}- name: limit[\s\S]*?schema: \{type: integer\}[^\n]*/, (m) => m);
+  const param = (extra: string) =>
+    spec({ paramExtra: `\n          deprecated: true${extra}` }).replace(/\n {8}- name: limit[\s\S]*?schema: \{type: integer\}[^\n]*/, (m) => m);
   const noParam = spec().replace(/      parameters:\n[\s\S]*?schema: \{type: integer\}\n/, '');
   assert.equal(only(run(param("\n          x-sunset: '2027-01-01'"), noParam), 'request-parameter-removed-before-sunset').level, 'error');
   assert.equal(only(run(param(''), noParam), 'request-parameter-removed-with-deprecation').level, 'info');
   assert.deepEqual(run(param("\n          x-sunset: '2026-01-01'"), noParam), []);
   assert.equal(only(run(param("\n          x-sunset: 'soon'"), noParam), 'request-parameter-sunset-parse').level, 'error');
   const prop = spec({ propExtra: "\n                    deprecated: true\n                    x-sunset: '2027-01-01'" });
-  assert.deepEqual(rules(run(prop, spec({ withProp: false }))), ['request-property-removed-before-sunset error', 'response-property-removed-before-sunset error']);
+  assert.deepEqual(rules(run(prop, spec({ withProp: false }))), [
+    'request-property-removed-before-sunset error',
+    'response-property-removed-before-sunset error',
+  ]);
 });
 
 test('deleting the sunset of a still-deprecated operation or parameter is an error', () => {
@@ -102,11 +106,24 @@ test('grace period per stability level: deprecating without a sunset or with one
   assert.equal(only(run(op(''), op("\n      deprecated: true\n      x-sunset: '2026-07-31'"), days), 'api-sunset-date-too-small').level, 'error');
   // Parameters and properties.
   assert.equal(only(run(spec(), spec({ paramExtra: '\n          deprecated: true' }), days), 'request-parameter-deprecated-sunset-missing').level, 'error');
-  assert.equal(only(run(spec(), spec({ paramExtra: "\n          deprecated: true\n          x-sunset: '2026-06-10'" }), days), 'request-parameter-sunset-date-too-small').level, 'error');
-  assert.deepEqual(rules(run(spec(), spec({ propExtra: '\n                    deprecated: true' }), days)), ['request-property-deprecated-sunset-missing error', 'response-property-deprecated-sunset-missing error']);
-  assert.deepEqual(rules(run(spec(), spec({ propExtra: "\n                    deprecated: true\n                    x-sunset: '2026-06-10'" }), days)), ['request-property-sunset-date-too-small error', 'response-property-sunset-date-too-small error']);
+  assert.equal(
+    only(run(spec(), spec({ paramExtra: "\n          deprecated: true\n          x-sunset: '2026-06-10'" }), days), 'request-parameter-sunset-date-too-small')
+      .level,
+    'error',
+  );
+  assert.deepEqual(rules(run(spec(), spec({ propExtra: '\n                    deprecated: true' }), days)), [
+    'request-property-deprecated-sunset-missing error',
+    'response-property-deprecated-sunset-missing error',
+  ]);
+  assert.deepEqual(rules(run(spec(), spec({ propExtra: "\n                    deprecated: true\n                    x-sunset: '2026-06-10'" }), days)), [
+    'request-property-sunset-date-too-small error',
+    'response-property-sunset-date-too-small error',
+  ]);
   // Without a grace period deprecating is only news.
-  assert.deepEqual(rules(run(spec(), spec({ propExtra: '\n                    deprecated: true' }))), ['request-property-deprecated info', 'response-property-deprecated info']);
+  assert.deepEqual(rules(run(spec(), spec({ propExtra: '\n                    deprecated: true' }))), [
+    'request-property-deprecated info',
+    'response-property-deprecated info',
+  ]);
 });
 
 test('changes inside an operation deprecated in the base are one level lower, unless configured otherwise', () => {

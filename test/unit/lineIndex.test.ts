@@ -26,7 +26,11 @@ test('a line index updated after an edit equals one built from the new text', ()
 
 test('the incremental re-parse hands on a correct line index', () => {
   let parsed = parseText('openapi: 3.0.0\npaths:\n  /a:\n    get:\n      description: one\n  /b:\n    get: {}\n', 'a.yaml');
-  for (const [find, replace] of [['one', 'one\n        two'], ['/b', '/bb'], ['one\n        two', 'x']]) {
+  for (const [find, replace] of [
+    ['one', 'one\n        two'],
+    ['/b', '/bb'],
+    ['one\n        two', 'x'],
+  ]) {
     const start = parsed.text.indexOf(find);
     const r = reparse(parsed, { start, end: start + find.length, newText: replace }, 'a.yaml');
     assert.equal(r.mode, 'fragment');

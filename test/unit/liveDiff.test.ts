@@ -189,12 +189,18 @@ function randomEdit(text: string, rand: Rand): TextEdit {
   }
 }
 
-const findingKey = (f: Finding) => JSON.stringify([f.fingerprint, f.rule, f.level, f.message, f.operations, f.revision?.line, f.revision?.column, f.base?.line]);
+const findingKey = (f: Finding) =>
+  JSON.stringify([f.fingerprint, f.rule, f.level, f.message, f.operations, f.revision?.line, f.revision?.column, f.base?.line]);
 
 function fullCheck(base: SpecModel, parsed: ParsedText, file: string) {
   const model = modelOfParsed(parseText(parsed.text, file), file);
   const result = compareModels(base, model);
-  return { findings: result.findings.map(findingKey).sort(), problems: problemsOf(model).map((p) => `${p.line}:${p.column} ${p.message}`).sort() };
+  return {
+    findings: result.findings.map(findingKey).sort(),
+    problems: problemsOf(model)
+      .map((p) => `${p.line}:${p.column} ${p.message}`)
+      .sort(),
+  };
 }
 
 /** Applies `steps` edits; after each one that parses, the live diff must equal a full check. Returns how the diffs ran. */
@@ -221,7 +227,12 @@ function run(text: string, file: string, steps: number, seed: number, semanticSh
     }
     const outcome = live.diff(base, model);
     const result = compareModels(base, model, {}, { diff: () => outcome } as unknown as LiveDiff);
-    const got = { findings: result.findings.map(findingKey).sort(), problems: problemsOf(model, live.refProblems).map((p) => `${p.line}:${p.column} ${p.message}`).sort() };
+    const got = {
+      findings: result.findings.map(findingKey).sort(),
+      problems: problemsOf(model, live.refProblems)
+        .map((p) => `${p.line}:${p.column} ${p.message}`)
+        .sort(),
+    };
     assert.deepEqual(got, fullCheck(base, parsed, file), `seed ${seed}, step ${i} (${outcome.mode}, compared ${outcome.compared} operations)`);
     stats.compared++;
     if (outcome.mode === 'incremental') stats.incremental++;
@@ -235,7 +246,10 @@ test('the live diff equals a full check after random and meaningful edits (small
   const total = { compared: 0, incremental: 0, withFindings: 0, withProblems: 0 };
   const json = JSON.stringify(require('yaml').parse(SPEC), null, 2);
   for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 12); seed++) {
-    for (const [text, file] of [[SPEC, 'pets.yaml'], [json, 'pets.json']]) {
+    for (const [text, file] of [
+      [SPEC, 'pets.yaml'],
+      [json, 'pets.json'],
+    ]) {
       const s = run(text, file, 60, seed, 0.6);
       for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
     }
@@ -340,7 +354,7 @@ const KEYWORD_EDITS: [string, string][] = [
   ['minProperties: 1', 'minProperties: 2'],
   ['          minContains: 1\n', '          minItems: 0\n'],
   ['maxContains: 5', 'maxContains: 2'],
-  ['          contains:\n            $ref: \'#/components/schemas/Label\'\n', '          items:\n            $ref: \'#/components/schemas/Label\'\n'],
+  ["          contains:\n            $ref: '#/components/schemas/Label'\n", "          items:\n            $ref: '#/components/schemas/Label'\n"],
   ['            - type: integer\n          unevaluatedItems', '          unevaluatedItems'],
   ['            - type: string\n            - type: integer\n', '            - type: string\n            - type: boolean\n'],
   ['unevaluatedItems: false', 'unevaluatedItems: true'],
@@ -502,7 +516,10 @@ const STRUCTURE_EDITS: [string, string][] = [
   ["mapping: {a: '#/components/schemas/Doc'}", "mapping: {b: '#/components/schemas/Doc'}"],
   ['propertyName: kind', 'propertyName: type'],
   ['                oneOf:\n', '                allOf:\n'],
-  ["              $ref: '#/components/schemas/Doc'\n          application/octet-stream", "              oneOf: [{$ref: '#/components/schemas/Doc'}, {type: string}]\n          application/octet-stream"],
+  [
+    "              $ref: '#/components/schemas/Doc'\n          application/octet-stream",
+    "              oneOf: [{$ref: '#/components/schemas/Doc'}, {type: string}]\n          application/octet-stream",
+  ],
   ['application/octet-stream: {}', 'application/octet-stream: {schema: {type: string}}'],
   ['application/problem+json:', 'application/json:'],
   ['allowEmptyValue: true', 'allowEmptyValue: false'],
@@ -527,7 +544,10 @@ test('the live diff equals a full check after edits to structure, content, param
   const saved = SEMANTIC.splice(0, SEMANTIC.length, ...STRUCTURE_EDITS);
   try {
     for (let seed = 1; seed <= Number(process.env.FUZZ_SEEDS ?? 12); seed++) {
-      for (const [text, file] of [[STRUCTURE_SPEC, 'docs.yaml'], [json, 'docs.json']]) {
+      for (const [text, file] of [
+        [STRUCTURE_SPEC, 'docs.yaml'],
+        [json, 'docs.json'],
+      ]) {
         // JSON has other spacing: the edits hit the YAML text, random ones both.
         const s = run(text, file, 50, 100 + seed, file.endsWith('.yaml') ? 0.7 : 0);
         for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
@@ -542,7 +562,9 @@ test('the live diff equals a full check after edits to structure, content, param
 });
 
 test('the live diff equals a full check on real specs', (t) => {
-  const files = ['pairs/05-twilio-insights-v1-response-enum-narrowed/base.yaml', 'pairs/07-twilio-trunking-v1-capabilities-and-202/base.yaml'].map((f) => path.join(corpus, f));
+  const files = ['pairs/05-twilio-insights-v1-response-enum-narrowed/base.yaml', 'pairs/07-twilio-trunking-v1-capabilities-and-202/base.yaml'].map((f) =>
+    path.join(corpus, f),
+  );
   if (!files.every(existsSync)) return t.skip(`corpus not found at ${corpus}`);
   for (const [i, file] of files.entries()) {
     // Random edits there delete lines (enum values, properties, required entries), type into keys and values, break the syntax.
@@ -563,7 +585,10 @@ test('an edit in one operation re-compares only that operation', () => {
   assert.equal(outcome.mode, 'incremental');
   assert.equal(outcome.compared, 1);
   const result = compareModels(base, modelOfParsed(parsed, file), {}, { diff: () => outcome } as unknown as LiveDiff);
-  assert.deepEqual(result.findings.map((f) => [f.rule, f.operations]), [['request-parameter-enum-value-removed', ['GET /pets']]]);
+  assert.deepEqual(
+    result.findings.map((f) => [f.rule, f.operations]),
+    [['request-parameter-enum-value-removed', ['GET /pets']]],
+  );
 });
 
 test('an edit in a shared schema re-compares the operations that reach it, an edit in info none', () => {
@@ -612,7 +637,10 @@ paths:
   assert.equal(compareModels(base, modelOfParsed(parsed, 'openapi.yaml', loader), {}, live).findings.length, 0);
   files.set('pet.yaml', 'type: object\nproperties:\n  name: {type: string}\n');
   const after = compareModels(base, modelOfParsed(parsed, 'openapi.yaml', loader), {}, live);
-  assert.deepEqual(after.findings.map((f) => f.rule), ['response-optional-property-removed']);
+  assert.deepEqual(
+    after.findings.map((f) => f.rule),
+    ['response-optional-property-removed'],
+  );
 });
 
 /** Deprecation, sunset, stability, pattern and closed-schema facts in two operations (so edits can stay incremental). */

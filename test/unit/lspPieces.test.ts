@@ -34,7 +34,10 @@ test('stale diagnostics follow the lines around an edit', () => {
   const before = 'a\nb\nc\nd\ne\n';
   const after = 'a\nb\nX\nY\nc\nd\ne\n';
   const moved = remapToText([d(0), d(3), d(4)], before, after);
-  assert.deepEqual(moved.map((x) => x.range.start.line), [0, 5, 6]);
+  assert.deepEqual(
+    moved.map((x) => x.range.start.line),
+    [0, 5, 6],
+  );
   const inside = remapToText([d(2)], 'a\nb\nc\nd\n', 'a\nZZ\nd\n');
   assert.equal(inside[0].range.start.line, 1, 'a line inside the edited region snaps to its start');
 });
@@ -65,7 +68,13 @@ test('base URIs keep the file URI and change only the scheme', () => {
 
 test('settings from the client are sanitised', () => {
   assert.deepEqual(sanitise(undefined), { run: 'onType', base: '', rules: {}, budgetMs: 1500, maxFileSizeMB: 20 });
-  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), { run: 'onSave', base: 'main', rules: { 'api-removed': 'warning' }, budgetMs: 1500, maxFileSizeMB: 20 });
+  assert.deepEqual(sanitise({ run: 'onSave', base: 'main', rules: { 'api-removed': 'warning', 'no-such-rule': 'off', 'api-path-removed': 'loud' } }), {
+    run: 'onSave',
+    base: 'main',
+    rules: { 'api-removed': 'warning' },
+    budgetMs: 1500,
+    maxFileSizeMB: 20,
+  });
   assert.equal(sanitise({ maxFileSizeMB: 0.5 }).maxFileSizeMB, 0.5);
   assert.equal(sanitise({ maxFileSizeMB: 0 }).maxFileSizeMB, 20);
   assert.equal(sanitise({ maxFileSizeMB: '5' }).maxFileSizeMB, 20);

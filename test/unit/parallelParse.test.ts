@@ -14,7 +14,9 @@ import { corpusDir } from '../support/corpus';
 function shape(node: JNode | null, out: string[] = []): string[] {
   if (!node) return out;
   const parent = node.parent ? `${node.parent.kind}@${node.parent.start}` : '-';
-  out.push(`${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${node.kind === 'map' ? `ref=${node.ref ?? ''}` : ''}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) + typeof node.value : ''}`);
+  out.push(
+    `${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${node.kind === 'map' ? `ref=${node.ref ?? ''}` : ''}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) + typeof node.value : ''}`,
+  );
   if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out);
   if (node.kind === 'seq') for (const c of node.items) shape(c, out);
   return out;

@@ -86,12 +86,19 @@ test('deep nesting is cut off with a warning instead of crashing', () => {
 test('a YAML alias bomb is neither expanded by parsing nor by comparison', async () => {
   const { compareSpecs } = await import('../../server/src/engine/index');
   let bomb = 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-  for (let i = 1; i < 10; i++) bomb += `x-a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
-  bomb += 'paths:\n  /p:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: string\n                default: *a9\n                enum: [*a9]\n';
+  for (let i = 1; i < 10; i++)
+    bomb += `x-a${i}: &a${i} [${Array(9)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
+  bomb +=
+    'paths:\n  /p:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: string\n                default: *a9\n                enum: [*a9]\n';
   const t = Date.now();
   const r = compareSpecs({ text: bomb, file: 'a.yaml' }, { text: bomb.replace('type: string', 'type: string\n                maxLength: 3'), file: 'b.yaml' });
   assert.ok(Date.now() - t < 20000, 'finished');
-  assert.deepEqual(r.findings.map((f) => f.rule), ['response-body-max-length-set']);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    ['response-body-max-length-set'],
+  );
 });
 
 test('plain pointers keep "%" in keys; $ref fragments are percent-decoded', () => {

@@ -6,7 +6,11 @@ import { diffPair, oas30, only, sameInBothFormats } from '../support/engineHarne
 
 const op = (method: string, summary: string) => `    ${method}:\n      summary: ${summary}\n      responses:\n        '200':\n          description: ok\n`;
 const paths = (items: Record<string, string[]>) =>
-  oas30(`paths:\n${Object.entries(items).map(([path, methods]) => `  ${path}:\n${methods.map((m) => op(m, `${m} ${path}`)).join('')}`).join('')}`);
+  oas30(
+    `paths:\n${Object.entries(items)
+      .map(([path, methods]) => `  ${path}:\n${methods.map((m) => op(m, `${m} ${path}`)).join('')}`)
+      .join('')}`,
+  );
 
 test('removing /pets (one GET) next to /pets/{id}: only GET /pets is named, in the message and as the operation (YAML and JSON)', () => {
   const base = paths({ '/pets': ['get'], '/pets/{id}': ['get'] });

@@ -34,11 +34,17 @@ test('removing a deprecated operation before its sunset is an error; after it, a
   assert.match(early.message, /sunset is 2026-12-31/);
   // After the sunset: no finding at all (oasdiff's default), or an info finding when configured.
   assert.deepEqual(run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), today), []);
-  const late = only(run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), { policies: { ...today.policies, deprecation: { afterSunset: 'info' } } }), 'api-removed-with-deprecation');
+  const late = only(
+    run(api('1.0.0', dep('2026-01-01'), true), api('1.0.0', '', false), { policies: { ...today.policies, deprecation: { afterSunset: 'info' } } }),
+    'api-removed-with-deprecation',
+  );
   assert.equal(late.level, 'info');
   assert.match(late.message, /sunset 2026-01-01 has passed/);
   const custom = { policies: { today: '2026-06-01', deprecation: { sunsetExtensions: ['x-removal-date'] } } };
-  const c = only(run(api('1.0.0', "\n      deprecated: true\n      x-removal-date: '2027-01-01'", true), api('1.0.0', '', false), custom), 'api-removed-before-sunset');
+  const c = only(
+    run(api('1.0.0', "\n      deprecated: true\n      x-removal-date: '2027-01-01'", true), api('1.0.0', '', false), custom),
+    'api-removed-before-sunset',
+  );
   assert.equal(c.level, 'error');
 });
 
@@ -46,7 +52,10 @@ test('minimum deprecation period: deprecating without a far enough sunset is an 
   const opts = { policies: { today: '2026-06-01', deprecation: { minDays: 90 } } };
   const missing = only(run(api('1.0.0', '', true), api('1.0.0', '\n      deprecated: true', true), opts), 'api-deprecated-sunset-missing');
   assert.equal(missing.level, 'error');
-  const soon = only(run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2026-07-01'", true), opts), 'api-sunset-date-too-small');
+  const soon = only(
+    run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2026-07-01'", true), opts),
+    'api-sunset-date-too-small',
+  );
   assert.equal(soon.level, 'error');
   const fine = run(api('1.0.0', '', true), api('1.0.0', "\n      deprecated: true\n      x-sunset: '2027-01-01'", true), opts);
   assert.equal(only(fine, 'endpoint-deprecated-with-sunset').level, 'info');

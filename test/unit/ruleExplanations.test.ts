@@ -14,7 +14,8 @@ test('every rule has its own explanation: what changed, who breaks, the safe alt
   assert.ok(RULES.length > 400, `${RULES.length} rules`);
   for (const r of RULES) {
     const e = explainRule(r.id);
-    for (const part of ['**What changed.**', '**Who breaks, and why.**', '**Safe alternative.**', '**Example.** Before']) assert.ok(e.markdown.includes(part), `${r.id}: ${part}`);
+    for (const part of ['**What changed.**', '**Who breaks, and why.**', '**Safe alternative.**', '**Example.** Before'])
+      assert.ok(e.markdown.includes(part), `${r.id}: ${part}`);
     assert.ok(e.markdown.startsWith(`### \`${r.id}\``), r.id);
     const [before, after] = examples(e.markdown);
     assert.ok(before && after, `${r.id}: two YAML blocks`);

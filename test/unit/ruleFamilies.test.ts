@@ -66,7 +66,10 @@ test('identical specs produce no findings', () => {
 
 test('removing an operation is breaking and anchored on the surviving path', () => {
   const base = spec({}).replace('paths:\n', 'paths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n');
-  const rev = spec({}).replace('paths:\n', 'paths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n    delete:\n      responses:\n        "204":\n          description: gone\n');
+  const rev = spec({}).replace(
+    'paths:\n',
+    'paths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n    delete:\n      responses:\n        "204":\n          description: gone\n',
+  );
   const f = sameInBothFormats(diffPair(rev, base));
   const removed = only(f, 'api-removed-without-deprecation');
   assert.equal(removed.level, 'error');
@@ -108,12 +111,14 @@ test('parameter default value change is breaking for requests', () => {
 });
 
 test('request enum narrowed is an error, response enum narrowed is info', () => {
-  const reqEnum = (vals: string) => `\n                type: object\n                properties:\n                  kind:\n                    type: string\n                    enum: [${vals}]`;
+  const reqEnum = (vals: string) =>
+    `\n                type: object\n                properties:\n                  kind:\n                    type: string\n                    enum: [${vals}]`;
   const f = check({ requestSchema: reqEnum('cat, dog, bird') }, { requestSchema: reqEnum('cat, dog') });
   const removed = only(f, 'request-property-enum-value-removed');
   assert.equal(removed.level, 'error');
   assert.match(removed.message, /"bird"/);
-  const resEnum = (vals: string) => `\n                type: object\n                properties:\n                  kind:\n                    type: string\n                    enum: [${vals}]`;
+  const resEnum = (vals: string) =>
+    `\n                type: object\n                properties:\n                  kind:\n                    type: string\n                    enum: [${vals}]`;
   const g = check({ responseSchema: resEnum('cat, dog, bird') }, { responseSchema: resEnum('cat, dog') });
   assert.equal(only(g, 'response-property-enum-value-removed').level, 'info');
   const h = check({ responseSchema: resEnum('cat') }, { responseSchema: resEnum('cat, dog') });
@@ -121,7 +126,8 @@ test('request enum narrowed is an error, response enum narrowed is info', () => 
 });
 
 test('response property removal: required is error, optional is warning', () => {
-  const noName = '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
+  const noName =
+    '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
   assert.equal(only(check({}, { responseSchema: noName }), 'response-optional-property-removed').level, 'warning');
   const noId = '\n                type: object\n                properties:\n                  name:\n                    type: string';
   const f = check({}, { responseSchema: noId });
@@ -132,13 +138,16 @@ test('response property removal: required is error, optional is warning', () => 
 });
 
 test('deprecated property removal is info', () => {
-  const dep = '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer\n                  name:\n                    type: string\n                    deprecated: true';
-  const noName = '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
+  const dep =
+    '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer\n                  name:\n                    type: string\n                    deprecated: true';
+  const noName =
+    '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
   assert.equal(only(check({ responseSchema: dep }, { responseSchema: noName }), 'response-property-removed-with-deprecation').level, 'info');
 });
 
 test('new required request property is an error; request property became required too', () => {
-  const withAge = (req: string) => `\n                type: object\n                ${req}\n                properties:\n                  name:\n                    type: string\n                  age:\n                    type: integer`;
+  const withAge = (req: string) =>
+    `\n                type: object\n                ${req}\n                properties:\n                  name:\n                    type: string\n                  age:\n                    type: integer`;
   const f = check({}, { requestSchema: withAge('required: [age]') });
   assert.equal(only(f, 'new-required-request-property').level, 'error');
   const g = check({ requestSchema: withAge('required: [name]') }, { requestSchema: withAge('required: [name, age]') });
@@ -156,53 +165,96 @@ test('type changed vs generalized depends on direction', () => {
 });
 
 test('nullable: 3.0 nullable and 3.1 type arrays are one concept', () => {
-  const n30 = (nullable: boolean) => `\n                type: object\n                properties:\n                  n:\n                    type: string\n                    nullable: ${nullable}`;
+  const n30 = (nullable: boolean) =>
+    `\n                type: object\n                properties:\n                  n:\n                    type: string\n                    nullable: ${nullable}`;
   assert.equal(only(check({ responseSchema: n30(false) }, { responseSchema: n30(true) }), 'response-property-became-nullable').level, 'error');
   assert.equal(only(check({ requestSchema: n30(true) }, { requestSchema: n30(false) }), 'request-property-became-not-nullable').level, 'error');
   const t31 = (types: string) => `\n                type: object\n                properties:\n                  n:\n                    type: ${types}`;
   const f = check({ responseSchema: t31('string') }, { responseSchema: t31('[string, "null"]') });
-  assert.deepEqual(f.map((x) => x.rule), ['response-property-became-nullable']);
+  assert.deepEqual(
+    f.map((x) => x.rule),
+    ['response-property-became-nullable'],
+  );
 });
 
 test('constraints tightened on requests and loosened on responses', () => {
-  const c = (kw: string, v: number) => `\n                type: object\n                properties:\n                  s:\n                    type: string\n                    ${kw}: ${v}`;
-  assert.equal(only(check({ requestSchema: c('maxLength', 10) }, { requestSchema: c('maxLength', 5) }), 'request-property-max-length-decreased').level, 'error');
+  const c = (kw: string, v: number) =>
+    `\n                type: object\n                properties:\n                  s:\n                    type: string\n                    ${kw}: ${v}`;
+  assert.equal(
+    only(check({ requestSchema: c('maxLength', 10) }, { requestSchema: c('maxLength', 5) }), 'request-property-max-length-decreased').level,
+    'error',
+  );
   assert.equal(only(check({ requestSchema: c('minLength', 1) }, { requestSchema: c('minLength', 3) }), 'request-property-min-length-increased').level, 'error');
-  assert.equal(only(check({ responseSchema: c('maxLength', 5) }, { responseSchema: c('maxLength', 10) }), 'response-property-max-length-increased').level, 'error');
+  assert.equal(
+    only(check({ responseSchema: c('maxLength', 5) }, { responseSchema: c('maxLength', 10) }), 'response-property-max-length-increased').level,
+    'error',
+  );
   assert.equal(only(check({ requestSchema: c('maxLength', 5) }, { requestSchema: c('maxLength', 10) }), 'request-property-max-length-increased').level, 'info');
-  const n = (kw: string, v: number) => `\n                type: object\n                properties:\n                  n:\n                    type: integer\n                    ${kw}: ${v}`;
+  const n = (kw: string, v: number) =>
+    `\n                type: object\n                properties:\n                  n:\n                    type: integer\n                    ${kw}: ${v}`;
   assert.equal(only(check({ requestSchema: n('maximum', 100) }, { requestSchema: n('maximum', 50) }), 'request-property-max-decreased').level, 'error');
   assert.equal(only(check({ requestSchema: n('minimum', 0) }, { requestSchema: n('minimum', 1) }), 'request-property-min-increased').level, 'error');
-  const a = (kw: string, v: number) => `\n                type: object\n                properties:\n                  a:\n                    type: array\n                    items:\n                      type: string\n                    ${kw}: ${v}`;
+  const a = (kw: string, v: number) =>
+    `\n                type: object\n                properties:\n                  a:\n                    type: array\n                    items:\n                      type: string\n                    ${kw}: ${v}`;
   assert.equal(only(check({ requestSchema: a('minItems', 0) }, { requestSchema: a('minItems', 1) }), 'request-property-min-items-increased').level, 'error');
   assert.equal(only(check({ requestSchema: a('maxItems', 10) }, { requestSchema: a('maxItems', 3) }), 'request-property-max-items-decreased').level, 'error');
 });
 
 test('pattern and const', () => {
   const p = (extra: string) => `\n                type: object\n                properties:\n                  s:\n                    type: string${extra}`;
-  assert.equal(only(check({ requestSchema: p('') }, { requestSchema: p("\n                    pattern: '^[a-z]+$'") }), 'request-property-pattern-added').level, 'error');
-  assert.equal(only(check({ requestSchema: p("\n                    pattern: '^a'") }, { requestSchema: p("\n                    pattern: '^b'") }), 'request-property-pattern-changed').level, 'warning');
-  assert.equal(only(check({ requestSchema: p('') }, { requestSchema: p('\n                    const: fixed') }), 'request-property-const-added').level, 'error');
-  assert.equal(only(check({ responseSchema: p('\n                    const: fixed') }, { responseSchema: p('') }), 'response-property-const-removed').level, 'error');
+  assert.equal(
+    only(check({ requestSchema: p('') }, { requestSchema: p("\n                    pattern: '^[a-z]+$'") }), 'request-property-pattern-added').level,
+    'error',
+  );
+  assert.equal(
+    only(
+      check({ requestSchema: p("\n                    pattern: '^a'") }, { requestSchema: p("\n                    pattern: '^b'") }),
+      'request-property-pattern-changed',
+    ).level,
+    'warning',
+  );
+  assert.equal(
+    only(check({ requestSchema: p('') }, { requestSchema: p('\n                    const: fixed') }), 'request-property-const-added').level,
+    'error',
+  );
+  assert.equal(
+    only(check({ responseSchema: p('\n                    const: fixed') }, { responseSchema: p('') }), 'response-property-const-removed').level,
+    'error',
+  );
 });
 
 test('oneOf/anyOf branches added or removed', () => {
   // Object branches: a oneOf of bare primitive types is a list of types (ruleKeywords.test.ts).
-  const o = (kw: string, branches: string[]) => `\n                ${kw}:${branches.map((b) => `\n                  - {type: object, required: [${b}], properties: {${b}: {type: string}}}`).join('')}`;
-  assert.equal(only(check({ requestSchema: o('oneOf', ['string', 'integer']) }, { requestSchema: o('oneOf', ['string']) }), 'request-body-one-of-removed').level, 'error');
-  assert.equal(only(check({ responseSchema: o('oneOf', ['string']) }, { responseSchema: o('oneOf', ['string', 'integer']) }), 'response-body-one-of-added').level, 'error');
-  assert.equal(only(check({ requestSchema: o('anyOf', ['string', 'integer']) }, { requestSchema: o('anyOf', ['string']) }), 'request-body-any-of-removed').level, 'error');
+  const o = (kw: string, branches: string[]) =>
+    `\n                ${kw}:${branches.map((b) => `\n                  - {type: object, required: [${b}], properties: {${b}: {type: string}}}`).join('')}`;
+  assert.equal(
+    only(check({ requestSchema: o('oneOf', ['string', 'integer']) }, { requestSchema: o('oneOf', ['string']) }), 'request-body-one-of-removed').level,
+    'error',
+  );
+  assert.equal(
+    only(check({ responseSchema: o('oneOf', ['string']) }, { responseSchema: o('oneOf', ['string', 'integer']) }), 'response-body-one-of-added').level,
+    'error',
+  );
+  assert.equal(
+    only(check({ requestSchema: o('anyOf', ['string', 'integer']) }, { requestSchema: o('anyOf', ['string']) }), 'request-body-any-of-removed').level,
+    'error',
+  );
 });
 
 test('additionalProperties tightened on requests', () => {
-  const ap = (v: string) => `\n                type: object\n                additionalProperties: ${v}\n                properties:\n                  name:\n                    type: string`;
+  const ap = (v: string) =>
+    `\n                type: object\n                additionalProperties: ${v}\n                properties:\n                  name:\n                    type: string`;
   assert.equal(only(check({ requestSchema: ap('true') }, { requestSchema: ap('false') }), 'request-body-additional-properties-tightened').level, 'error');
 });
 
 test('readOnly flips', () => {
-  const ro = (extra: string) => `\n                type: object\n                properties:\n                  name:\n                    type: string${extra}`;
+  const ro = (extra: string) =>
+    `\n                type: object\n                properties:\n                  name:\n                    type: string${extra}`;
   // A property that became readOnly is no longer sent: optional ones break nobody (ruleStructure.test.ts has them all).
-  assert.equal(only(check({ requestSchema: ro('') }, { requestSchema: ro('\n                    readOnly: true') }), 'request-optional-property-became-read-only').level, 'info');
+  assert.equal(
+    only(check({ requestSchema: ro('') }, { requestSchema: ro('\n                    readOnly: true') }), 'request-optional-property-became-read-only').level,
+    'info',
+  );
 });
 
 test('media type and success status removed; error status removed is info', () => {
@@ -211,7 +263,10 @@ test('media type and success status removed; error status removed is info', () =
   const created = spec({}).replace("'200':", "'201':");
   const f = sameInBothFormats(diffPair(spec({}), created));
   assert.equal(only(f, 'response-success-status-removed').level, 'error');
-  const xml = spec({}).replace('      requestBody:\n        content:\n          application/json:', '      requestBody:\n        content:\n          application/xml:\n            schema:\n              type: string\n          application/json:');
+  const xml = spec({}).replace(
+    '      requestBody:\n        content:\n          application/json:',
+    '      requestBody:\n        content:\n          application/xml:\n            schema:\n              type: string\n          application/json:',
+  );
   assert.equal(only(sameInBothFormats(diffPair(xml, spec({}))), 'request-body-media-type-removed').level, 'error');
 });
 
@@ -238,7 +293,9 @@ test('descriptions, examples, extensions and reordering are not findings', () =>
 
 test('inline schema refactored into an identical $ref component is not a finding', () => {
   const base = spec({});
-  const rev = spec({ responseSchema: "\n                $ref: '#/components/schemas/Pet'" }) + `components:
+  const rev =
+    spec({ responseSchema: "\n                $ref: '#/components/schemas/Pet'" }) +
+    `components:
   schemas:
     Pet:
       type: object
@@ -253,7 +310,9 @@ test('inline schema refactored into an identical $ref component is not a finding
 });
 
 test('renamed component schema with identical content is not a finding', () => {
-  const mk = (name: string) => spec({ responseSchema: `\n                $ref: '#/components/schemas/${name}'` }) + `components:\n  schemas:\n    ${name}:\n      type: object\n      properties:\n        id:\n          type: integer\n`;
+  const mk = (name: string) =>
+    spec({ responseSchema: `\n                $ref: '#/components/schemas/${name}'` }) +
+    `components:\n  schemas:\n    ${name}:\n      type: object\n      properties:\n        id:\n          type: integer\n`;
   assert.deepEqual(sameInBothFormats(diffPair(mk('Pet'), mk('Animal'))), []);
 });
 
@@ -295,7 +354,8 @@ components:
 });
 
 test('fingerprints do not change when unrelated lines move', () => {
-  const noName = '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
+  const noName =
+    '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
   const a = check({}, { responseSchema: noName });
   const shifted = (s: Slots) => spec(s).replace('info:\n', 'info:\n  description: |\n    line one\n    line two\n');
   const b = sameInBothFormats(diffPair(shifted({}), shifted({ responseSchema: noName })));
@@ -304,7 +364,8 @@ test('fingerprints do not change when unrelated lines move', () => {
 });
 
 test('rule levels can be overridden or turned off, and accepted fingerprints are dropped', () => {
-  const noName = '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
+  const noName =
+    '\n                type: object\n                required: [id]\n                properties:\n                  id:\n                    type: integer';
   const r1 = diffPair(spec({}), spec({ responseSchema: noName }), { ruleLevels: { 'response-optional-property-removed': 'error' } });
   assert.equal(r1.yaml.findings[0].level, 'error');
   const r2 = diffPair(spec({}), spec({ responseSchema: noName }), { ruleLevels: { 'response-optional-property-removed': 'off' } });

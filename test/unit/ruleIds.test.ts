@@ -37,14 +37,22 @@ paths:
 const hook = (name: string) => `  ${name}:\n    post:\n      responses:\n        '200': {description: ok}\n`;
 const hooks = (...names: string[]) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n${names.map(hook).join('')}`;
 const header = `\n          headers:\n            X-Rate:\n              schema: {type: integer}`;
-const body = (props: string) => `\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n${props}`;
+const body = (props: string) =>
+  `\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n${props}`;
 
 /**
  * Each pair produces one renamed rule. The fingerprints were computed by the
  * build before the rename (under the former ids): accepted changes must still match.
  */
 const RENAMED: { name: string; base: string; revision: string; rule: RuleId; formerly: string; fingerprint: string }[] = [
-  { name: 'webhook', base: hooks('newPet', 'gone'), revision: hooks('newPet'), rule: 'webhook-removed', formerly: 'api-webhook-removed', fingerprint: 'cb55fab82f0f6f47' },
+  {
+    name: 'webhook',
+    base: hooks('newPet', 'gone'),
+    revision: hooks('newPet'),
+    rule: 'webhook-removed',
+    formerly: 'api-webhook-removed',
+    fingerprint: 'cb55fab82f0f6f47',
+  },
   {
     name: 'unreadable sunset',
     base: op() + `    delete:\n      deprecated: true\n      x-sunset: 'soon'\n      responses:\n        '204': {description: gone}\n`,
@@ -53,9 +61,30 @@ const RENAMED: { name: string; base: string; revision: string; rule: RuleId; for
     formerly: 'sunset-parse-error',
     fingerprint: '2783f1b8414e14bc',
   },
-  { name: 'operation added', base: op(), revision: op() + `    delete:\n      responses:\n        '204': {description: gone}\n`, rule: 'endpoint-added', formerly: 'api-added', fingerprint: '00d2ee906021b35e' },
-  { name: 'deprecated', base: op(), revision: op('\n      deprecated: true'), rule: 'endpoint-deprecated', formerly: 'api-deprecated', fingerprint: 'd30f46c179174ddb' },
-  { name: 'header', base: op('', header), revision: op(), rule: 'optional-response-header-removed', formerly: 'response-header-removed', fingerprint: 'b9c09718c4f89367' },
+  {
+    name: 'operation added',
+    base: op(),
+    revision: op() + `    delete:\n      responses:\n        '204': {description: gone}\n`,
+    rule: 'endpoint-added',
+    formerly: 'api-added',
+    fingerprint: '00d2ee906021b35e',
+  },
+  {
+    name: 'deprecated',
+    base: op(),
+    revision: op('\n      deprecated: true'),
+    rule: 'endpoint-deprecated',
+    formerly: 'api-deprecated',
+    fingerprint: 'd30f46c179174ddb',
+  },
+  {
+    name: 'header',
+    base: op('', header),
+    revision: op(),
+    rule: 'optional-response-header-removed',
+    formerly: 'response-header-removed',
+    fingerprint: 'b9c09718c4f89367',
+  },
   {
     name: 'type narrowed',
     base: op('', body('                  a: {type: number}')),
@@ -88,20 +117,33 @@ for (const c of RENAMED) {
     assert.equal(viaFormer.level, other);
     const both = only(sameInBothFormats(diffPair(c.base, c.revision, { policies: today, ruleLevels: { [c.formerly]: other, [c.rule]: 'info' } })), c.rule);
     assert.equal(both.level, 'info');
-    assert.equal(sameInBothFormats(diffPair(c.base, c.revision, { policies: today, ruleLevels: { [c.formerly]: 'off' } })).filter((x) => x.rule === c.rule).length, 0);
+    assert.equal(
+      sameInBothFormats(diffPair(c.base, c.revision, { policies: today, ruleLevels: { [c.formerly]: 'off' } })).filter((x) => x.rule === c.rule).length,
+      0,
+    );
     // An accepted change recorded before the rename is still accepted.
     assert.equal(sameInBothFormats(diffPair(c.base, c.revision, { policies: today, accepted: [c.fingerprint] })).filter((x) => x.rule === c.rule).length, 0);
   });
 }
 
 test('.breakwater.yaml and settings naming a former id still apply', () => {
-  const config = parseConfig(`rules:\n  api-webhook-removed: warning\n  sunset-parse-error: off\naccepted:\n  - {fingerprint: cb55fab82f0f6f47, rule: api-webhook-removed}\n`, '.breakwater.yaml');
+  const config = parseConfig(
+    `rules:\n  api-webhook-removed: warning\n  sunset-parse-error: off\naccepted:\n  - {fingerprint: cb55fab82f0f6f47, rule: api-webhook-removed}\n`,
+    '.breakwater.yaml',
+  );
   const { options } = checkOptionsOf(config, '2026-06-01');
   const webhook = RENAMED[0];
   assert.deepEqual(sameInBothFormats(diffPair(webhook.base, webhook.revision, options)), [], 'accepted under its old fingerprint');
   const levels = checkOptionsOf(parseConfig(`rules:\n  api-webhook-removed: warning\n`, '.breakwater.yaml')).options;
   assert.equal(only(sameInBothFormats(diffPair(webhook.base, webhook.revision, levels)), 'webhook-removed').level, 'warning');
   const sunset = RENAMED[1];
-  assert.deepEqual(sameInBothFormats(diffPair(sunset.base, sunset.revision, { ...options, policies: today })).map((f) => f.rule), [], 'sunset-parse-error: off turns off the split ids');
-  assert.deepEqual(sanitise({ rules: { 'api-webhook-removed': 'info', 'webhook-removed': 'warning' } }).rules, { 'api-webhook-removed': 'info', 'webhook-removed': 'warning' });
+  assert.deepEqual(
+    sameInBothFormats(diffPair(sunset.base, sunset.revision, { ...options, policies: today })).map((f) => f.rule),
+    [],
+    'sunset-parse-error: off turns off the split ids',
+  );
+  assert.deepEqual(sanitise({ rules: { 'api-webhook-removed': 'info', 'webhook-removed': 'warning' } }).rules, {
+    'api-webhook-removed': 'info',
+    'webhook-removed': 'warning',
+  });
 });

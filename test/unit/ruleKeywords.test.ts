@@ -58,7 +58,7 @@ interface Case {
 /** Asserts exactly one finding, `<dir>-<subject>-<change>` at the given level, on every side and subject. */
 function expectCase(c: Case): void {
   const version = c.version ?? '3.1.0';
-  const runs: [('request' | 'response'), Subject, Level][] = [
+  const runs: ['request' | 'response', Subject, Level][] = [
     ['request', 'body', c.request],
     ['request', 'property', c.request],
     ['response', 'body', c.response],
@@ -91,29 +91,115 @@ function expectUnchanged(schema: string, version = '3.1.0'): void {
 const num = (k: string) => `{type: number, ${k}}`;
 
 test('exclusiveMaximum as a 3.1 number: decreased, increased, set, unset', () => {
-  expectCase({ base: num('exclusiveMaximum: 10'), revision: num('exclusiveMaximum: 5'), change: 'exclusive-max-decreased', request: 'error', response: 'info', parameter: true });
-  expectCase({ base: num('exclusiveMaximum: 5'), revision: num('exclusiveMaximum: 10'), change: 'exclusive-max-increased', request: 'info', response: 'error', parameter: true });
-  expectCase({ base: num('minimum: 0'), revision: num('minimum: 0, exclusiveMaximum: 10'), change: 'exclusive-max-set', request: 'warning', response: 'info', parameter: true });
+  expectCase({
+    base: num('exclusiveMaximum: 10'),
+    revision: num('exclusiveMaximum: 5'),
+    change: 'exclusive-max-decreased',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: num('exclusiveMaximum: 5'),
+    revision: num('exclusiveMaximum: 10'),
+    change: 'exclusive-max-increased',
+    request: 'info',
+    response: 'error',
+    parameter: true,
+  });
+  expectCase({
+    base: num('minimum: 0'),
+    revision: num('minimum: 0, exclusiveMaximum: 10'),
+    change: 'exclusive-max-set',
+    request: 'warning',
+    response: 'info',
+    parameter: true,
+  });
   expectCase({ base: num('minimum: 0, exclusiveMaximum: 10'), revision: num('minimum: 0'), change: 'exclusive-max-unset', request: 'info', response: 'error' });
   expectUnchanged(num('exclusiveMaximum: 10'));
 });
 
 test('exclusiveMinimum as a 3.1 number: increased, decreased, set, unset', () => {
-  expectCase({ base: num('exclusiveMinimum: 0'), revision: num('exclusiveMinimum: 1'), change: 'exclusive-min-increased', request: 'error', response: 'info', parameter: true });
-  expectCase({ base: num('exclusiveMinimum: 1'), revision: num('exclusiveMinimum: 0'), change: 'exclusive-min-decreased', request: 'info', response: 'error', parameter: true });
-  expectCase({ base: num('maximum: 9'), revision: num('maximum: 9, exclusiveMinimum: 0'), change: 'exclusive-min-set', request: 'warning', response: 'info', parameter: true });
+  expectCase({
+    base: num('exclusiveMinimum: 0'),
+    revision: num('exclusiveMinimum: 1'),
+    change: 'exclusive-min-increased',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: num('exclusiveMinimum: 1'),
+    revision: num('exclusiveMinimum: 0'),
+    change: 'exclusive-min-decreased',
+    request: 'info',
+    response: 'error',
+    parameter: true,
+  });
+  expectCase({
+    base: num('maximum: 9'),
+    revision: num('maximum: 9, exclusiveMinimum: 0'),
+    change: 'exclusive-min-set',
+    request: 'warning',
+    response: 'info',
+    parameter: true,
+  });
   expectCase({ base: num('maximum: 9, exclusiveMinimum: 0'), revision: num('maximum: 9'), change: 'exclusive-min-unset', request: 'info', response: 'error' });
   expectUnchanged(num('exclusiveMinimum: 0'));
 });
 
 test('exclusiveMaximum/Minimum as the 3.0 boolean: turning exclusive tightens, turning inclusive loosens', () => {
   const v = '3.0.3';
-  expectCase({ version: v, base: num('maximum: 10'), revision: num('maximum: 10, exclusiveMaximum: true'), change: 'exclusive-max-decreased', request: 'error', response: 'info', parameter: true });
-  expectCase({ version: v, base: num('maximum: 10, exclusiveMaximum: true'), revision: num('maximum: 10, exclusiveMaximum: false'), change: 'exclusive-max-increased', request: 'info', response: 'error' });
-  expectCase({ version: v, base: num('maximum: 10, exclusiveMaximum: true'), revision: num('maximum: 20, exclusiveMaximum: true'), change: 'exclusive-max-increased', request: 'info', response: 'error' });
-  expectCase({ version: v, base: num('minimum: 0'), revision: num('minimum: 0, exclusiveMinimum: true'), change: 'exclusive-min-increased', request: 'error', response: 'info', parameter: true });
-  expectCase({ version: v, base: num('minimum: 0, exclusiveMinimum: true'), revision: num('minimum: -5, exclusiveMinimum: true'), change: 'exclusive-min-decreased', request: 'info', response: 'error' });
-  expectCase({ version: v, base: num('minimum: 0'), revision: num('minimum: 0, maximum: 3, exclusiveMaximum: true'), change: 'exclusive-max-set', request: 'warning', response: 'info' });
+  expectCase({
+    version: v,
+    base: num('maximum: 10'),
+    revision: num('maximum: 10, exclusiveMaximum: true'),
+    change: 'exclusive-max-decreased',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    version: v,
+    base: num('maximum: 10, exclusiveMaximum: true'),
+    revision: num('maximum: 10, exclusiveMaximum: false'),
+    change: 'exclusive-max-increased',
+    request: 'info',
+    response: 'error',
+  });
+  expectCase({
+    version: v,
+    base: num('maximum: 10, exclusiveMaximum: true'),
+    revision: num('maximum: 20, exclusiveMaximum: true'),
+    change: 'exclusive-max-increased',
+    request: 'info',
+    response: 'error',
+  });
+  expectCase({
+    version: v,
+    base: num('minimum: 0'),
+    revision: num('minimum: 0, exclusiveMinimum: true'),
+    change: 'exclusive-min-increased',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    version: v,
+    base: num('minimum: 0, exclusiveMinimum: true'),
+    revision: num('minimum: -5, exclusiveMinimum: true'),
+    change: 'exclusive-min-decreased',
+    request: 'info',
+    response: 'error',
+  });
+  expectCase({
+    version: v,
+    base: num('minimum: 0'),
+    revision: num('minimum: 0, maximum: 3, exclusiveMaximum: true'),
+    change: 'exclusive-max-set',
+    request: 'warning',
+    response: 'info',
+  });
   expectUnchanged(num('maximum: 10, exclusiveMaximum: true'), v);
   expectUnchanged(num('minimum: 0, exclusiveMinimum: true'), v);
 });
@@ -127,7 +213,10 @@ test('an inclusive bound keeps its own ids, and a bound that allows the same is 
   assert.deepEqual(findingsFor('3.1.0', 'request', 'property', num('maximum: 20, exclusiveMaximum: 10'), num('maximum: 30, exclusiveMaximum: 10')), []);
   // Inclusive 10 to exclusive 10 (3.1): tighter, under the exclusive id.
   const f = findingsFor('3.1.0', 'request', 'body', num('maximum: 10'), num('exclusiveMaximum: 10'));
-  assert.deepEqual(f.map((x) => x.rule), ['request-body-exclusive-max-decreased']);
+  assert.deepEqual(
+    f.map((x) => x.rule),
+    ['request-body-exclusive-max-decreased'],
+  );
   assert.match(f[0].message, /from 10 \(inclusive\) to 10 \(exclusive\)/);
 });
 
@@ -136,34 +225,103 @@ const obj = (k: string) => `{type: object, ${k}}`;
 test('maxProperties and minProperties', () => {
   expectCase({ base: obj('maxProperties: 10'), revision: obj('maxProperties: 5'), change: 'max-properties-decreased', request: 'error', response: 'info' });
   expectCase({ base: obj('maxProperties: 5'), revision: obj('maxProperties: 10'), change: 'max-properties-increased', request: 'info', response: 'error' });
-  expectCase({ base: obj('minProperties: 1'), revision: obj('minProperties: 1, maxProperties: 5'), change: 'max-properties-set', request: 'warning', response: 'info' });
-  expectCase({ base: obj('minProperties: 0, maxProperties: 5'), revision: obj('minProperties: 0'), change: 'max-properties-unset', request: 'info', response: 'error' });
+  expectCase({
+    base: obj('minProperties: 1'),
+    revision: obj('minProperties: 1, maxProperties: 5'),
+    change: 'max-properties-set',
+    request: 'warning',
+    response: 'info',
+  });
+  expectCase({
+    base: obj('minProperties: 0, maxProperties: 5'),
+    revision: obj('minProperties: 0'),
+    change: 'max-properties-unset',
+    request: 'info',
+    response: 'error',
+  });
   expectCase({ base: obj('minProperties: 1'), revision: obj('minProperties: 2'), change: 'min-properties-increased', request: 'error', response: 'info' });
   expectCase({ base: obj('minProperties: 2'), revision: obj('minProperties: 1'), change: 'min-properties-decreased', request: 'info', response: 'error' });
-  expectCase({ base: obj('maxProperties: 9'), revision: obj('maxProperties: 9, minProperties: 1'), change: 'min-properties-set', request: 'warning', response: 'info' });
-  expectCase({ base: obj('maxProperties: 9, minProperties: 1'), revision: obj('maxProperties: 9'), change: 'min-properties-unset', request: 'info', response: 'error' });
+  expectCase({
+    base: obj('maxProperties: 9'),
+    revision: obj('maxProperties: 9, minProperties: 1'),
+    change: 'min-properties-set',
+    request: 'warning',
+    response: 'info',
+  });
+  expectCase({
+    base: obj('maxProperties: 9, minProperties: 1'),
+    revision: obj('maxProperties: 9'),
+    change: 'min-properties-unset',
+    request: 'info',
+    response: 'error',
+  });
   expectUnchanged(obj('minProperties: 1, maxProperties: 5'));
 });
 
 test('multipleOf: set, unset, narrowed to a multiple, widened to a divisor, changed to neither', () => {
-  expectCase({ base: num('minimum: 0'), revision: num('minimum: 0, multipleOf: 5'), change: 'multiple-of-set', request: 'warning', response: 'info', parameter: true });
-  expectCase({ base: num('minimum: 0, multipleOf: 5'), revision: num('minimum: 0'), change: 'multiple-of-unset', request: 'info', response: 'error', parameter: true });
-  expectCase({ base: num('multipleOf: 2'), revision: num('multipleOf: 4'), change: 'multiple-of-narrowed', request: 'error', response: 'info', parameter: true });
-  expectCase({ base: num('multipleOf: 0.1'), revision: num('multipleOf: 0.01'), change: 'multiple-of-widened', request: 'info', response: 'error', parameter: true });
-  expectCase({ base: num('multipleOf: 2'), revision: num('multipleOf: 3'), change: 'multiple-of-changed', request: 'warning', response: 'warning', parameter: true });
+  expectCase({
+    base: num('minimum: 0'),
+    revision: num('minimum: 0, multipleOf: 5'),
+    change: 'multiple-of-set',
+    request: 'warning',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: num('minimum: 0, multipleOf: 5'),
+    revision: num('minimum: 0'),
+    change: 'multiple-of-unset',
+    request: 'info',
+    response: 'error',
+    parameter: true,
+  });
+  expectCase({
+    base: num('multipleOf: 2'),
+    revision: num('multipleOf: 4'),
+    change: 'multiple-of-narrowed',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: num('multipleOf: 0.1'),
+    revision: num('multipleOf: 0.01'),
+    change: 'multiple-of-widened',
+    request: 'info',
+    response: 'error',
+    parameter: true,
+  });
+  expectCase({
+    base: num('multipleOf: 2'),
+    revision: num('multipleOf: 3'),
+    change: 'multiple-of-changed',
+    request: 'warning',
+    response: 'warning',
+    parameter: true,
+  });
   const changed = findingsFor('3.1.0', 'request', 'property', num('multipleOf: 2'), num('multipleOf: 3'));
   assert.match(changed[0].message, /depends on the values they send/);
   // 0.3 is a multiple of 0.1 although 0.3 / 0.1 is not exactly 3 in binary floating point.
-  assert.deepEqual(findingsFor('3.1.0', 'request', 'body', num('multipleOf: 0.1'), num('multipleOf: 0.3')).map((x) => x.rule), ['request-body-multiple-of-narrowed']);
+  assert.deepEqual(
+    findingsFor('3.1.0', 'request', 'body', num('multipleOf: 0.1'), num('multipleOf: 0.3')).map((x) => x.rule),
+    ['request-body-multiple-of-narrowed'],
+  );
   expectUnchanged(num('multipleOf: 0.5'));
 });
 
 /** A change inside a keyword's sub-schema is found by the ordinary comparison, as a property change, on both sides. */
 function expectNested(base: string, revision: string, change: string, request: Level, response: Level): void {
-  for (const [dir, level] of [['request', request], ['response', response]] as const) {
+  for (const [dir, level] of [
+    ['request', request],
+    ['response', response],
+  ] as const) {
     for (const subject of ['body', 'property'] as const) {
       const f = findingsFor('3.1.0', dir, subject, base, revision);
-      assert.deepEqual(f.map((x) => `${x.rule} ${x.level}`), [`${dir}-property-${change} ${level}`], `${base} -> ${revision} (${dir} ${subject})`);
+      assert.deepEqual(
+        f.map((x) => `${x.rule} ${x.level}`),
+        [`${dir}-property-${change} ${level}`],
+        `${base} -> ${revision} (${dir} ${subject})`,
+      );
     }
   }
 }
@@ -178,7 +336,13 @@ test('contains, minContains, maxContains', () => {
   expectCase({ base: arr(c), revision: arr(`${c}, minContains: 2`), change: 'min-contains-increased', request: 'error', response: 'info' });
   expectCase({ base: arr(`${c}, minContains: 2`), revision: arr(c), change: 'min-contains-decreased', request: 'info', response: 'error' });
   expectCase({ base: arr(c), revision: arr(`${c}, maxContains: 3`), change: 'max-contains-decreased', request: 'error', response: 'info' });
-  expectCase({ base: arr(`${c}, maxContains: 3`), revision: arr(`${c}, maxContains: 5`), change: 'max-contains-increased', request: 'info', response: 'error' });
+  expectCase({
+    base: arr(`${c}, maxContains: 3`),
+    revision: arr(`${c}, maxContains: 5`),
+    change: 'max-contains-increased',
+    request: 'info',
+    response: 'error',
+  });
   expectNested(arr('contains: {type: string, maxLength: 5}'), arr('contains: {type: string, maxLength: 3}'), 'max-length-decreased', 'error', 'info');
   expectUnchanged(arr(`${c}, minContains: 2, maxContains: 4`));
   // minContains without contains does nothing: no finding.
@@ -188,8 +352,20 @@ test('contains, minContains, maxContains', () => {
 test('prefixItems (levels as oasdiff reads it: adding takes the first positions away from items)', () => {
   const items = 'items: {type: string}';
   expectCase({ base: arr(items), revision: arr(`prefixItems: [{type: integer}], ${items}`), change: 'prefix-items-added', request: 'info', response: 'error' });
-  expectCase({ base: arr(`prefixItems: [{type: integer}], ${items}`), revision: arr(items), change: 'prefix-items-removed', request: 'error', response: 'info' });
-  expectCase({ base: arr(`prefixItems: [{type: integer}], ${items}`), revision: arr(`prefixItems: [{type: integer}, {type: boolean}], ${items}`), change: 'prefix-items-added', request: 'info', response: 'error' });
+  expectCase({
+    base: arr(`prefixItems: [{type: integer}], ${items}`),
+    revision: arr(items),
+    change: 'prefix-items-removed',
+    request: 'error',
+    response: 'info',
+  });
+  expectCase({
+    base: arr(`prefixItems: [{type: integer}], ${items}`),
+    revision: arr(`prefixItems: [{type: integer}, {type: boolean}], ${items}`),
+    change: 'prefix-items-added',
+    request: 'info',
+    response: 'error',
+  });
   expectNested(arr('prefixItems: [{type: integer, maximum: 5}]'), arr('prefixItems: [{type: integer, maximum: 3}]'), 'max-decreased', 'error', 'info');
   expectUnchanged(arr(`prefixItems: [{type: integer}, {type: boolean}], ${items}`));
 });
@@ -199,35 +375,101 @@ test('unevaluatedItems', () => {
   expectCase({ base: arr(p), revision: arr(`${p}, unevaluatedItems: false`), change: 'unevaluated-items-added', request: 'error', response: 'info' });
   expectCase({ base: arr(`${p}, unevaluatedItems: false`), revision: arr(p), change: 'unevaluated-items-removed', request: 'info', response: 'error' });
   // `true` allows everything: the same as no keyword.
-  expectCase({ base: arr(`${p}, unevaluatedItems: {type: integer}`), revision: arr(`${p}, unevaluatedItems: true`), change: 'unevaluated-items-removed', request: 'info', response: 'error' });
-  expectNested(arr(`${p}, unevaluatedItems: {type: string, maxLength: 3}`), arr(`${p}, unevaluatedItems: {type: string, maxLength: 2}`), 'max-length-decreased', 'error', 'info');
+  expectCase({
+    base: arr(`${p}, unevaluatedItems: {type: integer}`),
+    revision: arr(`${p}, unevaluatedItems: true`),
+    change: 'unevaluated-items-removed',
+    request: 'info',
+    response: 'error',
+  });
+  expectNested(
+    arr(`${p}, unevaluatedItems: {type: string, maxLength: 3}`),
+    arr(`${p}, unevaluatedItems: {type: string, maxLength: 2}`),
+    'max-length-decreased',
+    'error',
+    'info',
+  );
   expectUnchanged(arr(`${p}, unevaluatedItems: false`));
 });
 
 test('patternProperties', () => {
   const pp = (schema: string) => obj(`patternProperties: {"^x-": ${schema}}`);
-  expectCase({ base: obj('minProperties: 0'), revision: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'), change: 'pattern-property-added', request: 'error', response: 'info' });
-  expectCase({ base: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'), revision: obj('minProperties: 0'), change: 'pattern-property-removed', request: 'info', response: 'error' });
+  expectCase({
+    base: obj('minProperties: 0'),
+    revision: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'),
+    change: 'pattern-property-added',
+    request: 'error',
+    response: 'info',
+  });
+  expectCase({
+    base: obj('minProperties: 0, patternProperties: {"^x-": {type: string}}'),
+    revision: obj('minProperties: 0'),
+    change: 'pattern-property-removed',
+    request: 'info',
+    response: 'error',
+  });
   // Another pattern is another constraint.
-  expectCase({ base: pp('{type: string}'), revision: obj('patternProperties: {"^x-": {type: string}, "^y-": {type: integer}}'), change: 'pattern-property-added', request: 'error', response: 'info' });
+  expectCase({
+    base: pp('{type: string}'),
+    revision: obj('patternProperties: {"^x-": {type: string}, "^y-": {type: integer}}'),
+    change: 'pattern-property-added',
+    request: 'error',
+    response: 'info',
+  });
   expectNested(pp('{type: string, maxLength: 9}'), pp('{type: string, maxLength: 4}'), 'max-length-decreased', 'error', 'info');
   expectUnchanged(pp('{type: string}'));
 });
 
 test('propertyNames', () => {
-  expectCase({ base: obj('minProperties: 0'), revision: obj('minProperties: 0, propertyNames: {maxLength: 8}'), change: 'property-names-added', request: 'error', response: 'info' });
-  expectCase({ base: obj('minProperties: 0, propertyNames: {maxLength: 8}'), revision: obj('minProperties: 0'), change: 'property-names-removed', request: 'info', response: 'error' });
+  expectCase({
+    base: obj('minProperties: 0'),
+    revision: obj('minProperties: 0, propertyNames: {maxLength: 8}'),
+    change: 'property-names-added',
+    request: 'error',
+    response: 'info',
+  });
+  expectCase({
+    base: obj('minProperties: 0, propertyNames: {maxLength: 8}'),
+    revision: obj('minProperties: 0'),
+    change: 'property-names-removed',
+    request: 'info',
+    response: 'error',
+  });
   expectNested(obj('propertyNames: {maxLength: 8}'), obj('propertyNames: {maxLength: 4}'), 'max-length-decreased', 'error', 'info');
   expectUnchanged(obj('propertyNames: {maxLength: 8}'));
 });
 
 test('unevaluatedProperties', () => {
   const props = 'properties: {a: {type: string}}';
-  expectCase({ base: obj(props), revision: obj(`${props}, unevaluatedProperties: false`), change: 'unevaluated-properties-added', request: 'error', response: 'info' });
-  expectCase({ base: obj(`${props}, unevaluatedProperties: false`), revision: obj(props), change: 'unevaluated-properties-removed', request: 'info', response: 'error' });
+  expectCase({
+    base: obj(props),
+    revision: obj(`${props}, unevaluatedProperties: false`),
+    change: 'unevaluated-properties-added',
+    request: 'error',
+    response: 'info',
+  });
+  expectCase({
+    base: obj(`${props}, unevaluatedProperties: false`),
+    revision: obj(props),
+    change: 'unevaluated-properties-removed',
+    request: 'info',
+    response: 'error',
+  });
   // Closed (false) to a schema: more is allowed.
-  expectCase({ base: obj(`${props}, unevaluatedProperties: false`), revision: obj(`${props}, unevaluatedProperties: {type: string}`), change: 'unevaluated-properties-removed', request: 'info', response: 'error' });
-  expectNested(obj(`${props}, unevaluatedProperties: {type: string, maxLength: 3}`), obj(`${props}, unevaluatedProperties: {type: string, maxLength: 2}`), 'max-length-decreased', 'error', 'info');
+  expectCase({
+    base: obj(`${props}, unevaluatedProperties: false`),
+    revision: obj(`${props}, unevaluatedProperties: {type: string}`),
+    change: 'unevaluated-properties-removed',
+    request: 'info',
+    response: 'error',
+  });
+  expectNested(
+    obj(`${props}, unevaluatedProperties: {type: string, maxLength: 3}`),
+    obj(`${props}, unevaluatedProperties: {type: string, maxLength: 2}`),
+    'max-length-decreased',
+    'error',
+    'info',
+  );
   expectUnchanged(obj(`${props}, unevaluatedProperties: false`));
 });
 
@@ -243,9 +485,27 @@ test('dependentRequired: added, removed, names gained, names lost, changed', () 
 
 test('dependentSchemas', () => {
   const ds = (m: string) => obj(`minProperties: 0, dependentSchemas: {${m}}`);
-  expectCase({ base: obj('minProperties: 0'), revision: ds('card: {required: [billing]}'), change: 'dependent-schema-added', request: 'error', response: 'info' });
-  expectCase({ base: ds('card: {required: [billing]}'), revision: obj('minProperties: 0'), change: 'dependent-schema-removed', request: 'info', response: 'error' });
-  expectNested(ds('card: {properties: {billing: {type: string, maxLength: 9}}}'), ds('card: {properties: {billing: {type: string, maxLength: 5}}}'), 'max-length-decreased', 'error', 'info');
+  expectCase({
+    base: obj('minProperties: 0'),
+    revision: ds('card: {required: [billing]}'),
+    change: 'dependent-schema-added',
+    request: 'error',
+    response: 'info',
+  });
+  expectCase({
+    base: ds('card: {required: [billing]}'),
+    revision: obj('minProperties: 0'),
+    change: 'dependent-schema-removed',
+    request: 'info',
+    response: 'error',
+  });
+  expectNested(
+    ds('card: {properties: {billing: {type: string, maxLength: 9}}}'),
+    ds('card: {properties: {billing: {type: string, maxLength: 5}}}'),
+    'max-length-decreased',
+    'error',
+    'info',
+  );
   expectUnchanged(ds('card: {required: [billing]}'));
 });
 
@@ -257,8 +517,20 @@ test('if / then / else', () => {
   expectCase({ base: obj(`${cond}, then: {required: [x]}`), revision: obj(cond), change: 'then-removed', request: 'info', response: 'error' });
   expectCase({ base: obj(cond), revision: obj(`${cond}, else: {required: [y]}`), change: 'else-added', request: 'error', response: 'info' });
   expectCase({ base: obj(`${cond}, else: {required: [y]}`), revision: obj(cond), change: 'else-removed', request: 'info', response: 'error' });
-  expectCase({ base: obj(`${cond}, then: {required: [x]}`), revision: obj('if: {required: [sort]}, then: {required: [x]}'), change: 'if-changed', request: 'warning', response: 'warning' });
-  expectNested(obj(`${cond}, then: {properties: {x: {type: string, maxLength: 5}}}`), obj(`${cond}, then: {properties: {x: {type: string, maxLength: 3}}}`), 'max-length-decreased', 'error', 'info');
+  expectCase({
+    base: obj(`${cond}, then: {required: [x]}`),
+    revision: obj('if: {required: [sort]}, then: {required: [x]}'),
+    change: 'if-changed',
+    request: 'warning',
+    response: 'warning',
+  });
+  expectNested(
+    obj(`${cond}, then: {properties: {x: {type: string, maxLength: 5}}}`),
+    obj(`${cond}, then: {properties: {x: {type: string, maxLength: 3}}}`),
+    'max-length-decreased',
+    'error',
+    'info',
+  );
   // then/else often hold only `required`: a name required there without a property schema counts too.
   expectNested(obj(`${cond}, then: {required: [x]}`), obj(`${cond}, then: {required: [x, y]}`), 'became-required', 'error', 'info');
   expectNested(obj(`${cond}, else: {required: [x, y]}`), obj(`${cond}, else: {required: [x]}`), 'became-optional', 'info', 'error');
@@ -268,22 +540,61 @@ test('if / then / else', () => {
 });
 
 test('lists of types: a 3.1 type array or a oneOf of bare types, widened or narrowed', () => {
-  expectCase({ base: '{type: [string, integer]}', revision: '{type: [string]}', change: 'list-of-types-narrowed', request: 'error', response: 'info', parameter: true });
-  expectCase({ base: '{type: string}', revision: '{type: [string, integer]}', change: 'list-of-types-widened', request: 'info', response: 'error', parameter: true });
-  expectCase({ base: '{oneOf: [{type: string}, {type: integer}]}', revision: '{oneOf: [{type: string}]}', change: 'list-of-types-narrowed', request: 'error', response: 'info', parameter: true });
-  expectCase({ base: '{anyOf: [{type: string}]}', revision: '{anyOf: [{type: string}, {type: boolean}]}', change: 'list-of-types-widened', request: 'info', response: 'error' });
+  expectCase({
+    base: '{type: [string, integer]}',
+    revision: '{type: [string]}',
+    change: 'list-of-types-narrowed',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: '{type: string}',
+    revision: '{type: [string, integer]}',
+    change: 'list-of-types-widened',
+    request: 'info',
+    response: 'error',
+    parameter: true,
+  });
+  expectCase({
+    base: '{oneOf: [{type: string}, {type: integer}]}',
+    revision: '{oneOf: [{type: string}]}',
+    change: 'list-of-types-narrowed',
+    request: 'error',
+    response: 'info',
+    parameter: true,
+  });
+  expectCase({
+    base: '{anyOf: [{type: string}]}',
+    revision: '{anyOf: [{type: string}, {type: boolean}]}',
+    change: 'list-of-types-widened',
+    request: 'info',
+    response: 'error',
+  });
   // integer -> number widens; a type array respelled as a oneOf of the same types is no change; null is nullability.
   expectCase({ base: '{type: [integer, string]}', revision: '{type: [number, string]}', change: 'list-of-types-widened', request: 'info', response: 'error' });
   for (const dir of ['request', 'response'] as const) {
     assert.deepEqual(findingsFor('3.1.0', dir, 'property', '{type: [string, integer]}', '{oneOf: [{type: integer}, {type: string}]}'), []);
   }
-  assert.deepEqual(findingsFor('3.1.0', 'response', 'body', '{type: [string, integer]}', '{type: [string, integer, "null"]}').map((x) => x.rule), ['response-body-became-nullable']);
+  assert.deepEqual(
+    findingsFor('3.1.0', 'response', 'body', '{type: [string, integer]}', '{type: [string, integer, "null"]}').map((x) => x.rule),
+    ['response-body-became-nullable'],
+  );
   // Both directions at once: one finding each.
   const both = findingsFor('3.1.0', 'request', 'body', '{type: [string, integer]}', '{type: [string, boolean]}');
   assert.deepEqual(both.map((x) => `${x.rule} ${x.level}`).sort(), ['request-body-list-of-types-narrowed error', 'request-body-list-of-types-widened info']);
   // Inside an object-typed parameter: the catalogue's request-parameter-property id.
-  const inParam = findingsFor('3.1.0', 'request', 'parameter', '{type: object, properties: {p: {type: [string, integer]}}}', '{type: object, properties: {p: {type: [string]}}}');
-  assert.deepEqual(inParam.map((x) => `${x.rule} ${x.level}`), ['request-parameter-property-list-of-types-narrowed error']);
+  const inParam = findingsFor(
+    '3.1.0',
+    'request',
+    'parameter',
+    '{type: object, properties: {p: {type: [string, integer]}}}',
+    '{type: object, properties: {p: {type: [string]}}}',
+  );
+  assert.deepEqual(
+    inParam.map((x) => `${x.rule} ${x.level}`),
+    ['request-parameter-property-list-of-types-narrowed error'],
+  );
   expectUnchanged('{type: [string, integer]}');
   expectUnchanged('{oneOf: [{type: string}, {type: integer}]}');
 });
@@ -297,11 +608,23 @@ test('a tighter bound on a readOnly property is info on the request side (client
   ];
   const ro = (k: string) => `{type: number, readOnly: true, ${k}}`;
   for (const [base, revision, change] of cases) {
-    assert.deepEqual(findingsFor('3.1.0', 'request', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`), [`request-read-only-property-${change} info`]);
-    assert.deepEqual(findingsFor('3.1.0', 'response', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`), [`response-property-${change} info`]);
+    assert.deepEqual(
+      findingsFor('3.1.0', 'request', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`),
+      [`request-read-only-property-${change} info`],
+    );
+    assert.deepEqual(
+      findingsFor('3.1.0', 'response', 'property', ro(base), ro(revision)).map((x) => `${x.rule} ${x.level}`),
+      [`response-property-${change} info`],
+    );
   }
   const s = (n: number) => `{type: string, readOnly: true, maxLength: ${n}}`;
-  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', s(10), s(5)).map((x) => `${x.rule} ${x.level}`), ['request-read-only-property-max-length-decreased info']);
+  assert.deepEqual(
+    findingsFor('3.1.0', 'request', 'property', s(10), s(5)).map((x) => `${x.rule} ${x.level}`),
+    ['request-read-only-property-max-length-decreased info'],
+  );
   // Not readOnly: the ordinary error.
-  assert.deepEqual(findingsFor('3.1.0', 'request', 'property', num('maximum: 10'), num('maximum: 5')).map((x) => `${x.rule} ${x.level}`), ['request-property-max-decreased error']);
+  assert.deepEqual(
+    findingsFor('3.1.0', 'request', 'property', num('maximum: 10'), num('maximum: 5')).map((x) => `${x.rule} ${x.level}`),
+    ['request-property-max-decreased error'],
+  );
 });

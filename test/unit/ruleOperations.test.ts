@@ -22,11 +22,11 @@ paths:
       parameters:
         - {name: petId, in: path, required: true, schema: {type: string}}${(s.params ?? []).map((p) => `\n        - ${p}`).join('')}
       requestBody:
-        content: ${s.reqContent ?? "{application/json: {schema: {type: object}}}"}
+        content: ${s.reqContent ?? '{application/json: {schema: {type: object}}}'}
       responses:
         '200':
           description: ok${s.resHeaders ? `\n          headers: ${s.resHeaders}` : ''}
-          content: ${s.resContent ?? "{application/json: {schema: {type: object}}}"}
+          content: ${s.resContent ?? '{application/json: {schema: {type: object}}}'}
     get:
       responses:
         '200': {description: ok}
@@ -68,19 +68,27 @@ test('a response media type renamed: generalized is an error, specialized or par
   expect({ resContent: mt('application/json') }, { resContent: mt('application/json; charset=utf-8') }, ['response-media-type-name-changed info']);
   // The schemas of a renamed media type are still compared.
   const withMax = "{'application/json': {schema: {type: object, properties: {code: {type: string, maxLength: 9}}}}}";
-  expect({ resContent: mt('application/problem+json') }, { resContent: withMax }, ['response-media-type-name-generalized error', 'response-property-max-length-set info']);
-  expect({ resContent: withMax.replace('application/json', 'application/problem+json') }, { resContent: mt('application/json') }, ['response-media-type-name-generalized error', 'response-property-max-length-unset error']);
+  expect({ resContent: mt('application/problem+json') }, { resContent: withMax }, [
+    'response-media-type-name-generalized error',
+    'response-property-max-length-set info',
+  ]);
+  expect({ resContent: withMax.replace('application/json', 'application/problem+json') }, { resContent: mt('application/json') }, [
+    'response-media-type-name-generalized error',
+    'response-property-max-length-unset error',
+  ]);
   // Two media types, one renamed to something unrelated: removed and added.
   const two = (second: string) => `{'application/json': {schema: {type: object}}, '${second}': {schema: {type: string}}}`;
   expect({ resContent: two('text/csv') }, { resContent: two('application/xml') }, ['response-media-type-removed error', 'response-media-type-added info']);
 });
 
 test('parameters added: path parameter, on the path item (required / optional)', () => {
-  const base = spec().replace("\n        - {name: petId, in: path, required: true, schema: {type: string}}", '');
+  const base = spec().replace('\n        - {name: petId, in: path, required: true, schema: {type: string}}', '');
   const f = sameSetInBothFormats(diffPair(base, spec())).map((x) => `${x.rule} ${x.level}`);
   assert.deepEqual(f, ['new-request-path-parameter error']);
   // One finding for the path item, listing both of its operations.
-  expect({}, { pathParams: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] }, ['new-required-request-default-parameter-to-existing-path error']);
+  expect({}, { pathParams: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] }, [
+    'new-required-request-default-parameter-to-existing-path error',
+  ]);
   const onPath = sameSetInBothFormats(diffPair(spec(), spec({ pathParams: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] })));
   assert.deepEqual(onPath[0].operations, ['GET /pets/{petId}', 'POST /pets/{petId}']);
   expect({}, { pathParams: ['{name: trace, in: query, schema: {type: boolean}}'] }, ['new-optional-request-default-parameter-to-existing-path info']);

@@ -77,7 +77,10 @@ test('requirements: more to present is an error, less or another way is info', (
 
 test('the global requirement: one finding for every operation that inherits it, under the global ids', () => {
   const f = sameSetInBothFormats(diffPair(spec({ global: '[{oauth: [read]}]' }), spec({ global: '[{oauth: [read, write]}]' })));
-  assert.deepEqual(f.map((x) => [x.rule, x.level, x.operations]), [['api-global-security-scope-added', 'error', ['GET /pets', 'POST /pets']]]);
+  assert.deepEqual(
+    f.map((x) => [x.rule, x.level, x.operations]),
+    [['api-global-security-scope-added', 'error', ['GET /pets', 'POST /pets']]],
+  );
   expect({ global: '[{oauth: [read, write]}]' }, { global: '[{oauth: [read]}]' }, ['api-global-security-scope-removed info']);
   expect({}, { global: '[{key: []}]' }, ['api-global-security-added error']);
   expect({ global: '[{key: []}]' }, {}, ['api-global-security-removed info']);
@@ -98,12 +101,26 @@ test('a scheme definition changing under the same name', () => {
   expect(...at('scheme: basic}', 'scheme: digest}'), ['api-security-component-scheme-changed error']);
   expect(...at('scheme: basic}', 'scheme: Basic}'), [], 'HTTP scheme names are case-insensitive');
   expect(...at('bearerFormat: JWT', 'bearerFormat: opaque'), ['api-security-component-bearer-format-changed warning']);
-  expect(...at("openIdConnectUrl: 'https://id.example.com/", "openIdConnectUrl: 'https://login.example.com/"), ['api-security-component-open-id-connect-url-changed warning']);
-  expect(...at('authorizationUrl: https://auth.example.com/authorize', 'authorizationUrl: https://auth.example.com/v2/authorize'), ['api-security-component-oauth-url-changed warning']);
-  expect(...at('          tokenUrl: https://auth.example.com/token\n          scopes: {read: read pets, write', '          tokenUrl: https://auth.example.com/v2/token\n          scopes: {read: read pets, write'), ['api-security-component-oauth-token-url-changed warning']);
+  expect(...at("openIdConnectUrl: 'https://id.example.com/", "openIdConnectUrl: 'https://login.example.com/"), [
+    'api-security-component-open-id-connect-url-changed warning',
+  ]);
+  expect(...at('authorizationUrl: https://auth.example.com/authorize', 'authorizationUrl: https://auth.example.com/v2/authorize'), [
+    'api-security-component-oauth-url-changed warning',
+  ]);
+  expect(
+    ...at(
+      '          tokenUrl: https://auth.example.com/token\n          scopes: {read: read pets, write',
+      '          tokenUrl: https://auth.example.com/v2/token\n          scopes: {read: read pets, write',
+    ),
+    ['api-security-component-oauth-token-url-changed warning'],
+  );
   expect(...at('scopes: {read: read pets, write: write pets}', 'scopes: {read: read pets}'), ['api-security-component-oauth-scope-removed warning']);
-  expect(...at('scopes: {read: read pets, write: write pets}', 'scopes: {read: read pets, write: write pets, admin: all}'), ['api-security-component-oauth-scope-added info']);
-  expect(...at('scopes: {read: read pets, write: write pets}', 'scopes: {read: read all pets, write: write pets}'), ['api-security-component-oauth-scope-changed info']);
+  expect(...at('scopes: {read: read pets, write: write pets}', 'scopes: {read: read pets, write: write pets, admin: all}'), [
+    'api-security-component-oauth-scope-added info',
+  ]);
+  expect(...at('scopes: {read: read pets, write: write pets}', 'scopes: {read: read all pets, write: write pets}'), [
+    'api-security-component-oauth-scope-changed info',
+  ]);
   const noCode = SCHEMES.slice(0, SCHEMES.indexOf('        authorizationCode:'));
   expect({ op: '[{key: []}]' }, { op: '[{key: []}]', schemes: noCode }, ['api-security-component-oauth-flow-removed error']);
   expect({ op: '[{key: []}]', schemes: noCode }, { op: '[{key: []}]' }, ['api-security-component-oauth-flow-added info']);
@@ -123,7 +140,10 @@ paths:
 securityDefinitions:
   auth: {type: oauth2, flow: application, tokenUrl: ${def}, scopes: {read: r, write: w}}
 `;
-  const f = (a: string, b: string) => sameSetInBothFormats(diffPair(a, b)).map((x) => `${x.rule} ${x.level}`).sort();
+  const f = (a: string, b: string) =>
+    sameSetInBothFormats(diffPair(a, b))
+      .map((x) => `${x.rule} ${x.level}`)
+      .sort();
   assert.deepEqual(f(v2('https://a/token', 'read'), v2('https://b/token', 'read')), ['api-security-component-oauth-token-url-changed warning']);
   assert.deepEqual(f(v2('https://a/token', 'read'), v2('https://a/token', 'read, write')), ['api-security-scope-added error']);
   assert.deepEqual(f(v2('https://a/token', 'read'), v2('https://a/token', 'read')), []);

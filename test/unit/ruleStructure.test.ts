@@ -66,8 +66,12 @@ function expect(base: Slots, revision: Slots, expected: string[], why?: string):
 const prop = (extra: string) => `{type: object, properties: {doc: {type: string${extra}}}}`;
 
 test('contentMediaType and contentEncoding changed: breaking both ways, on properties and bodies', () => {
-  expect({ req: prop(', contentMediaType: image/png') }, { req: prop(', contentMediaType: image/jpeg') }, ['request-property-content-media-type-changed error']);
-  expect({ res: prop(', contentMediaType: image/png') }, { res: prop(', contentMediaType: image/jpeg') }, ['response-property-content-media-type-changed error']);
+  expect({ req: prop(', contentMediaType: image/png') }, { req: prop(', contentMediaType: image/jpeg') }, [
+    'request-property-content-media-type-changed error',
+  ]);
+  expect({ res: prop(', contentMediaType: image/png') }, { res: prop(', contentMediaType: image/jpeg') }, [
+    'response-property-content-media-type-changed error',
+  ]);
   expect({ req: prop(', contentEncoding: base64') }, { req: prop(', contentEncoding: base32') }, ['request-property-content-encoding-changed error']);
   expect({ res: prop(', contentEncoding: base64') }, { res: prop('') }, ['response-property-content-encoding-changed error'], 'removed counts as changed');
   const body = (extra: string) => `{type: string${extra}}`;
@@ -152,12 +156,16 @@ test('a schema wrapped in a single-branch allOf / oneOf / anyOf is the same sche
 });
 
 test('3.0: a $ref made nullable through allOf is one became-nullable, nothing else', () => {
-  const components = "  schemas:\n    Pet: {type: object, properties: {id: {type: integer}}}";
+  const components = '  schemas:\n    Pet: {type: object, properties: {id: {type: integer}}}';
   const inProp = (s: string) => `{type: object, properties: {pet: ${s}}}`;
   const ref = "{$ref: '#/components/schemas/Pet'}";
   const nullable = `{nullable: true, allOf: [${ref}]}`;
-  expect({ version: '3.0.3', res: inProp(ref), components }, { version: '3.0.3', res: inProp(nullable), components }, ['response-property-became-nullable error']);
-  expect({ version: '3.0.3', req: inProp(nullable), components }, { version: '3.0.3', req: inProp(ref), components }, ['request-property-became-not-nullable error']);
+  expect({ version: '3.0.3', res: inProp(ref), components }, { version: '3.0.3', res: inProp(nullable), components }, [
+    'response-property-became-nullable error',
+  ]);
+  expect({ version: '3.0.3', req: inProp(nullable), components }, { version: '3.0.3', req: inProp(ref), components }, [
+    'request-property-became-not-nullable error',
+  ]);
   // 3.1 spelling: oneOf with a null branch.
   expect({ res: inProp(ref), components }, { res: inProp(`{oneOf: [${ref}, {type: 'null'}]}`), components }, ['response-property-became-nullable error']);
 });
@@ -180,13 +188,25 @@ test('a body wrapped into a oneOf beside other shapes: warning for requests, err
 
 test('anyOf / oneOf branches removed from request bodies and properties are errors; from responses info', () => {
   // Branches that are more than a bare type (a oneOf of bare types is a list of types: ruleKeywords.test.ts).
-  const bare = (branches: string) => branches.replace('{type: string}', '{type: string, format: date}').replace('{type: integer}', '{type: integer, format: int32}').replace('{type: boolean}', '{type: boolean, default: false}');
+  const bare = (branches: string) =>
+    branches
+      .replace('{type: string}', '{type: string, format: date}')
+      .replace('{type: integer}', '{type: integer, format: int32}')
+      .replace('{type: boolean}', '{type: boolean, default: false}');
   const of = (kind: string, branches: string) => `{type: object, properties: {v: {${kind}: [${bare(branches)}]}}}`;
-  expect({ req: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('anyOf', '{type: string}, {type: integer}') }, ['request-property-any-of-removed error']);
-  expect({ req: of('oneOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('oneOf', '{type: string}, {type: integer}') }, ['request-property-one-of-removed error']);
-  expect({ res: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { res: of('anyOf', '{type: string}, {type: integer}') }, ['response-property-any-of-removed info']);
+  expect({ req: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('anyOf', '{type: string}, {type: integer}') }, [
+    'request-property-any-of-removed error',
+  ]);
+  expect({ req: of('oneOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: of('oneOf', '{type: string}, {type: integer}') }, [
+    'request-property-one-of-removed error',
+  ]);
+  expect({ res: of('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { res: of('anyOf', '{type: string}, {type: integer}') }, [
+    'response-property-any-of-removed info',
+  ]);
   const body = (kind: string, branches: string) => `{${kind}: [${bare(branches)}]}`;
-  expect({ req: body('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: body('anyOf', '{type: string}, {type: integer}') }, ['request-body-any-of-removed error']);
+  expect({ req: body('anyOf', '{type: string}, {type: integer}, {type: boolean}') }, { req: body('anyOf', '{type: string}, {type: integer}') }, [
+    'request-body-any-of-removed error',
+  ]);
 });
 
 test('allOf extending a schema: only the new branch is added', () => {
@@ -196,26 +216,56 @@ test('allOf extending a schema: only the new branch is added', () => {
   expect({ res: inline, components }, { res: extended, components }, ['response-optional-property-added info', 'response-body-all-of-added info']);
 });
 
-const objParam = (where: string, props: string, extra = '') => [`{name: filter, in: ${where}, ${where === 'query' ? 'style: deepObject, explode: true, ' : ''}schema: {type: object${extra}, properties: {${props}}}}`];
+const objParam = (where: string, props: string, extra = '') => [
+  `{name: filter, in: ${where}, ${where === 'query' ? 'style: deepObject, explode: true, ' : ''}schema: {type: object${extra}, properties: {${props}}}}`,
+];
 
 test('properties of object-typed parameters have their own ids', () => {
-  expect({ params: objParam('query', 'k: {type: string, enum: [a, b]}') }, { params: objParam('query', 'k: {type: string, enum: [a]}') }, ['request-parameter-property-enum-value-removed error']);
-  expect({ params: objParam('query', 'k: {type: string, enum: [a]}') }, { params: objParam('query', 'k: {type: string, enum: [a, b]}') }, ['request-parameter-property-enum-value-added info']);
-  expect({ params: objParam('query', "k: {type: [string, 'null']}") }, { params: objParam('query', 'k: {type: string}') }, ['request-parameter-property-became-not-nullable error']);
-  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', "k: {type: [string, 'null']}") }, ['request-parameter-property-became-nullable info']);
-  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: boolean}') }, ['request-parameter-property-type-changed warning']);
-  expect({ params: objParam('query', 'k: {type: integer}') }, { params: objParam('query', 'k: {type: number}') }, ['request-parameter-property-type-generalized info']);
-  expect({ params: objParam('query', 'k: {type: number}') }, { params: objParam('query', 'k: {type: integer}') }, ['request-parameter-property-type-specialized error']);
+  expect({ params: objParam('query', 'k: {type: string, enum: [a, b]}') }, { params: objParam('query', 'k: {type: string, enum: [a]}') }, [
+    'request-parameter-property-enum-value-removed error',
+  ]);
+  expect({ params: objParam('query', 'k: {type: string, enum: [a]}') }, { params: objParam('query', 'k: {type: string, enum: [a, b]}') }, [
+    'request-parameter-property-enum-value-added info',
+  ]);
+  expect({ params: objParam('query', "k: {type: [string, 'null']}") }, { params: objParam('query', 'k: {type: string}') }, [
+    'request-parameter-property-became-not-nullable error',
+  ]);
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', "k: {type: [string, 'null']}") }, [
+    'request-parameter-property-became-nullable info',
+  ]);
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: boolean}') }, [
+    'request-parameter-property-type-changed warning',
+  ]);
+  expect({ params: objParam('query', 'k: {type: integer}') }, { params: objParam('query', 'k: {type: number}') }, [
+    'request-parameter-property-type-generalized info',
+  ]);
+  expect({ params: objParam('query', 'k: {type: number}') }, { params: objParam('query', 'k: {type: integer}') }, [
+    'request-parameter-property-type-specialized error',
+  ]);
   // Nested deeper, and changes without a parameter-property id of their own.
-  expect({ params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x, y]}}}') }, { params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x]}}}') }, ['request-parameter-property-enum-value-removed error']);
-  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: string, maxLength: 3}') }, ['request-property-max-length-set warning']);
+  expect(
+    { params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x, y]}}}') },
+    { params: objParam('query', 'k: {type: object, properties: {n: {type: string, enum: [x]}}}') },
+    ['request-parameter-property-enum-value-removed error'],
+  );
+  expect({ params: objParam('query', 'k: {type: string}') }, { params: objParam('query', 'k: {type: string, maxLength: 3}') }, [
+    'request-property-max-length-set warning',
+  ]);
 });
 
 test('properties of header parameters: became required, became enum, new required property', () => {
-  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}', ', required: [k]') }, ['request-header-property-became-required error']);
-  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, ['request-header-property-became-enum error']);
-  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}, n: {type: string}', ', required: [n]') }, ['new-required-request-header-property error']);
-  expect({ params: objParam('header', 'k: {type: string, enum: [a, b]}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, ['request-parameter-property-enum-value-removed error']);
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}', ', required: [k]') }, [
+    'request-header-property-became-required error',
+  ]);
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, [
+    'request-header-property-became-enum error',
+  ]);
+  expect({ params: objParam('header', 'k: {type: string}') }, { params: objParam('header', 'k: {type: string}, n: {type: string}', ', required: [n]') }, [
+    'new-required-request-header-property error',
+  ]);
+  expect({ params: objParam('header', 'k: {type: string, enum: [a, b]}') }, { params: objParam('header', 'k: {type: string, enum: [a]}') }, [
+    'request-parameter-property-enum-value-removed error',
+  ]);
   // A new required header parameter is a new required parameter.
   expect({}, { params: ['{name: X-Tenant, in: header, required: true, schema: {type: string}}'] }, ['new-required-request-parameter error']);
 });

@@ -69,13 +69,16 @@ test('3.1 webhooks: the API sends the payload, so an enum value added breaks rec
 });
 
 test('multi-file: a change in a referenced file is reported in that file', () => {
-  const root = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n";
+  const root =
+    "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n";
   const pet = (extra: string) => `Pet:\n  type: object\n  required: [id]\n  properties:\n    id: {type: integer}${extra}\n`;
-  const loaderFor = (petText: string): ExternalLoader => (from, rel) => {
-    if (rel !== 'schemas/pet.yaml') return undefined;
-    const parsed = parseText(petText, '/spec/schemas/pet.yaml');
-    return { root: parsed.root!, file: '/spec/schemas/pet.yaml', lines: parsed.lines };
-  };
+  const loaderFor =
+    (petText: string): ExternalLoader =>
+    (from, rel) => {
+      if (rel !== 'schemas/pet.yaml') return undefined;
+      const parsed = parseText(petText, '/spec/schemas/pet.yaml');
+      return { root: parsed.root!, file: '/spec/schemas/pet.yaml', lines: parsed.lines };
+    };
   const r = compareSpecs(
     { text: root, file: '/spec/openapi.yaml', external: loaderFor(pet('\n    name: {type: string}')) },
     { text: root, file: '/spec/openapi.yaml', external: loaderFor(pet('')) },
@@ -87,7 +90,8 @@ test('multi-file: a change in a referenced file is reported in that file', () =>
 });
 
 test('remote and broken references are problems, not findings or crashes', () => {
-  const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
+  const spec = (ref: string) =>
+    `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
   const r = compareSpecs({ text: spec('https://example.com/pet.yaml'), file: 'a.yaml' }, { text: spec('#/components/schemas/Missing'), file: 'b.yaml' });
   assert.equal(r.findings.length, 0);
   assert.ok(r.problems.some((p) => /remote reference .* not followed/.test(p.message)));
@@ -102,10 +106,14 @@ test('cyclic $ref chains terminate', () => {
 });
 
 test('lenient loading: unknown path item keys and operations without responses are problems, comparison goes on', () => {
-  const base = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    gett:\n      responses: {}\n    get:\n      summary: no responses\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n";
+  const base =
+    "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    gett:\n      responses: {}\n    get:\n      summary: no responses\n  /b:\n    get:\n      responses:\n        '200': {description: ok}\n";
   const rev = base.replace("  /b:\n    get:\n      responses:\n        '200': {description: ok}\n", '');
   const r = compareSpecs({ text: base, file: 'a.yaml' }, { text: rev, file: 'b.yaml' });
-  assert.deepEqual(r.findings.map((f) => f.rule), ['api-path-removed-without-deprecation']);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    ['api-path-removed-without-deprecation'],
+  );
   assert.ok(r.problems.some((p) => /unknown key "gett" in path item \/a is ignored \(not an HTTP method\)/.test(p.message) && p.line === 5));
   assert.ok(r.problems.some((p) => /GET \/a has no "responses"/.test(p.message)));
 });
@@ -113,11 +121,16 @@ test('lenient loading: unknown path item keys and operations without responses a
 test('a chain of thousands of $refs is compared without exhausting the stack', () => {
   const n = 5000;
   const mk = (max: number) => {
-    let s = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n";
-    for (let i = 0; i < n; i++) s += `    S${i}:\n      type: object\n      properties:\n        v: {type: string, maxLength: ${i === n - 1 ? max : 10}}\n        next: {$ref: '#/components/schemas/S${i + 1 < n ? i + 1 : 0}'}\n`;
+    let s =
+      "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n";
+    for (let i = 0; i < n; i++)
+      s += `    S${i}:\n      type: object\n      properties:\n        v: {type: string, maxLength: ${i === n - 1 ? max : 10}}\n        next: {$ref: '#/components/schemas/S${i + 1 < n ? i + 1 : 0}'}\n`;
     return s;
   };
   const r = compareSpecs({ text: mk(10), file: 'a.yaml' }, { text: mk(20), file: 'b.yaml' });
-  assert.deepEqual(r.findings.map((f) => f.rule), ['response-property-max-length-increased']);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    ['response-property-max-length-increased'],
+  );
   assert.deepEqual(r.findings[0].operations, ['GET /p']);
 });

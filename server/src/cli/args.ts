@@ -175,7 +175,8 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command !== 'check' && out.base !== undefined) throw new UsageError('--base only applies to check');
   if (command === 'rules' && out.outputs.length > 0) throw new UsageError('--output applies to diff and check');
   if (command !== 'check' && out.staged) throw new UsageError('--staged only applies to check');
-  if ((out.include.length || out.exclude.length) && (command !== 'check' || positional.length > 0)) throw new UsageError('--include and --exclude apply to check with no SPEC (every spec of the repository)');
+  if ((out.include.length || out.exclude.length) && (command !== 'check' || positional.length > 0))
+    throw new UsageError('--include and --exclude apply to check with no SPEC (every spec of the repository)');
   return out;
 }
 

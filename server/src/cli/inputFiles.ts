@@ -8,7 +8,6 @@ import { MAX_FILE_BYTES } from '../io/safeRead';
 
 export class InputError extends Error {}
 
-
 /** Absolute, symlink-free path of a spec given as a file or a folder (its entry file). */
 export function entryFile(pathOrFolder: string, cwd = process.cwd()): string {
   const abs = resolve(cwd, pathOrFolder);
@@ -39,7 +38,8 @@ export function readSpecFile(file: string, shown = file): string {
     if (st.isDirectory()) throw new InputError(`${shown}: is a folder (name the spec file, or a folder with one entry file)`);
     // A named pipe or a device would block the read forever (or never end): only regular files are specs.
     if (!st.isFile()) throw new InputError(`${shown}: not a regular file (a pipe, socket or device)`);
-    if (st.size > MAX_FILE_BYTES) throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+    if (st.size > MAX_FILE_BYTES)
+      throw new InputError(`${shown}: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
     buf = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -82,7 +82,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const github = args.format === 'github' || args.outputs.some((o) => o.format === 'github');
   const pathBase = github && io.env.GITHUB_WORKSPACE ? resolve(io.env.GITHUB_WORKSPACE) : io.cwd;
   // People read paths as they typed them (absolute stays absolute); SARIF and annotations need paths relative to the checkout.
-  const reportFor = (format: Format) => (run ? buildRepoReport(run, pathBase) : buildReport(compared, pathBase, format === 'sarif' || format === 'github' ? [] : args.positional));
+  const reportFor = (format: Format) =>
+    run ? buildRepoReport(run, pathBase) : buildReport(compared, pathBase, format === 'sarif' || format === 'github' ? [] : args.positional);
   const report = reportFor(args.format);
   const docsUrl = pathToFileURL(join(packageRoot(), DOCS_FILE)).href;
   const env = { colour: useColour(io), version: version(), docsUrl, cwd: pathBase };

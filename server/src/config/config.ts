@@ -99,7 +99,8 @@ function acceptedEntry(item: JNode, pos: { line: number; character: number }, at
   if (isScalar(item)) return { fingerprint: fingerprintOf(item, at), ...where };
   if (!isMap(item)) throw at(item, 'each accepted change must be a fingerprint or {fingerprint, rule, reason, expires}');
   for (const [key, node] of item.entries) {
-    if (!['fingerprint', 'rule', 'reason', 'expires'].includes(key)) throw at(node, `unknown key "${key}" in an accepted change (expected fingerprint, rule, reason, expires)`);
+    if (!['fingerprint', 'rule', 'reason', 'expires'].includes(key))
+      throw at(node, `unknown key "${key}" in an accepted change (expected fingerprint, rule, reason, expires)`);
   }
   const fp = item.entries.get('fingerprint');
   if (!fp) throw at(item, 'accepted change without a "fingerprint"');
@@ -143,7 +144,8 @@ function policiesOf(node: JNode, at: At): PolicyOptions {
         if (d.entries.has('stable')) dep.days.stable = numberOf(d.entries.get('stable')!, 'stable', at);
       }
       if (m.entries.has('afterSunset')) dep.afterSunset = oneOf(m.entries.get('afterSunset')!, 'afterSunset', ['off', 'info'] as const, at);
-      if (m.entries.has('inDeprecatedOperation')) dep.inDeprecatedOperation = oneOf(m.entries.get('inDeprecatedOperation')!, 'inDeprecatedOperation', ['lower', 'same'] as const, at);
+      if (m.entries.has('inDeprecatedOperation'))
+        dep.inDeprecatedOperation = oneOf(m.entries.get('inDeprecatedOperation')!, 'inDeprecatedOperation', ['lower', 'same'] as const, at);
     } else if (key === 'majorVersion') {
       const m = mapOf(value, key, ['enabled', 'level'], at);
       out.majorVersion = {};
@@ -195,7 +197,10 @@ function boolOf(node: JNode, what: string, at: At): boolean {
 }
 
 /** Engine options from a config; expired acceptances are returned separately so they can be shown. */
-export function checkOptionsOf(config: BreakwaterConfig | undefined, today = new Date().toISOString().slice(0, 10)): { options: CheckOptions; expired: AcceptedChange[] } {
+export function checkOptionsOf(
+  config: BreakwaterConfig | undefined,
+  today = new Date().toISOString().slice(0, 10),
+): { options: CheckOptions; expired: AcceptedChange[] } {
   if (!config) return { options: {}, expired: [] };
   const live = config.accepted.filter((a) => !a.expires || a.expires >= today);
   const expired = config.accepted.filter((a) => a.expires !== undefined && a.expires < today);

@@ -27,13 +27,23 @@ export function loadConfigFile(file: string): BreakwaterConfig {
   let text: string;
   try {
     const st = statSync(file);
-    if (st.isFile() && st.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration file (${Math.ceil(st.size / 1024)} KB; the limit is 1 MB)`, file);
+    if (st.isFile() && st.size > MAX_CONFIG_BYTES)
+      throw new ConfigError(`too large for a configuration file (${Math.ceil(st.size / 1024)} KB; the limit is 1 MB)`, file);
     if (!st.isFile() && !st.isDirectory()) throw new ConfigError('not a regular file (a pipe, socket or device)', file);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'unknown error'})`, file);
+    throw new ConfigError(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot read (${code ?? 'unknown error'})`,
+      file,
+    );
   }
   return parseConfig(text, file);
 }

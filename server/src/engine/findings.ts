@@ -67,7 +67,11 @@ function fixOf(change: RawChange): FixHint | undefined {
   const kind = ruleInfo(change.rule).fix;
   if (!kind || change.noFix) return undefined;
   if (change.fixKey === undefined) return { kind };
-  return kind === 'removed-node' ? { kind, key: change.fixKey } : kind === 'became-required' || kind === 'new-required' ? { kind, propertyName: change.fixKey } : { kind };
+  return kind === 'removed-node'
+    ? { kind, key: change.fixKey }
+    : kind === 'became-required' || kind === 'new-required'
+      ? { kind, propertyName: change.fixKey }
+      : { kind };
 }
 
 function withUsage(message: string, ops: string[], change: RawChange): string {

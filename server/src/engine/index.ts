@@ -95,12 +95,26 @@ export function compareSpecs(base: SpecInput, revision: SpecInput, options: Chec
 export function problemsOf(model: SpecModel, refProblems: readonly RefProblem[] = model.refs.problems): Problem[] {
   const out = model.doc.problems.map((p) => {
     const pos = model.doc.parsed.lines.position(p.start);
-    return { message: p.message, file: model.doc.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.start, end: p.end }, severity: p.severity };
+    return {
+      message: p.message,
+      file: model.doc.file,
+      line: pos.line + 1,
+      column: pos.character + 1,
+      range: { start: p.start, end: p.end },
+      severity: p.severity,
+    };
   });
   for (const p of refProblems) {
     const lines = model.refs.linesOf(p.file) ?? model.doc.parsed.lines;
     const pos = lines.position(p.node.keyStart);
-    out.push({ message: p.message, file: p.file, line: pos.line + 1, column: pos.character + 1, range: { start: p.node.keyStart, end: Math.max(p.node.keyEnd, p.node.keyStart + 1) }, severity: 'warning' });
+    out.push({
+      message: p.message,
+      file: p.file,
+      line: pos.line + 1,
+      column: pos.character + 1,
+      range: { start: p.node.keyStart, end: Math.max(p.node.keyEnd, p.node.keyStart + 1) },
+      severity: 'warning',
+    });
   }
   return out;
 }

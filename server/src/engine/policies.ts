@@ -54,8 +54,10 @@ export class Policies {
     // Removing what was deprecated: fine once the sunset has passed, an error before it.
     if (info.beforeSunset && change.base) {
       const sunset = info.element === 'path' ? this.pathSunset(change.base) : sunsetOf(this.base.refs.deref(change.base), this.sunsetKeys);
-      if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
-      if (sunset && sunset !== 'invalid' && sunset > this.today) return { rule: info.beforeSunset as RuleId, note: `deprecated in base, but its sunset is ${sunset}` };
+      if (sunset === 'invalid' && info.sunsetParse)
+        return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
+      if (sunset && sunset !== 'invalid' && sunset > this.today)
+        return { rule: info.beforeSunset as RuleId, note: `deprecated in base, but its sunset is ${sunset}` };
       if (sunset && (dep.afterSunset ?? 'off') === 'off') return { rule: change.rule, drop: true };
       return { rule: change.rule, note: sunset ? `allowed: deprecated in base, sunset ${sunset} has passed` : 'allowed: deprecated in base' };
     }
@@ -65,9 +67,11 @@ export class Policies {
       const days = this.graceDays(element, ops);
       const sunset = sunsetOf(element, this.sunsetKeys);
       if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date cannot be read` };
-      if (days > 0 && !sunset) return { rule: info.sunsetMissing as RuleId, note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${days} days ahead` };
+      if (days > 0 && !sunset)
+        return { rule: info.sunsetMissing as RuleId, note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${days} days ahead` };
       const earliest = addDays(this.today, days);
-      if (days > 0 && sunset && sunset < earliest && info.sunsetTooSmall) return { rule: info.sunsetTooSmall as RuleId, note: `policy: sunset must be on or after ${earliest} (${days} days)` };
+      if (days > 0 && sunset && sunset < earliest && info.sunsetTooSmall)
+        return { rule: info.sunsetTooSmall as RuleId, note: `policy: sunset must be on or after ${earliest} (${days} days)` };
     }
     // A sunset moved earlier is only an error when it now falls inside the grace period.
     if (change.rule === 'api-sunset-date-changed-too-small' || change.rule === 'request-parameter-sunset-date-changed-too-small') {
@@ -79,11 +83,18 @@ export class Policies {
     }
     if ((level === 'error' || level === 'warning') && this.majorBumped()) {
       const mv = this.options.majorVersion;
-      if (mv?.enabled !== false) return { rule: change.rule, level: mv?.level ?? 'info', note: `allowed: major version bumped ${this.base.apiVersion} → ${this.revision.apiVersion}` };
+      if (mv?.enabled !== false)
+        return { rule: change.rule, level: mv?.level ?? 'info', note: `allowed: major version bumped ${this.base.apiVersion} → ${this.revision.apiVersion}` };
     }
     // Clients were told to move off a deprecated operation: what changes inside it weighs one level less.
-    if ((level === 'error' || level === 'warning') && (dep.inDeprecatedOperation ?? 'lower') === 'lower' && INSIDE_OPERATION.has(info.element) && ops.length > 0) {
-      if (ops.every((op) => this.base.operations.get(op.key)?.deprecated === true)) return { rule: change.rule, level: level === 'error' ? 'warning' : 'info', note: 'lowered: the operation is deprecated in the base' };
+    if (
+      (level === 'error' || level === 'warning') &&
+      (dep.inDeprecatedOperation ?? 'lower') === 'lower' &&
+      INSIDE_OPERATION.has(info.element) &&
+      ops.length > 0
+    ) {
+      if (ops.every((op) => this.base.operations.get(op.key)?.deprecated === true))
+        return { rule: change.rule, level: level === 'error' ? 'warning' : 'info', note: 'lowered: the operation is deprecated in the base' };
     }
     return { rule: change.rule };
   }
@@ -138,7 +149,18 @@ export class Policies {
 }
 
 /** Elements whose changes sit inside an operation (not the operation itself, its lifecycle or its existence). */
-const INSIDE_OPERATION = new Set<RuleElement>(['parameter', 'header', 'request-body', 'response-body', 'media-type', 'status', 'property', 'schema', 'enum-value', 'security']);
+const INSIDE_OPERATION = new Set<RuleElement>([
+  'parameter',
+  'header',
+  'request-body',
+  'response-body',
+  'media-type',
+  'status',
+  'property',
+  'schema',
+  'enum-value',
+  'security',
+]);
 
 function majorOf(version: string | undefined): number | undefined {
   const m = version?.match(/^v?(\d+)\.(\d+)/);

@@ -23,7 +23,8 @@ export function findEntryFile(dir: string): string {
     if (topLevel.length > 0) candidates = topLevel;
   }
   if (candidates.length === 1) return path.join(dir, candidates[0]);
-  if (candidates.length === 0) throw new EntryFileError('no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)');
+  if (candidates.length === 0)
+    throw new EntryFileError('no OpenAPI entry file in this folder (expected a .yaml, .yml or .json file with an "openapi" or "swagger" key at its top level)');
   throw new EntryFileError(`several OpenAPI entry files in this folder (${candidates.join(', ')}); name the file instead`);
 }
 

@@ -17,7 +17,8 @@ export async function repoRoot(dir: string): Promise<string> {
 function notARepository(dir: string, stderr: string): Error {
   const msg = firstLine(stderr);
   if (/not a git repository/i.test(msg)) return new NotARepository(dir);
-  if (/dubious ownership/i.test(stderr)) return new NotARepository(dir, 'git refuses to use this repository because another user owns it (see "git config safe.directory")');
+  if (/dubious ownership/i.test(stderr))
+    return new NotARepository(dir, 'git refuses to use this repository because another user owns it (see "git config safe.directory")');
   if (/bare repository/i.test(msg)) return new NotARepository(dir, 'is inside a bare repository, which Breakwater does not read unless named explicitly');
   if (/work tree/i.test(msg)) return new NotARepository(dir, 'is inside a .git directory, not a work tree');
   return new GitFailed(['rev-parse'], msg);
@@ -32,7 +33,12 @@ export async function resolveRef(root: string, ref: string): Promise<string> {
   if (await isUnborn(root, ref)) throw new NoCommitsYet(ref);
   // CI checkouts are often shallow: say so, or "unknown ref" sends people looking for a typo.
   const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
-  throw new UnknownRef(ref, shallow.stdout.toString('utf8').trim() === 'true' ? 'this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0' : undefined);
+  throw new UnknownRef(
+    ref,
+    shallow.stdout.toString('utf8').trim() === 'true'
+      ? 'this clone is shallow: fetch more history, e.g. "git fetch --unshallow" or actions/checkout with fetch-depth: 0'
+      : undefined,
+  );
 }
 
 /** True when `ref` is HEAD (or its branch) in a repository whose branch has no commit yet. */
@@ -133,7 +139,8 @@ export function readFilesAtCommitSync(root: string, oid: string, paths: readonly
   const asked = paths.filter(isPlainPath);
   if (asked.length === 0) return new Map();
   const r = runGitSync(root, ['cat-file', '--batch', '--follow-symlinks'], { input: asked.map((p) => `${oid}:${p}\n`).join('') });
-  if (r.code !== 0 && isMissingObject(r.stderr)) throw new MissingObject(asked.length === 1 ? asked[0] : `one of ${asked.join(', ')}`, oid ? oid.slice(0, 12) : 'the index');
+  if (r.code !== 0 && isMissingObject(r.stderr))
+    throw new MissingObject(asked.length === 1 ? asked[0] : `one of ${asked.join(', ')}`, oid ? oid.slice(0, 12) : 'the index');
   return parseBatch(r, asked);
 }
 

@@ -21,12 +21,15 @@ export interface TreeChanges {
  * the revision the work tree.
  */
 export async function changesSince(root: string, commit: string | null, revision: 'worktree' | 'index'): Promise<TreeChanges> {
-  const args = commit === null ? ['diff-files', '-z', '--name-status'] : ['diff-index', '-z', '--name-status', '-M', ...(revision === 'index' ? ['--cached'] : []), commit, '--'];
+  const args =
+    commit === null
+      ? ['diff-files', '-z', '--name-status']
+      : ['diff-index', '-z', '--name-status', '-M', ...(revision === 'index' ? ['--cached'] : []), commit, '--'];
   const r = await runGit(root, args);
   if (r.code !== 0) throw new GitFailed([args[0]], firstLine(r.stderr));
   const out: TreeChanges = { changed: new Set(), added: new Set(), deleted: [], renamed: new Map() };
   const fields = r.stdout.toString('utf8').split('\0');
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const status = fields[i];
     if (status.startsWith('R') || status.startsWith('C')) {
       const [from, to] = [fields[i + 1], fields[i + 2]];

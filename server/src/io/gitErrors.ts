@@ -44,7 +44,9 @@ export class MissingObject extends GitError {
     readonly path: string,
     readonly at: string,
   ) {
-    super(`the content of ${path} at ${at} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"`);
+    super(
+      `the content of ${path} at ${at} is missing from the repository (a partial or shallow clone, or a damaged .git); fetch it, e.g. "git fetch --unshallow"`,
+    );
   }
 }
 

@@ -53,7 +53,8 @@ export interface CheckDeps {
 /** Quiet period before re-checking a spec after another file it reads changed (typing in the spec itself: typingDelay.ts). */
 const TYPE_DELAY_MS = 250;
 /** The status while an edit waits for the first parse of a spec that was opened unchanged. */
-export const FIRST_PARSE_WAIT = 'opened unchanged (no breaking changes); the first parse for checking edits is still running, and this edit is checked as soon as it ends';
+export const FIRST_PARSE_WAIT =
+  'opened unchanged (no breaking changes); the first parse for checking edits is still running, and this edit is checked as soon as it ends';
 /** After an open: when to compute the document's line offsets. */
 const LINE_OFFSETS_DELAY_MS = 100;
 /** A check asks the worker again when it lacked a text; more than this means something is wrong. */
@@ -342,7 +343,15 @@ export class CheckRunner {
   }
 
   /** Sends the check to the worker with what it lacks (changed texts, the base text once); asks again when it lacked more. */
-  private async askWorker(state: DocumentState, doc: TextDocument, file: string, base: OkBase, inputs: Inputs, token: number, superseded: () => boolean): Promise<{ reply: CheckReply; openDocs: OpenDoc[] }> {
+  private async askWorker(
+    state: DocumentState,
+    doc: TextDocument,
+    file: string,
+    base: OkBase,
+    inputs: Inputs,
+    token: number,
+    superseded: () => boolean,
+  ): Promise<{ reply: CheckReply; openDocs: OpenDoc[] }> {
     let reply: CheckReply = { kind: 'superseded' };
     // The open documents of the attempt that answered: the versions its `$ref`s read (an outdated one would have been asked for again).
     let openDocs: OpenDoc[] = [];
@@ -488,7 +497,11 @@ export class CheckRunner {
     const file = fsPathOf(uri);
     const roots = this.links.rootsOf(uri).filter((r) => this.states.has(r) || this.deps.documents.get(r));
     if (!file || !this.deps.documents.get(uri)) return;
-    this.partOf.update(uri, file, roots.map((r) => ({ uri: r, state: this.states.get(r) })));
+    this.partOf.update(
+      uri,
+      file,
+      roots.map((r) => ({ uri: r, state: this.states.get(r) })),
+    );
   }
 
   /** The root index reads open buffers instead of the disk: an open, edit or close changes what it sees. */
@@ -505,7 +518,15 @@ export class CheckRunner {
       const character = Math.max(0, config.error.column - 1);
       void this.deps.connection.sendDiagnostics({
         uri,
-        diagnostics: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'breakwater', code: 'config-error', message: `${config.error.message} (Breakwater ignores this file until it is fixed)` }],
+        diagnostics: [
+          {
+            range: { start: { line, character }, end: { line, character: character + 1 } },
+            severity: 1,
+            source: 'breakwater',
+            code: 'config-error',
+            message: `${config.error.message} (Breakwater ignores this file until it is fixed)`,
+          },
+        ],
       });
       this.configErrors.add(uri);
     } else if (this.configErrors.delete(uri)) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -520,7 +541,15 @@ export class CheckRunner {
     this.shown.record(state.uri, state.uri, good, diagnostics, version, fsPathOf(state.uri) ?? '');
   }
 
-  private status(state: DocumentState, kind: CheckState, baseLabel: string, started: number, message?: string, timings?: CheckTimings, settings?: Settings): void {
+  private status(
+    state: DocumentState,
+    kind: CheckState,
+    baseLabel: string,
+    started: number,
+    message?: string,
+    timings?: CheckTimings,
+    settings?: Settings,
+  ): void {
     // Without a base there is nothing to count; otherwise the counts are those of the last good check (stale while broken).
     const findings = kind === 'new-file' || kind === 'no-repository' || kind === 'no-base' ? [] : (state.lastGood?.findings ?? []);
     const durationMs = Date.now() - started;
@@ -542,7 +571,9 @@ export class CheckRunner {
     const checkMs = Math.round(durationMs - (timings?.baseMs ?? 0));
     if (timings && settings && checkMs > settings.budgetMs) {
       params.overBudget = { file: fsPathOf(state.uri) ?? state.uri, checkMs, budgetMs: settings.budgetMs };
-      this.deps.log(`slow check: ${params.overBudget.file} took ${checkMs} ms (budget ${settings.budgetMs} ms; parse ${Math.round(timings.parseMs)}, model ${Math.round(timings.modelMs)}, diff ${Math.round(timings.diffMs)} ms)`);
+      this.deps.log(
+        `slow check: ${params.overBudget.file} took ${checkMs} ms (budget ${settings.budgetMs} ms; parse ${Math.round(timings.parseMs)}, model ${Math.round(timings.modelMs)}, diff ${Math.round(timings.diffMs)} ms)`,
+      );
     }
     state.lastStatus = params;
     if (!state.background) void this.deps.connection.sendNotification(StatusNotification, params);

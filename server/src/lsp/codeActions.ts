@@ -6,7 +6,15 @@
 // sides and the copies of referenced files, computes the edits. "Accept" records the
 // fingerprint in the root's .breakwater.yaml; the separate "Bump info.version" edits
 // the root itself when its text is still the one checked.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextDocuments,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
 import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/index';
@@ -39,7 +47,10 @@ type Fixes = Extract<FixesReply, { kind: 'fixes' }>;
 
 /** Whether the client asks for quick fixes at all. */
 export function wantsQuickFixes(params: CodeActionParams): boolean {
-  return !params.context.only || params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty);
+  return (
+    !params.context.only ||
+    params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)
+  );
 }
 
 export async function codeActions(params: CodeActionParams, doc: TextDocument, shown: ShownFindings, env: ActionEnv): Promise<CodeAction[]> {
@@ -72,7 +83,13 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, s
     const bump = bumpIn(root, good, fixes, env);
     for (const { diagnostic, found } of wanted) {
       for (const fix of fixes.byFingerprint[found.finding.fingerprint] ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: editOf(doc, fix.edits, inRoot, env) });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          edit: editOf(doc, fix.edits, inRoot, env),
+        });
       }
       const accept = acceptAction(found.finding, diagnostic, good, env);
       if (accept) actions.push(accept);
@@ -85,7 +102,9 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, s
 
 /** Edits to a referenced file are tied to the version they were computed for when the client checks versions. */
 function editOf(doc: TextDocument, edits: TextEdit[], inRoot: boolean, env: ActionEnv): WorkspaceEdit {
-  return env.versionedEdits && !inRoot ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
+  return env.versionedEdits && !inRoot
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
+    : { changes: { [doc.uri]: edits } };
 }
 
 /**
@@ -137,7 +156,10 @@ export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: Goo
     const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
     if (change.kind === 'create') {
       documentChanges.push({ kind: 'create', uri: configUri, options: { overwrite: false, ignoreIfExists: true } });
-      documentChanges.push({ textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });
+      documentChanges.push({
+        textDocument: { uri: configUri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }],
+      });
     } else {
       documentChanges.push({ textDocument: { uri: configUri, version: open?.version ?? null }, edits: toLsp(change.edits, new LineIndex(configText ?? '')) });
     }
@@ -148,14 +170,22 @@ export function acceptAction(finding: Finding, diagnostic: Diagnostic, good: Goo
   const changes: Record<string, TextEdit[]> = {};
   if (change.kind === 'edit') changes[configUri] = toLsp(change.edits, new LineIndex(configText ?? ''));
   if (Object.keys(changes).length) action.edit = { changes };
-  if (change.kind === 'create') action.command = { title: action.title, command: CREATE_CONFIG_COMMAND, arguments: [{ path: configPath, text: change.text } satisfies CreateConfigArgs] };
+  if (change.kind === 'create')
+    action.command = { title: action.title, command: CREATE_CONFIG_COMMAND, arguments: [{ path: configPath, text: change.text } satisfies CreateConfigArgs] };
   return action;
 }
 
 /** "Bump info.version to the next major": offered on breaking findings only (errors), never on possibly-breaking warnings. */
-export function bumpAction(finding: Finding, diagnostic: Diagnostic, bump: BumpEdit | undefined, env: Pick<ActionEnv, 'versionedEdits'>): CodeAction | undefined {
+export function bumpAction(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  bump: BumpEdit | undefined,
+  env: Pick<ActionEnv, 'versionedEdits'>,
+): CodeAction | undefined {
   if (finding.level !== 'error' || !bump) return undefined;
-  const edit: WorkspaceEdit = env.versionedEdits ? { documentChanges: [{ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] }] } : { changes: { [bump.uri]: [bump.edit] } };
+  const edit: WorkspaceEdit = env.versionedEdits
+    ? { documentChanges: [{ textDocument: { uri: bump.uri, version: bump.version }, edits: [bump.edit] }] }
+    : { changes: { [bump.uri]: [bump.edit] } };
   return { title: `Bump info.version to the next major (${bump.to})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 

@@ -69,7 +69,10 @@ function relatedInBase(f: Finding, ctx: FindingContext): DiagnosticRelatedInform
   const rule = ruleInfo(f.rule);
   const removal = rule.action === 'removed' || f.fix?.kind === 'removed-node' || f.fix?.kind === 'removed-array-item';
   return {
-    location: { uri: baseUriOf(f.base.file === ctx.file ? ctx.uri : fileUriOf(f.base.file)), range: oneLineRange(lines, f.base.keyRange.start, f.base.keyRange.end) },
+    location: {
+      uri: baseUriOf(f.base.file === ctx.file ? ctx.uri : fileUriOf(f.base.file)),
+      range: oneLineRange(lines, f.base.keyRange.start, f.base.keyRange.end),
+    },
     message: `${removal ? 'Removed' : 'Was'}: ${rule.title.toLowerCase()} (${ctx.baseLabel})`,
   };
 }
@@ -107,7 +110,9 @@ export function failureDiagnostic(message: string): Diagnostic {
 }
 
 export function markStale(d: Diagnostic): Diagnostic {
-  return typeof d.message !== 'string' || d.message.endsWith(STALE_NOTE) ? d : { ...d, message: d.message + STALE_NOTE, relatedInformation: d.relatedInformation };
+  return typeof d.message !== 'string' || d.message.endsWith(STALE_NOTE)
+    ? d
+    : { ...d, message: d.message + STALE_NOTE, relatedInformation: d.relatedInformation };
 }
 
 /**
@@ -129,6 +134,9 @@ export function remapToText(diags: Diagnostic[], oldText: string, newText: strin
     const line = mapLine(d.range.start.line);
     if (line === d.range.start.line) return d;
     const len = (b[line] ?? '').replace(/\r$/, '').length;
-    return { ...d, range: { start: { line, character: Math.min(d.range.start.character, len) }, end: { line, character: Math.min(d.range.end.character, len) } } };
+    return {
+      ...d,
+      range: { start: { line, character: Math.min(d.range.start.character, len) }, end: { line, character: Math.min(d.range.end.character, len) } },
+    };
   });
 }

@@ -25,7 +25,8 @@ function describe(f: Finding, good: GoodCheck, docsUrl: string): string {
   // A referenced file has its own format (a JSON schema file under a YAML root).
   const format = f.base && f.base.file !== good.file ? (/\.json$/i.test(f.base.file) ? 'json' : 'yaml') : good.base.format;
   if (snippet) parts.push(`In the base (${escape(good.base.label)}):\n\n\`\`\`${format}\n${snippet}\n\`\`\``);
-  if (f.operations.length > 1) parts.push(`Affects: ${f.operations.slice(0, 8).map(escape).join(', ')}${f.operations.length > 8 ? ` and ${f.operations.length - 8} more` : ''}`);
+  if (f.operations.length > 1)
+    parts.push(`Affects: ${f.operations.slice(0, 8).map(escape).join(', ')}${f.operations.length > 8 ? ` and ${f.operations.length - 8} more` : ''}`);
   parts.push(`[Rule documentation](${ruleDocUrl(f.rule, docsUrl)})`);
   return parts.join('\n\n');
 }

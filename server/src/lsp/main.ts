@@ -4,7 +4,9 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+if (
+  !process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))
+) {
   // Started by hand: say how to use it instead of failing with a stack trace.
   process.stderr.write('breakwater language server: start it with --stdio (or --node-ipc from VS Code)\n');
   process.exit(2);

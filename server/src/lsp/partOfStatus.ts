@@ -36,7 +36,11 @@ export function partOfStatus(uri: string, file: string, roots: RootOfFile[]): St
       possiblyBreaking: here.filter((f) => f.level === 'warning').length,
       info: here.filter((f) => f.level === 'info').length,
     },
-    checkedAt: checked.map((r) => r.state!.lastStatus!.checkedAt).sort().pop() ?? new Date().toISOString(),
+    checkedAt:
+      checked
+        .map((r) => r.state!.lastStatus!.checkedAt)
+        .sort()
+        .pop() ?? new Date().toISOString(),
     durationMs: first?.durationMs ?? 0,
     message: first?.message,
     partOf: roots.map((r) => ({ uri: r.uri, state: r.state?.lastStatus?.state ?? 'checking', baseLabel: r.state?.lastStatus?.baseLabel ?? '' })),
@@ -54,7 +58,14 @@ export class PartOfStatuses {
     if (roots.length === 0) {
       // No longer part of a spec: withdraw the status (the client hides 'not-openapi').
       if (!this.shown.delete(uri)) return;
-      this.send({ uri, state: 'not-openapi', baseLabel: '', counts: { breaking: 0, possiblyBreaking: 0, info: 0 }, checkedAt: new Date().toISOString(), durationMs: 0 });
+      this.send({
+        uri,
+        state: 'not-openapi',
+        baseLabel: '',
+        counts: { breaking: 0, possiblyBreaking: 0, info: 0 },
+        checkedAt: new Date().toISOString(),
+        durationMs: 0,
+      });
       return;
     }
     this.shown.add(uri);

@@ -16,7 +16,10 @@ export function reportMarkdown(good: GoodCheck, fileName: string): string {
   const out = [`# ${fileName}: changes against ${good.base.label}`, ''];
   const count = (l: Finding['level']) => good.findings.filter((f) => f.level === l).length;
   const deprecated = good.findings.filter(isDeprecation).length;
-  out.push(`${count('error')} breaking, ${count('warning')} possibly breaking, ${count('info')} not breaking${deprecated ? ` (${deprecated} deprecated)` : ''}.`, '');
+  out.push(
+    `${count('error')} breaking, ${count('warning')} possibly breaking, ${count('info')} not breaking${deprecated ? ` (${deprecated} deprecated)` : ''}.`,
+    '',
+  );
   for (const { holds, title } of SECTIONS) {
     const list = good.findings.filter(holds);
     if (list.length === 0) continue;

@@ -25,7 +25,20 @@ import { codeActions } from './codeActions';
 import { createConfig, CREATE_CONFIG_COMMAND } from './createConfigCommand';
 import { hoverOf } from './hover';
 import { isConfigPath, ProjectConfigStore } from '../workspace/projectConfig';
-import { BaseContentRequest, RefsRequest, ReportRequest, RuleExplanationRequest, type BaseContentParams, type BaseContentResult, type RefsParams, type RefsResult, type ReportParams, type ReportResult, type RuleExplanationParams, type RuleExplanationResult } from '../../../protocol/src/protocol';
+import {
+  BaseContentRequest,
+  RefsRequest,
+  ReportRequest,
+  RuleExplanationRequest,
+  type BaseContentParams,
+  type BaseContentResult,
+  type RefsParams,
+  type RefsResult,
+  type ReportParams,
+  type ReportResult,
+  type RuleExplanationParams,
+  type RuleExplanationResult,
+} from '../../../protocol/src/protocol';
 import { reportMarkdown } from './report';
 import { explainRule, rulesNamed } from '../engine/index';
 import { RootIndexes } from '../workspace/roots/rootIndex';
@@ -48,7 +61,11 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   // dist/server.js sits next to docs/ in the extension and in the checkout; a client may point elsewhere.
   const docsUrl = () => (initOptions as { docsUrl?: string } | undefined)?.docsUrl ?? fileUriOf(resolve(__dirname, '..', 'docs', 'rules.md'));
 
-  const settings = new SettingsStore(connection, () => pullConfig, () => (initOptions as { settings?: unknown } | undefined)?.settings);
+  const settings = new SettingsStore(
+    connection,
+    () => pullConfig,
+    () => (initOptions as { settings?: unknown } | undefined)?.settings,
+  );
   const openDoc = (path: string) => documents.all().find((d) => fsPathOf(d.uri) === path);
   const bases = new BaseResolver(git);
   const configs = new ProjectConfigStore((path) => openDoc(path)?.getText());
@@ -89,7 +106,10 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     if (pullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'breakwater' });
     // Editors that watch files for us report config edits made outside the editor; .git is watched by the server itself.
     // YAML and JSON files: the root index (which specs reach a referenced file) and background roots follow changes made outside the editor.
-    if (watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.breakwater.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml,json}' }] });
+    if (watchRegistration)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.breakwater.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml,json}' }],
+      });
   });
 
   const configChanged = () => {
@@ -138,7 +158,15 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const env = { canCreateFiles, documents, readFile, worker, sync, versionedEdits, backgroundText: (uri: string, version: number) => checks.backgroundText(uri, version) };
+      const env = {
+        canCreateFiles,
+        documents,
+        readFile,
+        worker,
+        sync,
+        versionedEdits,
+        backgroundText: (uri: string, version: number) => checks.backgroundText(uri, version),
+      };
       // The findings on screen in this file: its own check's, and those root specs that reference it show here.
       return await codeActions(params, doc, checks.shown, env);
     } catch (e) {

@@ -58,7 +58,11 @@ export class ShownFindings {
   of(uri: string, version: number, diagnostic: Diagnostic): ShownFinding | undefined {
     const wanted = fingerprintOf(diagnostic);
     const matches = (s: ShownFinding) =>
-      wanted !== undefined ? s.finding.fingerprint === wanted : s.diagnostic.code === diagnostic.code && s.range.start.line === diagnostic.range.start.line && s.range.start.character === diagnostic.range.start.character;
+      wanted !== undefined
+        ? s.finding.fingerprint === wanted
+        : s.diagnostic.code === diagnostic.code &&
+          s.range.start.line === diagnostic.range.start.line &&
+          s.range.start.character === diagnostic.range.start.character;
     const candidates = this.current(uri, version).filter(matches);
     return candidates.find((s) => s.root === uri) ?? candidates[0];
   }

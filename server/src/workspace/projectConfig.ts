@@ -78,7 +78,8 @@ function read(path: string, text: string): ProjectConfig {
     const config = parseConfig(text, path);
     return { path, exists: true, base: config.base, options: checkOptionsOf(config).options, policies: config.policies };
   } catch (e) {
-    const error = e instanceof ConfigError ? { message: e.detail, line: e.line ?? 1, column: e.column ?? 1 } : { message: (e as Error).message, line: 1, column: 1 };
+    const error =
+      e instanceof ConfigError ? { message: e.detail, line: e.line ?? 1, column: e.column ?? 1 } : { message: (e as Error).message, line: 1, column: 1 };
     return { path, exists: true, options: {}, error };
   }
 }

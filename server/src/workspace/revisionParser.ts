@@ -42,7 +42,12 @@ export class RevisionParser {
     const from = prev && prev.parsed.errors.length > 0 && this.lastGood ? this.lastGood : prev;
     let parsed: ParsedText;
     try {
-      const change = from === prev && prev && edit && prev.text.length - (edit.end - edit.start) + edit.newText.length === text.length ? edit : from ? singleEdit(from.text, text) : undefined;
+      const change =
+        from === prev && prev && edit && prev.text.length - (edit.end - edit.start) + edit.newText.length === text.length
+          ? edit
+          : from
+            ? singleEdit(from.text, text)
+            : undefined;
       parsed = from && change ? reparse(from.parsed, change, this.file).parsed : parseText(text, this.file);
     } catch {
       parsed = parseText(text, this.file);

@@ -3,7 +3,18 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, breakwaterApi, breakwaterExtension, waitFor, closeAllEditors, fixture, makeGitWorkspace, openDocument, waitForActivation, workspaceRoot } from './helpers';
+import {
+  EXTENSION_ID,
+  breakwaterApi,
+  breakwaterExtension,
+  waitFor,
+  closeAllEditors,
+  fixture,
+  makeGitWorkspace,
+  openDocument,
+  waitForActivation,
+  workspaceRoot,
+} from './helpers';
 
 describe('activation', () => {
   afterEach(closeAllEditors);

@@ -5,7 +5,17 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { breakwaterExtension, closeAllEditors, openDocument, setDocumentText, shortHead, waitFor, waitForActivation, waitForStatus, workspaceRoot } from './helpers';
+import {
+  breakwaterExtension,
+  closeAllEditors,
+  openDocument,
+  setDocumentText,
+  shortHead,
+  waitFor,
+  waitForActivation,
+  waitForStatus,
+  workspaceRoot,
+} from './helpers';
 import { REMOVED_RULE, NEW_REQUIRED_RULE, revert } from './scenarios';
 import { FORMATS } from './specs';
 
@@ -54,7 +64,12 @@ for (const format of FORMATS) {
         () =>
           vscode.window.tabGroups.all
             .flatMap((g) => g.tabs)
-            .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === 'breakwater-base' && t.input.modified.toString() === doc.uri.toString()),
+            .find(
+              (t) =>
+                t.input instanceof vscode.TabInputTextDiff &&
+                t.input.original.scheme === 'breakwater-base' &&
+                t.input.modified.toString() === doc.uri.toString(),
+            ),
         {
           message: 'a diff tab: breakwater-base: document vs the spec',
           describe: () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => ({ label: t.label, input: JSON.stringify(t.input) })),
@@ -74,10 +89,9 @@ for (const format of FORMATS) {
       await waitForStatus(doc.uri, { breaking: 1, possiblyBreaking: 1 }, { timeout: 30_000 });
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('breakwater.showAllChanges');
-      const report = await waitFor(
-        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'breakwater-view' && d.getText().includes(format.file)),
-        { message: 'the Markdown report, a read-only breakwater-view: document' },
-      );
+      const report = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'breakwater-view' && d.getText().includes(format.file)), {
+        message: 'the Markdown report, a read-only breakwater-view: document',
+      });
       assert.equal(report.languageId, 'markdown');
       assert.equal(report.isUntitled, false, 'not an untitled buffer that asks to be saved');
       const text = report.getText();

@@ -12,7 +12,14 @@
 
 import * as vscode from 'vscode';
 import { closeAllEditors, openDocument, waitForActivation, workspaceRoot } from './helpers';
-import { applyDeprecateFix, expectDeletedPropertyFinding, expectNewRequiredParameterAndFix, expectNoFindings, expectSyntaxErrorKeepsStaleFindings, revert } from './scenarios';
+import {
+  applyDeprecateFix,
+  expectDeletedPropertyFinding,
+  expectNewRequiredParameterAndFix,
+  expectNoFindings,
+  expectSyntaxErrorKeepsStaleFindings,
+  revert,
+} from './scenarios';
 import { FORMATS } from './specs';
 
 for (const format of FORMATS) {

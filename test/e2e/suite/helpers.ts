@@ -64,7 +64,9 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, options: WaitO
       detail = `\n  state: (describe threw ${String(err)})`;
     }
   }
-  const lastText = lastError ? `\n  last error: ${lastError instanceof Error ? lastError.stack : String(lastError)}` : `\n  last value: ${JSON.stringify(last)}`;
+  const lastText = lastError
+    ? `\n  last error: ${lastError instanceof Error ? lastError.stack : String(lastError)}`
+    : `\n  last value: ${JSON.stringify(last)}`;
   throw new Error(`Timed out after ${timeout} ms waiting for ${options.message ?? 'condition'}${lastText}${detail}`);
 }
 

@@ -90,7 +90,17 @@ const FORMATS: readonly MultiFileFormat[] = [
         "                $ref: './schemas/pet.yaml#/Pet'",
         '',
       ].join('\n'),
-      'schemas/pet.yaml': ['Pet:', '  type: object', '  required: [id]', '  properties:', '    id:', '      type: integer', '    name:', '      type: string', ''].join('\n'),
+      'schemas/pet.yaml': [
+        'Pet:',
+        '  type: object',
+        '  required: [id]',
+        '  properties:',
+        '    id:',
+        '      type: integer',
+        '    name:',
+        '      type: string',
+        '',
+      ].join('\n'),
     },
     propertiesKey: /^ {2}properties:$/,
     withoutName: (text) => changed(text, text.replace('    name:\n      type: string\n', '')),
@@ -148,11 +158,17 @@ for (const format of FORMATS) {
       return waitFor(
         () => {
           const s = api.statusOf(doc.uri);
-          return s?.state === 'ok' && s.partOf?.some((r) => samePath(r.uri, rootUri.toString()) && r.state === 'ok') && s.counts.possiblyBreaking === possiblyBreaking
+          return s?.state === 'ok' &&
+            s.partOf?.some((r) => samePath(r.uri, rootUri.toString()) && r.state === 'ok') &&
+            s.counts.possiblyBreaking === possiblyBreaking
             ? s
             : undefined;
         },
-        { timeout: 30_000, message: `the status of ${format.referenced} to name ${format.root} and count ${possiblyBreaking} possibly breaking`, describe: () => api.statusOf(doc.uri) },
+        {
+          timeout: 30_000,
+          message: `the status of ${format.referenced} to name ${format.root} and count ${possiblyBreaking} possibly breaking`,
+          describe: () => api.statusOf(doc.uri),
+        },
       );
     }
 

@@ -89,7 +89,13 @@ export async function applyDeprecateFix(doc: vscode.TextDocument, format: SpecFo
   assert.ok(fix.edit, 'the fix carries a WorkspaceEdit');
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
   assert.ok(format.hasDeprecatedProperty(doc.getText(), property), `${property} is back with deprecated: true:\n${doc.getText()}`);
-  assert.ok(doc.getText().split('\n').some((l) => format.propertyKey(property).test(l)), `restored in the file's own indentation:\n${doc.getText()}`);
+  assert.ok(
+    doc
+      .getText()
+      .split('\n')
+      .some((l) => format.propertyKey(property).test(l)),
+    `restored in the file's own indentation:\n${doc.getText()}`,
+  );
   await waitForDiagnostics(doc.uri, withoutRule(REMOVED_RULE), { message: 'the deprecate fix to clear the finding' });
 }
 

@@ -51,7 +51,8 @@ const yamlFormat: SpecFormat = {
   fixture: 'petstore.yaml',
   propertiesKey: /^ {6}properties:\s*$/,
   withoutTag: (text) => changed(text, text.replace(YAML_TAG, '\n'), 'Pet.tag is not the last property of petstore.yaml'),
-  withColorInsteadOfTag: (text) => changed(text, text.replace(YAML_TAG, '\n        color:\n          type: string\n'), 'Pet.tag is not the last property of petstore.yaml'),
+  withColorInsteadOfTag: (text) =>
+    changed(text, text.replace(YAML_TAG, '\n        color:\n          type: string\n'), 'Pet.tag is not the last property of petstore.yaml'),
   withRequiredQuery: (text) =>
     changed(
       text,
@@ -105,10 +106,14 @@ const jsonFormat: SpecFormat = {
   propertiesKey: /^ {8}"properties": \{\s*$/,
   withoutTag: (text) => editJson(text, (d) => delete petOf(d).properties.tag, 'Pet.tag in petstore.json'),
   withColorInsteadOfTag: (text) =>
-    editJson(text, (d) => {
-      delete petOf(d).properties.tag;
-      petOf(d).properties.color = { type: 'string' };
-    }, 'Pet.tag in petstore.json'),
+    editJson(
+      text,
+      (d) => {
+        delete petOf(d).properties.tag;
+        petOf(d).properties.color = { type: 'string' };
+      },
+      'Pet.tag in petstore.json',
+    ),
   withRequiredQuery: (text) =>
     editJson(text, (d) => parametersOf(d).push({ name: 'verbose', in: 'query', required: true, schema: { type: 'boolean' } }), 'parameters of petstore.json'),
   broken: (text) => changed(text, text.replace('"title": "Petstore",', '"title": "Petstore"'), 'info.title of petstore.json'),

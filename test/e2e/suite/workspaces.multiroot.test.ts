@@ -44,7 +44,10 @@ for (const format of FORMATS) {
       await expectDeletedPropertyFinding(a, format, committedA, { property: 'tag', edit: () => neither });
       await vscode.window.showTextDocument(b);
       await expectDeletedPropertyFinding(b, format, committedB, { property: 'color', edit: () => neither });
-      for (const [doc, folder] of [[a, folderA], [b, folderB]] as const) {
+      for (const [doc, folder] of [
+        [a, folderA],
+        [b, folderB],
+      ] as const) {
         const status = await waitForStatus(doc.uri, { possiblyBreaking: 1 });
         assert.equal(status.baseLabel, `HEAD ${shortHead(folder.uri.fsPath)}`, `${doc.uri.fsPath}: the base label names its own repository's HEAD`);
       }

@@ -95,12 +95,20 @@ async function main() {
     if (verbose) console.log(out);
     const listed = await codeServerCli(run, ['--list-extensions', '--show-versions']);
     if (!listed.toLowerCase().includes(EXTENSION_ID)) throw new Error(`${EXTENSION_ID} not listed after install:\n${listed}`);
-    say(`installed ${listed.trim().split('\n').find((l) => l.toLowerCase().startsWith(EXTENSION_ID))}`);
+    say(
+      `installed ${listed
+        .trim()
+        .split('\n')
+        .find((l) => l.toLowerCase().startsWith(EXTENSION_ID))}`,
+    );
 
     // 2. a fresh git repository with the committed spec (gitWorkspace.js is compiled by
     //    scripts/e2e.mjs; run it once, or `npx tsc -p test/e2e/tsconfig.json`)
     const { makeGitWorkspace } = require(join(ROOT, 'out', 'e2e', 'suite', 'gitWorkspace.js'));
-    const repo = makeGitWorkspace({ 'openapi.yaml': readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'petstore.yaml'), 'utf8') }, { parent: run.root, name: 'ws' });
+    const repo = makeGitWorkspace(
+      { 'openapi.yaml': readFileSync(join(ROOT, 'test', 'e2e', 'fixtures', 'petstore.yaml'), 'utf8') },
+      { parent: run.root, name: 'ws' },
+    );
     const folder = repo.root;
 
     // 3. code-server and the browser
@@ -147,10 +155,16 @@ async function main() {
     // 6b. Breakwater's language status item (in the `{}` language status of the status bar)
     await page.locator('[id="status.languageStatus"]').first().click();
     const hover = page.locator('.monaco-hover', { hasText: /possibly breaking/ }).first();
-    await hover.getByText(/\b1 possibly breaking\b/).first().waitFor({ timeout: 15_000 });
+    await hover
+      .getByText(/\b1 possibly breaking\b/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     // ... and the base in use: the repository's HEAD commit.
     const head = repo.git('rev-parse', '--short=7', 'HEAD');
-    await hover.getByText(new RegExp(`HEAD ${head}`)).first().waitFor({ timeout: 15_000 });
+    await hover
+      .getByText(new RegExp(`HEAD ${head}`))
+      .first()
+      .waitFor({ timeout: 15_000 });
     if (verbose) console.log(await hover.innerHTML());
     await snap('language-status');
     // The popup fits the window and its "Change base" link is visible and clickable (issue 14: a long
@@ -158,7 +172,10 @@ async function main() {
     const viewport = page.viewportSize();
     const link = hover.getByText('Change base', { exact: true }).first();
     await link.waitFor({ state: 'visible', timeout: 5_000 });
-    for (const [what, box] of [['popup', await hover.boundingBox()], ['Change base link', await link.boundingBox()]]) {
+    for (const [what, box] of [
+      ['popup', await hover.boundingBox()],
+      ['Change base link', await link.boundingBox()],
+    ]) {
       if (!box || box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) {
         throw new Error(`the language status ${what} is not inside the ${viewport.width}x${viewport.height} window: ${JSON.stringify(box)}`);
       }
@@ -176,10 +193,16 @@ async function main() {
     await snap('keep-base');
     await page.keyboard.press('Enter');
     await page.locator('[id="status.languageStatus"]').first().click();
-    await page.locator('.monaco-hover', { hasText: /staged/ }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.monaco-hover', { hasText: /staged/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await snap('language-status-staged');
     await page.keyboard.press('Escape');
-    if (existsSync(join(folder, '.vscode', 'settings.json'))) throw new Error(`choosing a base for this session wrote ${join(folder, '.vscode', 'settings.json')}: ${readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')}`);
+    if (existsSync(join(folder, '.vscode', 'settings.json')))
+      throw new Error(
+        `choosing a base for this session wrote ${join(folder, '.vscode', 'settings.json')}: ${readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')}`,
+      );
 
     // 7. Ctrl+. on the finding, pick the preferred quick fix with the keyboard, save
     await editor.locator('.view-lines').click();
@@ -204,10 +227,14 @@ async function main() {
     await editor.locator('.view-lines', { hasText: 'deprecated: true' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+S');
     const specFile = join(folder, 'openapi.yaml');
-    const onDisk = await waitForValue(() => {
-      const t = readFileSync(specFile, 'utf8');
-      return /\n {8}tag:\n(.*\n)? {10}deprecated: true/.test(t) ? t : undefined;
-    }, 15_000, 'the saved file to keep tag as deprecated');
+    const onDisk = await waitForValue(
+      () => {
+        const t = readFileSync(specFile, 'utf8');
+        return /\n {8}tag:\n(.*\n)? {10}deprecated: true/.test(t) ? t : undefined;
+      },
+      15_000,
+      'the saved file to keep tag as deprecated',
+    );
     if (verbose) console.log(onDisk);
     await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     await markers.getByText(RULE).first().waitFor({ state: 'detached', timeout: 15_000 });
@@ -229,18 +256,35 @@ async function main() {
     await restartedToasts.first().waitFor({ timeout: 20_000 });
     await snap('server-restarted');
     await restartedToasts.evaluateAll((els) => els.forEach((e) => e.setAttribute('data-bw-seen', '1')));
-    const pid2 = await waitForValue(() => { const p = onlyServerPid(run.exts); return p !== pid1 && p; }, 20_000, 'a new server process after the first crash');
+    const pid2 = await waitForValue(
+      () => {
+        const p = onlyServerPid(run.exts);
+        return p !== pid1 && p;
+      },
+      20_000,
+      'a new server process after the first crash',
+    );
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+Z'); // undo the fix: tag deleted again
     await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+Z'); // redo: fixed again
     await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     process.kill(pid2, 'SIGKILL');
-    const pid3 = await waitForValue(() => { const p = onlyServerPid(run.exts); return p !== pid1 && p !== pid2 && p; }, 20_000, 'a new server process after the second crash');
+    const pid3 = await waitForValue(
+      () => {
+        const p = onlyServerPid(run.exts);
+        return p !== pid1 && p !== pid2 && p;
+      },
+      20_000,
+      'a new server process after the second crash',
+    );
     await page.keyboard.press('Control+Z');
     await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
     const told = await restartedToasts.evaluateAll((els) => els.map((e) => e.getAttribute('data-bw-seen') === '1'));
-    if (told.some((seen) => !seen)) throw new Error(`the user was told of the restart again after the second crash (${told.length} restart notification(s), server pids ${pid1} -> ${pid2} -> ${pid3})`);
+    if (told.some((seen) => !seen))
+      throw new Error(
+        `the user was told of the restart again after the second crash (${told.length} restart notification(s), server pids ${pid1} -> ${pid2} -> ${pid3})`,
+      );
     await snap('second-crash-restarted-quietly');
 
     // 9. The rule link of the finding (Problems panel) opens that rule's explanation inside VS Code:

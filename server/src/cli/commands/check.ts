@@ -33,7 +33,12 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   const { config, options, notes } = configFor(ctx, file, root);
   // --staged compares what a commit would record, so a `base: staged` of the config means HEAD then.
   const ref = ctx.baseRef ?? (ctx.staged && config?.base === 'staged' ? undefined : config?.base) ?? 'HEAD';
-  const done = (extra: string[]): Compared => ({ file, result: EMPTY_RESULT, notes: [...notes, ...extra], stats: { readMs: performance.now() - t0, compareMs: 0, files: 1 } });
+  const done = (extra: string[]): Compared => ({
+    file,
+    result: EMPTY_RESULT,
+    notes: [...notes, ...extra],
+    stats: { readMs: performance.now() - t0, compareMs: 0, files: 1 },
+  });
   const text = workText ?? (await readStaged(root, toRepoPath(root, file)));
   if (text === undefined) return done([`${arg} is not staged: a commit would not record it`]);
 
@@ -59,7 +64,10 @@ export async function checkSpec(arg: string, ctx: RunContext): Promise<Compared>
   } catch (e) {
     // History cannot be fixed: a base that is not a usable spec means nothing to compare, not an error.
     if (!(e instanceof SpecInputError)) throw e;
-    return { ...done([`${arg}: the version in ${ref} is not a spec that can be compared (${e.message}); no findings`]), stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files: 1 } };
+    return {
+      ...done([`${arg}: the version in ${ref} is not a spec that can be compared (${e.message}); no findings`]),
+      stats: { readMs: t1 - t0, compareMs: performance.now() - t1, files: 1 },
+    };
   }
   const compared = compareModels(base, revision, options);
   // The base sits at the same path, so its problems would read as the work tree's, at the wrong lines;

@@ -22,7 +22,13 @@ export function renderJson(report: Report): string {
         ...(report.specs
           ? {
               base: report.base,
-              specs: report.specs.map((s) => ({ file: s.file, status: s.status, summary: s.summary, findings: s.findings.map((f) => f.fingerprint), ...(s.error ? { error: s.error } : {}) })),
+              specs: report.specs.map((s) => ({
+                file: s.file,
+                status: s.status,
+                summary: s.summary,
+                findings: s.findings.map((f) => f.fingerprint),
+                ...(s.error ? { error: s.error } : {}),
+              })),
             }
           : {}),
       },

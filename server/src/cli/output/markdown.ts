@@ -24,7 +24,8 @@ export function renderMarkdown(report: Report): string {
   const important = report.findings.filter((f) => f.level !== 'info');
   const infos = report.findings.filter((f) => f.level === 'info');
   if (important.length) out.push(...table(important), '');
-  if (infos.length) out.push(`<details><summary>${infos.length} non-breaking change${infos.length === 1 ? '' : 's'}</summary>`, '', ...table(infos), '', '</details>', '');
+  if (infos.length)
+    out.push(`<details><summary>${infos.length} non-breaking change${infos.length === 1 ? '' : 's'}</summary>`, '', ...table(infos), '', '</details>', '');
   if (report.problems.length) {
     out.push('Problems in the spec (not compared as far as they go):', '');
     for (const p of report.problems) out.push(`- ${code(`${p.file}:${p.line}:${p.column}`)} ${cell(p.message)}`);
@@ -56,7 +57,8 @@ function renderRepoMarkdown(report: Report, specs: SpecReport[]): string {
     const important = spec.findings.filter((f) => f.level !== 'info');
     const infos = spec.findings.filter((f) => f.level === 'info');
     if (important.length) out.push(...table(important), '');
-    if (infos.length) out.push(`<details><summary>${infos.length} non-breaking change${infos.length === 1 ? '' : 's'}</summary>`, '', ...table(infos), '', '</details>', '');
+    if (infos.length)
+      out.push(`<details><summary>${infos.length} non-breaking change${infos.length === 1 ? '' : 's'}</summary>`, '', ...table(infos), '', '</details>', '');
     for (const p of spec.problems) out.push(`- ${code(`${p.file}:${p.line}:${p.column}`)} ${cell(p.message)}`);
     if (spec.problems.length) out.push('');
     if (spec.error) out.push(`> could not be checked: ${cell(spec.error)}`, '');

@@ -54,7 +54,10 @@ export function buildRepoReport(run: RepoRun, cwd = process.cwd()): Report {
     const file = (relative(cwd, entry.file) || entry.file).split(sep).join('/');
     return { file, status: entry.status, summary: own.summary, findings: own.findings, problems: own.problems, ...(entry.error ? { error: entry.error } : {}) };
   });
-  const all = buildReport(run.specs.flatMap((e) => (e.compared ? [e.compared] : [])), cwd);
+  const all = buildReport(
+    run.specs.flatMap((e) => (e.compared ? [e.compared] : [])),
+    cwd,
+  );
   return { ...all, notes: [...run.notes, ...all.notes], specs, base: run.base };
 }
 

@@ -42,7 +42,8 @@ export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'cw
       properties: { pointer: f.pointer, operations: f.operations },
     };
     // The removed or changed node as it was: useful next to the anchor in the revision.
-    if (f.revision && f.base) result.relatedLocations = [{ id: 1, ...location(f.base.file, f.base.line, f.base.column), message: { text: 'before the change' } }];
+    if (f.revision && f.base)
+      result.relatedLocations = [{ id: 1, ...location(f.base.file, f.base.line, f.base.column), message: { text: 'before the change' } }];
     return result;
   });
   const notifications = [
@@ -59,7 +60,9 @@ export function renderSarif(report: Report, env: Pick<RenderEnv, 'version' | 'cw
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(env.cwd).href.replace(/\/?$/, '/') } },
         invocations: [{ executionSuccessful: !report.specs?.some((s) => s.error), toolExecutionNotifications: notifications }],
         // `check` with no SPEC: every spec looked at is an artifact of the one run, changed or not.
-        ...(report.specs ? { artifacts: report.specs.map((s) => ({ location: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' }, properties: { status: s.status } })) } : {}),
+        ...(report.specs
+          ? { artifacts: report.specs.map((s) => ({ location: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' }, properties: { status: s.status } })) }
+          : {}),
         results,
       },
     ],

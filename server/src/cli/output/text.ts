@@ -7,7 +7,8 @@ const COLOURS: Record<Level | 'dim' | 'bold', [number, number]> = { error: [31, 
 
 type Paint = (kind: keyof typeof COLOURS, s: string) => string;
 
-const counts = (s: Record<Level, number>, paint: Paint) => `${paint('error', `${s.error} breaking`)}, ${paint('warning', `${s.warning} possibly breaking`)}, ${paint('info', `${s.info} not breaking`)}`;
+const counts = (s: Record<Level, number>, paint: Paint) =>
+  `${paint('error', `${s.error} breaking`)}, ${paint('warning', `${s.warning} possibly breaking`)}, ${paint('info', `${s.info} not breaking`)}`;
 
 export function renderText(report: Report, colour: boolean): string {
   const paint: Paint = (kind, s) => (colour ? `\u001b[${COLOURS[kind][0]}m${s}\u001b[${COLOURS[kind][1]}m` : s);
@@ -27,11 +28,7 @@ export function renderText(report: Report, colour: boolean): string {
   for (const n of report.notes) out.push(paint('dim', `note: ${n}`));
   const s = report.summary;
   if (out.length) out.push('');
-  out.push(
-    report.findings.length === 0
-      ? 'No changes found.'
-      : counts(s, paint),
-  );
+  out.push(report.findings.length === 0 ? 'No changes found.' : counts(s, paint));
   return out.join('\n') + '\n';
 }
 
@@ -55,6 +52,8 @@ function renderRepoText(report: Report, specs: SpecReport[], paint: Paint): stri
   const by = (status: SpecReport['status']) => specs.filter((s) => s.status === status).length;
   const tally = (['changed', 'unchanged', 'new', 'deleted'] as const).filter((k) => by(k) > 0).map((k) => `${by(k)} ${k}`);
   if (out.length) out.push('');
-  out.push(`${specs.length} spec${specs.length === 1 ? '' : 's'} compared with ${report.base ?? 'HEAD'}${tally.length ? ` (${tally.join(', ')})` : ''}: ${counts(report.summary, paint)}`);
+  out.push(
+    `${specs.length} spec${specs.length === 1 ? '' : 's'} compared with ${report.base ?? 'HEAD'}${tally.length ? ` (${tally.join(', ')})` : ''}: ${counts(report.summary, paint)}`,
+  );
   return out.join('\n') + '\n';
 }

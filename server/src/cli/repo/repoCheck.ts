@@ -65,23 +65,38 @@ export async function checkRepository(ctx: RunContext, options: RepoOptions): Pr
   const commit = await baseCommit(root, base);
   const [changes, found] = await Promise.all([
     commit === undefined ? Promise.resolve(undefined) : changesSince(root, commit, ctx.staged ? 'index' : 'worktree'),
-    new RepoRootIndex(root, () => undefined, () => {}).specs(),
+    new RepoRootIndex(
+      root,
+      () => undefined,
+      () => {},
+    ).specs(),
   ]);
-  const notes = found.truncated ? [`${root}: the repository has more YAML/JSON files than the spec search reads (10,000); some specs may not have been found`] : [];
+  const notes = found.truncated
+    ? [`${root}: the repository has more YAML/JSON files than the spec search reads (10,000); some specs may not have been found`]
+    : [];
 
   const entries: SpecEntry[] = [];
   const toCheck: string[] = [];
   for (const spec of found.specs) {
     const rel = toRepoPath(root, spec.root);
     if (!wanted(rel)) continue;
-    const status = statusOf(rel, spec.files.map((f) => toRepoPath(root, f)), changes);
+    const status = statusOf(
+      rel,
+      spec.files.map((f) => toRepoPath(root, f)),
+      changes,
+    );
     entries.push({ file: spec.root, status });
     if (status === 'changed') toCheck.push(spec.root);
   }
 
   options.onProgress?.(0, toCheck.length, '');
   // Each spec is compared with the commit resolved here, so all of them see the same base.
-  const checked = await checkSpecs(toCheck, { ...ctx, baseRef: commit ?? base }, (done, spec) => options.onProgress?.(done, toCheck.length, spec), options.onProgress !== undefined);
+  const checked = await checkSpecs(
+    toCheck,
+    { ...ctx, baseRef: commit ?? base },
+    (done, spec) => options.onProgress?.(done, toCheck.length, spec),
+    options.onProgress !== undefined,
+  );
   toCheck.forEach((spec, i) => {
     const entry = entries.find((e) => e.file === spec)!;
     const outcome = checked[i];
@@ -89,7 +104,8 @@ export async function checkRepository(ctx: RunContext, options: RepoOptions): Pr
     else entry.error = outcome.message;
   });
 
-  if (changes && commit !== undefined) entries.push(...(await removedSpecs(root, commit, changes, new Set(found.specs.map((s) => toRepoPath(root, s.root))), wanted, base)));
+  if (changes && commit !== undefined)
+    entries.push(...(await removedSpecs(root, commit, changes, new Set(found.specs.map((s) => toRepoPath(root, s.root))), wanted, base)));
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, base, specs: entries, notes };
 }
@@ -111,7 +127,14 @@ function statusOf(rel: string, files: string[], changes: TreeChanges | undefined
 }
 
 /** Specs of the base that are gone: deleted, or renamed to a path that is no spec now. */
-async function removedSpecs(root: string, commit: string | null, changes: TreeChanges, specsNow: Set<string>, wanted: (rel: string) => boolean, base: string): Promise<SpecEntry[]> {
+async function removedSpecs(
+  root: string,
+  commit: string | null,
+  changes: TreeChanges,
+  specsNow: Set<string>,
+  wanted: (rel: string) => boolean,
+  base: string,
+): Promise<SpecEntry[]> {
   const gone = new Map<string, string | undefined>(changes.deleted.map((p) => [p, undefined]));
   for (const [from, to] of changes.renamed) if (!specsNow.has(to)) gone.set(from, to);
   const candidates = [...gone.keys()].filter((p) => SPEC_FILE.test(p) && wanted(p));
@@ -122,7 +145,16 @@ async function removedSpecs(root: string, commit: string | null, changes: TreeCh
     .map((p) => {
       const file = join(root, p);
       const finding = removedFinding(file, p, gone.get(p), base);
-      return { file, status: 'deleted' as const, compared: { file, result: { ...EMPTY_RESULT, findings: [finding], summary: { error: 1, warning: 0, info: 0 } }, notes: [], stats: { readMs: 0, compareMs: 0, files: 1 } } };
+      return {
+        file,
+        status: 'deleted' as const,
+        compared: {
+          file,
+          result: { ...EMPTY_RESULT, findings: [finding], summary: { error: 1, warning: 0, info: 0 } },
+          notes: [],
+          stats: { readMs: 0, compareMs: 0, files: 1 },
+        },
+      };
     });
 }
 
@@ -131,7 +163,11 @@ function removedFinding(file: string, rel: string, renamedTo: string | undefined
   return {
     rule: 'api-spec-removed',
     level: 'error',
-    message: renderMessage('api-spec-removed', { spec: rel, base, how: renamedTo ? `renamed to ${renamedTo}, which is not an OpenAPI/Swagger spec` : 'deleted' }),
+    message: renderMessage('api-spec-removed', {
+      spec: rel,
+      base,
+      how: renamedTo ? `renamed to ${renamedTo}, which is not an OpenAPI/Swagger spec` : 'deleted',
+    }),
     operations: [],
     operation: null,
     pointer: '',

@@ -26,7 +26,12 @@ function workerFile(): string | undefined {
 }
 
 /** `keepThreadFree`: check even one spec on a worker, so this thread can redraw a progress line meanwhile. */
-export async function checkSpecs(specs: readonly string[], ctx: RunContext, onDone: (done: number, spec: string) => void = () => {}, keepThreadFree = false): Promise<SpecOutcome[]> {
+export async function checkSpecs(
+  specs: readonly string[],
+  ctx: RunContext,
+  onDone: (done: number, spec: string) => void = () => {},
+  keepThreadFree = false,
+): Promise<SpecOutcome[]> {
   const outcomes: SpecOutcome[] = new Array(specs.length);
   const threads = Math.min(specs.length, Math.max(1, Number(process.env.BREAKWATER_THREADS) || availableParallelism()));
   let done = 0;

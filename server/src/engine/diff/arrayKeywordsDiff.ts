@@ -30,7 +30,9 @@ function compareContains(v: PairView): void {
     const r = numberOf(v.r, keyword) ?? fallback;
     if (b === r) continue;
     const show = (n: number) => (n === Infinity ? 'unlimited' : n);
-    v.emit(`${stem}-${r < b ? 'decreased' : 'increased'}`, { keyword, from: show(b), to: show(r) }, child(v.b, keyword) ?? v.b, child(v.r, keyword) ?? v.r, { detail: keyword });
+    v.emit(`${stem}-${r < b ? 'decreased' : 'increased'}`, { keyword, from: show(b), to: show(r) }, child(v.b, keyword) ?? v.b, child(v.r, keyword) ?? v.r, {
+      detail: keyword,
+    });
   }
 }
 

@@ -25,10 +25,12 @@ interface BoundKind {
   read: (schema: JMap) => Bound | undefined;
 }
 
-const count = (keyword: string) => (schema: JMap): Bound | undefined => {
-  const value = numberOf(schema, keyword);
-  return value === undefined ? undefined : { value, exclusive: false, node: child(schema, keyword)! };
-};
+const count =
+  (keyword: string) =>
+  (schema: JMap): Bound | undefined => {
+    const value = numberOf(schema, keyword);
+    return value === undefined ? undefined : { value, exclusive: false, node: child(schema, keyword)! };
+  };
 
 const KINDS: BoundKind[] = [
   { stem: 'max', side: 'upper', read: (s) => numericBound(s, 'upper') },
@@ -55,7 +57,8 @@ function numericBound(schema: JMap, side: Side): Bound | undefined {
   const [inclusiveKey, exclusiveKey] = side === 'upper' ? ['maximum', 'exclusiveMaximum'] : ['minimum', 'exclusiveMinimum'];
   const flag = child(schema, exclusiveKey);
   const inclusive = numberOf(schema, inclusiveKey);
-  let best: Bound | undefined = inclusive === undefined ? undefined : { value: inclusive, exclusive: isScalar(flag) && flag.value === true, node: child(schema, inclusiveKey)! };
+  let best: Bound | undefined =
+    inclusive === undefined ? undefined : { value: inclusive, exclusive: isScalar(flag) && flag.value === true, node: child(schema, inclusiveKey)! };
   const exclusive = numberOf(schema, exclusiveKey);
   if (exclusive !== undefined) {
     const own = { value: exclusive, exclusive: true, node: flag! };

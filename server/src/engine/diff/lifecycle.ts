@@ -38,12 +38,17 @@ export function stabilityOf(node: JNode | undefined, key: string): string | unde
 }
 
 /** The stability change of an element: 'decreased' / 'increased', 'invalid' (revision value unknown), or undefined. */
-export function stabilityChange(b: JNode | undefined, r: JNode | undefined, key: string): { change: 'decreased' | 'increased' | 'invalid'; from: string; to: string } | undefined {
+export function stabilityChange(
+  b: JNode | undefined,
+  r: JNode | undefined,
+  key: string,
+): { change: 'decreased' | 'increased' | 'invalid'; from: string; to: string } | undefined {
   const from = stabilityOf(b, key);
   const to = stabilityOf(r, key);
   if (from === to) return undefined;
   const rankTo = to === undefined ? undefined : STABILITY_RANK[to];
-  if (rankTo === undefined) return { change: 'invalid', from: from ?? '?', to: to ?? String(isMap(r) && isScalar(child(r, key)) ? (child(r, key) as { value: unknown }).value : '?') };
+  if (rankTo === undefined)
+    return { change: 'invalid', from: from ?? '?', to: to ?? String(isMap(r) && isScalar(child(r, key)) ? (child(r, key) as { value: unknown }).value : '?') };
   const rankFrom = from === undefined ? undefined : STABILITY_RANK[from];
   if (rankFrom === undefined || rankFrom === rankTo) return undefined;
   return { change: rankTo < rankFrom ? 'decreased' : 'increased', from: from!, to: to! };

@@ -65,7 +65,8 @@ export class LiveDiff {
     if (this.last && !sameSettings(this.last.settings, settings)) this.last = undefined;
     this.settings = settings;
     const dirty = this.dirtyOperations(base, revision);
-    if (dirty === 'all' || dirty.size > revision.operations.size * MAX_DIRTY_SHARE || (this.last?.graphs.length ?? 0) >= MAX_GRAPHS) return this.run(base, revision, undefined);
+    if (dirty === 'all' || dirty.size > revision.operations.size * MAX_DIRTY_SHARE || (this.last?.graphs.length ?? 0) >= MAX_GRAPHS)
+      return this.run(base, revision, undefined);
     return this.run(base, revision, dirty);
   }
 
@@ -82,7 +83,8 @@ export class LiveDiff {
   /** `dirty` undefined: compare every operation. */
   private run(base: SpecModel, revision: SpecModel, dirty: Set<string> | undefined): LiveOutcome {
     const last = dirty ? this.last : undefined;
-    const again = (key: string): boolean => !last || dirty!.has(key) || !last.matched.has(key) || last.operations.get(key)?.node !== revision.operations.get(key)?.node;
+    const again = (key: string): boolean =>
+      !last || dirty!.has(key) || !last.matched.has(key) || last.operations.get(key)?.node !== revision.operations.get(key)?.node;
     const ctx = diffModels(base, revision, again, this.settings);
     const matched = new Set<string>();
     const clean = new Set<string>();
@@ -133,7 +135,11 @@ export class LiveDiff {
     };
 
     const opsOfChange = new Map<RawChange, OperationModel[]>();
-    for (const known of changes) opsOfChange.set(known.change, known.ops.flatMap((k) => revision.operations.get(k) ?? base.operations.get(k) ?? []));
+    for (const known of changes)
+      opsOfChange.set(
+        known.change,
+        known.ops.flatMap((k) => revision.operations.get(k) ?? base.operations.get(k) ?? []),
+      );
     return {
       base,
       revision,

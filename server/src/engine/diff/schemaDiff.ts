@@ -34,7 +34,15 @@ import {
 export type DataDirection = 'request' | 'response';
 
 /** A pair's variant: direction and subject in 4 bits. */
-const SUBJECT_INDEX: Record<SchemaSubject, number> = { body: 0, property: 1, parameter: 2, header: 3, 'header-parameter': 4, 'parameter-property': 5, 'header-property': 6 };
+const SUBJECT_INDEX: Record<SchemaSubject, number> = {
+  body: 0,
+  property: 1,
+  parameter: 2,
+  header: 3,
+  'header-parameter': 4,
+  'parameter-property': 5,
+  'header-property': 6,
+};
 
 /** What the schemas nested in one of this subject are (properties, items, branches...). */
 export function childSubject(subject: SchemaSubject): SchemaSubject {
@@ -229,7 +237,18 @@ export class PairComparison implements PairView {
       const narrower = covers(rt, bt); // every new value was valid before
       const types = { from: [...bt].join(' | '), to: [...rt].join(' | ') };
       // On the request side a wider type is checked first (every old value still accepted), on the response side a narrower one.
-      const change = this.dir === 'request' ? (wider ? 'type-generalized' : narrower ? 'type-specialized' : 'type-changed') : narrower ? 'type-specialized' : wider ? 'type-generalized' : 'type-changed';
+      const change =
+        this.dir === 'request'
+          ? wider
+            ? 'type-generalized'
+            : narrower
+              ? 'type-specialized'
+              : 'type-changed'
+          : narrower
+            ? 'type-specialized'
+            : wider
+              ? 'type-generalized'
+              : 'type-changed';
       this.emit(change, types, anchorB, anchorR);
       return !wider && !narrower;
     }
@@ -312,7 +331,8 @@ export class PairComparison implements PairView {
     if (bd && rd && valueKey(bd) === valueKey(rd)) return;
     const values = { what: this.what, from: bd ? valueKey(bd) : '', to: rd ? valueKey(rd) : '' };
     if ((this.subject === 'parameter' || this.subject === 'header-parameter') && this.dir === 'request') {
-      const rule = bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
+      const rule =
+        bd && rd ? 'request-parameter-default-value-changed' : bd ? 'request-parameter-default-value-removed' : 'request-parameter-default-value-added';
       this.emitRule(rule, values, bd ?? this.b, rd ?? this.r);
       return;
     }
@@ -344,7 +364,15 @@ export class PairComparison implements PairView {
   }
 
   private compareProperties(): void {
-    if (!child(this.b, 'properties') && !child(this.r, 'properties') && !child(this.b, 'allOf') && !child(this.r, 'allOf') && !child(this.b, 'required') && !child(this.r, 'required')) return;
+    if (
+      !child(this.b, 'properties') &&
+      !child(this.r, 'properties') &&
+      !child(this.b, 'allOf') &&
+      !child(this.r, 'allOf') &&
+      !child(this.b, 'required') &&
+      !child(this.r, 'required')
+    )
+      return;
     const bp = effectiveProperties(this.b, this.bRefs);
     const rp = effectiveProperties(this.r, this.rRefs);
     const req = this.dir === 'request';
@@ -376,7 +404,13 @@ export class PairComparison implements PairView {
       const rReq = rp.required.get(name);
       if (!bReq && rReq) {
         const withDefault = req && isMap(rProp) && child(rProp, 'default') !== undefined;
-        const rule = !req ? 'response-property-became-required' : this.inHeader ? 'request-header-property-became-required' : withDefault ? 'request-property-became-required-with-default' : 'request-property-became-required';
+        const rule = !req
+          ? 'response-property-became-required'
+          : this.inHeader
+            ? 'request-header-property-became-required'
+            : withDefault
+              ? 'request-property-became-required-with-default'
+              : 'request-property-became-required';
         this.emitRule(rule, { name, container: container() }, bNode, rReq, { detail: name, fixKey: name });
       } else if (bReq && !rReq) {
         const rule = req ? 'request-property-became-optional' : 'response-property-became-optional';
@@ -389,8 +423,18 @@ export class PairComparison implements PairView {
       if (isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly')) continue;
       const required = rp.required.has(name);
       const withDefault = isMap(rProp) && child(rProp, 'default') !== undefined;
-      const newRequired = this.inHeader ? 'new-required-request-header-property' : withDefault ? 'new-required-request-property-with-default' : 'new-required-request-property';
-      const rule = req ? (required ? newRequired : 'new-optional-request-property') : required ? 'response-required-property-added' : 'response-optional-property-added';
+      const newRequired = this.inHeader
+        ? 'new-required-request-header-property'
+        : withDefault
+          ? 'new-required-request-property-with-default'
+          : 'new-required-request-property';
+      const rule = req
+        ? required
+          ? newRequired
+          : 'new-optional-request-property'
+        : required
+          ? 'response-required-property-added'
+          : 'response-optional-property-added';
       this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
     }
     this.compareUndeclaredRequired(bp, rp);
@@ -418,13 +462,26 @@ export class PairComparison implements PairView {
     const bDep = boolFlag(bProp, 'deprecated');
     const rDep = boolFlag(rProp, 'deprecated');
     if (bDep !== rDep) {
-      const rule = rDep ? (req ? 'request-property-deprecated' : 'response-property-deprecated') : req ? 'request-property-reactivated' : 'response-property-reactivated';
+      const rule = rDep
+        ? req
+          ? 'request-property-deprecated'
+          : 'response-property-deprecated'
+        : req
+          ? 'request-property-reactivated'
+          : 'response-property-reactivated';
       this.emitRule(rule, { name, container: container() }, bNode, child(rProp, 'deprecated') ?? rNode, { detail: name });
     }
     const key = this.ctx.settings.stabilityKey;
     const s = stabilityChange(bProp, rProp, key);
     if (!s || s.change === 'invalid') return;
-    const rule = s.change === 'decreased' ? (req ? 'request-property-stability-decreased' : 'response-property-stability-decreased') : req ? 'request-property-stability-increased' : 'response-property-stability-increased';
+    const rule =
+      s.change === 'decreased'
+        ? req
+          ? 'request-property-stability-decreased'
+          : 'response-property-stability-decreased'
+        : req
+          ? 'request-property-stability-increased'
+          : 'response-property-stability-increased';
     this.emitRule(rule, { name, container: container(), from: s.from, to: s.to }, child(bProp, key) ?? bNode, child(rProp, key) ?? rNode, { detail: name });
   }
 
@@ -552,7 +609,10 @@ const KEYED_STEPS = new Map<string, (key: string) => string>([
 
 /** "property Pet.tags[].name", "the request body schema", "schema Pet". */
 export function describeSchema(node: JNode, subject: SchemaSubject, container = false): string {
-  const tokens = pointerOf(node).split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointerOf(node)
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   let name = '';
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -568,7 +628,10 @@ export function describeSchema(node: JNode, subject: SchemaSubject, container = 
     else if (KEYWORD_STEPS.has(tokens[i])) parts.push(KEYWORD_STEPS.get(tokens[i])!);
     else if (KEYED_STEPS.has(tokens[i]) && i + 1 < tokens.length) parts.push(KEYED_STEPS.get(tokens[i])!(tokens[++i]));
   }
-  const path = [name, ...parts].filter(Boolean).join('.').replace(/\.([[(])/g, '$1');
+  const path = [name, ...parts]
+    .filter(Boolean)
+    .join('.')
+    .replace(/\.([[(])/g, '$1');
   const ownerKind = subject === 'header' ? 'header' : subject === 'body' || subject === 'property' ? undefined : 'parameter';
   const owner = ownerKind ? ownerName(node, ownerKind) : undefined;
   const word = SUBJECT_WORD[subject];

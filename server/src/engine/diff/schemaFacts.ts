@@ -79,7 +79,11 @@ function dagHash(node: JNode, memo: Map<JNode, string>): string {
   let text: string;
   if (node.kind === 'scalar') text = JSON.stringify(node.value);
   else if (node.kind === 'seq') text = `[${node.items.map((n) => dagHash(n, memo)).join(',')}]`;
-  else text = `{${[...node.entries.keys()].sort().map((k) => `${JSON.stringify(k)}:${dagHash(node.entries.get(k)!, memo)}`).join(',')}}`;
+  else
+    text = `{${[...node.entries.keys()]
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${dagHash(node.entries.get(k)!, memo)}`)
+      .join(',')}}`;
   const h = text.length > 64 ? '#' + createHash('sha1').update(text).digest('hex') : text;
   memo.set(node, h);
   return h;

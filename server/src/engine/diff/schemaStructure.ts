@@ -18,7 +18,10 @@ export function compareContentKeywords(pc: PairComparison): void {
     const bv = str(b, keyword);
     const rv = str(r, keyword);
     if (bv === rv) continue;
-    pc.emit(change, { keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(b, keyword) ?? b, child(r, keyword) ?? r, { detail: keyword, noFix: !bv || !rv });
+    pc.emit(change, { keyword, from: bv ?? '(none)', to: rv ?? '(none)' }, child(b, keyword) ?? b, child(r, keyword) ?? r, {
+      detail: keyword,
+      noFix: !bv || !rv,
+    });
   }
   const bs = child(b, 'contentSchema');
   const rs = child(r, 'contentSchema');
@@ -51,13 +54,15 @@ export function compareDiscriminator(pc: PairComparison): void {
   }
   const bName = str(bd, 'propertyName');
   const rName = str(rd, 'propertyName');
-  if (bName !== rName) pc.emit('discriminator-property-name-changed', { from: bName ?? '', to: rName ?? '' }, child(bd, 'propertyName') ?? bd, child(rd, 'propertyName') ?? rd);
+  if (bName !== rName)
+    pc.emit('discriminator-property-name-changed', { from: bName ?? '', to: rName ?? '' }, child(bd, 'propertyName') ?? bd, child(rd, 'propertyName') ?? rd);
   const bm = childMap(bd, 'mapping');
   const rm = childMap(rd, 'mapping');
   for (const [value, bTarget] of bm?.entries ?? []) {
     const rTarget = rm?.entries.get(value);
     if (!rTarget) pc.emit('discriminator-mapping-deleted', { value }, bTarget, rm ?? rd, { detail: value });
-    else if (valueKey(bTarget) !== valueKey(rTarget)) pc.emit('discriminator-mapping-changed', { value, from: valueKey(bTarget), to: valueKey(rTarget) }, bTarget, rTarget, { detail: value });
+    else if (valueKey(bTarget) !== valueKey(rTarget))
+      pc.emit('discriminator-mapping-changed', { value, from: valueKey(bTarget), to: valueKey(rTarget) }, bTarget, rTarget, { detail: value });
   }
   for (const [value, rTarget] of rm?.entries ?? []) {
     if (!bm?.entries.has(value)) pc.emit('discriminator-mapping-added', { value }, bm ?? bd, rTarget, { detail: value });
@@ -83,4 +88,3 @@ export function compareAccessOfProperty(pc: PairComparison, name: string, bProp:
     pc.emitRule(rule, { name }, child(bProp, keyword) ?? bNode, child(rProp, keyword) ?? rNode, { detail: name });
   }
 }
-

@@ -44,7 +44,8 @@ export function alternativesOf(seq: JSeq | undefined, rename?: Map<string, strin
   if (!seq || !isSeq(seq)) return [];
   return seq.items.filter(isMap).map((m: JMap) => {
     const alt: Alternative = new Map();
-    for (const [scheme, scopes] of m.entries) alt.set(rename?.get(scheme) ?? scheme, new Set(isSeq(scopes) ? scopes.items.filter(isScalar).map((s) => String(s.value)) : []));
+    for (const [scheme, scopes] of m.entries)
+      alt.set(rename?.get(scheme) ?? scheme, new Set(isSeq(scopes) ? scopes.items.filter(isScalar).map((s) => String(s.value)) : []));
     return alt;
   });
 }
@@ -82,7 +83,8 @@ export function compareOperationSecurity(ctx: DiffContext, b: OperationModel, r:
   const anchorR = child(r.node, 'security') ?? child(ctx.revision.root, 'security') ?? (global ? ctx.revision.root : r.node);
   const anchorB = child(b.node, 'security') ?? child(ctx.base.root, 'security') ?? (global ? ctx.base.root : b.node);
   const where = global ? 'the global security requirement' : r.label;
-  const emit = (rule: RuleId, params: MessageParams, detail?: string) => ctx.emit({ rule, params: { operation: where, ...params }, base: anchorB, revision: anchorR, detail, operation: r });
+  const emit = (rule: RuleId, params: MessageParams, detail?: string) =>
+    ctx.emit({ rule, params: { operation: where, ...params }, base: anchorB, revision: anchorR, detail, operation: r });
   const scopesWord = (list: string[]) => `scope${list.length > 1 ? 's' : ''} ${list.join(', ')}`;
   const bOpen = bs.length === 0 || bs.some((a) => a.size === 0);
   const rOpen = rs.length === 0 || rs.some((a) => a.size === 0);
@@ -112,7 +114,12 @@ export function compareOperationSecurity(ctx: DiffContext, b: OperationModel, r:
         if (!now) emit('api-security-scheme-removed', { scheme, schemes: describeAlt(kept) }, `${describeAlt(alt)}:${scheme}`);
         else {
           const gone = [...scopes].filter((s) => !now.has(s));
-          if (gone.length) emit(global ? 'api-global-security-scope-removed' : 'api-security-scope-removed', { scopes: scopesWord(gone), scheme }, `${scheme}:${gone.join(',')}`);
+          if (gone.length)
+            emit(
+              global ? 'api-global-security-scope-removed' : 'api-security-scope-removed',
+              { scopes: scopesWord(gone), scheme },
+              `${scheme}:${gone.join(',')}`,
+            );
         }
       }
       continue;
@@ -144,7 +151,8 @@ export function compareOperationSecurity(ctx: DiffContext, b: OperationModel, r:
         continue;
       }
       const extra = [...scopes].filter((s) => !had.has(s));
-      if (extra.length) emit(global ? 'api-global-security-scope-added' : 'api-security-scope-added', { scopes: scopesWord(extra), scheme }, `${scheme}:${extra.join(',')}`);
+      if (extra.length)
+        emit(global ? 'api-global-security-scope-added' : 'api-security-scope-added', { scopes: scopesWord(extra), scheme }, `${scheme}:${extra.join(',')}`);
     }
   }
   for (const ra of rs) {
@@ -184,14 +192,16 @@ const FLOW_URLS: [string, RuleId][] = [
 export function compareSecuritySchemes(ctx: DiffContext, base: Map<string, JMap>, revision: Map<string, JMap>, rename: Map<string, string>): void {
   const is2 = ctx.base.version === '2.0' && ctx.revision.version === '2.0';
   const renamedTo = new Set(rename.values());
-  const container = (model: SpecModel) => (model.version === '2.0' ? childMap(model.root, 'securityDefinitions') : childMap(childMap(model.root, 'components'), 'securitySchemes')) ?? model.root;
+  const container = (model: SpecModel) =>
+    (model.version === '2.0' ? childMap(model.root, 'securityDefinitions') : childMap(childMap(model.root, 'components'), 'securitySchemes')) ?? model.root;
   for (const [name, b] of base) {
     const r = revision.get(name);
     if (!r) {
       if (!rename.has(name)) ctx.emit({ rule: 'api-security-component-removed', params: { name }, base: b, revision: container(ctx.revision), detail: name });
       continue;
     }
-    const emit = (rule: RuleId, params: MessageParams, bNode: JNode | undefined, rNode: JNode | undefined, detail: string) => ctx.emit({ rule, params: { name, ...params }, base: bNode ?? b, revision: rNode ?? r, detail: `${name}:${detail}` });
+    const emit = (rule: RuleId, params: MessageParams, bNode: JNode | undefined, rNode: JNode | undefined, detail: string) =>
+      ctx.emit({ rule, params: { name, ...params }, base: bNode ?? b, revision: rNode ?? r, detail: `${name}:${detail}` });
     const bType = stringOf(b, 'type');
     const rType = stringOf(r, 'type');
     if (bType !== rType) {
@@ -216,17 +226,26 @@ export function compareSecuritySchemes(ctx: DiffContext, base: Map<string, JMap>
       for (const [keyword, rule] of FLOW_URLS) {
         const bv = stringOf(bf, keyword);
         const rv = stringOf(rf, keyword);
-        if (bv !== rv) emit(rule, { keyword: `${keyword} of the ${flow} flow`, from: bv ?? '(none)', to: rv ?? '(none)' }, child(bf, keyword), child(rf, keyword), `${flow}:${keyword}`);
+        if (bv !== rv)
+          emit(
+            rule,
+            { keyword: `${keyword} of the ${flow} flow`, from: bv ?? '(none)', to: rv ?? '(none)' },
+            child(bf, keyword),
+            child(rf, keyword),
+            `${flow}:${keyword}`,
+          );
       }
       const bScopes = childMap(bf, 'scopes');
       const rScopes = childMap(rf, 'scopes');
       for (const [scope, bDesc] of bScopes?.entries ?? []) {
         const rDesc = rScopes?.entries.get(scope);
         if (!rDesc) emit('api-security-component-oauth-scope-removed', { keyword: `scope ${scope} of the ${flow} flow` }, bDesc, rScopes, `${flow}:${scope}`);
-        else if (valueKey(bDesc) !== valueKey(rDesc)) emit('api-security-component-oauth-scope-changed', { keyword: `scope ${scope} of the ${flow} flow` }, bDesc, rDesc, `${flow}:${scope}`);
+        else if (valueKey(bDesc) !== valueKey(rDesc))
+          emit('api-security-component-oauth-scope-changed', { keyword: `scope ${scope} of the ${flow} flow` }, bDesc, rDesc, `${flow}:${scope}`);
       }
       for (const [scope, rDesc] of rScopes?.entries ?? []) {
-        if (!bScopes?.entries.has(scope)) emit('api-security-component-oauth-scope-added', { keyword: `scope ${scope} of the ${flow} flow` }, bScopes, rDesc, `${flow}:${scope}`);
+        if (!bScopes?.entries.has(scope))
+          emit('api-security-component-oauth-scope-added', { keyword: `scope ${scope} of the ${flow} flow` }, bScopes, rDesc, `${flow}:${scope}`);
       }
     }
     for (const [flow, rf] of rFlows) {

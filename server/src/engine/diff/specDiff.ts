@@ -77,7 +77,11 @@ class SpecDiff {
       if (!rPathModel) continue; // reported with the whole path
       // Based where it was written in the path item (a `$ref` to another file stays a `$ref`, so restoring it is exact).
       const written = child(bOp.pathItem, bOp.method.toLowerCase()) ?? bOp.node;
-      this.emit('api-removed-without-deprecation', bOp, {}, written, rPathModel.node, { detail: bOp.method, fixKey: bOp.method.toLowerCase(), deprecatedInBase: bOp.deprecated });
+      this.emit('api-removed-without-deprecation', bOp, {}, written, rPathModel.node, {
+        detail: bOp.method,
+        fixKey: bOp.method.toLowerCase(),
+        deprecatedInBase: bOp.deprecated,
+      });
     }
     for (const [key, rOp] of revision.operations) {
       if (base.operations.has(key)) continue;
@@ -88,7 +92,14 @@ class SpecDiff {
   }
 
   /** A change of one operation; `{operation}` in the message is its label. */
-  private emit(rule: RuleId, op: OperationModel, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more: Partial<RawChange> = {}): void {
+  private emit(
+    rule: RuleId,
+    op: OperationModel,
+    params: MessageParams,
+    base: JNode | undefined,
+    revision: JNode | undefined,
+    more: Partial<RawChange> = {},
+  ): void {
     this.ctx.emit({ rule, params: { operation: op.label, ...params }, base, revision, operation: op, ...more });
   }
 
@@ -117,7 +128,12 @@ class SpecDiff {
     const stability = stabilityChange(b.node, r.node, this.ctx.settings.stabilityKey);
     if (stability) {
       const key = this.ctx.settings.stabilityKey;
-      const rule = stability.change === 'invalid' ? 'api-invalid-stability-level' : stability.change === 'decreased' ? 'api-stability-decreased' : 'api-stability-increased';
+      const rule =
+        stability.change === 'invalid'
+          ? 'api-invalid-stability-level'
+          : stability.change === 'decreased'
+            ? 'api-stability-decreased'
+            : 'api-stability-increased';
       this.emit(rule, r, { from: stability.from, to: stability.to, value: stability.to }, child(b.node, key) ?? b.node, child(r.node, key) ?? r.node);
     }
     const from = stringOf(b.node, 'operationId');
@@ -152,11 +168,16 @@ class SpecDiff {
       if (!bp.required && rp.required) this.emit('request-parameter-became-required', r, named, bp.site, child(rp.node, 'required') ?? rp.site, { detail: id });
       else if (bp.required && !rp.required) this.emit('request-parameter-became-optional', r, named, bp.site, rp.site, { detail: id });
       if (!bp.deprecated && rp.deprecated) this.emit('request-parameter-deprecated', r, named, bp.site, child(rp.node, 'deprecated'), { detail: id });
-      if (bp.deprecated && !rp.deprecated) this.emit('request-parameter-reactivated', r, named, child(bp.node, 'deprecated') ?? bp.site, rp.site, { detail: id });
-      if (bp.deprecated && rp.deprecated) this.sunsetChange(bp.node, rp.node, ['request-parameter-sunset-deleted', 'request-parameter-sunset-date-changed-too-small'], r, named, id);
+      if (bp.deprecated && !rp.deprecated)
+        this.emit('request-parameter-reactivated', r, named, child(bp.node, 'deprecated') ?? bp.site, rp.site, { detail: id });
+      if (bp.deprecated && rp.deprecated)
+        this.sunsetChange(bp.node, rp.node, ['request-parameter-sunset-deleted', 'request-parameter-sunset-date-changed-too-small'], r, named, id);
       const from = styleOf(bp);
       const to = styleOf(rp);
-      if (from !== to) this.emit('request-parameter-style-changed', r, { ...named, from, to }, child(bp.node, 'style') ?? bp.site, child(rp.node, 'style') ?? rp.site, { detail: id });
+      if (from !== to)
+        this.emit('request-parameter-style-changed', r, { ...named, from, to }, child(bp.node, 'style') ?? bp.site, child(rp.node, 'style') ?? rp.site, {
+          detail: id,
+        });
       const emptyBefore = boolOf(bp.node, 'allowEmptyValue');
       const emptyNow = boolOf(rp.node, 'allowEmptyValue');
       if (emptyBefore !== emptyNow) {
@@ -203,19 +224,37 @@ class SpecDiff {
   }
 
   /** Media types of a request body or response; `params` names the response's status for the messages. */
-  private content(bc: Map<string, MediaModel>, rc: Map<string, MediaModel>, dir: DataDirection, op: OperationModel, side: 'request' | 'response', anchor: JNode, params: MessageParams): void {
-    const [removedRule, addedRule] = side === 'request' ? (['request-body-media-type-removed', 'request-body-media-type-added'] as const) : (['response-media-type-removed', 'response-media-type-added'] as const);
+  private content(
+    bc: Map<string, MediaModel>,
+    rc: Map<string, MediaModel>,
+    dir: DataDirection,
+    op: OperationModel,
+    side: 'request' | 'response',
+    anchor: JNode,
+    params: MessageParams,
+  ): void {
+    const [removedRule, addedRule] =
+      side === 'request'
+        ? (['request-body-media-type-removed', 'request-body-media-type-added'] as const)
+        : (['response-media-type-removed', 'response-media-type-added'] as const);
     const renamed = side === 'response' ? this.renamedResponseMediaTypes(bc, rc, op, params) : new Map<string, MediaModel>();
     const paired = new Set(renamed.values());
     for (const [mt, bm] of bc) {
-      const rm = rc.get(mt) ?? renamed.get(mt) ?? (rc.size === 1 && bc.size === 1 && isJsonLike(mt) && isJsonLike([...rc.keys()][0]) ? [...rc.values()][0] : undefined);
+      const rm =
+        rc.get(mt) ?? renamed.get(mt) ?? (rc.size === 1 && bc.size === 1 && isJsonLike(mt) && isJsonLike([...rc.keys()][0]) ? [...rc.values()][0] : undefined);
       if (!rm) {
         this.emit(removedRule, op, { ...params, mediaType: bm.mediaType }, bm.node, anchor, { detail: mt, fixKey: bm.mediaType });
         continue;
       }
       if (!bm.schema !== !rm.schema) {
         // A media type that gained a schema (requests: input now constrained) or lost one (responses: shape no longer promised).
-        const rule = rm.schema ? (side === 'request' ? 'request-body-media-type-schema-added' : 'response-body-media-type-schema-added') : side === 'request' ? 'request-body-media-type-schema-removed' : 'response-body-media-type-schema-removed';
+        const rule = rm.schema
+          ? side === 'request'
+            ? 'request-body-media-type-schema-added'
+            : 'response-body-media-type-schema-added'
+          : side === 'request'
+            ? 'request-body-media-type-schema-removed'
+            : 'response-body-media-type-schema-removed';
         this.emit(rule, op, { ...params, mediaType: rm.mediaType }, bm.schema ?? bm.node, rm.schema ?? rm.node, { detail: mt });
         continue;
       }
@@ -232,7 +271,12 @@ class SpecDiff {
    * Response media types renamed to a related name (parameters changed, more general or more
    * specific): base key -> revision media type. Reported here; their schemas are compared as one.
    */
-  private renamedResponseMediaTypes(bc: Map<string, MediaModel>, rc: Map<string, MediaModel>, op: OperationModel, params: MessageParams): Map<string, MediaModel> {
+  private renamedResponseMediaTypes(
+    bc: Map<string, MediaModel>,
+    rc: Map<string, MediaModel>,
+    op: OperationModel,
+    params: MessageParams,
+  ): Map<string, MediaModel> {
     const out = new Map<string, MediaModel>();
     const taken = new Set<MediaModel>();
     for (const [mt, bm] of bc) {
@@ -241,7 +285,12 @@ class SpecDiff {
         if (bc.has(rmt) || taken.has(rm)) continue;
         const relation = mediaTypeRelation(bm.mediaType, rm.mediaType);
         if (relation === 'same' || relation === 'unrelated') continue;
-        const rule = relation === 'generalized' ? 'response-media-type-name-generalized' : relation === 'specialized' ? 'response-media-type-name-specialized' : 'response-media-type-name-changed';
+        const rule =
+          relation === 'generalized'
+            ? 'response-media-type-name-generalized'
+            : relation === 'specialized'
+              ? 'response-media-type-name-specialized'
+              : 'response-media-type-name-changed';
         this.emit(rule, op, { ...params, from: bm.mediaType, to: rm.mediaType }, bm.node, rm.node, { detail: mt });
         out.set(mt, rm);
         taken.add(rm);

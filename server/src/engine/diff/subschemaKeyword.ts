@@ -6,7 +6,8 @@ import type { MessageParams } from '../rules/registry';
 import type { PairView } from './pairView';
 
 /** Keywords compared this way; `<stem>-added` and `<stem>-removed` are their rules. */
-export type SubschemaStem = 'unevaluated-items' | 'unevaluated-properties' | 'property-names' | 'pattern-property' | 'dependent-schema' | 'if' | 'then' | 'else';
+export type SubschemaStem =
+  'unevaluated-items' | 'unevaluated-properties' | 'property-names' | 'pattern-property' | 'dependent-schema' | 'if' | 'then' | 'else';
 
 /** `true` and `{}` allow everything: the same as leaving the keyword out. */
 export function allowsAll(node: JNode | undefined): boolean {
@@ -19,7 +20,15 @@ export function allowsAll(node: JNode | undefined): boolean {
  * valid) turned into a schema loosens, the reverse tightens: reported as removed
  * and added.
  */
-export function compareSubschemaKeyword(v: PairView, bNode: JNode | undefined, rNode: JNode | undefined, stem: SubschemaStem, params: MessageParams = {}, detail?: string, trivial = allowsAll): void {
+export function compareSubschemaKeyword(
+  v: PairView,
+  bNode: JNode | undefined,
+  rNode: JNode | undefined,
+  stem: SubschemaStem,
+  params: MessageParams = {},
+  detail?: string,
+  trivial = allowsAll,
+): void {
   const bHas = !trivial(bNode);
   const rHas = !trivial(rNode);
   const added = () => v.emit(`${stem}-added`, params, bNode ?? v.b, rNode, { detail });

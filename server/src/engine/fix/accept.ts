@@ -31,22 +31,32 @@ export function acceptInConfig(configText: string | undefined, entry: AcceptedEn
   const root = parsed.root;
   const side = { text: configText, lines: parsed.lines, style };
   const block: Fragment = { lines: fields.map((text) => ({ indent: 0, text })) };
-  const flowItem: Fragment = { lines: [{ indent: 0, text: JSON.stringify(options.ruleAsComment ? { fingerprint: entry.fingerprint, reason: entry.reason } : entry) }] };
+  const flowItem: Fragment = {
+    lines: [{ indent: 0, text: JSON.stringify(options.ruleAsComment ? { fingerprint: entry.fingerprint, reason: entry.reason } : entry) }],
+  };
   if (isMap(root) && parsed.errors.length === 0) {
     const accepted = child(root, 'accepted');
     if (isSeq(accepted)) {
-      if (accepted.items.some((i) => isMap(i) && isScalar(child(i, 'fingerprint')) && (child(i, 'fingerprint') as { value: unknown }).value === entry.fingerprint)) return null;
+      if (
+        accepted.items.some((i) => isMap(i) && isScalar(child(i, 'fingerprint')) && (child(i, 'fingerprint') as { value: unknown }).value === entry.fingerprint)
+      )
+        return null;
       const edits = insertItem(side, accepted, { block, flow: () => flowItem }, {});
       if (edits.length) return { kind: 'edit', edits };
     } else if (accepted === undefined || (isScalar(accepted) && accepted.value === null)) {
       const entryBlock: Fragment = { lines: [{ indent: 0, text: 'accepted:' }, ...wrapItem(block, style.seqIndent)] };
-      const edits = accepted ? insertItem(side, accepted, { block, flow: () => flowItem }, {}) : insertEntry(side, root, { block: entryBlock, flow: () => entryBlock }, {});
+      const edits = accepted
+        ? insertItem(side, accepted, { block, flow: () => flowItem }, {})
+        : insertEntry(side, root, { block: entryBlock, flow: () => entryBlock }, {});
       if (edits.length) return { kind: 'edit', edits };
     }
   }
   // Not a map we can edit structurally (empty, comments only, broken): append a block at the end.
   const sep = configText.length === 0 || configText.endsWith('\n') ? '' : style.eol;
-  return { kind: 'edit', edits: [{ start: configText.length, end: configText.length, newText: `${sep}accepted:${style.eol}${itemLines(fields, 2, style.eol)}${style.eol}` }] };
+  return {
+    kind: 'edit',
+    edits: [{ start: configText.length, end: configText.length, newText: `${sep}accepted:${style.eol}${itemLines(fields, 2, style.eol)}${style.eol}` }],
+  };
 }
 
 function fieldLines(entry: AcceptedEntry, options: AcceptOptions): string[] {
@@ -56,9 +66,7 @@ function fieldLines(entry: AcceptedEntry, options: AcceptOptions): string[] {
 }
 
 function itemLines(fields: string[], dash: number, eol: string): string {
-  return fields
-    .map((l, i) => (i === 0 ? `${' '.repeat(dash)}- ${l}` : `${' '.repeat(dash + 2)}${l}`))
-    .join(eol);
+  return fields.map((l, i) => (i === 0 ? `${' '.repeat(dash)}- ${l}` : `${' '.repeat(dash + 2)}${l}`)).join(eol);
 }
 
 function wrapItem(fields: Fragment, dash: number): Fragment['lines'] {
@@ -97,7 +105,11 @@ export function nextMajor(version: string): string | undefined {
   if (!m) return undefined;
   const [, prefix, major, rest] = m;
   const parts = rest.split('.').slice(1);
-  if (major === '0' && parts.length > 0) return `${prefix}0.${Number(parts[0]) + 1}${parts.slice(1).map(() => '.0').join('')}`;
+  if (major === '0' && parts.length > 0)
+    return `${prefix}0.${Number(parts[0]) + 1}${parts
+      .slice(1)
+      .map(() => '.0')
+      .join('')}`;
   return `${prefix}${Number(major) + 1}${parts.map(() => '.0').join('')}`;
 }
 

@@ -111,7 +111,8 @@ function separatorOf(side: EditSide, container: JNode, kids: JNode[]): string {
     if (/^\s*,\s*$/.test(between)) return between;
   }
   const first = nodeStart(kids[0]);
-  if (side.lines.position(first).line !== side.lines.position(container.start).line) return `,${side.style.eol}${indentText(side.style.indent, column(side, first))}`;
+  if (side.lines.position(first).line !== side.lines.position(container.start).line)
+    return `,${side.style.eol}${indentText(side.style.indent, column(side, first))}`;
   // One line: spaced like its own "key: value" (minified JSON has no spaces at all).
   const own = side.text.slice(container.start, Math.min(container.end, container.start + 2000));
   return side.style.format === 'yaml' || /[:,] /.test(own) || side.text[container.start + 1] === ' ' ? ', ' : ',';

@@ -47,7 +47,9 @@ export function deprecationPlan(rule: RuleInfo, node: JNode, base: FixSide, revi
   }
   if (rule.element === 'operation') return isMap(node) ? { markers: [mark(node, 'deprecated')], describe: `with deprecated: true${sunsetNote}` } : undefined;
   if (rule.element === 'status') {
-    return isMap(node) ? { markers: [mark(node, 'x-deprecated')], describe: `with x-deprecated: true${sunsetNote} (responses have no deprecated field)` } : undefined;
+    return isMap(node)
+      ? { markers: [mark(node, 'x-deprecated')], describe: `with x-deprecated: true${sunsetNote} (responses have no deprecated field)` }
+      : undefined;
   }
   const keyword = v2 ? 'x-deprecated' : 'deprecated';
   const why = v2 ? ' (Swagger 2.0 has no deprecated field here)' : '';
@@ -59,13 +61,24 @@ export function deprecationPlan(rule: RuleInfo, node: JNode, base: FixSide, revi
   if (rule.element === 'property') {
     if (!isMap(node)) return undefined;
     const onlyRef = child(node, '$ref') && ownEntries(node).length === 1;
-    if (onlyRef && revision.version !== '3.1') return { markers: [], replacement: allOfWrap(node, base, revision, keyword, sunset), describe: `as allOf [$ref] with ${keyword}: true${sunsetNote} (siblings of $ref are ignored before 3.1)${why}` };
+    if (onlyRef && revision.version !== '3.1')
+      return {
+        markers: [],
+        replacement: allOfWrap(node, base, revision, keyword, sunset),
+        describe: `as allOf [$ref] with ${keyword}: true${sunsetNote} (siblings of $ref are ignored before 3.1)${why}`,
+      };
     return { markers: [mark(node, keyword)], describe: `with ${keyword}: true${sunsetNote}${why}` };
   }
   return undefined;
 }
 
-function referencedComponentPlan(node: JMap, revision: FixSide, keyword: string, sunset: [string, MarkerValue][], sunsetNote: string): DeprecationPlan | undefined {
+function referencedComponentPlan(
+  node: JMap,
+  revision: FixSide,
+  keyword: string,
+  sunset: [string, MarkerValue][],
+  sunsetNote: string,
+): DeprecationPlan | undefined {
   const ref = stringOf(node, '$ref');
   if (!ref || !ref.startsWith('#/')) return undefined;
   const component = nodeAtPointer(revision.root, ref);

@@ -141,7 +141,14 @@ export function place(fragment: Fragment, column: number, style: TextStyle, inde
 
 /** One line, for single-line flow collections and minified JSON. */
 export function compact(fragment: Fragment): Fragment {
-  return singleLine(fragment.lines.map((l) => l.text.trim()).filter(Boolean).join(' ').replace(/([[{]) /g, '$1').replace(/ ([\]}])/g, '$1'));
+  return singleLine(
+    fragment.lines
+      .map((l) => l.text.trim())
+      .filter(Boolean)
+      .join(' ')
+      .replace(/([[{]) /g, '$1')
+      .replace(/ ([\]}])/g, '$1'),
+  );
 }
 
 /** A plain value written as JSON (valid YAML flow too), in the target's indentation. */
@@ -156,11 +163,23 @@ export function wrapInKey(keyText: string, inner: Fragment, as: 'map' | 'seq', s
   const unit = style.indent.size;
   if (flow) {
     const [open, close] = as === 'map' ? ['{', '}'] : ['[', ']'];
-    return { lines: [{ indent: 0, text: `${keyText}: ${open}` }, ...inner.lines.map((l, i) => ({ indent: unit + l.indent, text: i === 0 ? l.text : l.text })), { indent: 0, text: close }] };
+    return {
+      lines: [
+        { indent: 0, text: `${keyText}: ${open}` },
+        ...inner.lines.map((l, i) => ({ indent: unit + l.indent, text: i === 0 ? l.text : l.text })),
+        { indent: 0, text: close },
+      ],
+    };
   }
-  if (as === 'map') return { lines: [{ indent: 0, text: `${keyText}:` }, ...inner.lines.map((l, i) => ({ indent: i === 0 ? unit : l.text ? unit + l.indent : 0, text: l.text }))] };
+  if (as === 'map')
+    return {
+      lines: [{ indent: 0, text: `${keyText}:` }, ...inner.lines.map((l, i) => ({ indent: i === 0 ? unit : l.text ? unit + l.indent : 0, text: l.text }))],
+    };
   const dash = style.seqIndent;
   return {
-    lines: [{ indent: 0, text: `${keyText}:` }, ...inner.lines.map((l, i) => (i === 0 ? { indent: dash, text: `- ${l.text}` } : { indent: l.text ? dash + 2 + l.indent : 0, text: l.text }))],
+    lines: [
+      { indent: 0, text: `${keyText}:` },
+      ...inner.lines.map((l, i) => (i === 0 ? { indent: dash, text: `- ${l.text}` } : { indent: l.text ? dash + 2 + l.indent : 0, text: l.text })),
+    ],
   };
 }

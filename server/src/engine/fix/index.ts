@@ -21,7 +21,14 @@ export { detectStyle, type TextStyle } from './textStyle';
 const VALIDATE_MAX_CHARS = 1_000_000;
 
 export function fixSideOf(doc: SpecDocument): FixSide {
-  return { file: doc.file, text: doc.parsed.text, root: doc.root, lines: doc.parsed.lines, version: doc.version, style: detectStyle(doc.parsed.text, doc.parsed.format) };
+  return {
+    file: doc.file,
+    text: doc.parsed.text,
+    root: doc.root,
+    lines: doc.parsed.lines,
+    version: doc.version,
+    style: detectStyle(doc.parsed.text, doc.parsed.format),
+  };
 }
 
 /**

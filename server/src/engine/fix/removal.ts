@@ -25,7 +25,8 @@ export function removalFixes(finding: Finding, base: FixSide, revision: FixSide,
     const plan = deprecationPlan(ruleInfo(finding.rule), removal.baseNode, base, revision, options);
     if (plan) {
       const edits = restoreEdits(removal, base, revision, plan);
-      if (edits.length) fixes.push({ kind: 'deprecate', title: `Mark deprecated instead of deleting: restore ${removal.what} ${plan.describe}`, edits, isPreferred: true });
+      if (edits.length)
+        fixes.push({ kind: 'deprecate', title: `Mark deprecated instead of deleting: restore ${removal.what} ${plan.describe}`, edits, isPreferred: true });
     }
   }
   const plain = restoreEdits(removal, base, revision, undefined);

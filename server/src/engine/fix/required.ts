@@ -15,15 +15,37 @@ export function becameRequiredFixes(finding: Finding, base: FixSide, revision: F
   const name = finding.fix?.propertyName;
   if (name !== undefined) {
     if (!isScalar(rev) || rev.value !== name || !isSeq(rev.parent)) return [];
-    return [{ kind: 'revert-required', title: `Revert: make property "${name}" optional again (remove it from required)`, edits: removeFromRequired(revision, rev), isPreferred: true }];
+    return [
+      {
+        kind: 'revert-required',
+        title: `Revert: make property "${name}" optional again (remove it from required)`,
+        edits: removeFromRequired(revision, rev),
+        isPreferred: true,
+      },
+    ];
   }
   if (rev.key !== 'required' || !isScalar(rev)) return [];
   const baseNode = finding.base && finding.base.file === base.file ? localDeref(base.root, findNode(base.root, finding.base)) : undefined;
   const baseRequired = isMap(baseNode) ? child(baseNode, 'required') : undefined;
   if (baseRequired && baseRequired.parent === baseNode && typeof baseRequired.key === 'string') {
     const colon = colonAfter(base.text, baseRequired.keyEnd);
-    const value = fragmentFromText(base.text, colon + 1, entryEnd(base.text, baseRequired), base.lines.position(baseRequired.keyStart).character, base.style, revision.style, 'k:');
-    return [{ kind: 'revert-required', title: `Revert to optional (required:${value.lines[0].text})`, edits: replaceEntryValue(revision, rev, value), isPreferred: true }];
+    const value = fragmentFromText(
+      base.text,
+      colon + 1,
+      entryEnd(base.text, baseRequired),
+      base.lines.position(baseRequired.keyStart).character,
+      base.style,
+      revision.style,
+      'k:',
+    );
+    return [
+      {
+        kind: 'revert-required',
+        title: `Revert to optional (required:${value.lines[0].text})`,
+        edits: replaceEntryValue(revision, rev, value),
+        isPreferred: true,
+      },
+    ];
   }
   return [{ kind: 'revert-required', title: 'Revert to optional (remove required: true)', edits: deleteChild(revision, rev), isPreferred: true }];
 }
@@ -38,11 +60,22 @@ export function newRequiredFixes(finding: Finding, revision: FixSide): Fix[] {
 function newRequiredProperty(revision: FixSide, property: JNode, name: string): Fix[] {
   const item = requiredItemFor(property, name);
   if (!item) return [];
-  const fixes: Fix[] = [{ kind: 'make-optional', title: `Make property "${name}" optional (remove it from required)`, edits: removeFromRequired(revision, item), isPreferred: true }];
+  const fixes: Fix[] = [
+    {
+      kind: 'make-optional',
+      title: `Make property "${name}" optional (remove it from required)`,
+      edits: removeFromRequired(revision, item),
+      isPreferred: true,
+    },
+  ];
   const schema = isMap(property) && !child(property, '$ref') ? property : undefined;
   const dflt = schema && !child(schema, 'default') ? defaultCandidate(revision, schema) : undefined;
   if (schema && dflt) {
-    fixes.push({ kind: 'optional-with-default', title: `Make property "${name}" optional with default ${dflt}`, edits: [...removeFromRequired(revision, item), ...markerEdits(revision, { map: schema, entries: [['default', { raw: dflt }]] })] });
+    fixes.push({
+      kind: 'optional-with-default',
+      title: `Make property "${name}" optional with default ${dflt}`,
+      edits: [...removeFromRequired(revision, item), ...markerEdits(revision, { map: schema, entries: [['default', { raw: dflt }]] })],
+    });
   }
   return fixes;
 }
@@ -60,9 +93,18 @@ function newRequiredParameter(revision: FixSide, rev: JNode): Fix[] {
   // 2.0 keeps type/enum on the parameter itself; 3.x in its inline schema.
   const schemaNode = revision.version === '2.0' ? param : child(param, 'schema');
   const schema = isMap(schemaNode) && !child(schemaNode, '$ref') ? schemaNode : undefined;
-  const dflt = schema && !child(schema, 'default') ? defaultCandidate(revision, schema) ?? exampleOf(revision, param) : undefined;
+  const dflt = schema && !child(schema, 'default') ? (defaultCandidate(revision, schema) ?? exampleOf(revision, param)) : undefined;
   if (schema && dflt) {
-    const edits = schema === param ? markerEdits(revision, { map: param, entries: [['required', false], ['default', { raw: dflt }]] }) : [...optional, ...markerEdits(revision, { map: schema, entries: [['default', { raw: dflt }]] })];
+    const edits =
+      schema === param
+        ? markerEdits(revision, {
+            map: param,
+            entries: [
+              ['required', false],
+              ['default', { raw: dflt }],
+            ],
+          })
+        : [...optional, ...markerEdits(revision, { map: schema, entries: [['default', { raw: dflt }]] })];
     fixes.push({ kind: 'optional-with-default', title: `Make ${label} optional with default ${dflt}`, edits });
   }
   return fixes;

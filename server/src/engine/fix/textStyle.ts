@@ -24,7 +24,13 @@ const SAMPLE_LINES = 4000;
 export function detectStyle(text: string, format: 'yaml' | 'json'): TextStyle {
   const eol: TextStyle['eol'] = /\r\n/.test(text.slice(0, 65536)) ? '\r\n' : '\n';
   const lines = sampleLines(text);
-  return { format, eol, indent: detectIndent(lines, format), seqIndent: format === 'yaml' ? detectSeqIndent(lines, format) : 0, quote: format === 'json' ? '"' : detectQuote(text) };
+  return {
+    format,
+    eol,
+    indent: detectIndent(lines, format),
+    seqIndent: format === 'yaml' ? detectSeqIndent(lines, format) : 0,
+    quote: format === 'json' ? '"' : detectQuote(text),
+  };
 }
 
 function sampleLines(text: string): string[] {

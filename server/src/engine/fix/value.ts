@@ -21,7 +21,14 @@ export function valueFixes(finding: Finding, base: FixSide, revision: FixSide): 
     const colon = colonAfter(base.text, b.keyEnd);
     if (colon < 0) return [];
     const value = fragmentFromText(base.text, colon + 1, entryEnd(base.text, b), base.lines.position(b.keyStart).character, base.style, revision.style, 'k:');
-    return [{ kind: 'restore-value', title: `Restore ${bKey}:${summary(value.lines.map((l) => l.text).join(' '))}`, edits: replaceEntryValue(revision, r, value), isPreferred: true }];
+    return [
+      {
+        kind: 'restore-value',
+        title: `Restore ${bKey}:${summary(value.lines.map((l) => l.text).join(' '))}`,
+        edits: replaceEntryValue(revision, r, value),
+        isPreferred: true,
+      },
+    ];
   }
   // The keyword was added: the base node is the schema that lacked it.
   if (rKey !== undefined && isMap(b) && !b.entries.has(rKey)) {

@@ -58,7 +58,11 @@ class ModelBuilder {
           continue;
         }
         const key = normalisePath(path);
-        if (model.paths.has(key)) this.problem(rawItem, `path "${path}" is the same endpoint as "${model.paths.get(key)!.path}" (only parameter names differ); the later one is compared`);
+        if (model.paths.has(key))
+          this.problem(
+            rawItem,
+            `path "${path}" is the same endpoint as "${model.paths.get(key)!.path}" (only parameter names differ); the later one is compared`,
+          );
         model.paths.set(key, { key, path, node: item });
         this.addOperations(model, item, path, key, false);
       }
@@ -79,7 +83,11 @@ class ModelBuilder {
   private addOperations(model: SpecModel, item: JMap, path: string, pathKey: string, isWebhook: boolean): void {
     const pathParams = childSeq(item, 'parameters');
     for (const [key, node] of item.entries) {
-      if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-')) this.problem(node.parent === item ? keyNodeOf(item, key) : item, `unknown key "${key}" in path item ${path} is ignored${/^[a-z]+$/i.test(key) ? ' (not an HTTP method)' : ''}`);
+      if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-'))
+        this.problem(
+          node.parent === item ? keyNodeOf(item, key) : item,
+          `unknown key "${key}" in path item ${path} is ignored${/^[a-z]+$/i.test(key) ? ' (not an HTTP method)' : ''}`,
+        );
     }
     for (const method of HTTP_METHODS) {
       // Operations may themselves be `$ref`s to other files (DigitalOcean's multi-file layout does this).
@@ -128,8 +136,7 @@ class ModelBuilder {
       // `responses` became optional in 3.1.
       if (!responses) {
         if (this.doc.version !== '3.1') this.problem(op, `operation ${label} has no "responses"`);
-      }
-      else {
+      } else {
         for (const [status, site] of responses.entries) {
           if (status.startsWith('x-')) continue;
           const r = this.refs.deref(site);
@@ -196,7 +203,8 @@ class ModelBuilder {
     const schema = this.formSchema(form, paramsNode);
     const consumes = this.mediaTypes(op, 'consumes').filter((m) => /form/i.test(m));
     const content = new Map<string, MediaModel>();
-    for (const mt of consumes.length ? consumes : ['application/x-www-form-urlencoded']) content.set(mt.toLowerCase(), { mediaType: mt, node: paramsNode, schema });
+    for (const mt of consumes.length ? consumes : ['application/x-www-form-urlencoded'])
+      content.set(mt.toLowerCase(), { mediaType: mt, node: paramsNode, schema });
     return { node: paramsNode, required: form.some((f) => f.required), content };
   }
 
@@ -211,7 +219,14 @@ class ModelBuilder {
     const properties = mk<JMap>({ kind: 'map', entries: new Map(form.map((f) => [f.name, f.node as JNode])) });
     const required = mk<JSeq>({ kind: 'seq', items: form.filter((f) => f.required).map((f) => mk<JScalar>({ kind: 'scalar', value: f.name })) });
     const type = mk<JScalar>({ kind: 'scalar', value: 'object' });
-    return mk<JMap>({ kind: 'map', entries: new Map<string, JNode>([['type', type], ['properties', properties], ['required', required]]) });
+    return mk<JMap>({
+      kind: 'map',
+      entries: new Map<string, JNode>([
+        ['type', type],
+        ['properties', properties],
+        ['required', required],
+      ]),
+    });
   }
 
   private response(status: string, node: JMap, site: JNode, op: JMap): ResponseModel {

@@ -117,7 +117,15 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   const shiftedWarnings = prev.warnings
     .filter((w) => w.end <= regionStart || w.start >= oldRegionEnd)
     .map((w) => (w.start >= oldRegionEnd ? { ...w, start: w.start + delta, end: w.end + delta } : w));
-  return { text, root: prev.root, errors: [], warnings: [...shiftedWarnings, ...warnings], lines: LineIndex.afterEdit(prev.lines, text, edit), format: prev.format, editLog };
+  return {
+    text,
+    root: prev.root,
+    errors: [],
+    warnings: [...shiftedWarnings, ...warnings],
+    lines: LineIndex.afterEdit(prev.lines, text, edit),
+    format: prev.format,
+    editLog,
+  };
 }
 
 /** The fragment's tree, or undefined when it does not parse cleanly on its own. */

@@ -71,7 +71,12 @@ export function parseJsonTree(text: string, maxDepth: number, warnings: TextProb
     node.keyEnd = key === null ? node.start : keyEnd;
     key = null;
     if (parent.entries.has(k)) {
-      warnings.push({ message: `duplicate key "${k}": the last one is used`, start: node.keyStart, end: Math.max(node.keyEnd, node.keyStart + 1), severity: 'warning' });
+      warnings.push({
+        message: `duplicate key "${k}": the last one is used`,
+        start: node.keyStart,
+        end: Math.max(node.keyEnd, node.keyStart + 1),
+        severity: 'warning',
+      });
       parent.entries.delete(k); // keep source order: the later key moves to the end
     }
     parent.entries.set(k, node);

@@ -44,7 +44,6 @@ export const MAX_DEPTH = 512;
 export const TOO_DEEP = `nested too deeply to read (Breakwater compares up to ${MAX_DEPTH} levels)`;
 export const NOT_TEXT = 'not a text file (it contains NUL bytes)';
 
-
 export function detectFormat(text: string, fileName = ''): 'yaml' | 'json' {
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.ya?ml$/i.test(fileName)) return 'yaml';
@@ -62,7 +61,8 @@ export function parseText(text: string, fileName = ''): ParsedText {
   if (nul !== -1) errors.push({ message: NOT_TEXT, start: nul, end: nul + 1, severity: 'error', standalone: true });
   if (format === 'json' && startsLikeJson(text)) return parseJson(text, lines, errors, warnings);
   const jsonc = format === 'json' ? blankJsonComments(text) : undefined;
-  if (jsonc?.unterminatedAt !== undefined) errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });
+  if (jsonc?.unterminatedAt !== undefined)
+    errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });
   let doc: Document.Parsed;
   try {
     doc = parseDocument(jsonc?.text ?? text, {
@@ -81,7 +81,8 @@ export function parseText(text: string, fileName = ''): ParsedText {
     const start = err.pos[0];
     const end = Math.max(err.pos[1], start + 1);
     // A second document (`---`) is no reason to refuse the first: it is read, with a warning.
-    if (err.code === 'MULTIPLE_DOCS') warnings.push({ message: 'the file holds several YAML documents (separated by ---); only the first is read', start, end, severity: 'warning' });
+    if (err.code === 'MULTIPLE_DOCS')
+      warnings.push({ message: 'the file holds several YAML documents (separated by ---); only the first is read', start, end, severity: 'warning' });
     else if (err.code === 'RESOURCE_EXHAUSTION') errors.push({ message: TOO_DEEP, start, end, severity: 'error', standalone: true });
     else errors.push({ message: cleanMessage(err.message), start, end, severity: 'error' });
   }
@@ -118,7 +119,8 @@ function parseJson(text: string, lines: LineIndex, errors: TextProblem[], warnin
   }
   if (tree.errors.length > 0) {
     const jsonc = blankJsonComments(text);
-    if (jsonc?.unterminatedAt !== undefined) errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });
+    if (jsonc?.unterminatedAt !== undefined)
+      errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });
     // JSON.parse's words and place ("expected ',' or '}' after property value") are what users know; jsonc-parser's code otherwise.
     errors.push((errors.length === 0 ? strictJsonError(jsonc?.text ?? text) : undefined) ?? fromParserError(tree.errors[0]));
   }
@@ -144,7 +146,9 @@ function strictJsonError(text: string): TextProblem | undefined {
     if (at) {
       const start = Math.min(Number(at[2]), Math.max(0, text.length - 1));
       // V8's wording, except where it names the symptom rather than the usual cause (a quote not closed while typing).
-      const said = /^Bad control character in string literal/.test(at[1]) ? 'a string is not closed on its line (or holds a raw control character)' : at[1].charAt(0).toLowerCase() + at[1].slice(1);
+      const said = /^Bad control character in string literal/.test(at[1])
+        ? 'a string is not closed on its line (or holds a raw control character)'
+        : at[1].charAt(0).toLowerCase() + at[1].slice(1);
       return { message: said, start, end: start + 1, severity: 'error' };
     }
     if (/^Unexpected end of JSON input/.test(message)) {
@@ -157,7 +161,10 @@ function strictJsonError(text: string): TextProblem | undefined {
 
 function cleanMessage(message: string): string {
   // yaml appends " at line X, column Y" plus a code frame; we report positions ourselves.
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 export class Converter {
@@ -180,7 +187,15 @@ export class Converter {
       const shared = target ? this.seen.get(target as YNode) : undefined;
       if (shared) return shared;
       // An alias to an anchor that is not converted yet (or not found) is read as null.
-      return this.scalar(null, (node.range ? node.range[0] + this.offset : keyEnd), (node.range ? node.range[1] + this.offset : keyEnd), parent, key, keyStart, keyEnd);
+      return this.scalar(
+        null,
+        node.range ? node.range[0] + this.offset : keyEnd,
+        node.range ? node.range[1] + this.offset : keyEnd,
+        parent,
+        key,
+        keyStart,
+        keyEnd,
+      );
     }
     const start = node?.range ? node.range[0] + this.offset : keyEnd;
     const end = node?.range ? node.range[1] + this.offset : keyEnd;

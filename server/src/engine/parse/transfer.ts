@@ -108,5 +108,13 @@ export function unpackParsed(text: string, packed: PackedParse): ParsedText {
       left.pop();
     }
   }
-  return { text, root: packed.hasRoot ? root : null, errors: packed.errors, warnings: packed.warnings, lines: new LineIndex(text), format: packed.format, anchors: false };
+  return {
+    text,
+    root: packed.hasRoot ? root : null,
+    errors: packed.errors,
+    warnings: packed.warnings,
+    lines: new LineIndex(text),
+    format: packed.format,
+    anchors: false,
+  };
 }

@@ -48,7 +48,8 @@ function whoBreaks(r: RuleInfo): string {
 
 function alternative(r: RuleInfo): string {
   if (r.level === 'info') return 'Nothing to do: the change is safe. Set the rule to `off` in `.breakwater.yaml` (`rules:`) to hide it.';
-  const accept = 'If the break is intended, *Accept this change* records it in `.breakwater.yaml`, and *Bump info.version to the next major* tells readers of the spec.';
+  const accept =
+    'If the break is intended, *Accept this change* records it in `.breakwater.yaml`, and *Bump info.version to the next major* tells readers of the spec.';
   switch (r.fix) {
     case 'removed-node':
     case 'removed-array-item':
@@ -88,7 +89,10 @@ const BOUND_KEYWORDS: Record<string, { keyword: string; type: string[] }> = {
 
 /** maximum 100 -> 50 and the like: one pattern for every bound keyword. */
 function boundExample(name: string): Pair | undefined {
-  const m = /^(max|min|exclusive-max|exclusive-min|max-length|min-length|max-items|min-items|max-properties|min-properties|max-contains|min-contains)-(decreased|increased|set|unset)$/.exec(name);
+  const m =
+    /^(max|min|exclusive-max|exclusive-min|max-length|min-length|max-items|min-items|max-properties|min-properties|max-contains|min-contains)-(decreased|increased|set|unset)$/.exec(
+      name,
+    );
   if (!m) return undefined;
   const { keyword, type } = BOUND_KEYWORDS[m[1]];
   const [low, high] = m[1].startsWith('max') || m[1].startsWith('exclusive-max') ? [50, 100] : [1, 5];
@@ -122,20 +126,38 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'const-added': [S('type: string'), S('type: string', 'const: v1')],
   'const-changed': [S('type: string', 'const: v1'), S('type: string', 'const: v2')],
   'const-removed': [S('type: string', 'const: v1'), S('type: string')],
-  'pattern-added': [S('type: string'), S("type: string", "pattern: '^[a-z]+$'")],
-  'pattern-changed': [S("type: string", "pattern: '^[a-z]+$'"), S("type: string", "pattern: '^[a-z]{3}$'")],
-  'pattern-removed': [S("type: string", "pattern: '^[a-z]+$'"), S('type: string')],
+  'pattern-added': [S('type: string'), S('type: string', "pattern: '^[a-z]+$'")],
+  'pattern-changed': [S('type: string', "pattern: '^[a-z]+$'"), S('type: string', "pattern: '^[a-z]{3}$'")],
+  'pattern-removed': [S('type: string', "pattern: '^[a-z]+$'"), S('type: string')],
   'multiple-of-set': [S('type: integer'), S('type: integer', 'multipleOf: 5')],
   'multiple-of-unset': [S('type: integer', 'multipleOf: 5'), S('type: integer')],
   'multiple-of-narrowed': [S('type: integer', 'multipleOf: 5'), S('type: integer', 'multipleOf: 10')],
   'multiple-of-widened': [S('type: integer', 'multipleOf: 10'), S('type: integer', 'multipleOf: 5')],
   'multiple-of-changed': [S('type: integer', 'multipleOf: 4'), S('type: integer', 'multipleOf: 6')],
-  'one-of-added': [S('oneOf:', "  - $ref: '#/components/schemas/Cat'"), S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'")],
-  'one-of-removed': [S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"), S('oneOf:', "  - $ref: '#/components/schemas/Cat'")],
-  'any-of-added': [S('anyOf:', "  - $ref: '#/components/schemas/Cat'"), S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'")],
-  'any-of-removed': [S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"), S('anyOf:', "  - $ref: '#/components/schemas/Cat'")],
-  'all-of-added': [S('allOf:', "  - $ref: '#/components/schemas/Named'"), S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'")],
-  'all-of-removed': [S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'"), S('allOf:', "  - $ref: '#/components/schemas/Named'")],
+  'one-of-added': [
+    S('oneOf:', "  - $ref: '#/components/schemas/Cat'"),
+    S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
+  ],
+  'one-of-removed': [
+    S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
+    S('oneOf:', "  - $ref: '#/components/schemas/Cat'"),
+  ],
+  'any-of-added': [
+    S('anyOf:', "  - $ref: '#/components/schemas/Cat'"),
+    S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
+  ],
+  'any-of-removed': [
+    S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
+    S('anyOf:', "  - $ref: '#/components/schemas/Cat'"),
+  ],
+  'all-of-added': [
+    S('allOf:', "  - $ref: '#/components/schemas/Named'"),
+    S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'"),
+  ],
+  'all-of-removed': [
+    S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'"),
+    S('allOf:', "  - $ref: '#/components/schemas/Named'"),
+  ],
   'additional-properties-tightened': [S('type: object', 'additionalProperties: true'), S('type: object', 'additionalProperties: false')],
   'additional-properties-loosened': [S('type: object', 'additionalProperties: false'), S('type: object', 'additionalProperties: true')],
   'default-value-changed': [S('type: integer', 'default: 20'), S('type: integer', 'default: 50')],
@@ -147,24 +169,48 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'write-only-removed': [S('type: string', 'writeOnly: true'), S('type: string')],
   'content-media-type-changed': [S('type: string', 'contentMediaType: image/png'), S('type: string', 'contentMediaType: image/jpeg')],
   'content-encoding-changed': [S('type: string', 'contentEncoding: base64'), S('type: string', 'contentEncoding: base32')],
-  'content-schema-added': [S('type: string', 'contentMediaType: application/json'), S('type: string', 'contentMediaType: application/json', 'contentSchema:', '  type: object')],
-  'content-schema-removed': [S('type: string', 'contentMediaType: application/json', 'contentSchema:', '  type: object'), S('type: string', 'contentMediaType: application/json')],
-  'x-extensible-enum-value-removed': [S('type: string', 'x-extensible-enum: [available, pending, sold]'), S('type: string', 'x-extensible-enum: [available, pending]')],
+  'content-schema-added': [
+    S('type: string', 'contentMediaType: application/json'),
+    S('type: string', 'contentMediaType: application/json', 'contentSchema:', '  type: object'),
+  ],
+  'content-schema-removed': [
+    S('type: string', 'contentMediaType: application/json', 'contentSchema:', '  type: object'),
+    S('type: string', 'contentMediaType: application/json'),
+  ],
+  'x-extensible-enum-value-removed': [
+    S('type: string', 'x-extensible-enum: [available, pending, sold]'),
+    S('type: string', 'x-extensible-enum: [available, pending]'),
+  ],
   'discriminator-added': [S('oneOf: [...]'), S('oneOf: [...]', 'discriminator:', '  propertyName: kind')],
   'discriminator-removed': [S('oneOf: [...]', 'discriminator:', '  propertyName: kind'), S('oneOf: [...]')],
   'discriminator-property-name-changed': [S('discriminator:', '  propertyName: kind'), S('discriminator:', '  propertyName: type')],
-  'discriminator-mapping-added': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'")],
-  'discriminator-mapping-deleted': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'")],
-  'discriminator-mapping-changed': [S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"), S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Feline'")],
-  'pattern-generalized': [S("type: string", "pattern: '^[a-z]+$'"), S("type: string", "pattern: '.*'")],
+  'discriminator-mapping-added': [
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"),
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'"),
+  ],
+  'discriminator-mapping-deleted': [
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'", "    dog: '#/components/schemas/Dog'"),
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"),
+  ],
+  'discriminator-mapping-changed': [
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Cat'"),
+    S('discriminator:', '  propertyName: kind', '  mapping:', "    cat: '#/components/schemas/Feline'"),
+  ],
+  'pattern-generalized': [S('type: string', "pattern: '^[a-z]+$'"), S('type: string', "pattern: '.*'")],
   'list-of-types-narrowed': [S('type: [string, integer]'), S('type: [string]')],
   'list-of-types-widened': [S('type: [string]'), S('type: [string, integer]')],
   'contains-added': [S('type: array'), S('type: array', 'contains:', '  const: admin')],
   'contains-removed': [S('type: array', 'contains:', '  const: admin'), S('type: array')],
   'prefix-items-added': [S('type: array', 'items:', '  type: string'), S('type: array', 'prefixItems:', '  - type: integer', 'items:', '  type: string')],
   'prefix-items-removed': [S('type: array', 'prefixItems:', '  - type: integer', 'items:', '  type: string'), S('type: array', 'items:', '  type: string')],
-  'unevaluated-items-added': [S('type: array', 'prefixItems:', '  - type: integer'), S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false')],
-  'unevaluated-items-removed': [S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false'), S('type: array', 'prefixItems:', '  - type: integer')],
+  'unevaluated-items-added': [
+    S('type: array', 'prefixItems:', '  - type: integer'),
+    S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false'),
+  ],
+  'unevaluated-items-removed': [
+    S('type: array', 'prefixItems:', '  - type: integer', 'unevaluatedItems: false'),
+    S('type: array', 'prefixItems:', '  - type: integer'),
+  ],
   'pattern-property-added': [S('type: object'), S('type: object', 'patternProperties:', "  '^x-':", '    type: string')],
   'pattern-property-removed': [S('type: object', 'patternProperties:', "  '^x-':", '    type: string'), S('type: object')],
   'property-names-added': [S('type: object'), S('type: object', 'propertyNames:', "  pattern: '^[a-z]+$'")],
@@ -183,7 +229,10 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'then-removed': [S('if:', '  required: [card]', 'then:', '  required: [expiry]'), S('if:', '  required: [card]')],
   'else-added': [S('if:', '  required: [card]'), S('if:', '  required: [card]', 'else:', '  required: [iban]')],
   'else-removed': [S('if:', '  required: [card]', 'else:', '  required: [iban]'), S('if:', '  required: [card]')],
-  'wrapped-in-one-of': [S('type: object', 'properties: {...}'), S('oneOf:', '  - type: object', '    properties: {...}', "  - $ref: '#/components/schemas/Other'")],
+  'wrapped-in-one-of': [
+    S('type: object', 'properties: {...}'),
+    S('oneOf:', '  - type: object', '    properties: {...}', "  - $ref: '#/components/schemas/Other'"),
+  ],
 };
 
 const indent = (lines: string[], n: number) => lines.map((l) => ' '.repeat(n) + l);
@@ -193,15 +242,62 @@ function inSubject(direction: 'request' | 'response', subject: string, schema: s
   switch (subject) {
     case 'body':
       return direction === 'request'
-        ? ['paths:', '  /pets:', '    post:', '      requestBody:', '        content:', '          application/json:', '            schema:', ...indent(schema, 14)]
-        : ['paths:', '  /pets:', '    get:', '      responses:', "        '200':", '          content:', '            application/json:', '              schema:', ...indent(schema, 16)];
+        ? [
+            'paths:',
+            '  /pets:',
+            '    post:',
+            '      requestBody:',
+            '        content:',
+            '          application/json:',
+            '            schema:',
+            ...indent(schema, 14),
+          ]
+        : [
+            'paths:',
+            '  /pets:',
+            '    get:',
+            '      responses:',
+            "        '200':",
+            '          content:',
+            '            application/json:',
+            '              schema:',
+            ...indent(schema, 16),
+          ];
     case 'parameter':
-      return ['paths:', '  /pets:', '    get:', '      parameters:', '        - name: limit', '          in: query', '          schema:', ...indent(schema, 12)];
+      return [
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      parameters:',
+        '        - name: limit',
+        '          in: query',
+        '          schema:',
+        ...indent(schema, 12),
+      ];
     case 'header':
-      return ['paths:', '  /pets:', '    get:', '      responses:', "        '200':", '          headers:', '            X-Rate-Limit:', '              schema:', ...indent(schema, 16)];
+      return [
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          headers:',
+        '            X-Rate-Limit:',
+        '              schema:',
+        ...indent(schema, 16),
+      ];
     case 'parameter-property':
     case 'header-property':
-      return ['parameters:', `  - name: ${subject === 'header-property' ? 'X-Filter' : 'filter'}`, `    in: ${subject === 'header-property' ? 'header' : 'query'}`, '    schema:', '      type: object', '      properties:', '        status:', ...indent(schema, 10)];
+      return [
+        'parameters:',
+        `  - name: ${subject === 'header-property' ? 'X-Filter' : 'filter'}`,
+        `    in: ${subject === 'header-property' ? 'header' : 'query'}`,
+        '    schema:',
+        '      type: object',
+        '      properties:',
+        '        status:',
+        ...indent(schema, 10),
+      ];
     default:
       return [
         'components:',
@@ -222,8 +318,20 @@ function schemaParts(id: string): { direction: 'request' | 'response'; subject: 
   return { direction: m[1] as 'request' | 'response', subject: m[2], change: m[3] };
 }
 
-const OP = (method: string, extra: string[] = [], operationId = method === 'get' ? 'listPets' : `${method}Pet`) => [`    ${method}:`, `      operationId: ${operationId}`, ...extra, '      responses:', "        '200':", '          description: ok'];
-const PROPERTY = (name: string, required: boolean, extra: string[] = []) => [`        ${name}:`, '          type: string', ...extra.map((l) => '          ' + l), ...(required ? [] : [])];
+const OP = (method: string, extra: string[] = [], operationId = method === 'get' ? 'listPets' : `${method}Pet`) => [
+  `    ${method}:`,
+  `      operationId: ${operationId}`,
+  ...extra,
+  '      responses:',
+  "        '200':",
+  '          description: ok',
+];
+const PROPERTY = (name: string, required: boolean, extra: string[] = []) => [
+  `        ${name}:`,
+  '          type: string',
+  ...extra.map((l) => '          ' + l),
+  ...(required ? [] : []),
+];
 
 /** Before/after for the rules that are not schema keyword changes: by element and action, worded by the id. */
 function elementExample(r: RuleInfo): Pair {
@@ -233,72 +341,182 @@ function elementExample(r: RuleInfo): Pair {
   switch (r.element) {
     case 'path':
       return r.action === 'added'
-        ? [['paths:', '  /pets:', ...OP('get')], ['paths:', '  /pets:', ...OP('get'), '  /owners:', ...OP('get', [], 'listOwners')]]
-        : [['paths:', '  /pets:', ...OP('get', deprecatedLines), '  /owners:', ...OP('get', [], 'listOwners')], ['paths:', '  /owners:', ...OP('get', [], 'listOwners')]];
+        ? [
+            ['paths:', '  /pets:', ...OP('get')],
+            ['paths:', '  /pets:', ...OP('get'), '  /owners:', ...OP('get', [], 'listOwners')],
+          ]
+        : [
+            ['paths:', '  /pets:', ...OP('get', deprecatedLines), '  /owners:', ...OP('get', [], 'listOwners')],
+            ['paths:', '  /owners:', ...OP('get', [], 'listOwners')],
+          ];
     case 'webhook':
       return [['webhooks:', '  newPet:', ...OP('post')], ['webhooks: {}']];
     case 'operation':
-      if (r.action === 'added') return [['paths:', '  /pets:', ...OP('get')], ['paths:', '  /pets:', ...OP('get'), ...OP('post')]];
-      if (r.action === 'removed') return [['paths:', '  /pets:', ...OP('get'), ...OP('delete', deprecatedLines)], ['paths:', '  /pets:', ...OP('get')]];
-      if (/operation-id/.test(id)) return [['paths:', '  /pets:', ...OP('get')], ['paths:', '  /pets:', ...OP('get', [], 'getPets')]];
+      if (r.action === 'added')
+        return [
+          ['paths:', '  /pets:', ...OP('get')],
+          ['paths:', '  /pets:', ...OP('get'), ...OP('post')],
+        ];
+      if (r.action === 'removed')
+        return [
+          ['paths:', '  /pets:', ...OP('get'), ...OP('delete', deprecatedLines)],
+          ['paths:', '  /pets:', ...OP('get')],
+        ];
+      if (/operation-id/.test(id))
+        return [
+          ['paths:', '  /pets:', ...OP('get')],
+          ['paths:', '  /pets:', ...OP('get', [], 'getPets')],
+        ];
       return /reactivated/.test(id)
-        ? [['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])], ['paths:', '  /pets:', ...OP('get')]]
-        : [['paths:', '  /pets:', ...OP('get')], ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])]];
+        ? [
+            ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])],
+            ['paths:', '  /pets:', ...OP('get')],
+          ]
+        : [
+            ['paths:', '  /pets:', ...OP('get')],
+            ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])],
+          ];
     case 'sunset':
       return [
         ['paths:', '  /pets:', ...OP('get', ['      deprecated: true', '      x-sunset: 2030-01-01'])],
-        /parse|invalid/.test(id) ? ['paths:', '  /pets:', ...OP('get', ['      deprecated: true', '      x-sunset: next spring'])] : ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])],
+        /parse|invalid/.test(id)
+          ? ['paths:', '  /pets:', ...OP('get', ['      deprecated: true', '      x-sunset: next spring'])]
+          : ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])],
       ];
     case 'security':
-      if (r.action === 'added' && /scope/.test(id)) return [['security:', '  - oauth: [pets:read]'], ['security:', '  - oauth: [pets:read, pets:admin]']];
-      if (r.action === 'added') return [['paths:', '  /pets:', '    get:', '      security: []'], ['paths:', '  /pets:', '    get:', '      security:', '        - apiKey: []']];
+      if (r.action === 'added' && /scope/.test(id))
+        return [
+          ['security:', '  - oauth: [pets:read]'],
+          ['security:', '  - oauth: [pets:read, pets:admin]'],
+        ];
+      if (r.action === 'added')
+        return [
+          ['paths:', '  /pets:', '    get:', '      security: []'],
+          ['paths:', '  /pets:', '    get:', '      security:', '        - apiKey: []'],
+        ];
       if (r.action === 'removed') return [['security:', '  - apiKey: []'], ['security: []']];
-      return [['security:', '  - apiKey: []'], ['security:', '  - oauth: [pets:read]']];
+      return [
+        ['security:', '  - apiKey: []'],
+        ['security:', '  - oauth: [pets:read]'],
+      ];
     case 'parameter': {
-      const param = (required: boolean | undefined, extra: string[] = []) => ['        - name: limit', '          in: query', ...(required === undefined ? [] : [`          required: ${required}`]), ...extra, '          schema:', '            type: integer'];
+      const param = (required: boolean | undefined, extra: string[] = []) => [
+        '        - name: limit',
+        '          in: query',
+        ...(required === undefined ? [] : [`          required: ${required}`]),
+        ...extra,
+        '          schema:',
+        '            type: integer',
+      ];
       const op = (params: string[]) => ['paths:', '  /pets:', '    get:', '      parameters:', ...params];
       if (/allow-empty-value/.test(id)) {
         const [allows, refuses] = [op(param(undefined, ['          allowEmptyValue: true'])), op(param(undefined))];
         return /removed/.test(id) ? [allows, refuses] : [refuses, allows];
       }
-      if (r.action === 'removed') return [op([...param(undefined, dep ? ['          deprecated: true'] : []), '        - name: sort', '          in: query']), op(['        - name: sort', '          in: query'])];
-      if (r.action === 'added') return [op(['        - name: sort', '          in: query']), op(['        - name: sort', '          in: query', ...param(/required/.test(id) && !/optional/.test(id))])];
+      if (r.action === 'removed')
+        return [
+          op([...param(undefined, dep ? ['          deprecated: true'] : []), '        - name: sort', '          in: query']),
+          op(['        - name: sort', '          in: query']),
+        ];
+      if (r.action === 'added')
+        return [
+          op(['        - name: sort', '          in: query']),
+          op(['        - name: sort', '          in: query', ...param(/required/.test(id) && !/optional/.test(id))]),
+        ];
       if (/became-required/.test(id)) return [op(param(false)), op(param(true))];
       if (/became-optional/.test(id)) return [op(param(true)), op(param(false))];
       if (/reactivated/.test(id)) return [op(param(undefined, ['          deprecated: true'])), op(param(undefined))];
       if (/deprecated/.test(id)) return [op(param(undefined)), op(param(undefined, ['          deprecated: true']))];
-      if (/style/.test(id)) return [op(param(undefined, ['          style: form', '          explode: true'])), op(param(undefined, ['          style: form', '          explode: false']))];
+      if (/style/.test(id))
+        return [
+          op(param(undefined, ['          style: form', '          explode: true'])),
+          op(param(undefined, ['          style: form', '          explode: false'])),
+        ];
       break;
     }
     case 'request-body': {
-      const body = (required?: boolean) => ['paths:', '  /pets:', '    post:', '      requestBody:', ...(required === undefined ? [] : [`        required: ${required}`]), '        content:', '          application/json:', "            schema: {$ref: '#/components/schemas/NewPet'}"];
+      const body = (required?: boolean) => [
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody:',
+        ...(required === undefined ? [] : [`        required: ${required}`]),
+        '        content:',
+        '          application/json:',
+        "            schema: {$ref: '#/components/schemas/NewPet'}",
+      ];
       const none = ['paths:', '  /pets:', '    post:', '      responses: {...}'];
       if (r.action === 'removed') return [body(), none];
       if (r.action === 'added') return [none, body(/required/.test(id))];
       return /became-required/.test(id) ? [body(false), body(true)] : [body(true), body(false)];
     }
     case 'media-type': {
-      const media = (types: string[]) => r.direction === 'request'
-        ? ['paths:', '  /pets:', '    post:', '      requestBody:', '        content:', ...types.flatMap((t) => [`          ${t}:`, "            schema: {$ref: '#/components/schemas/NewPet'}"])]
-        : ['paths:', '  /pets:', '    get:', '      responses:', "        '200':", '          content:', ...types.flatMap((t) => [`            ${t}:`, "              schema: {$ref: '#/components/schemas/Pets'}"])];
+      const media = (types: string[]) =>
+        r.direction === 'request'
+          ? [
+              'paths:',
+              '  /pets:',
+              '    post:',
+              '      requestBody:',
+              '        content:',
+              ...types.flatMap((t) => [`          ${t}:`, "            schema: {$ref: '#/components/schemas/NewPet'}"]),
+            ]
+          : [
+              'paths:',
+              '  /pets:',
+              '    get:',
+              '      responses:',
+              "        '200':",
+              '          content:',
+              ...types.flatMap((t) => [`            ${t}:`, "              schema: {$ref: '#/components/schemas/Pets'}"]),
+            ];
       const both = media(['application/json', 'application/xml']);
       const one = media(['application/json']);
       return r.action === 'removed' ? [both, one] : [one, both];
     }
     case 'status': {
       const status = /non-success/.test(id) ? "'404'" : "'201'";
-      const responses = (extra: boolean) => ['paths:', '  /pets:', '    post:', '      responses:', "        '200':", '          description: ok', ...(extra ? [`        ${status}:`, `          description: ${status === "'404'" ? 'not found' : 'created'}`] : [])];
+      const responses = (extra: boolean) => [
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        ...(extra ? [`        ${status}:`, `          description: ${status === "'404'" ? 'not found' : 'created'}`] : []),
+      ];
       return r.action === 'removed' ? [responses(true), responses(false)] : [responses(false), responses(true)];
     }
     case 'response-body':
-      return [['responses:', "  '200':", '    description: ok', '    content:', '      application/json:', "        schema: {$ref: '#/components/schemas/Pet'}"], ['responses:', "  '200':", '    description: ok']];
+      return [
+        ['responses:', "  '200':", '    description: ok', '    content:', '      application/json:', "        schema: {$ref: '#/components/schemas/Pet'}"],
+        ['responses:', "  '200':", '    description: ok'],
+      ];
     case 'header': {
-      const header = (required?: boolean) => ['responses:', "  '200':", '    headers:', '      X-Rate-Limit:', ...(required === undefined ? [] : [`        required: ${required}`]), '        schema:', '          type: integer'];
+      const header = (required?: boolean) => [
+        'responses:',
+        "  '200':",
+        '    headers:',
+        '      X-Rate-Limit:',
+        ...(required === undefined ? [] : [`        required: ${required}`]),
+        '        schema:',
+        '          type: integer',
+      ];
       if (r.action === 'removed') return [header(/required/.test(id) ? true : undefined), ['responses:', "  '200':", '    headers: {}']];
       return [header(true), header(false)];
     }
     case 'property': {
-      const schema = (props: string[], required: string[]) => ['components:', '  schemas:', `    Pet:  # ${r.direction === 'request' ? 'sent in POST /pets' : 'returned by GET /pets'}`, '      type: object', ...(required.length ? [`      required: [${required.join(', ')}]`] : []), '      properties:', '        id:', '          type: integer', ...props];
+      const schema = (props: string[], required: string[]) => [
+        'components:',
+        '  schemas:',
+        `    Pet:  # ${r.direction === 'request' ? 'sent in POST /pets' : 'returned by GET /pets'}`,
+        '      type: object',
+        ...(required.length ? [`      required: [${required.join(', ')}]`] : []),
+        '      properties:',
+        '        id:',
+        '          type: integer',
+        ...props,
+      ];
       const requiredNow = /required/.test(id) && !/optional/.test(id.replace(/became-optional/, ''));
       if (/read-only|write-only/.test(id)) {
         const flag = /read-only/.test(id) ? 'readOnly: true' : 'writeOnly: true';
@@ -309,15 +527,27 @@ function elementExample(r: RuleInfo): Pair {
       }
       if (/reactivated/.test(id)) return [schema(PROPERTY('nickname', false, ['deprecated: true']), ['id']), schema(PROPERTY('nickname', false), ['id'])];
       if (/-deprecated$/.test(id)) return [schema(PROPERTY('nickname', false), ['id']), schema(PROPERTY('nickname', false, ['deprecated: true']), ['id'])];
-      if (r.action === 'removed') return [schema(PROPERTY('nickname', false, dep ? ['deprecated: true'] : []), /required/.test(id) ? ['id', 'nickname'] : ['id']), schema([], ['id'])];
-      if (r.action === 'added') return [schema([], ['id']), schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), requiredNow ? ['id', 'nickname'] : ['id'])];
-      if (/became-required/.test(id)) return [schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id']), schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id', 'nickname'])];
+      if (r.action === 'removed')
+        return [schema(PROPERTY('nickname', false, dep ? ['deprecated: true'] : []), /required/.test(id) ? ['id', 'nickname'] : ['id']), schema([], ['id'])];
+      if (r.action === 'added')
+        return [
+          schema([], ['id']),
+          schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), requiredNow ? ['id', 'nickname'] : ['id']),
+        ];
+      if (/became-required/.test(id))
+        return [
+          schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id']),
+          schema(PROPERTY('nickname', false, /with-default/.test(id) ? ['default: none'] : []), ['id', 'nickname']),
+        ];
       if (/became-optional/.test(id)) return [schema(PROPERTY('nickname', false), ['id', 'nickname']), schema(PROPERTY('nickname', false), ['id'])];
       break;
     }
   }
   if ((r.element as string) === 'stability') {
-    const level = (v: string) => (/property/.test(id) ? ['components:', '  schemas:', '    Pet:', '      properties:', '        nickname:', '          type: string', `          x-stability-level: ${v}`] : ['paths:', '  /pets:', ...OP('get', [`      x-stability-level: ${v}`])]);
+    const level = (v: string) =>
+      /property/.test(id)
+        ? ['components:', '  schemas:', '    Pet:', '      properties:', '        nickname:', '          type: string', `          x-stability-level: ${v}`]
+        : ['paths:', '  /pets:', ...OP('get', [`      x-stability-level: ${v}`])];
     if (/invalid/.test(id)) return [level('beta'), level('experimental')];
     return /decreased/.test(id) ? [level('stable'), level('beta')] : [level('beta'), level('stable')];
   }
@@ -386,13 +616,20 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   const parts = schemaParts(r.id);
   if (!parts) return params;
   params.what = WHAT[parts.subject]?.(parts.direction) ?? params.what;
-  const kv = (lines: string[]) => new Map(lines.map((l) => /^\s*([\w-]+):\s*(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m && m[2] !== '').map((m) => [m[1], m[2].replace(/^'(.*)'$/, '$1')]));
+  const kv = (lines: string[]) =>
+    new Map(
+      lines
+        .map((l) => /^\s*([\w-]+):\s*(.*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => !!m && m[2] !== '')
+        .map((m) => [m[1], m[2].replace(/^'(.*)'$/, '$1')]),
+    );
   const [b, a] = [kv(before), kv(after)];
   for (const key of new Set([...b.keys(), ...a.keys()])) {
     if (key === 'name' || key === 'in' || b.get(key) === a.get(key)) continue;
     params.keyword = key;
     const list = (v?: string) => v?.replace(/^\[|\]$/g, '').split(/,\s*/) ?? [];
-    if (/enum/.test(key)) params.value = list(b.get(key)).find((x) => !list(a.get(key)).includes(x)) ?? list(a.get(key)).find((x) => !list(b.get(key)).includes(x)) ?? '';
+    if (/enum/.test(key))
+      params.value = list(b.get(key)).find((x) => !list(a.get(key)).includes(x)) ?? list(a.get(key)).find((x) => !list(b.get(key)).includes(x)) ?? '';
     params.values = a.get(key) ?? params.values;
     params.from = b.get(key) ?? 'none';
     params.to = a.get(key) ?? 'none';
@@ -402,7 +639,8 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
 }
 
 function whatChanged(r: RuleInfo, example: Pair): string {
-  if (!r.message) return `${r.title}. A team policy in \`.breakwater.yaml\` (deprecation and sunset dates) turns the change into this rule; the finding's message names the element.`;
+  if (!r.message)
+    return `${r.title}. A team policy in \`.breakwater.yaml\` (deprecation and sunset dates) turns the change into this rule; the finding's message names the element.`;
   const params = sampleParams(r, example);
   const sample = r.message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
   return `${r.title}. In a finding it reads, for example: "${capitalise(sample)}".`;

@@ -44,7 +44,12 @@ port.on('message', (m: ToWorker) => {
       openDocs = new Map(m.openDocs.map((d) => [d.path, d]));
       const reply: CheckReply = guarded(() => runCheck(m, env));
       post({ id: m.id, reply: { ...reply, baseKeys: env.bases.keys() } });
-      if (reply.kind === 'good') fixesAhead.checked(m, reply.findings.filter((f) => !f.revision || f.revision.file === m.file).map((f) => f.fingerprint), docs.get(m.uri)?.text.length ?? 0);
+      if (reply.kind === 'good')
+        fixesAhead.checked(
+          m,
+          reply.findings.filter((f) => !f.revision || f.revision.file === m.file).map((f) => f.fingerprint),
+          docs.get(m.uri)?.text.length ?? 0,
+        );
       idleGc.afterCheck('timings' in reply && reply.timings.baseMs + reply.timings.parseMs > FULL_PARSE_MS);
       break;
     }
@@ -141,14 +146,27 @@ const fixesAhead = (() => {
       jobs.delete(uri);
     } else {
       const fingerprint = job.left.shift()!;
-      const reply = guarded((): FixesReply => fixesFor(docs, { type: 'fixes', id: 0, uri, version: job.req.version, fingerprints: [fingerprint], sunset: job.req.sunset, file: { path: job.req.file, uri, version: job.req.version } }));
+      const reply = guarded((): FixesReply =>
+        fixesFor(docs, {
+          type: 'fixes',
+          id: 0,
+          uri,
+          version: job.req.version,
+          fingerprints: [fingerprint],
+          sunset: job.req.sunset,
+          file: { path: job.req.file, uri, version: job.req.version },
+        }),
+      );
       if (reply.kind !== 'fixes') jobs.delete(uri);
       else {
         job.done[fingerprint] = reply.byFingerprint[fingerprint] ?? [];
         job.bump ??= reply.bump;
         if (job.left.length === 0) {
           jobs.delete(uri);
-          post({ id: 0, fixesAhead: { uri, version: job.req.version, sunset: job.req.sunset, fixes: { kind: 'fixes', byFingerprint: job.done, bump: job.bump } } });
+          post({
+            id: 0,
+            fixesAhead: { uri, version: job.req.version, sunset: job.req.sunset, fixes: { kind: 'fixes', byFingerprint: job.done, bump: job.bump } },
+          });
         }
       }
     }

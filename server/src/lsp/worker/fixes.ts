@@ -29,7 +29,11 @@ export function fixesFor(docs: WorkerDocuments, req: FixesRequest): FixesReply {
     if (!inRoot && finding.base && (finding.base.file !== req.file.path || !base)) continue;
     // Without a base copy of the file (a new required property in a new file) only the revision is used; the root's base stands in.
     const baseSide = base ?? fixSideOf(good.base.doc);
-    byFingerprint[fingerprint] = computeFixes(finding, baseSide, revision, { sunset: req.sunset }).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: toLsp(fix.edits, revision.lines) }));
+    byFingerprint[fingerprint] = computeFixes(finding, baseSide, revision, { sunset: req.sunset }).map((fix) => ({
+      title: fix.title,
+      isPreferred: fix.isPreferred,
+      edits: toLsp(fix.edits, revision.lines),
+    }));
   }
   // "Bump info.version" edits the root: valid only while the root's tree is that of the check.
   const bump = wantsBump && rootCurrent ? majorVersionBump(fixSideOf(good.revision.doc), fixSideOf(good.base.doc)) : undefined;
@@ -41,7 +45,12 @@ export function fixesFor(docs: WorkerDocuments, req: FixesRequest): FixesReply {
  * editor's buffer of it is exactly the text the check read: a fix computed from
  * another text would land in the wrong place.
  */
-function sidesOf(docs: WorkerDocuments, good: WorkerGood, rootCurrent: boolean, req: FixesRequest): { revision: FixSide; base: FixSide | undefined; inRoot: boolean } | undefined {
+function sidesOf(
+  docs: WorkerDocuments,
+  good: WorkerGood,
+  rootCurrent: boolean,
+  req: FixesRequest,
+): { revision: FixSide; base: FixSide | undefined; inRoot: boolean } | undefined {
   const file = req.file;
   if (file.uri === req.uri) return rootCurrent ? { revision: fixSideOf(good.revision.doc), base: fixSideOf(good.base.doc), inRoot: true } : undefined;
   if (file.sync && !docs.apply(file.uri, file.sync)) return undefined;

@@ -6,7 +6,16 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { cloneParsed } from '../../engine/parse/clone';
 import { fileUriOf } from '../baseUri';
-import { findingDiagnostic, INCOMPLETE_CODE, markStale, problemDiagnostic, remapToText, SYNTAX_ERROR_CODE, syntaxDiagnostic, type FindingContext } from '../diagnostics';
+import {
+  findingDiagnostic,
+  INCOMPLETE_CODE,
+  markStale,
+  problemDiagnostic,
+  remapToText,
+  SYNTAX_ERROR_CODE,
+  syntaxDiagnostic,
+  type FindingContext,
+} from '../diagnostics';
 import type { WorkingFiles } from '../../workspace/files/workingFiles';
 import { incompleteEditReason } from './incompleteEdit';
 import { snippetOf } from '../snippet';
@@ -80,7 +89,9 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
     problems: result.problems,
     findingDiagnostics,
     // Only the revision's own problems: the base's are at its lines, and history cannot be fixed anyway.
-    problemDiagnostics: problemsOf(revision.model, doc.live.refProblems).filter((p) => p.file === req.file).flatMap((p) => problemDiagnostic(p, lines) ?? []),
+    problemDiagnostics: problemsOf(revision.model, doc.live.refProblems)
+      .filter((p) => p.file === req.file)
+      .flatMap((p) => problemDiagnostic(p, lines) ?? []),
     external: externalDiagnostics(result.findings, revision.model, base.model, req),
     refFiles: revision.model.refs.files(),
     externalSnippets: externalSnippets(result.findings, base.model, req.file),
@@ -92,7 +103,13 @@ export function runCheck(req: CheckRequest, env: WorkerEnv): CheckReply {
 type Unparsable = { message: string; offset: number; code: string; state: CheckState; lines: LineIndex };
 
 /** The revision's model, or why there is none: a syntax error, a half-typed top level, or not a spec at all. */
-function loadRevision(doc: WorkerDocument, req: CheckRequest, base: SpecModel, env: WorkerEnv, timings: CheckTimings): { model: SpecModel } | { silent: true } | Unparsable {
+function loadRevision(
+  doc: WorkerDocument,
+  req: CheckRequest,
+  base: SpecModel,
+  env: WorkerEnv,
+  timings: CheckTimings,
+): { model: SpecModel } | { silent: true } | Unparsable {
   let parsed: ParsedText | undefined;
   let model: SpecModel;
   try {
@@ -108,11 +125,23 @@ function loadRevision(doc: WorkerDocument, req: CheckRequest, base: SpecModel, e
     if (!doc.lastGood && /^not an OpenAPI/.test(e.message)) return { silent: true };
     const lines = parsed?.lines ?? new LineIndex(doc.text);
     const offset = e.line !== undefined ? lines.offset(e.line - 1, (e.column ?? 1) - 1) : 0;
-    return { message: e.message.replace(/^./, (c) => c.toUpperCase()), offset, code: SYNTAX_ERROR_CODE, state: e.line !== undefined ? 'syntax-error' : 'not-openapi', lines };
+    return {
+      message: e.message.replace(/^./, (c) => c.toUpperCase()),
+      offset,
+      code: SYNTAX_ERROR_CODE,
+      state: e.line !== undefined ? 'syntax-error' : 'not-openapi',
+      lines,
+    };
   }
   const incomplete = incompleteEditReason(base, model);
   if (incomplete) {
-    return { message: `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`, offset: incomplete.offset, code: INCOMPLETE_CODE, state: 'syntax-error', lines: parsed.lines };
+    return {
+      message: `${incomplete.message}; every endpoint would count as removed, so the last results are kept until it is back`,
+      offset: incomplete.offset,
+      code: INCOMPLETE_CODE,
+      state: 'syntax-error',
+      lines: parsed.lines,
+    };
   }
   return { model };
 }

@@ -56,7 +56,12 @@ export class CheckWorker {
   fixes(request: Omit<FixesRequest, 'type' | 'id'>): Promise<FixesReply> {
     // Fixes in the spec itself, computed right after the check for this version: answered here, without waiting for a worker that may be busy.
     const ahead = request.file.uri !== request.uri ? undefined : this.ahead.get(request.uri);
-    if (ahead && ahead.version === request.version && sameSunset(ahead.sunset, request.sunset) && request.fingerprints.every((f) => f in ahead.fixes.byFingerprint)) {
+    if (
+      ahead &&
+      ahead.version === request.version &&
+      sameSunset(ahead.sunset, request.sunset) &&
+      request.fingerprints.every((f) => f in ahead.fixes.byFingerprint)
+    ) {
       const byFingerprint = Object.fromEntries(request.fingerprints.map((f) => [f, ahead.fixes.byFingerprint[f]]));
       return Promise.resolve({ kind: 'fixes', byFingerprint, bump: ahead.fixes.bump && request.fingerprints.length ? ahead.fixes.bump : undefined });
     }
@@ -103,18 +108,24 @@ export class CheckWorker {
     this.watchdog = undefined;
     const left = this.clock.remaining(this.limits.checkTimeoutMs);
     if (left === undefined || !this.worker) return;
-    this.watchdog = setTimeout(() => {
-      if ((this.clock.remaining(this.limits.checkTimeoutMs) ?? 1) > 0) return this.arm();
-      this.abandoning = 'time';
-      this.log(`a check ran longer than ${this.limits.checkTimeoutMs} ms: stopping the check worker`);
-      void this.worker?.terminate();
-    }, Math.max(0, left));
+    this.watchdog = setTimeout(
+      () => {
+        if ((this.clock.remaining(this.limits.checkTimeoutMs) ?? 1) > 0) return this.arm();
+        this.abandoning = 'time';
+        this.log(`a check ran longer than ${this.limits.checkTimeoutMs} ms: stopping the check worker`);
+        void this.worker?.terminate();
+      },
+      Math.max(0, left),
+    );
     this.watchdog.unref();
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.path, { workerData: { cancel: this.cancel } satisfies InitData, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    const worker = new Worker(this.path, {
+      workerData: { cancel: this.cancel } satisfies InitData,
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
+    });
     // The connection keeps the server alive; the worker alone must not.
     worker.unref();
     worker.on('message', (m: FromWorker) => {

@@ -140,7 +140,12 @@ export class BaseModels {
   build(input: BaseInput & { text: string }): { model: SpecModel } | { error: string } {
     let entry: { model: SpecModel } | { error: string };
     try {
-      entry = { model: loadModel({ text: input.text, file: input.file, external: this.committedFiles.at(input.repoRoot, input.commit, { file: input.file, text: input.text }).loader }, 'base') };
+      entry = {
+        model: loadModel(
+          { text: input.text, file: input.file, external: this.committedFiles.at(input.repoRoot, input.commit, { file: input.file, text: input.text }).loader },
+          'base',
+        ),
+      };
     } catch (e) {
       entry = { error: e instanceof SpecInputError ? `the base version cannot be compared: ${e.message}` : errorText(e) };
     }

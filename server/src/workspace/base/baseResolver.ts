@@ -109,7 +109,13 @@ export class BaseResolver {
     if (!repo && this.gitMissing) return { kind: 'error', label: label0, reason: `${this.gitMissing.message}, so the committed version cannot be read` };
     if (!repo) return { kind: 'no-repository', label: label0, reason: 'the file is not inside a git repository' };
     const found = await resolveBase(this.git, repo.root, file, selector);
-    if (found.kind === 'absent') return { kind: 'absent', label: found.label, repo, reason: found.why === 'no-commits' ? 'the repository has no commits yet' : `the file is new: it is not in ${found.label}` };
+    if (found.kind === 'absent')
+      return {
+        kind: 'absent',
+        label: found.label,
+        repo,
+        reason: found.why === 'no-commits' ? 'the repository has no commits yet' : `the file is new: it is not in ${found.label}`,
+      };
     return { ...found, repo };
   }
 

@@ -60,13 +60,19 @@ export class SafeGit implements GitAccess {
   async blobAt(root: string, commit: string | null, relPath: string): Promise<string | undefined> {
     if (commit === null) {
       const r = await runGit(root, ['ls-files', '--stage', '-z', '--', `:(literal)${relPath}`]);
-      const line = r.stdout.toString('utf8').split('\0').find((l) => l.endsWith(`\t${relPath}`));
+      const line = r.stdout
+        .toString('utf8')
+        .split('\0')
+        .find((l) => l.endsWith(`\t${relPath}`));
       // "<mode> <blob> <stage>\t<path>"; a conflicted file has stages 1-3 and no stage 0: no single staged version.
       const m = line ? /^\d+ ([0-9a-f]+) 0\t/.exec(line) : null;
       return m ? m[1] : undefined;
     }
     const r = await runGit(root, ['ls-tree', '-z', commit, '--', `:(literal)${relPath}`]);
-    const entry = r.stdout.toString('utf8').split('\0').find((l) => l.endsWith(`\t${relPath}`));
+    const entry = r.stdout
+      .toString('utf8')
+      .split('\0')
+      .find((l) => l.endsWith(`\t${relPath}`));
     const m = entry ? /^\d+ blob ([0-9a-f]+)\t/.exec(entry) : null;
     return m ? m[1] : undefined;
   }

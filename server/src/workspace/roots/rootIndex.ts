@@ -107,7 +107,9 @@ export class RepoRootIndex {
       const walk = await walkSpecFiles(this.root, this.limits);
       if (walk.truncated && !this.warnedTruncated) {
         this.warnedTruncated = true;
-        this.log(`${this.root}: more than ${this.limits.maxFiles} YAML/JSON files or ${this.limits.maxEntries} entries; root specs beyond those are not found for referenced files`);
+        this.log(
+          `${this.root}: more than ${this.limits.maxFiles} YAML/JSON files or ${this.limits.maxEntries} entries; root specs beyond those are not found for referenced files`,
+        );
       }
       const listedNow = new Set(walk.files);
       // Forget files that are gone; open buffers stay (an unsaved file can still be referenced).
@@ -176,7 +178,10 @@ export class RepoRootIndex {
   /** Walks the references from every root (cycles end at visited files); files outside the listing are read on demand. */
   private async computeReverse(): Promise<Map<string, string[]>> {
     const reverse = new Map<string, string[]>();
-    const roots = [...this.facts].filter(([, f]) => f.isRoot).map(([p]) => p).sort();
+    const roots = [...this.facts]
+      .filter(([, f]) => f.isRoot)
+      .map(([p]) => p)
+      .sort();
     for (const root of roots) {
       const seen = new Set<string>([root]);
       const stack = [...(this.facts.get(root)?.refs ?? [])];

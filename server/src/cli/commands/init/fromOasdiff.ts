@@ -33,11 +33,15 @@ export function fromOasdiff(file: string): Draft {
     const where = `${name}: ${key}`;
     if (key === 'severity-levels' && typeof value === 'string') severityLevels(value, read(resolve(dirname(file), value)), draft);
     else if ((key === 'err-ignore' || key === 'warn-ignore') && typeof value === 'string') ignoreFile(value, read(resolve(dirname(file), value)), draft);
-    else if (key === 'fail-on' && typeof value === 'string' && FAIL_ON[value.toLowerCase()]) draft.notCarried.push(`${where}: ${value}: not a config setting in Breakwater; pass --fail-on ${FAIL_ON[value.toLowerCase()]} to breakwater check (the GitHub Action's fail-on input)`);
+    else if (key === 'fail-on' && typeof value === 'string' && FAIL_ON[value.toLowerCase()])
+      draft.notCarried.push(
+        `${where}: ${value}: not a config setting in Breakwater; pass --fail-on ${FAIL_ON[value.toLowerCase()]} to breakwater check (the GitHub Action's fail-on input)`,
+      );
     else if (key === 'filter-extension' && typeof value === 'string' && /^x-[\w-]+$/.test(value)) {
       draft.excludeFlags.push(value);
       draft.carried.push(`${where}: ${value} -> policies.stability.excludeFlags (operations with ${value}: true are not checked)`);
-    } else if (key === 'base' || key === 'revision') draft.notCarried.push(`${where}: Breakwater compares each spec with git (--base, or base: in .breakwater.yaml), not with a file or URL`);
+    } else if (key === 'base' || key === 'revision')
+      draft.notCarried.push(`${where}: Breakwater compares each spec with git (--base, or base: in .breakwater.yaml), not with a file or URL`);
     else draft.notCarried.push(`${where}: no Breakwater equivalent`);
   }
   return draft;
@@ -60,7 +64,11 @@ function asConfig(text: string): Record<string, unknown> | undefined {
   }
 }
 
-const lines = (text: string) => text.split(/\r?\n/).map((line, i) => ({ line: line.trim(), n: i + 1 })).filter((l) => l.line && !l.line.startsWith('#'));
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter((l) => l.line && !l.line.startsWith('#'));
 
 function looksLikeSeverityLevels(text: string): boolean {
   const all = lines(text);
@@ -86,6 +94,8 @@ function severityLevels(file: string, text: string, draft: Draft): void {
 function ignoreFile(file: string, text: string, draft: Draft): void {
   const name = basename(file);
   for (const { line, n } of lines(text)) {
-    draft.notCarried.push(`${name}:${n}: ${line}: an ignore line names a change by oasdiff's English text; Breakwater accepts a change by its fingerprint: run breakwater check, then "Accept" the finding in the editor or add its fingerprint under accepted:`);
+    draft.notCarried.push(
+      `${name}:${n}: ${line}: an ignore line names a change by oasdiff's English text; Breakwater accepts a change by its fingerprint: run breakwater check, then "Accept" the finding in the editor or add its fingerprint under accepted:`,
+    );
   }
 }

@@ -44,7 +44,7 @@ export function fromOptic(file: string): Draft {
 
 function ruleset(where: string, value: unknown, draft: Draft): void {
   for (const item of Array.isArray(value) ? value : [value]) {
-    const [rule, options] = typeof item === 'string' ? [item, {}] : Object.entries((item ?? {}) as Record<string, unknown>)[0] ?? ['', {}];
+    const [rule, options] = typeof item === 'string' ? [item, {}] : (Object.entries((item ?? {}) as Record<string, unknown>)[0] ?? ['', {}]);
     if (rule !== 'breaking-changes') {
       draft.notCarried.push(`${where}: ${rule}: Breakwater checks breaking changes only (a linter such as Spectral covers the rest)`);
       continue;
@@ -58,12 +58,17 @@ function ruleset(where: string, value: unknown, draft: Draft): void {
             continue;
           }
           if (!draft.excludeFlags.includes(ext)) draft.excludeFlags.push(ext);
-          draft.carried.push(`${where}: exclude_operations_with_extension ${ext} -> policies.stability.excludeFlags (operations with ${ext}: true are not checked)`);
+          draft.carried.push(
+            `${where}: exclude_operations_with_extension ${ext} -> policies.stability.excludeFlags (operations with ${ext}: true are not checked)`,
+          );
         }
       } else if (key === 'skip_when_major_version_changes') {
         draft.majorVersion = v !== false;
         draft.carried.push(`${where}: skip_when_major_version_changes ${String(v)} -> policies.majorVersion.enabled: ${String(v !== false)}`);
-      } else draft.notCarried.push(`${where}: breaking-changes.${key}: no Breakwater equivalent${key === 'severity' ? ' (use --fail-on, or per-rule levels under rules:)' : ''}`);
+      } else
+        draft.notCarried.push(
+          `${where}: breaking-changes.${key}: no Breakwater equivalent${key === 'severity' ? ' (use --fail-on, or per-rule levels under rules:)' : ''}`,
+        );
     }
   }
 }
@@ -78,7 +83,9 @@ function exemptions(absolute: string, shown: string, draft: Draft): void {
   }
   text.split(/\r?\n/).forEach((line, i) => {
     if (/x-optic-exemptions/.test(line)) {
-      draft.notCarried.push(`${shown}:${i + 1}: ${line.trim()}: Optic's rule names are not Breakwater ids; replace it with x-breakwater-ignore: [rule-id] naming the rules to silence there (breakwater rules lists them)`);
+      draft.notCarried.push(
+        `${shown}:${i + 1}: ${line.trim()}: Optic's rule names are not Breakwater ids; replace it with x-breakwater-ignore: [rule-id] naming the rules to silence there (breakwater rules lists them)`,
+      );
     }
   });
 }

@@ -14,10 +14,18 @@ export type InitSource = 'oasdiff' | 'optic';
 
 export function runInit(from: InitSource, fileArg: string | undefined, cwd: string): string {
   const root = findWorkTreeRoot(cwd) ?? cwd;
-  const found = fileArg ? resolve(cwd, fileArg) : from === 'oasdiff' ? (findOasdiffConfig(cwd) ?? findOasdiffConfig(root)) : (findOpticConfig(cwd) ?? findOpticConfig(root));
-  if (!found) throw new UsageError(`no ${from === 'oasdiff' ? '.oasdiff.yaml' : 'optic.yml'} here or at the repository root; name the file: breakwater init --from ${from} FILE`);
+  const found = fileArg
+    ? resolve(cwd, fileArg)
+    : from === 'oasdiff'
+      ? (findOasdiffConfig(cwd) ?? findOasdiffConfig(root))
+      : (findOpticConfig(cwd) ?? findOpticConfig(root));
+  if (!found)
+    throw new UsageError(
+      `no ${from === 'oasdiff' ? '.oasdiff.yaml' : 'optic.yml'} here or at the repository root; name the file: breakwater init --from ${from} FILE`,
+    );
   const existing = CONFIG_NAMES.map((n) => join(root, n)).find((f) => existsSync(f));
-  if (existing) throw new InputError(`${relative(cwd, existing) || existing} already exists; init never overwrites it (move it away, run init, then merge the two)`);
+  if (existing)
+    throw new InputError(`${relative(cwd, existing) || existing} already exists; init never overwrites it (move it away, run init, then merge the two)`);
   const draft = from === 'oasdiff' ? fromOasdiff(found) : fromOptic(found);
   const target = join(root, CONFIG_NAMES[0]);
   const text = draftYaml(draft, from);
