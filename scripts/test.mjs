@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: build, typecheck, the end-to-end suite in real VS Code, then the unit
+// `npm test`: build, typecheck, lint, the end-to-end suite in real VS Code, then the unit
 // and integration tests with node --test (last, so its summary closes the output).
 // Every part runs even when an earlier one fails; the exit code says whether all passed.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,9 @@ function step(name, command, args, options = {}) {
 
 const built = step('build', process.execPath, [join(ROOT, 'scripts/build.mjs')]);
 const typed = step('typecheck', process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b']);
+// ESLint (real problems) and Prettier (layout): the same as `npm run lint`.
+step('lint', process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
+step('format', process.execPath, [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']);
 
 if (built && existsSync(join(ROOT, 'scripts/e2e.mjs'))) step('e2e (real VS Code)', process.execPath, [join(ROOT, 'scripts/e2e.mjs'), '--no-build']);
 
