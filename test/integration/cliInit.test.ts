@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { TempRepo } from '../support/tempRepo';
+import { tinyPets } from '../support/petstore';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const run = (repo: TempRepo, args: string[]) => {
@@ -17,22 +18,7 @@ const run = (repo: TempRepo, args: string[]) => {
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));
 
-const PETS = `openapi: 3.0.3
-info: {title: Pets, version: 1.0.0}
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  id: {type: integer}
-                  x-optic-exemptions: [breaking-changes]
-`;
+const PETS = tinyPets(['id: {type: integer}', 'x-optic-exemptions: [breaking-changes]'], []);
 
 test('init --from oasdiff: severity levels carried by rule id, the rest named line by line; check obeys the result', () => {
   const repo = new TempRepo({ 'openapi.yaml': PETS });

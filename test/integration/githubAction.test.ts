@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { runCompositeAction } from '../support/actionRunner';
 import { cleanEnv, packTarball, ROOT, run } from '../support/npmPack';
 import { TempRepo } from '../support/tempRepo';
+import { tinyPets } from '../support/petstore';
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-action-')));
 const upstream = new TempRepo();
@@ -19,24 +20,7 @@ after(() => {
   upstream.cleanup();
 });
 
-const PETS = `openapi: 3.0.3
-info: {title: Pets, version: 1.0.0}
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [id]
-                properties:
-                  id: {type: integer}
-                  name: {type: string}
-                  tag: {type: string}
-`;
+const PETS = tinyPets(['id: {type: integer}', 'name: {type: string}', 'tag: {type: string}']);
 const BREAKING = PETS.replace('                  id: {type: integer}\n', '                  id: {type: string}\n');
 const SAFE = PETS.replace('                  tag: {type: string}\n', '                  tag: {type: string, deprecated: true}\n');
 

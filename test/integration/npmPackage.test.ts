@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installOffline, packTarball, ROOT, run } from '../support/npmPack';
 import { TempRepo } from '../support/tempRepo';
+import { tinyPets } from '../support/petstore';
 
 const SHIPPED = [
   'LICENSE',
@@ -25,23 +26,7 @@ const SHIPPED = [
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-pkg-')));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const SPEC = `openapi: 3.0.3
-info: {title: Pets, version: 1.0.0}
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [id]
-                properties:
-                  id: {type: integer}
-                  name: {type: string}
-`;
+const SPEC = tinyPets();
 
 test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tarball installs offline and runs', () => {
   const packed = packTarball(work);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { ensureDebianTool } from '../support/debianTool';
 import { cleanEnv, installOffline, packTarball, ROOT, run } from '../support/npmPack';
 import { TempRepo } from '../support/tempRepo';
+import { tinyPets } from '../support/petstore';
 
 const missing = ensureDebianTool('pre-commit', 'pre-commit');
 const hookRev = run('git', ['rev-parse', 'HEAD'], ROOT);
@@ -20,23 +21,7 @@ const skip = missing ?? (hooksAtHead ? undefined : 'this checkout has no commit 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'breakwater-pre-commit-')));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const PETS = `openapi: 3.0.3
-info: {title: Pets, version: 1.0.0}
-paths:
-  /pets:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [id, name]
-                properties:
-                  id: {type: integer}
-                  name: {type: string}
-`;
+const PETS = tinyPets(undefined, ['id', 'name']);
 
 test('pre-commit refuses a breaking commit with the finding, and lets the safe alternative through', { skip, timeout: 180_000 }, () => {
   const repo = new TempRepo();

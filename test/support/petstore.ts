@@ -37,3 +37,25 @@ components:
           type: string
 ${parts.afterName ?? ''}`;
 }
+
+/**
+ * The smallest useful spec: GET /pets answering an object in flow-style property lines
+ * (`id: {type: integer}`), for tests about the CLI's surroundings (packaging, hooks, the
+ * action, init) rather than the rules.
+ */
+export function tinyPets(properties: string[] = ['id: {type: integer}', 'name: {type: string}'], required: string[] = ['id']): string {
+  return `openapi: 3.0.3
+info: {title: Pets, version: 1.0.0}
+paths:
+  /pets:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+${required.length ? `                required: [${required.join(', ')}]\n` : ''}                properties:
+${properties.map((p) => `                  ${p}\n`).join('')}`;
+}
