@@ -148,8 +148,8 @@ test('the pull request shape: one spec changed (in a referenced file), one uncha
   assert.equal(sarif.runs[0].results.length, 2);
 
   const gh = run(repo, ['check', '--base', 'main', '--format', 'github']).stdout;
-  assert.match(gh, /^::error file=schemas\/pet\.yaml,line=\d+,col=\d+,title=response-property-type-changed::/m);
-  assert.match(gh, /^::error file=specs\/legacy\.json,line=1,col=1,title=api-spec-removed::spec specs\/legacy\.json/m);
+  assert.match(gh, /^::error file=schemas\/pet\.yaml,line=\d+,col=\d+,title=response-property-type-changed%3A Response property%3A Type changed::/m);
+  assert.match(gh, /^::error file=specs\/legacy\.json,line=1,col=1,title=api-spec-removed%3A Spec removed::spec specs\/legacy\.json/m);
 
   // The same report from one thread and from several: stable order.
   assert.equal(run(repo, ['check', '--base', 'main', '--format', 'json'], { BREAKWATER_THREADS: '1' }).stdout, json.stdout);

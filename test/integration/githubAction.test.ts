@@ -50,13 +50,13 @@ test('the composite action on a pull request: annotations, step summary, SARIF, 
   assert.equal(broken.outputs['exit-code'], '1');
   assert.match(
     broken.stdout,
-    /^::error file=specs\/pets\.yaml,line=15,col=\d+,title=response-property-type-changed::Property id changed type from integer to string/m,
+    /^::error file=specs\/pets\.yaml,line=15,col=\d+,title=response-property-type-changed%3A Response property%3A Type changed::Property id changed type from integer to string/m,
   );
   assert.match(broken.stdout, /^specs\/pets\.yaml: changed: 1 breaking/m, 'the text report in the log');
   assert.match(broken.summary, /^### Breakwater: API changes$/m);
   assert.match(broken.summary, /\*\*1\*\* breaking, \*\*0\*\* possibly breaking, \*\*0\*\* not breaking in 2 specs compared with `merge-base:origin\/main`\./);
   assert.match(broken.summary, /^\| `specs\/orders\.yaml` \| unchanged \| 0 \| 0 \| 0 \|$/m);
-  assert.match(broken.summary, /^\| 🔴 breaking \| `response-property-type-changed` \| `specs\/pets\.yaml:15` \|/m);
+  assert.match(broken.summary, /^\| 🔴 breaking \| `response-property-type-changed`<br>Response property: Type changed \| `specs\/pets\.yaml:15` \|/m);
   assert.ok(existsSync(sarifFile));
   const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
   assert.deepEqual(
