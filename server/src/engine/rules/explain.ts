@@ -110,6 +110,12 @@ function boundExample(name: string): Pair | undefined {
 }
 
 const S = (...lines: string[]) => lines;
+/** A composition keyword with one branch, then with a second one too (or the other way round). */
+const branchChange = (keyword: string, kept: string, other: string, added: boolean): Pair => {
+  const one = S(`${keyword}:`, `  - $ref: '#/components/schemas/${kept}'`);
+  const two = S(`${keyword}:`, `  - $ref: '#/components/schemas/${kept}'`, `  - $ref: '#/components/schemas/${other}'`);
+  return added ? [one, two] : [two, one];
+};
 const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'type-changed': [S('type: integer'), S('type: string')],
   'type-generalized': [S('type: integer'), S('type: number')],
@@ -134,30 +140,12 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'multiple-of-narrowed': [S('type: integer', 'multipleOf: 5'), S('type: integer', 'multipleOf: 10')],
   'multiple-of-widened': [S('type: integer', 'multipleOf: 10'), S('type: integer', 'multipleOf: 5')],
   'multiple-of-changed': [S('type: integer', 'multipleOf: 4'), S('type: integer', 'multipleOf: 6')],
-  'one-of-added': [
-    S('oneOf:', "  - $ref: '#/components/schemas/Cat'"),
-    S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
-  ],
-  'one-of-removed': [
-    S('oneOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
-    S('oneOf:', "  - $ref: '#/components/schemas/Cat'"),
-  ],
-  'any-of-added': [
-    S('anyOf:', "  - $ref: '#/components/schemas/Cat'"),
-    S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
-  ],
-  'any-of-removed': [
-    S('anyOf:', "  - $ref: '#/components/schemas/Cat'", "  - $ref: '#/components/schemas/Dog'"),
-    S('anyOf:', "  - $ref: '#/components/schemas/Cat'"),
-  ],
-  'all-of-added': [
-    S('allOf:', "  - $ref: '#/components/schemas/Named'"),
-    S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'"),
-  ],
-  'all-of-removed': [
-    S('allOf:', "  - $ref: '#/components/schemas/Named'", "  - $ref: '#/components/schemas/Tagged'"),
-    S('allOf:', "  - $ref: '#/components/schemas/Named'"),
-  ],
+  'one-of-added': branchChange('oneOf', 'Cat', 'Dog', true),
+  'one-of-removed': branchChange('oneOf', 'Cat', 'Dog', false),
+  'any-of-added': branchChange('anyOf', 'Cat', 'Dog', true),
+  'any-of-removed': branchChange('anyOf', 'Cat', 'Dog', false),
+  'all-of-added': branchChange('allOf', 'Named', 'Tagged', true),
+  'all-of-removed': branchChange('allOf', 'Named', 'Tagged', false),
   'additional-properties-tightened': [S('type: object', 'additionalProperties: true'), S('type: object', 'additionalProperties: false')],
   'additional-properties-loosened': [S('type: object', 'additionalProperties: false'), S('type: object', 'additionalProperties: true')],
   'default-value-changed': [S('type: integer', 'default: 20'), S('type: integer', 'default: 50')],
