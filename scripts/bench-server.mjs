@@ -48,7 +48,9 @@ export async function serverScenarios(o) {
     o.record(`server: hover latency while opening ${label} (max = longest block)`, 'ms', r.hoverOpen);
     o.record(`server: hover latency while re-checking ${label} (max = longest block)`, 'ms', r.hoverEdits);
     if (r.rssMb !== undefined) o.record(`server RSS, ${label} open and checked (after 2 s idle)`, 'MB', [r.rssMb]);
-    if (r.hwmMb !== undefined) o.record(`server peak RSS (VmHWM) over the open and ${o.edits} edits, ${label}`, 'MB', [r.hwmMb]);
+    if (r.openHwmMb !== undefined) o.record(`server peak RSS (VmHWM) over the open, ${label}`, 'MB', [r.openHwmMb]);
+    if (r.hwmMb !== undefined)
+      o.record(`server peak RSS (VmHWM) over ${r.hwmReset ? '' : 'the open and '}${o.edits} edits, ${label} (target < 450 MB)`, 'MB', [r.hwmMb]);
   }
   // `--spec NAME` narrows the server scenarios; `--spec digitalocean` runs only this one.
   const only = process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : undefined;
@@ -160,6 +162,9 @@ async function oneSpec(rpc, o, spec) {
         ? coldMs
         : performance.now() - t0;
     phase = 'idle';
+    // The peak of the open (both 4 MB texts parsed), then the peak counter restarts (Linux: clear_refs 5) for the edits'.
+    const openHwmMb = procStatus(child.pid).VmHWM;
+    const hwmReset = resetPeakRss(child.pid);
 
     // Type one character into a description somewhere else each time, spread through the file.
     const warm = [];
@@ -194,7 +199,7 @@ async function oneSpec(rpc, o, spec) {
     phase = 'idle';
     // CPU time is what the machine's load does not inflate (much): all threads of the server, GC included.
     const cpuPerEdit = cpuBefore === undefined ? undefined : (cpuMs(child.pid) - cpuBefore) / o.edits;
-    // Memory once the server has been idle for a moment (it collects garbage while idle), and its peak so far (open and the edits).
+    // Memory once the server has been idle for a moment (it collects garbage while idle), and its peak over the edits.
     await new Promise((r) => setTimeout(r, 2000));
     const mem = procStatus(child.pid);
 
@@ -264,6 +269,8 @@ async function oneSpec(rpc, o, spec) {
       hoverOpen: hover.open,
       hoverEdits: hover.edits,
       rssMb: mem.VmRSS,
+      openHwmMb,
+      hwmReset,
       hwmMb: mem.VmHWM,
     };
   } finally {
@@ -318,6 +325,16 @@ function cpuMs(pid) {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
+  }
+}
+
+/** Restarts a process's VmHWM from its current RSS (Linux); whether it could. */
+function resetPeakRss(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
   }
 }
 

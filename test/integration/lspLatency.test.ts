@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lspClient';
 import { TempRepo } from '../support/tempRepo';
 import { EDITS, PETS_YAML } from './fixtures';
+import { FIRST_TYPING_DELAY_MS } from '../../server/src/lsp/typingDelay';
 
 /** A spec with `n` operations (about 560 bytes each), a schema per operation, and a duplicate key at the end (a warning only a parse finds). */
 function largeSpec(n: number): string {
@@ -126,6 +127,37 @@ test('a burst of 20 keystrokes is checked once', async () => {
     const checks = (client.statusLog.get(uri) ?? []).slice(before);
     assert.equal(checks.length, 1, `one check for the burst: ${JSON.stringify(checks.map((s) => s.state))}`);
     assert.ok(checks[0].debounceMs !== undefined && checks[0].debounceMs > 0, 'the status reports the typing delay it used');
+  });
+});
+
+test('the long check of an opened spec does not hold back the first keystrokes: the typing delay follows checks of edits only', async () => {
+  const spec = largeSpec(3000);
+  const repo = new TempRepo({ 'openapi.yaml': spec });
+  await session(repo, async (client) => {
+    const uri = repo.uri('openapi.yaml');
+    client.open(uri, spec);
+    // Opened unchanged: the result at once, then the worker's check of the whole file (a full parse).
+    await client.waitUntil(
+      () => (client.statusLog.get(uri) ?? []).length >= 2,
+      120_000,
+      () => 'the worker check of the open',
+    );
+    const openCheck = client.statusLog.get(uri)![1];
+    assert.ok(
+      (openCheck.durationMs ?? 0) > FIRST_TYPING_DELAY_MS,
+      `precondition: the check on open (${openCheck.durationMs} ms) is longer than the first typing delay`,
+    );
+    const before = (client.statusLog.get(uri) ?? []).length;
+    const at = client.text(uri).indexOf('title: large') + 'title: large'.length;
+    const pos = positionOf(client.text(uri), at);
+    client.edit(uri, [{ range: { start: pos, end: pos }, newText: 'x' }]);
+    await client.waitUntil(
+      () => (client.statusLog.get(uri) ?? []).slice(before).some((s) => s.state === 'ok'),
+      60_000,
+      () => 'the check of the edit',
+    );
+    const edit = (client.statusLog.get(uri) ?? []).slice(before).find((s) => s.state === 'ok')!;
+    assert.equal(edit.debounceMs, FIRST_TYPING_DELAY_MS, 'the first edit waits the default delay, not as long as the check on open');
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseText, type ParsedText } from '../../server/src/engine/parse/parseText';
 import type { JNode } from '../../server/src/engine/parse/tree';
-import { parseElsewhere, parseOnOtherThread } from '../../server/src/io/parallelParse';
+import { coreIsFree, parseElsewhere, parseOnOtherThread } from '../../server/src/io/parallelParse';
 import { corpusDir } from '../support/corpus';
 
 function shape(node: JNode | null, out: string[] = []): string[] {
@@ -88,4 +88,13 @@ test('a large corpus spec parsed on the other thread equals one parsed here', as
     assert.ok(there, `${name}: parsed on the other thread`);
     assertSameParse(there, parseText(text, name), name);
   }
+});
+
+test('the second thread is used only when a core is idle now', () => {
+  assert.equal(coreIsFree(1, 1), false, 'one core: nothing runs beside this thread');
+  assert.equal(coreIsFree(2, 1), true, 'two cores, only this thread runnable');
+  assert.equal(coreIsFree(2, 2), false, 'two cores, another thread runnable: the parse would compete with it');
+  assert.equal(coreIsFree(4, 3), true);
+  assert.equal(coreIsFree(4, 9), false);
+  assert.equal(coreIsFree(2, undefined), true, 'no count of runnable threads (not Linux): two cores, one taken as free');
 });

@@ -1,8 +1,8 @@
 // Parses a text on a second thread while this one does other work (the CLI parses
 // the base here and the revision there: two 4 MB specs in about the time of one,
 // on a machine with two cores). The diff starts once both trees are in this thread.
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseText, type ParsedText } from '../engine/index';
@@ -21,14 +21,33 @@ export async function parseElsewhere(text: string, file: string, minChars = PARA
 }
 
 /**
- * Whether another thread would run beside this one. On a machine whose cores are all
- * busy (load average at least the number of cores, less this process) the second
- * parse only competes with the first, and packing the tree and rebuilding it here
- * make the whole slower (measured: 1.2x the sequential parse at load 15 on 2 cores).
+ * Whether another thread would run beside this one now. On a machine whose cores are
+ * all busy the second parse only competes with the first, and packing the tree and
+ * rebuilding it here make the whole slower (measured: 1.2x the sequential parse at
+ * load 15 on 2 cores). The 1-minute load average cannot tell: right after `npm ci`
+ * or a build in the same CI job it stays above 1 on an idle machine for a minute,
+ * which kept the second thread off just where the CLI runs. Linux counts the
+ * threads runnable at this instant (the 4th field of /proc/loadavg); elsewhere a
+ * machine with two cores is taken to have one free.
  */
 function aCoreIsFree(): boolean {
-  const cores = availableParallelism();
-  return cores > 1 && loadavg()[0] < cores - 1;
+  return coreIsFree(availableParallelism(), runnableNow());
+}
+
+/** With `running` runnable threads (this one included; undefined: unknown), whether one of `cores` is idle. */
+export function coreIsFree(cores: number, running: number | undefined): boolean {
+  if (cores < 2) return false;
+  return running === undefined || running < cores;
+}
+
+/** Threads runnable now, machine-wide, this one included (Linux only). */
+function runnableNow(): number | undefined {
+  try {
+    const field = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'));
+    return field ? Number(field[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

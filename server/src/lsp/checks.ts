@@ -312,7 +312,9 @@ export class CheckRunner {
           this.publish(state, version, [...reply.findingDiagnostics, ...reply.problemDiagnostics]);
           this.refDiagnostics.set(state.uri, new Map(reply.external));
           state.lastInputKey = key;
-          state.typingDelay.checked(Date.now() - started);
+          // Only a check of an edit predicts the next one: a check on open or save parses the whole file (seconds for a large
+          // spec) and would hold the next keystrokes for the ceiling.
+          if (state.delayMs !== undefined) state.typingDelay.checked(Date.now() - started);
           return this.status(state, 'ok', base.label, started, undefined, reply.timings, inputs.settings);
         }
         case 'failed':

@@ -10,14 +10,14 @@
 export const MIN_TYPING_DELAY_MS = 60;
 export const MAX_TYPING_DELAY_MS = 500;
 /** Before any check of the document has been timed. */
-const FIRST_TYPING_DELAY_MS = 150;
+export const FIRST_TYPING_DELAY_MS = 150;
 /** How many recent checks count: enough to ignore one outlier (a collection, a full re-parse). */
 const RECENT = 5;
 
 export class TypingDelay {
   private readonly recent: number[] = [];
 
-  /** A completed check of this document took `ms` (from its start to its result). */
+  /** A completed check of an edit of this document took `ms` (from its start to its result). */
   checked(ms: number): void {
     this.recent.push(ms);
     if (this.recent.length > RECENT) this.recent.shift();

@@ -100,8 +100,10 @@ const idleGc = (() => {
       const garbage = getHeapStatistics().used_heap_size - liveBytes;
       if (!fullParse && garbage < GARBAGE_BYTES) return;
       clearTimeout(timer);
-      // While typing, the next check comes at the earliest one debounce (250 ms) after a keystroke: collect well before.
-      timer = setTimeout(collect, fullParse ? 300 : 100);
+      // While typing, the next check comes at the earliest one typing delay (60 ms) after the next keystroke, and a
+      // collection takes about as long: collect as soon as this reply is out (measured with Stripe's spec and 40 edits:
+      // peak RSS 391 MB instead of 531 MB, when a 100 ms wait let every next check cancel the collection).
+      timer = setTimeout(collect, fullParse ? 300 : 0);
       timer.unref();
     },
     cancel(): void {
