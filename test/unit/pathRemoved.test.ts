@@ -18,7 +18,7 @@ test('removing /pets (one GET) next to /pets/{id}: only GET /pets is named, in t
   const removed = only(sameInBothFormats(diffPair(base, revision)), 'api-path-removed-without-deprecation');
   assert.match(removed.message, /\/pets\b/);
   assert.doesNotMatch(removed.message, /GET, GET/, removed.message);
-  assert.match(removed.message, /operations? GET\b/);
+  assert.match(removed.message, /^Path \/pets was removed with its operation GET: /, 'one operation: singular');
   assert.equal(removed.operation, 'GET /pets');
   assert.deepEqual(removed.operations, ['GET /pets']);
   for (const format of ['yaml', 'json'] as const) {
@@ -39,7 +39,9 @@ test('removing /a (GET) next to /b (GET, PUT, DELETE): only GET is named (YAML a
 test('removing a path with several operations names each of its own once', () => {
   const base = paths({ '/a': ['get', 'post'], '/b': ['get', 'put'] });
   const removed = only(sameInBothFormats(diffPair(base, paths({ '/b': ['get', 'put'] }))), 'api-path-removed-without-deprecation');
-  assert.match(removed.message, /GET, POST/);
+  assert.match(removed.message, /^Path \/a was removed with its operations GET and POST: /, 'two operations: plural, joined with "and"');
   assert.doesNotMatch(removed.message, /PUT/);
   assert.deepEqual([...removed.operations].sort(), ['GET /a', 'POST /a']);
+  const three = only(sameInBothFormats(diffPair(paths({ '/a': ['get', 'put', 'delete'] }), paths({}))), 'api-path-removed-without-deprecation');
+  assert.match(three.message, /^Path \/a was removed with its operations GET, PUT and DELETE: /);
 });

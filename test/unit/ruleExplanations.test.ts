@@ -38,7 +38,11 @@ test('a schema rule shows its keyword where its subject lives; a removal offers 
   const [before, after] = examples(max.markdown).map((y) => parse(y));
   assert.equal(before.paths['/pets'].get.parameters[0].schema.maximum, 100);
   assert.equal(after.paths['/pets'].get.parameters[0].schema.maximum, 50);
-  assert.match(max.markdown, /Query parameter "limit" of GET \/pets maximum decreased from 100 to 50/);
+  assert.match(
+    max.markdown,
+    /"Query parameter "limit" maximum decreased from 100 to 50 \(used by GET \/pets\)"/,
+    'as a finding names it: the parameter, then the operations',
+  );
   const removed = explainRule('response-optional-property-removed');
   assert.match(removed.markdown, /\*Mark deprecated instead of deleting\*/);
   assert.match(removed.markdown, /Possibly breaking \(warning\)/);

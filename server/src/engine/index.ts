@@ -11,7 +11,7 @@ import { summarise, toFindings } from './findings';
 import { SpecInputError, type CheckOptions, type CheckResult, type Problem } from './types';
 
 export * from './types';
-export { explainRule, rulesDocument, type RuleExplanation } from './rules/explain';
+export { explainRule, rulesDocument, sampleMessage, type RuleExplanation } from './rules/explain';
 export { RULES, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, rulesNamed, DOCS_FILE, type RuleInfo, type RuleId } from './rules/registry';
 export { looksLikeOpenApi, loadSpec, loadSpecLenient, loadParsed, loadParsedLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
 export { reparse, type ReparseResult } from './parse/incremental';

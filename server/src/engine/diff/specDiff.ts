@@ -47,7 +47,7 @@ class SpecDiff {
       const ops = [...base.operations.values()].filter((o) => o.pathItem === bPath.node);
       const deprecated = ops.length > 0 && ops.every((o) => o.deprecated);
       const isWebhook = key.startsWith('WEBHOOK ');
-      const operations = ops.length ? ` with its operations ${ops.map((o) => o.method).join(', ')}` : '';
+      const operations = withItsOperations(ops.map((o) => o.method));
       this.ctx.emit({
         rule: isWebhook ? 'webhook-removed' : 'api-path-removed-without-deprecation',
         params: { path: bPath.path, operations },
@@ -365,4 +365,11 @@ function defaultStyle(loc: string): string {
 
 function isJsonLike(mt: string): boolean {
   return /(^application\/json|\+json)(;|$)/i.test(mt) || mt === '*/*';
+}
+
+/** " with its operation GET", " with its operations GET and POST", " with its operations GET, PUT and DELETE" (nothing without any). */
+function withItsOperations(methods: string[]): string {
+  if (methods.length === 0) return '';
+  const list = methods.length === 1 ? methods[0] : `${methods.slice(0, -1).join(', ')} and ${methods[methods.length - 1]}`;
+  return ` with its operation${methods.length === 1 ? '' : 's'} ${list}`;
 }

@@ -8,7 +8,7 @@
 // subject lives (a request body, a property, a parameter, a response header...);
 // the other rules pick an example by element and action.
 import type { Direction, Level } from '../types';
-import { RULES, ruleInfo, rulesMarkdown, schemaChangeFacts, type RuleId, type RuleInfo } from './registry';
+import { RULES, renderMessage, ruleInfo, rulesMarkdown, schemaChangeFacts, type RuleId, type RuleInfo } from './registry';
 
 export interface RuleExplanation {
   id: RuleId;
@@ -584,13 +584,14 @@ const SAMPLE_PARAMS: Record<string, string> = {
   lost: '"expiry"',
 };
 
-const WHAT: Record<string, (direction: string) => string> = {
-  body: (d) => (d === 'request' ? 'the request body of POST /pets' : 'the 200 response body of GET /pets'),
-  parameter: () => 'query parameter "limit" of GET /pets',
-  header: () => 'response header "X-Rate-Limit" of the 200 response of GET /pets',
-  'parameter-property': () => 'property "status" of query parameter "filter"',
-  'header-property': () => 'property "status" of header parameter "X-Filter"',
-  property: (d) => `property Pet.status (${d === 'request' ? 'sent in POST /pets' : 'returned by GET /pets'})`,
+/** What `{what}` names in a finding (schemaDiff describeSchema): short, the operations follow in "(used by ...)". */
+const WHAT: Record<string, string> = {
+  body: 'the body schema',
+  parameter: 'query parameter "limit"',
+  header: 'header "X-Rate-Limit"',
+  'parameter-property': 'property status of query parameter "filter"',
+  'header-property': 'property status of header parameter "X-Filter"',
+  property: 'property Pet.status',
 };
 
 const NAME_BY_ELEMENT: Record<string, string> = { parameter: 'limit', header: 'X-Rate-Limit', property: 'nickname' };
@@ -601,9 +602,10 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   // The examples send bodies with POST and read responses of GET.
   if (r.direction === 'request' && /request-body|media-type/.test(r.element)) params.operation = 'POST /pets';
   if (r.element === 'webhook') params.path = 'newPet';
+  if (r.element === 'parameter') params.what = WHAT.parameter;
   const parts = schemaParts(r.id);
   if (!parts) return params;
-  params.what = WHAT[parts.subject]?.(parts.direction) ?? params.what;
+  params.what = WHAT[parts.subject] ?? params.what;
   const kv = (lines: string[]) =>
     new Map(
       lines
@@ -626,12 +628,31 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   return params;
 }
 
+/**
+ * A finding's message for the rule's example, as the Problems panel shows it: the change, then (with
+ * `whoBreaks`) who breaks, then the operations a schema change was found through (findings.ts withUsage).
+ */
+function sampleOf(r: RuleInfo, example: Pair, whoBreaks: boolean, values: Record<string, string> = {}): string {
+  const params = { ...sampleParams(r, example), ...values };
+  const change = whoBreaks ? renderMessage(r.id, params) : (r.message ?? r.title).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return capitalise(change) + (foundThroughSchemas(r) ? ` (used by ${params.operation})` : '');
+}
+
+/** Schema changes (and the rows that name their schema as `{what}`) are found through the operations that use the schema. */
+function foundThroughSchemas(r: RuleInfo): boolean {
+  return !!schemaParts(r.id) || !!r.message?.includes('{what}');
+}
+
+/** The whole message a finding of this rule reads for the rule's example, some `values` replaced (tests hold every rule's message to what the Problems panel shows). */
+export function sampleMessage(id: RuleId, values: Record<string, string> = {}): string {
+  const r = ruleInfo(id);
+  return sampleOf(r, exampleOf(r), true, values);
+}
+
 function whatChanged(r: RuleInfo, example: Pair): string {
   if (!r.message)
     return `${r.title}. A team policy in \`.breakwater.yaml\` (deprecation and sunset dates) turns the change into this rule; the finding's message names the element.`;
-  const params = sampleParams(r, example);
-  const sample = r.message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-  return `${r.title}. In a finding it reads, for example: "${capitalise(sample)}".`;
+  return `${r.title}. In a finding it reads, for example: "${sampleOf(r, example, false)}".`;
 }
 
 // ---- assembly ---------------------------------------------------------------------------------

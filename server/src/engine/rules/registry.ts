@@ -503,7 +503,7 @@ const DEPRECATION_RULES = {
     'removed',
     'sunset',
     'Sunset date deleted from a still-deprecated operation',
-    'the sunset date ({from}) of {operation} was deleted while it is still deprecated',
+    'sunset date {from} was deleted from {operation}, which is still deprecated',
     { breaks: DATE_LOST },
   ),
   'request-parameter-sunset-deleted': row(
@@ -512,7 +512,7 @@ const DEPRECATION_RULES = {
     'removed',
     'sunset',
     'Sunset date deleted from a still-deprecated parameter',
-    'the sunset date ({from}) of {in} parameter "{name}" of {operation} was deleted while it is still deprecated',
+    'sunset date {from} was deleted from {in} parameter "{name}" of {operation}, which is still deprecated',
     { breaks: DATE_LOST },
   ),
   'api-sunset-date-changed-too-small': row(
@@ -521,7 +521,7 @@ const DEPRECATION_RULES = {
     'changed',
     'sunset',
     'Sunset date moved earlier than the policy allows',
-    'the sunset date of {operation} moved from {from} to {to}',
+    'sunset date of {operation} moved from {from} to {to}',
     { breaks: LESS_TIME },
   ),
   'request-parameter-sunset-date-changed-too-small': row(
@@ -530,7 +530,7 @@ const DEPRECATION_RULES = {
     'changed',
     'sunset',
     'Parameter sunset date moved earlier than the policy allows',
-    'the sunset date of {in} parameter "{name}" of {operation} moved from {from} to {to}',
+    'sunset date of {in} parameter "{name}" moved from {from} to {to} in {operation}',
     { breaks: LESS_TIME },
   ),
 };
@@ -545,7 +545,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Operation stability lowered (${STABILITY_WORDS})`,
-    'the stability of {operation} was lowered from {from} to {to}',
+    'stability was lowered from {from} to {to} for {operation}',
     { breaks: 'clients that rely on its {from} promises lose them' },
   ),
   'api-stability-increased': row(
@@ -554,7 +554,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Operation stability raised (${STABILITY_WORDS})`,
-    'the stability of {operation} was raised from {from} to {to}',
+    'stability was raised from {from} to {to} for {operation}',
   ),
   'api-invalid-stability-level': row(
     'error',
@@ -562,7 +562,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     'Invalid stability level (not draft, alpha, beta or stable)',
-    '{operation} has stability level "{value}", which is not draft, alpha, beta or stable',
+    'invalid stability level "{value}" on {operation} (not draft, alpha, beta or stable)',
     { breaks: 'clients and tools cannot tell which promises it keeps' },
   ),
   'request-property-stability-decreased': row(
@@ -571,7 +571,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Request property stability lowered (${STABILITY_WORDS})`,
-    'the stability of property "{name}" of {container} was lowered from {from} to {to}',
+    'stability of property "{name}" was lowered from {from} to {to} in {container}',
     { breaks: 'clients that rely on its {from} promises lose them' },
   ),
   'request-property-stability-increased': row(
@@ -580,7 +580,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Request property stability raised (${STABILITY_WORDS})`,
-    'the stability of property "{name}" of {container} was raised from {from} to {to}',
+    'stability of property "{name}" was raised from {from} to {to} in {container}',
   ),
   'response-property-stability-decreased': row(
     'error',
@@ -588,7 +588,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Response property stability lowered (${STABILITY_WORDS})`,
-    'the stability of property "{name}" of {container} was lowered from {from} to {to}',
+    'stability of property "{name}" was lowered from {from} to {to} in {container}',
     { breaks: 'clients that rely on its {from} promises lose them' },
   ),
   'response-property-stability-increased': row(
@@ -597,7 +597,7 @@ const STABILITY_RULES = {
     'changed',
     'stability',
     `Response property stability raised (${STABILITY_WORDS})`,
-    'the stability of property "{name}" of {container} was raised from {from} to {to}',
+    'stability of property "{name}" was raised from {from} to {to} in {container}',
   ),
 };
 
@@ -642,7 +642,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter became required',
-    '{in} parameter "{name}" of {operation} became required',
+    '{in} parameter "{name}" became required in {operation}',
     { breaks: 'clients that omit it are rejected', fix: 'became-required' },
   ),
   'request-parameter-became-optional': row(
@@ -651,7 +651,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter became optional',
-    '{in} parameter "{name}" of {operation} became optional',
+    '{in} parameter "{name}" became optional in {operation}',
   ),
   'request-parameter-default-value-changed': row(
     'error',
@@ -681,7 +681,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter serialisation (style/explode) changed',
-    '{in} parameter "{name}" of {operation} changed serialisation from {from} to {to}',
+    '{in} parameter "{name}" changed serialisation from {from} to {to} in {operation}',
     { breaks: 'clients encode it the old way' },
   ),
   'request-parameter-deprecated': row(
@@ -690,7 +690,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter deprecated',
-    '{in} parameter "{name}" of {operation} was deprecated',
+    '{in} parameter "{name}" was deprecated in {operation}',
     PARAMETER_SUNSET_POLICY,
   ),
   'request-parameter-reactivated': row(
@@ -699,7 +699,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter no longer deprecated',
-    '{in} parameter "{name}" of {operation} is no longer deprecated',
+    '{in} parameter "{name}" is no longer deprecated in {operation}',
   ),
   'new-request-path-parameter': row('error', 'request', 'added', 'parameter', 'New path parameter', 'path parameter "{name}" was added to {operation}', {
     breaks: 'existing clients do not send it and are rejected',
@@ -728,7 +728,7 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter no longer allows an empty value',
-    '{in} parameter "{name}" of {operation} no longer allows an empty value',
+    '{in} parameter "{name}" no longer allows an empty value in {operation}',
     { breaks: 'clients that send it empty are rejected' },
   ),
   'request-parameter-allow-empty-value-added': row(
@@ -737,13 +737,13 @@ const PARAMETER_RULES = {
     'changed',
     'parameter',
     'Parameter now allows an empty value',
-    '{in} parameter "{name}" of {operation} now allows an empty value',
+    '{in} parameter "{name}" now allows an empty value in {operation}',
   ),
 };
 
 // Request bodies, responses, media types, headers.
 const MESSAGE_RULES = {
-  'request-body-removed': row('error', 'request', 'removed', 'request-body', 'Request body removed', 'the request body of {operation} was removed', {
+  'request-body-removed': row('error', 'request', 'removed', 'request-body', 'Request body removed', 'request body was removed from {operation}', {
     breaks: 'clients that send one may be rejected',
     fix: 'removed-node',
   }),
@@ -770,7 +770,7 @@ const MESSAGE_RULES = {
     'changed',
     'request-body',
     'Request body became required',
-    'the request body of {operation} became required',
+    'request body became required in {operation}',
     { breaks: 'clients that send none are rejected', fix: 'became-required' },
   ),
   'request-body-became-optional': row(
@@ -779,7 +779,7 @@ const MESSAGE_RULES = {
     'changed',
     'request-body',
     'Request body became optional',
-    'the request body of {operation} became optional',
+    'request body became optional in {operation}',
   ),
   'request-body-media-type-removed': row(
     'error',
@@ -841,7 +841,7 @@ const MESSAGE_RULES = {
     'changed',
     'media-type',
     'Response media type renamed to a more general one (e.g. application/problem+json to application/json)',
-    'media type {from} of the {status} response of {operation} became {to}',
+    'media type {from} became {to} in the {status} response of {operation}',
     { breaks: 'clients that check for the old, more specific type may not accept it' },
   ),
   'response-media-type-name-specialized': row(
@@ -850,7 +850,7 @@ const MESSAGE_RULES = {
     'changed',
     'media-type',
     'Response media type renamed to a more specific one (e.g. application/json to application/problem+json)',
-    'media type {from} of the {status} response of {operation} became {to}',
+    'media type {from} became {to} in the {status} response of {operation}',
   ),
   'response-media-type-name-changed': row(
     'info',
@@ -858,7 +858,7 @@ const MESSAGE_RULES = {
     'changed',
     'media-type',
     'Response media type parameters changed (e.g. charset)',
-    'media type {from} of the {status} response of {operation} became {to}',
+    'media type {from} became {to} in the {status} response of {operation}',
   ),
   'request-body-media-type-schema-added': row(
     'error',
@@ -866,7 +866,7 @@ const MESSAGE_RULES = {
     'added',
     'media-type',
     'Request media type gained a schema (input that does not match it is rejected)',
-    'media type {mediaType} of the request body of {operation} now has a schema',
+    'media type {mediaType} now has a schema in the request body of {operation}',
     { breaks: 'clients whose bodies do not match it are rejected' },
   ),
   'request-body-media-type-schema-removed': row(
@@ -875,7 +875,7 @@ const MESSAGE_RULES = {
     'removed',
     'media-type',
     'Request media type lost its schema (accepts anything)',
-    'media type {mediaType} of the request body of {operation} no longer has a schema',
+    'media type {mediaType} no longer has a schema in the request body of {operation}',
   ),
   'response-body-media-type-schema-added': row(
     'info',
@@ -883,7 +883,7 @@ const MESSAGE_RULES = {
     'added',
     'media-type',
     'Response media type gained a schema',
-    'media type {mediaType} of the {status} response of {operation} now has a schema',
+    'media type {mediaType} now has a schema in the {status} response of {operation}',
   ),
   'response-body-media-type-schema-removed': row(
     'warning',
@@ -891,7 +891,7 @@ const MESSAGE_RULES = {
     'removed',
     'media-type',
     'Response media type lost its schema (its shape is no longer promised; whether it changed cannot be told)',
-    'media type {mediaType} of the {status} response of {operation} no longer has a schema',
+    'media type {mediaType} no longer has a schema in the {status} response of {operation}',
     { breaks: 'clients can no longer rely on its shape; whether it changed cannot be told from the spec' },
   ),
   'response-body-removed': row(
@@ -900,7 +900,7 @@ const MESSAGE_RULES = {
     'removed',
     'response-body',
     'Response body removed',
-    'the {status} response of {operation} no longer has a body',
+    'body of response {status} was removed from {operation}',
     { breaks: 'clients that read it get nothing' },
   ),
   'required-response-header-removed': row(
@@ -927,7 +927,7 @@ const MESSAGE_RULES = {
     'changed',
     'header',
     'Response header became optional',
-    'response header "{name}" of the {status} response of {operation} became optional',
+    'response header "{name}" became optional in the {status} response of {operation}',
     { breaks: 'clients that read it may get nothing' },
   ),
   'response-header-added': row(
