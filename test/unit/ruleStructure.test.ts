@@ -321,3 +321,25 @@ test('bounds are compared wherever a schema sits: allOf/anyOf/oneOf branches, it
     expect({ res: at(arr('minItems', 2)) }, { res: at(arr('minItems', 1)) }, [`response-${subject}-min-items-decreased error`], where);
   }
 });
+
+test('a property of an allOf branch is reported once, where it is written, on both sides', () => {
+  const base = (props: string) => `  schemas:\n    Base: {type: object, properties: {id: {type: integer}${props}}}`;
+  const extended = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {name: {type: string}}}]}";
+  const slots = (props: string, required = ''): Slots => ({
+    req: extended.replace('{allOf:', `{${required}allOf:`),
+    res: extended.replace('{allOf:', `{${required}allOf:`),
+    components: base(props),
+  });
+  // Removed from the shared branch: once per direction (not again at each schema that extends it), at the branch.
+  // (The extending schemas' text changes too, so they are compared keyword by keyword, not only through their $refs.)
+  const r = sameSetInBothFormats(diffPair(spec(slots(', kind: {type: string}')), spec(slots('', 'description: extended, '))));
+  assert.deepEqual(r.map((f) => `${f.rule} ${f.level}`).sort(), ['request-property-removed warning', 'response-optional-property-removed warning']);
+  for (const f of r) assert.match(f.pointer, /^\/components\/schemas\/Base\//, `${f.rule} points into the branch that held it`);
+  // Changed inside the branch: once per direction.
+  expect(slots(', kind: {type: string}'), slots(', kind: {type: integer}', 'description: extended, '), [
+    'request-property-type-changed error',
+    'response-property-type-changed error',
+  ]);
+  // Made required by the extending schema, not by the branch: the extending schema reports it.
+  expect(slots(''), slots('', 'required: [id], '), ['request-property-became-required error', 'response-property-became-required info']);
+});

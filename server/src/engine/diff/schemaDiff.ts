@@ -375,6 +375,7 @@ export class PairComparison implements PairView {
       return;
     const bp = effectiveProperties(this.b, this.bRefs);
     const rp = effectiveProperties(this.r, this.rRefs);
+    const branches = this.matchedAllOf();
     const req = this.dir === 'request';
     let described: string | undefined; // named only when a property change is reported (it walks up the tree)
     const container = () => (described ??= describeSchema(this.r, this.subject, true));
@@ -383,6 +384,13 @@ export class PairComparison implements PairView {
       const rNode = rp.properties.get(name);
       // Properties that are not on the wire in this direction do not matter.
       const offWire = isMap(bProp) && boolFlag(bProp, req ? 'readOnly' : 'writeOnly');
+      // A property of an allOf branch matched on the other side is compared with that branch (once, where it is written,
+      // however many schemas extend it); here only what the branches cannot see: a property that moved or is the schema's own.
+      const bBranch = bp.branchOf.get(name);
+      const rBranch = rNode ? rp.branchOf.get(name) : undefined;
+      const sameBranch = bBranch !== undefined && (rNode ? rBranch !== undefined && branches.get(bBranch) === rBranch : branches.has(bBranch));
+      if (sameBranch && !rNode && !this.closesBranch(branches.get(bBranch!)!)) continue;
+      if (sameBranch && rNode && !requirednessFromOutside(name, bp, rp, bBranch, rBranch!, this.bRefs, this.rRefs)) continue;
       if (!rNode) {
         if (offWire) continue;
         const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
@@ -394,8 +402,8 @@ export class PairComparison implements PairView {
       }
       const rProp = this.rRefs.deref(rNode);
       const rOffWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
-      this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair);
-      if (isMap(bProp) && isMap(rProp)) {
+      if (!sameBranch) this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair);
+      if (isMap(bProp) && isMap(rProp) && !sameBranch) {
         compareAccessOfProperty(this, name, bProp, rProp, bNode, rNode, rp.required.has(name) || bp.required.has(name));
         this.compareLifecycle(name, container, bProp, rProp, bNode, rNode);
       }
@@ -417,8 +425,11 @@ export class PairComparison implements PairView {
         this.emitRule(rule, { name, container: container() }, bp.required.get(name), rNode, { detail: name });
       }
     }
+    const revisionBranches = new Set(branches.values());
     for (const [name, rNode] of rp.properties) {
       if (bp.properties.has(name)) continue;
+      const rBranch = rp.branchOf.get(name);
+      if (rBranch !== undefined && revisionBranches.has(rBranch)) continue; // the branch comparison reports it
       const rProp = this.rRefs.deref(rNode);
       if (isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly')) continue;
       const required = rp.required.has(name);
@@ -496,13 +507,37 @@ export class PairComparison implements PairView {
     return this.dir === 'request' && (this.subject === 'header-parameter' || this.subject === 'header-property');
   }
 
+  private allOfBranches?: BranchMatch;
+
+  /**
+   * Whether this request schema is closed while its allOf branch is not: a property removed from the branch is then
+   * rejected here, which the branch's own comparison cannot see (it reports a warning; this schema the error).
+   */
+  private closesBranch(rBranch: JNode): boolean {
+    if (this.dir !== 'request' || !isClosed(this.r, this.rRefs)) return false;
+    const branch = this.rRefs.deref(rBranch);
+    return !isMap(branch) || !isClosed(branch, this.rRefs);
+  }
+
+  /** The allOf branches paired across the two sides (base branch -> revision branch), computed once. */
+  private matchedAllOf(): Map<JNode, JNode> {
+    return new Map(this.branchMatch('allOf').matched);
+  }
+
+  private branchMatch(kind: 'oneOf' | 'anyOf' | 'allOf'): BranchMatch {
+    if (kind === 'allOf' && this.allOfBranches) return this.allOfBranches;
+    const bItems = (childSeq(this.b, kind)?.items ?? []).filter((n) => !isNullBranch(n, this.bRefs));
+    const rItems = (childSeq(this.r, kind)?.items ?? []).filter((n) => !isNullBranch(n, this.rRefs));
+    const match = matchBranches(bItems, rItems, this.bRefs, this.rRefs);
+    if (kind === 'allOf') this.allOfBranches = match;
+    return match;
+  }
+
   private compareComposition(kind: 'oneOf' | 'anyOf' | 'allOf'): void {
     const bl = childSeq(this.b, kind);
     const rl = childSeq(this.r, kind);
     if (!bl && !rl) return;
-    const bItems = (bl?.items ?? []).filter((n) => !isNullBranch(n, this.bRefs));
-    const rItems = (rl?.items ?? []).filter((n) => !isNullBranch(n, this.rRefs));
-    const { matched, removed: bOnly, added: rOnly } = matchBranches(bItems, rItems, this.bRefs, this.rRefs);
+    const { matched, removed: bOnly, added: rOnly } = this.branchMatch(kind);
     // x -> allOf [x, y] (extending a schema): x is no added branch; its properties were compared through effectiveProperties.
     const removed = rl ? bOnly : withoutEquivalentOf(this.r, bOnly, this.bRefs);
     const added = bl ? rOnly : withoutEquivalentOf(this.b, rOnly, this.rRefs);
@@ -515,9 +550,35 @@ export class PairComparison implements PairView {
       const branch = branchLabel(r, this.rRefs);
       this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
     }
-    // allOf branches contributed their properties through effectiveProperties already.
+    // Matched allOf branches compare their own properties (compareProperties leaves those to them).
     for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair);
   }
+}
+
+type BranchMatch = ReturnType<typeof matchBranches>;
+
+/**
+ * Whether a property that stays in the same allOf branch became required or optional
+ * through something other than that branch (the extending schema's own `required`, or
+ * another branch's): then the branch comparison does not see it and the extending schema reports it.
+ */
+function requirednessFromOutside(
+  name: string,
+  bp: EffectiveProperties,
+  rp: EffectiveProperties,
+  bBranch: JNode,
+  rBranch: JNode,
+  bRefs: DiffContext['base']['refs'],
+  rRefs: DiffContext['revision']['refs'],
+): boolean {
+  const bReq = bp.required.has(name);
+  const rReq = rp.required.has(name);
+  if (bReq === rReq) return false;
+  const inBranch = (branch: JNode, refs: DiffContext['base']['refs']) => {
+    const schema = refs.deref(branch);
+    return isMap(schema) && effectiveProperties(schema, refs).required.has(name);
+  };
+  return inBranch(bBranch, bRefs) === inBranch(rBranch, rRefs);
 }
 
 /** Branches other than one with the same content as `schema` (the other side's whole schema). */

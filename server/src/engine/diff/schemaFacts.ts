@@ -111,6 +111,8 @@ export interface EffectiveProperties {
   required: Map<string, JNode>;
   /** The `properties` map a removal is anchored on (the schema's own, else the schema). */
   anchor: JNode;
+  /** For a property an allOf branch contributes (not the schema's own): that branch, as listed under `allOf`. */
+  branchOf: Map<string, JNode>;
 }
 
 /**
@@ -120,6 +122,7 @@ export interface EffectiveProperties {
 export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0): EffectiveProperties {
   const properties = new Map<string, JNode>();
   const required = new Map<string, JNode>();
+  const branchOf = new Map<string, JNode>();
   const own = childMap(schema, 'properties');
   const allOf = childSeq(schema, 'allOf');
   if (allOf && depth < 16) {
@@ -127,13 +130,20 @@ export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0):
       const b = refs.deref(branch);
       if (!isMap(b)) continue;
       const e = effectiveProperties(b, refs, depth + 1);
-      for (const [k, v] of e.properties) properties.set(k, v);
+      for (const [k, v] of e.properties) {
+        properties.set(k, v);
+        branchOf.set(k, branch);
+      }
       for (const [k, v] of e.required) required.set(k, v);
     }
   }
-  if (own) for (const [k, v] of own.entries) properties.set(k, v);
+  if (own)
+    for (const [k, v] of own.entries) {
+      properties.set(k, v);
+      branchOf.delete(k);
+    }
   for (const [k, v] of requiredSet(schema)) required.set(k, v);
-  return { properties, required, anchor: own ?? schema };
+  return { properties, required, anchor: own ?? schema, branchOf };
 }
 
 export function boolFlag(schema: JMap, key: string): boolean {
