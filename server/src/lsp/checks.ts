@@ -5,10 +5,10 @@
 // next step and never publishes; while the text does not parse, the syntax error is
 // shown with the last good findings marked stale.
 //
-// Multi-file specs: a referenced file that is no spec itself (schemas/pet.yaml)
-// belongs to the root specs that reach it through `$ref`s. When it is open, those
-// roots are checked too, from their open buffer or, when not open, from disk in
-// the background (workspace/roots/), and the findings inside the file are shown on it.
+// Multi-file specs: which root specs an open referenced file belongs to, which of
+// them run in the background (from disk, not open) and which specs a changed file
+// concerns is the bookkeeping of workspace/roots/rootTracker.ts; it asks this runner
+// to check or stop a spec, and this runner publishes what they find in the file.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../engine/index';
@@ -18,7 +18,7 @@ import { tooLargeNotice } from './sizeGate';
 import { parseBaseSelector, selectorText } from '../workspace/base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from '../workspace/base/baseResolver';
 import type { GitWatcher } from '../workspace/base/gitWatcher';
-import { fileUriOf, fsPathOf } from './baseUri';
+import { fileUriOf, fsPathOf } from '../io/fileUris';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
 import { RefDiagnostics } from './refDiagnostics';
@@ -29,12 +29,10 @@ import type { Settings, SettingsStore } from './settings';
 import type { DocumentSync } from './worker/docSync';
 import type { CheckReply, CheckTimings, DocSync, OpenDoc } from './worker/messages';
 import type { CheckWorker } from './worker/workerClient';
-import { BackgroundDocs } from '../workspace/roots/backgroundDocs';
 import { PartOfStatuses } from './partOfStatus';
 import { sameAsBase } from './sameAsBase';
-import { RootLinks } from '../workspace/roots/rootLinks';
 import type { RootIndexes } from '../workspace/roots/rootIndex';
-import { readFileInside } from '../io/safeRead';
+import { RootTracker } from '../workspace/roots/rootTracker';
 
 export interface CheckDeps {
   connection: Connection;
@@ -47,11 +45,9 @@ export interface CheckDeps {
   docsUrl: () => string;
   worker: CheckWorker;
   sync: DocumentSync;
-  roots: RootIndexes;
+  rootIndex: RootIndexes;
 }
 
-/** Quiet period before re-checking a spec after another file it reads changed (typing in the spec itself: typingDelay.ts). */
-const TYPE_DELAY_MS = 250;
 /** The status while an edit waits for the first parse of a spec that was opened unchanged. */
 export const FIRST_PARSE_WAIT =
   'opened unchanged (no breaking changes); the first parse for checking edits is still running, and this edit is checked as soon as it ends';
@@ -76,13 +72,8 @@ export class CheckRunner {
   private tokens = 0;
   /** Base models the worker holds (as of its last reply): their texts need not be sent again. */
   private workerBases = new Set<string>();
-  /** Texts of root specs checked in the background (not open, but an open file they reference is). */
-  private readonly background = new BackgroundDocs();
-  /** Open referenced files -> their root specs. */
-  private readonly links = new RootLinks();
-  /** Opened files whose roots have not yet been told (a restored unsaved buffer differs from what they read on disk). */
-  private readonly justOpened = new Set<string>();
-
+  /** The root specs of open referenced files, and which of them run in the background. */
+  readonly roots: RootTracker;
   /** The findings on screen, for hover and quick fixes (recorded when published). */
   readonly shown = new ShownFindings();
   /** The status of open referenced files (part of which roots). */
@@ -91,23 +82,38 @@ export class CheckRunner {
   private readonly refDiagnostics = new RefDiagnostics({
     send: (uri, diagnostics) => void this.deps.connection.sendDiagnostics({ uri, diagnostics }),
     isOpen: (uri) => !!this.deps.documents.get(uri),
-    isBackground: (root) => !!this.states.get(root)?.background,
+    isBackground: (root) => this.roots.inBackground(root),
     shown: (root, uri, diagnostics) => {
       const good = this.states.get(root)?.lastGood;
       this.shown.record(root, uri, diagnostics && good, diagnostics ?? [], good?.refVersions.get(uri), fsPathOf(uri) ?? '');
     },
   });
 
-  constructor(private readonly deps: CheckDeps) {}
+  constructor(private readonly deps: CheckDeps) {
+    this.roots = new RootTracker(deps.rootIndex, {
+      checks: this.states,
+      openText: (uri) => this.deps.documents.get(uri)?.getText(),
+      repoOf: (path) => this.deps.bases.repoOf(path),
+      check: (uri, delayMs, again) => {
+        const state = this.states.get(uri);
+        if (again && state) state.lastInputKey = undefined;
+        this.schedule(uri, delayMs);
+      },
+      stop: (root) => {
+        this.deps.sync.closed(root);
+        this.deps.worker.close(root);
+        this.forget(root);
+      },
+      rootsChanged: (uri, moved) => {
+        if (moved) this.refDiagnostics.flush(uri);
+        this.sendPartOf(uri);
+      },
+      log: (message) => this.deps.log(message),
+    });
+  }
 
   state(uri: string): DocumentState | undefined {
     return this.states.get(uri);
-  }
-
-  /** The text a background root's check of `version` read from disk (undefined for open roots or another version). */
-  backgroundText(uri: string, version: number): string | undefined {
-    const doc = this.states.get(uri)?.background ? this.background.get(uri) : undefined;
-    return doc && doc.version === version ? doc.getText() : undefined;
   }
 
   /** A new worker (after a crash) has no texts and no bases. */
@@ -117,14 +123,10 @@ export class CheckRunner {
   }
 
   opened(doc: TextDocument): void {
-    this.touchIndex(doc.uri);
-    this.justOpened.add(doc.uri);
     // A root that was checked in the background is now the editor's: from here on its text is the buffer.
     const state = this.states.get(doc.uri);
-    if (state?.background) {
-      state.background = false;
+    if (this.roots.opened(doc.uri) && state) {
       state.lastInputKey = undefined;
-      this.background.drop(doc.uri);
       this.deps.sync.closed(doc.uri);
       this.deps.worker.close(doc.uri);
     }
@@ -137,7 +139,8 @@ export class CheckRunner {
   async changed(doc: TextDocument): Promise<void> {
     const state = this.stateOf(doc.uri);
     if (!state) return;
-    this.touchIndex(doc.uri);
+    // Specs that read this file through a `$ref` are checked again too.
+    this.roots.edited(doc.uri);
     // Tell a running check of the older text to stop now, not when the debounce ends.
     this.deps.worker.setToken(state.slot, ++this.tokens);
     state.seq = this.tokens;
@@ -155,68 +158,41 @@ export class CheckRunner {
   }
 
   closed(uri: string, text?: string): void {
-    this.touchIndex(uri);
-    this.justOpened.delete(uri);
-    const path = fsPathOf(uri);
-    // Unsaved edits are gone: specs that read the buffer read the disk again.
-    if (path && text !== undefined) void this.recheckIfDiskDiffers(path, uri, text);
     const state = this.states.get(uri);
     this.deps.sync.closed(uri);
     this.deps.worker.close(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.shown.record(uri, uri, undefined, [], undefined, '');
     this.partOf.forget(uri);
-    for (const root of this.links.drop(uri)) this.release(root);
-    if (state && this.links.dependentsOf(uri).length > 0) {
+    if (this.roots.closed(uri, text) && state) {
       // A root spec closed while files it references are open: it goes on in the background, from disk.
-      state.background = true;
       state.lastInputKey = undefined;
       state.lastStatus = undefined;
       this.schedule(uri, 0);
       return;
     }
+    this.forget(uri);
+  }
+
+  /** The document is no longer checked: its pending check, its worker slot and the findings it showed in other files go. */
+  private forget(uri: string): void {
+    const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
     if (state) this.deps.worker.releaseSlot(state.slot);
     this.states.delete(uri);
     this.refDiagnostics.set(uri, new Map());
   }
 
-  /**
-   * A file changed on disk (reported by the editor's file watcher): the root index
-   * learns it again, a background root reading it is re-checked, and so is a spec
-   * that references it.
-   */
-  fileChanged(uri: string, created: boolean): void {
-    const path = fsPathOf(uri);
-    if (!path) return;
-    if (created) this.deps.roots.created(path);
-    else this.deps.roots.touch(path);
-    if (this.states.get(uri)?.background) this.schedule(uri, 0);
-    if (!this.deps.documents.get(uri)) this.recheckDependentsOf(path, uri);
-  }
-
   /** Re-checks open documents (all, or those a predicate selects), e.g. after the base moved. */
   recheck(filter: (path: string) => boolean = () => true, force = false): void {
     const uris = new Set(this.deps.documents.all().map((d) => d.uri));
-    for (const state of this.states.values()) if (state.background) uris.add(state.uri);
+    for (const root of this.roots.backgroundRoots()) uris.add(root);
     for (const uri of uris) {
       const path = fsPathOf(uri);
       if (!path || !filter(path)) continue;
       const state = this.states.get(uri);
       if (force && state) state.lastInputKey = undefined;
       this.schedule(uri, 0);
-    }
-  }
-
-  /** Another open file changed: specs whose last check read it through a `$ref` are re-checked. */
-  recheckDependentsOf(path: string, uri: string): void {
-    const roots = this.links.rootsOf(uri);
-    for (const state of this.states.values()) {
-      if (state.uri === uri) continue;
-      // Its last check read the file, or the root index says it reaches the file (a root whose last check failed).
-      if (!state.lastGood?.refFiles.includes(path) && !roots.includes(state.uri)) continue;
-      state.lastInputKey = undefined;
-      this.schedule(state.uri, TYPE_DELAY_MS);
     }
   }
 
@@ -247,14 +223,14 @@ export class CheckRunner {
   private async run(state: DocumentState, token: number): Promise<void> {
     const superseded = () => state.seq !== token || this.states.get(state.uri) !== state;
     const file = fsPathOf(state.uri);
-    const doc = !file ? undefined : state.background ? await this.backgroundDoc(state, file) : this.deps.documents.get(state.uri);
+    const doc = file ? await this.textOf(state.uri, file) : undefined;
     if (!doc || !file || superseded()) return;
     const started = Date.now();
     try {
       // Not a spec (and never was one while open): stay silent, but it may be part of one (a referenced file).
       if (!state.lastGood && !isSpecText(doc.getText())) {
         this.silence(state, doc.version);
-        if (!state.background) await this.findRoots(state.uri, file);
+        await this.roots.findRootsOf(state.uri, file);
         return;
       }
       if (await this.tooLarge(state, doc, file, started)) return;
@@ -272,7 +248,7 @@ export class CheckRunner {
         return this.status(state, stateOfBase(base), base.label, started, base.reason);
       }
       // Opened exactly as it is in the base: nothing can be broken. Say so now; the worker parses it meanwhile, for the edits to come.
-      const unchanged = !state.lastGood && !state.background && state.lastInputKey === undefined && sameAsBase(doc.getText(), base.text);
+      const unchanged = !state.lastGood && !this.roots.inBackground(state.uri) && state.lastInputKey === undefined && sameAsBase(doc.getText(), base.text);
       if (unchanged) {
         this.publish(state, version, []);
         this.status(state, 'ok', base.label, started);
@@ -392,7 +368,7 @@ export class CheckRunner {
     }
     // Open files this spec is known to reference go along the first time: otherwise the worker would build
     // the whole model and diff only to find it lacks them and ask again (seconds on a spec of thousands of files).
-    for (const uri of this.links.dependentsOf(doc.uri)) {
+    for (const uri of this.roots.openPartsOf(doc.uri)) {
       const other = this.deps.documents.get(uri);
       if (other && !this.deps.sync.uris().includes(uri)) out.push({ uri, sync: this.deps.sync.take(other) });
     }
@@ -426,90 +402,25 @@ export class CheckRunner {
     state.lastStatus = undefined;
   }
 
-  /** The text of a background root, read from disk again when it changed there; undefined (and released) when it is gone. */
-  private async backgroundDoc(state: DocumentState, file: string): Promise<TextDocument | undefined> {
-    const repo = await this.deps.bases.repoOf(file);
-    const loaded = repo ? await this.background.load(state.uri, file, repo.root) : undefined;
-    if (this.states.get(state.uri) !== state || !state.background) return undefined;
-    if (!loaded) {
-      this.deps.log(`${file} can no longer be read; files it referenced are no longer checked against it`);
-      this.release(state.uri, true);
-      return undefined;
-    }
+  /** The text a check reads: the editor's buffer, or for a background root the file on disk. */
+  private async textOf(uri: string, file: string): Promise<TextDocument | undefined> {
+    if (!this.roots.inBackground(uri)) return this.deps.documents.get(uri);
+    const loaded = await this.roots.backgroundDoc(uri, file);
     // The worker's copy is of an older text: the next check sends it whole.
-    if (loaded.changed) this.deps.sync.resend(state.uri);
-    return loaded.doc;
-  }
-
-  /** Finds the root specs an open referenced file belongs to, checks those not checked yet, and shows its status. */
-  private async findRoots(uri: string, file: string): Promise<void> {
-    const repo = await this.deps.bases.repoOf(file);
-    if (!this.deps.documents.get(uri)) return; // closed meanwhile
-    const roots = repo ? await this.deps.roots.forRepo(repo.root).rootsOf(file) : [];
-    if (!this.deps.documents.get(uri)) return;
-    const { added, removed } = this.links.set(uri, roots.map(fileUriOf));
-    for (const root of added) {
-      if (this.states.has(root) || this.deps.documents.get(root)) continue; // open, or already checked in the background
-      const state = this.stateOf(root);
-      if (!state) continue;
-      state.background = true;
-      this.schedule(root, 0);
-    }
-    for (const root of removed) this.release(root);
-    if (added.length || removed.length) this.refDiagnostics.flush(uri);
-    this.sendPartOf(uri);
-    // Roots checked before this file opened read it from disk; its buffer may differ (unsaved edits restored).
-    if (this.justOpened.delete(uri)) {
-      const doc = this.deps.documents.get(uri);
-      // Findings a root read from disk have no editor version to match (hover and quick fixes need one): read the buffer.
-      if (doc && this.readFromDisk(uri, file)) this.recheckDependentsOf(file, uri);
-      else if (doc) await this.recheckIfDiskDiffers(file, uri, doc.getText());
-    }
-  }
-
-  /** Whether a spec's last good check read this (now open) file from disk. */
-  private readFromDisk(uri: string, path: string): boolean {
-    for (const state of this.states.values()) if (state.lastGood?.refFiles.includes(path) && !state.lastGood.refVersions.has(uri)) return true;
-    return false;
-  }
-
-  private async recheckIfDiskDiffers(path: string, uri: string, text: string): Promise<void> {
-    const repo = await this.deps.bases.repoOf(path);
-    const disk = repo ? await readFileInside(repo.root, path, text.length * 4 + 1024) : undefined;
-    if (disk?.text !== text) this.recheckDependentsOf(path, uri);
-  }
-
-  /** A background root that no open file needs any more (or whose file is gone) stops, and takes its findings with it. */
-  private release(root: string, force = false): void {
-    const state = this.states.get(root);
-    if (!state?.background) return;
-    if (!force && this.links.dependentsOf(root).length > 0) return;
-    if (state.timer) clearTimeout(state.timer);
-    this.deps.worker.releaseSlot(state.slot);
-    this.states.delete(root);
-    this.background.drop(root);
-    this.deps.sync.closed(root);
-    this.deps.worker.close(root);
-    this.refDiagnostics.set(root, new Map());
-    for (const dependent of this.links.dependentsOf(root)) this.sendPartOf(dependent);
+    if (loaded?.changed) this.deps.sync.resend(uri);
+    return loaded?.doc;
   }
 
   /** The status of an open referenced file: which roots it belongs to, and the findings in it. */
   private sendPartOf(uri: string): void {
     const file = fsPathOf(uri);
-    const roots = this.links.rootsOf(uri).filter((r) => this.states.has(r) || this.deps.documents.get(r));
+    const roots = this.roots.rootsOf(uri).filter((r) => this.states.has(r) || this.deps.documents.get(r));
     if (!file || !this.deps.documents.get(uri)) return;
     this.partOf.update(
       uri,
       file,
       roots.map((r) => ({ uri: r, state: this.states.get(r) })),
     );
-  }
-
-  /** The root index reads open buffers instead of the disk: an open, edit or close changes what it sees. */
-  private touchIndex(uri: string): void {
-    const path = fsPathOf(uri);
-    if (path) this.deps.roots.touch(path);
   }
 
   /** A .breakwater.yaml that cannot be used gets a diagnostic on itself (defaults apply meanwhile). */
@@ -536,7 +447,7 @@ export class CheckRunner {
 
   private publish(state: DocumentState, version: number, diagnostics: Diagnostic[]): void {
     // A background root is not open: like a closed file, it shows nothing on itself.
-    if (state.background) return;
+    if (this.roots.inBackground(state.uri)) return;
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics });
     // Findings answer hover and quick fixes only with the good check of exactly this text (stale ones do not).
     const good = state.lastGood?.version === version ? state.lastGood : undefined;
@@ -578,8 +489,8 @@ export class CheckRunner {
       );
     }
     state.lastStatus = params;
-    if (!state.background) void this.deps.connection.sendNotification(StatusNotification, params);
-    for (const dependent of this.links.dependentsOf(state.uri)) this.sendPartOf(dependent);
+    if (!this.roots.inBackground(state.uri)) void this.deps.connection.sendNotification(StatusNotification, params);
+    for (const part of this.roots.openPartsOf(state.uri)) this.sendPartOf(part);
   }
 }
 

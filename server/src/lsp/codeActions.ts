@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding } from '../engine/index';
 import { acceptInConfig, applyEdits, type ConfigChange } from '../engine/fix/index';
-import { fileUriOf, fsPathOf } from './baseUri';
+import { fileUriOf, fsPathOf } from '../io/fileUris';
 import { CREATE_CONFIG_COMMAND, type CreateConfigArgs } from './createConfigCommand';
 import { SOURCE } from './diagnostics';
 import type { GoodCheck } from './documentState';

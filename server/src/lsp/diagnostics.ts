@@ -5,7 +5,8 @@
 // there would start its parent-process watchdog (a side effect of the module).
 import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import { ruleDocUrl, ruleInfo, type Finding, type LineIndex, type Level, type Problem } from '../engine/index';
-import { baseUriOf, fileUriOf } from './baseUri';
+import { baseUriOf } from './baseUri';
+import { fileUriOf } from '../io/fileUris';
 
 export const SOURCE = 'breakwater';
 export const SYNTAX_ERROR_CODE = 'syntax-error';

@@ -41,8 +41,6 @@ export class DocumentState {
   delayMs?: number;
   /** Opened unchanged: its empty result is shown and the worker's first parse of it is still running. */
   firstParse = false;
-  /** A root spec that is not open, checked (from disk) because an open file it references needs its findings. */
-  background = false;
   /** The base of the last check, for the base document and hover even when the revision does not parse. */
   base?: BaseOutcome;
 

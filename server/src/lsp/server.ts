@@ -19,7 +19,8 @@ import { BaseResolver } from '../workspace/base/baseResolver';
 import { parseBaseSelector } from '../workspace/base/baseSelector';
 import { SafeGit, type GitAccess } from '../workspace/base/gitAccess';
 import { GitWatcher } from '../workspace/base/gitWatcher';
-import { fileUriOf, fileUriOfBase, fsPathOf } from './baseUri';
+import { fileUriOfBase } from './baseUri';
+import { fileUriOf, fsPathOf } from '../io/fileUris';
 import { CheckRunner } from './checks';
 import { codeActions } from './codeActions';
 import { createConfig, CREATE_CONFIG_COMMAND } from './createConfigCommand';
@@ -71,16 +72,16 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   const configs = new ProjectConfigStore((path) => openDoc(path)?.getText());
   const worker = new CheckWorker(workerPath(), log, () => checks.workerRestarted());
   // Which root specs reach a referenced file; open buffers win over the disk, as in checks.
-  const roots = new RootIndexes((path) => {
+  const rootIndex = new RootIndexes((path) => {
     const doc = openDoc(path);
     return doc ? { text: doc.getText(), version: doc.version } : undefined;
   }, log);
   const watcher = new GitWatcher((root) => {
     bases.invalidateRepo(root);
-    roots.repoChanged(root); // a checkout or reset rewrites files no editor event reports
+    rootIndex.repoChanged(root); // a checkout or reset rewrites files no editor event reports
     checks.recheck((path) => path.startsWith(root + sep));
   }, log);
-  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, worker, sync, roots });
+  const checks = new CheckRunner({ connection, documents, settings, bases, configs, watcher, log, docsUrl, worker, sync, rootIndex });
   const openedVersion = new Map<string, number>();
 
   connection.onInitialize((params): InitializeResult => {
@@ -127,8 +128,6 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
     const path = fsPathOf(e.document.uri);
     if (path && isConfigPath(path)) return configChanged();
     void checks.changed(e.document);
-    // Specs that reference this file ($ref) are re-checked too.
-    if (path) checks.recheckDependentsOf(path, e.document.uri);
   });
   documents.onDidSave((e: DocEvent) => checks.saved(e.document));
   documents.onDidClose((e: DocEvent) => {
@@ -150,7 +149,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
       if (isConfigPath(path)) configChanged();
       const root = watcher.repoOfGitPath(path);
       if (root) watcher.touch(root);
-      else checks.fileChanged(change.uri, change.type !== FileChangeType.Changed);
+      else checks.roots.fileChanged(change.uri, change.type !== FileChangeType.Changed);
     }
   });
 
@@ -165,7 +164,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
         worker,
         sync,
         versionedEdits,
-        backgroundText: (uri: string, version: number) => checks.backgroundText(uri, version),
+        backgroundText: (uri: string, version: number) => checks.roots.backgroundText(uri, version),
       };
       // The findings on screen in this file: its own check's, and those root specs that reference it show here.
       return await codeActions(params, doc, checks.shown, env);

@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { compareModels, LineIndex, modelOfParsed, problemsOf, SpecInputError, type Finding, type ParsedText, type SpecModel } from '../../engine/index';
 import { cloneParsed } from '../../engine/parse/clone';
-import { fileUriOf } from '../baseUri';
+import { fileUriOf } from '../../io/fileUris';
 import {
   findingDiagnostic,
   INCOMPLETE_CODE,
