@@ -1,9 +1,10 @@
-// Runs checks: debounced on typing (or on save), immediately on open and when the
-// base or the configuration moves. The heavy part (parse, model, diff, diagnostics)
-// runs in the check worker, so this thread keeps answering hovers and code actions
-// while a 4 MB spec is checked. A check superseded by a newer edit stops at its
-// next step and never publishes; while the text does not parse, the syntax error is
-// shown with the last good findings marked stale.
+// Runs checks in three steps. Schedule: debounced on typing (or on save), at once on
+// open and when the base or the configuration moves; a newer edit supersedes a check,
+// which stops at its next step and never publishes. Run: what it compares with comes
+// from checkInputs.ts, and the heavy part (parse, model, diff, diagnostics) runs in the
+// check worker, so this thread keeps answering hovers and code actions while a 4 MB
+// spec is checked. Publish: diagnostics and the status; while the text does not parse,
+// the syntax error is shown with the last good findings marked stale.
 //
 // Multi-file specs: which root specs an open referenced file belongs to, which of
 // them run in the background (from disk, not open) and which specs a changed file
@@ -11,19 +12,17 @@
 // to check or stop a spec, and this runner publishes what they find in the file.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../engine/index';
 import { basename } from 'node:path';
 import { isSpecText } from '../workspace/specDetection';
 import { tooLargeNotice } from './sizeGate';
-import { parseBaseSelector, selectorText } from '../workspace/base/baseSelector';
 import { errorText, type BaseOutcome, type BaseResolver } from '../workspace/base/baseResolver';
 import type { GitWatcher } from '../workspace/base/gitWatcher';
-import { fileUriOf, fsPathOf } from '../io/fileUris';
+import { fsPathOf } from '../io/fileUris';
 import { failureDiagnostic, markStale } from './diagnostics';
 import { DocumentState } from './documentState';
 import { RefDiagnostics } from './refDiagnostics';
 import { ShownFindings } from './shownFindings';
-import { sunsetFor, type ProjectConfig, type ProjectConfigStore } from '../workspace/projectConfig';
+import { sunsetFor, type ProjectConfigStore } from '../workspace/projectConfig';
 import { StatusNotification, type CheckState, type StatusParams } from '../../../protocol/src/protocol';
 import type { Settings, SettingsStore } from './settings';
 import type { DocumentSync } from './worker/docSync';
@@ -33,6 +32,7 @@ import { PartOfStatuses } from './partOfStatus';
 import { sameAsBase } from './sameAsBase';
 import type { RootIndexes } from '../workspace/roots/rootIndex';
 import { RootTracker } from '../workspace/roots/rootTracker';
+import { CheckInputs, type Inputs } from './checkInputs';
 
 export interface CheckDeps {
   connection: Connection;
@@ -57,23 +57,17 @@ const LINE_OFFSETS_DELAY_MS = 100;
 const MAX_ATTEMPTS = 4;
 
 type OkBase = Extract<BaseOutcome, { kind: 'ok' }>;
-interface Inputs {
-  base: BaseOutcome;
-  options: CheckOptions;
-  config: ProjectConfig;
-  settings: Settings;
-  inputKey: string;
-}
 
 export class CheckRunner {
   private readonly states = new Map<string, DocumentState>();
-  private readonly configErrors = new Set<string>();
   /** Check tokens, unique across documents (a token in the worker's shared array never matches another document's). */
   private tokens = 0;
   /** Base models the worker holds (as of its last reply): their texts need not be sent again. */
   private workerBases = new Set<string>();
   /** The root specs of open referenced files, and which of them run in the background. */
   readonly roots: RootTracker;
+  /** Settings, .breakwater.yaml and base of each check. */
+  private readonly inputs: CheckInputs;
   /** The findings on screen, for hover and quick fixes (recorded when published). */
   readonly shown = new ShownFindings();
   /** The status of open referenced files (part of which roots). */
@@ -90,6 +84,7 @@ export class CheckRunner {
   });
 
   constructor(private readonly deps: CheckDeps) {
+    this.inputs = new CheckInputs(deps);
     this.roots = new RootTracker(deps.rootIndex, {
       checks: this.states,
       openText: (uri) => this.deps.documents.get(uri)?.getText(),
@@ -234,7 +229,7 @@ export class CheckRunner {
         return;
       }
       if (await this.tooLarge(state, doc, file, started)) return;
-      const inputs = await this.inputs(state.uri, file);
+      const inputs = await this.inputs.of(state.uri, file);
       if (superseded()) return;
       const { base, inputKey } = inputs;
       state.base = base;
@@ -306,6 +301,15 @@ export class CheckRunner {
       this.publish(state, doc.version, [failureDiagnostic(errorText(e)), ...stale]);
       this.status(state, 'error', state.base?.label ?? '', started, errorText(e));
     }
+  }
+
+  /** The text a check reads: the editor's buffer, or for a background root the file on disk. */
+  private async textOf(uri: string, file: string): Promise<TextDocument | undefined> {
+    if (!this.roots.inBackground(uri)) return this.deps.documents.get(uri);
+    const loaded = await this.roots.backgroundDoc(uri, file);
+    // The worker's copy is of an older text: the next check sends it whole.
+    if (loaded?.changed) this.deps.sync.resend(uri);
+    return loaded?.doc;
   }
 
   /** Above breakwater.maxFileSizeMB: one notice instead of a check (the findings of a smaller version are dropped). */
@@ -382,35 +386,6 @@ export class CheckRunner {
     });
   }
 
-  /** Settings, config and base of a document; only the first check after a git, settings or config change asks git. */
-  private async inputs(uri: string, file: string): Promise<Inputs> {
-    const settings = await this.deps.settings.get(uri);
-    const repo = await this.deps.bases.repoOf(file);
-    if (repo) this.deps.watcher.watchRepo(repo);
-    const config = this.deps.configs.forSpec(file, repo?.root);
-    this.reportConfig(config);
-    const selector = parseBaseSelector(settings.base || config.base);
-    const base = await this.deps.bases.baseFor(file, selector);
-    // Settings are the user's own, so they win over the team's .breakwater.yaml.
-    const options: CheckOptions = { ...config.options, ruleLevels: { ...config.options.ruleLevels, ...settings.rules } };
-    const inputKey = `${selectorText(selector)}|${base.kind === 'ok' ? base.blob : base.kind}|${JSON.stringify(options)}`;
-    return { base, options, config, settings, inputKey };
-  }
-
-  private silence(state: DocumentState, version: number): void {
-    if (state.lastStatus) this.publish(state, version, []);
-    state.lastStatus = undefined;
-  }
-
-  /** The text a check reads: the editor's buffer, or for a background root the file on disk. */
-  private async textOf(uri: string, file: string): Promise<TextDocument | undefined> {
-    if (!this.roots.inBackground(uri)) return this.deps.documents.get(uri);
-    const loaded = await this.roots.backgroundDoc(uri, file);
-    // The worker's copy is of an older text: the next check sends it whole.
-    if (loaded?.changed) this.deps.sync.resend(uri);
-    return loaded?.doc;
-  }
-
   /** The status of an open referenced file: which roots it belongs to, and the findings in it. */
   private sendPartOf(uri: string): void {
     const file = fsPathOf(uri);
@@ -423,26 +398,9 @@ export class CheckRunner {
     );
   }
 
-  /** A .breakwater.yaml that cannot be used gets a diagnostic on itself (defaults apply meanwhile). */
-  private reportConfig(config: ProjectConfig): void {
-    const uri = fileUriOf(config.path);
-    if (config.error) {
-      const line = Math.max(0, config.error.line - 1);
-      const character = Math.max(0, config.error.column - 1);
-      void this.deps.connection.sendDiagnostics({
-        uri,
-        diagnostics: [
-          {
-            range: { start: { line, character }, end: { line, character: character + 1 } },
-            severity: 1,
-            source: 'breakwater',
-            code: 'config-error',
-            message: `${config.error.message} (Breakwater ignores this file until it is fixed)`,
-          },
-        ],
-      });
-      this.configErrors.add(uri);
-    } else if (this.configErrors.delete(uri)) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  private silence(state: DocumentState, version: number): void {
+    if (state.lastStatus) this.publish(state, version, []);
+    state.lastStatus = undefined;
   }
 
   private publish(state: DocumentState, version: number, diagnostics: Diagnostic[]): void {
