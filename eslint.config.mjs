@@ -21,6 +21,50 @@ export default tseslint.config(
     },
   },
   {
+    // The layers under the language server speak no LSP: the CLI uses them too (ARCHITECTURE.md, Code map and Invariants).
+    files: ['server/src/io/**/*.ts', 'server/src/workspace/**/*.ts', 'server/src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', '**/lsp/**', '**/cli/**'],
+              message: 'io/, workspace/ and config/ sit under the language server and the CLI: no LSP types, no imports from lsp/ or cli/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine is pure: files reach it through the injected loader, never through io/ or the layers above.
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'vscode',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageserver-*',
+                '**/io/**',
+                '**/workspace/**',
+                '**/config/**',
+                '**/lsp/**',
+                '**/cli/**',
+              ],
+              message: 'The engine never imports vscode or LSP types and does no I/O of its own (ARCHITECTURE.md, Invariants).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests load modules fresh or patch them (the no-network preload) with require().
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

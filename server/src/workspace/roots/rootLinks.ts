@@ -17,7 +17,7 @@ export class RootLinks {
   }
 
   /** Open files that belong to `rootUri`. */
-  dependentsOf(rootUri: string): string[] {
+  openPartsOf(rootUri: string): string[] {
     const out: string[] = [];
     for (const [doc, roots] of this.rootsByDoc) if (roots.includes(rootUri)) out.push(doc);
     return out;

@@ -75,7 +75,7 @@ export class RootTracker {
     // Unsaved edits are gone: specs that read the buffer read the disk again.
     if (path && text !== undefined) void this.recheckIfDiskDiffers(path, uri, text);
     for (const root of this.links.drop(uri)) this.release(root);
-    if (!this.host.checks.has(uri) || this.links.dependentsOf(uri).length === 0) return false;
+    if (!this.host.checks.has(uri) || this.links.openPartsOf(uri).length === 0) return false;
     this.background.start(uri);
     return true;
   }
@@ -152,7 +152,7 @@ export class RootTracker {
 
   /** The open files that belong to root spec `root`. */
   openPartsOf(root: string): string[] {
-    return this.links.dependentsOf(root);
+    return this.links.openPartsOf(root);
   }
 
   /** Another file changed: specs whose last check read it through a `$ref` are checked again. */
@@ -181,10 +181,10 @@ export class RootTracker {
   /** A background root that no open file needs any more (or, `force`, whose file is gone) stops, and takes its findings with it. */
   private release(root: string, force = false): void {
     if (!this.background.has(root)) return;
-    if (!force && this.links.dependentsOf(root).length > 0) return;
+    if (!force && this.links.openPartsOf(root).length > 0) return;
     this.background.stop(root);
     this.host.stop(root);
-    for (const part of this.links.dependentsOf(root)) this.host.rootsChanged(part, false);
+    for (const part of this.links.openPartsOf(root)) this.host.rootsChanged(part, false);
   }
 
   /** The root index reads open buffers instead of the disk: an open, edit or close changes what it sees. */
