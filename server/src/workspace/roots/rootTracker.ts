@@ -32,7 +32,7 @@ export interface RootTrackerHost {
   check(uri: string, delayMs: number, again?: boolean): void;
   /** A background root no open file needs any more (or whose file is gone): its check stops and its findings go. */
   stop(root: string): void;
-  /** The roots of an open file, or how one of them stands, changed; `moved`: the roots themselves (what they found in it is sent again). */
+  /** An open file's roots changed, or one stopped: its status is sent again; `moved`: the set of roots changed (and what they found in it with it). */
   rootsChanged(uri: string, moved: boolean): void;
   log(message: string): void;
 }
