@@ -1,10 +1,11 @@
-// The commands: choose base, compare with base, show all changes, restart server.
+// The commands: choose base, compare with base, show all changes, restart server; and the rule
+// explanation that hover links open.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
 import { baseUriOf } from './baseDocuments';
 import type { SessionBases } from './sessionBase';
-import { RefsRequest, type RefsParams } from '../../protocol/src/protocol';
+import { EXPLAIN_RULE_COMMAND, RULE_VIEW_URL, RefsRequest, type RefsParams } from '../../protocol/src/protocol';
 import type { Views } from './views';
 
 export interface CommandEnv {
@@ -21,6 +22,12 @@ export function registerCommands(env: CommandEnv): vscode.Disposable[] {
     vscode.commands.registerCommand('breakwater.compareWithBase', (uri?: vscode.Uri) => compareWithBase(env, uri ?? activeSpec())),
     vscode.commands.registerCommand('breakwater.showAllChanges', (uri?: vscode.Uri) => showAllChanges(env, uri ?? activeSpec())),
     vscode.commands.registerCommand('breakwater.restartServer', () => env.restart()),
+    vscode.commands.registerCommand(EXPLAIN_RULE_COMMAND, (rule: unknown) =>
+      // The same view the diagnostic's rule link opens.
+      typeof rule === 'string'
+        ? vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(RULE_VIEW_URL.replace('{rule}', encodeURIComponent(rule))))
+        : undefined,
+    ),
   ];
 }
 

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crashPolicy';
 import type { SessionBases } from './sessionBase';
-import { RULE_VIEW_URL } from '../../protocol/src/protocol';
+import { EXPLAIN_RULE_COMMAND, RULE_HOVER_URL, RULE_VIEW_URL } from '../../protocol/src/protocol';
 
 export const CLIENT_ID = 'breakwater';
 
@@ -51,8 +51,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       // .breakwater.yaml edits made outside the editor (git pull, another tool).
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.breakwater.{yaml,yml}'),
     },
-    // Each diagnostic links to its rule's explanation, a read-only view this extension serves (views.ts).
-    initializationOptions: { docsUrl: RULE_VIEW_URL },
+    // Each diagnostic links to its rule's explanation, a read-only view this extension serves (views.ts);
+    // hover links run the one command that opens it (a hover drops links of other schemes).
+    initializationOptions: { docsUrl: RULE_VIEW_URL, hoverDocsUrl: RULE_HOVER_URL },
+    markdown: { isTrusted: { enabledCommands: [EXPLAIN_RULE_COMMAND] } },
     outputChannel: output,
     // A base chosen "for this session" answers for `breakwater.base` (sessionBase.ts).
     middleware: { workspace: { configuration: sessionBases.configuration } },

@@ -79,6 +79,14 @@ export const RuleExplanationRequest = new RequestType<RuleExplanationParams, Rul
  */
 export const RULE_VIEW_URL = 'breakwater-view:/rules/{rule}.md';
 
+/** The client command that opens a rule's explanation view (hover links run it: editors do not open other schemes from hovers). */
+export const EXPLAIN_RULE_COMMAND = 'breakwater.explainRule';
+/**
+ * What VS Code passes as `hoverDocsUrl`: hover's link to the rule's explanation, a command link
+ * (`command:<id>?<JSON arguments, URI-encoded>`) that VS Code runs only because the client trusts this one command.
+ */
+export const RULE_HOVER_URL = `command:${EXPLAIN_RULE_COMMAND}?%5B%22{rule}%22%5D`;
+
 export interface RefsParams {
   uri: string;
 }

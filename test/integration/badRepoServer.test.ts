@@ -17,7 +17,7 @@ import { TempRepo } from '../support/tempRepo';
 import { PETS_YAML } from './fixtures';
 
 const REMOVED = 'response-optional-property-removed';
-const hasRemoved = (d: Diagnostic[]) => d.some((x) => x.code === REMOVED && !String(x.message).includes('stale'));
+const hasRemoved = (d: Diagnostic[]) => d.some((x) => x.code === REMOVED && !String(x.message).startsWith('Stale: '));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const cleanups: (() => void)[] = [];

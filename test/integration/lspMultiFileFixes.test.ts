@@ -124,7 +124,9 @@ for (const format of FORMATS) {
         const hover = await c.hover(s.petUri, d.range.start.line, d.range.start.character);
         assert.ok(hover, 'a hover on the finding');
         const md = (hover.contents as { value: string }).value;
-        assert.match(md, new RegExp(`\`${REMOVED}\``));
+        assert.match(md, /^\*\*In the base\*\* \(HEAD [0-9a-f]{7}\):\n/, md);
+        assert.match(String(d.relatedInformation?.[0].message), new RegExp(`^pet\\.${format.name} at HEAD [0-9a-f]{7}, line \\d+: the removed property$`));
+        assert.match(md, new RegExp(`\\]\\([^)]*#${REMOVED}\\)`), 'the link to the rule explanation');
         assert.match(md, format.name === 'yaml' ? /```yaml\nname:\n  type: string\n```/ : /```json\n"name": \{\n  "type": "string"\n\}\n```/, md);
 
         const actions = await c.codeActions(s.petUri, d.range, [d]);

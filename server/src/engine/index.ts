@@ -12,7 +12,7 @@ import { SpecInputError, type CheckOptions, type CheckResult, type Problem } fro
 
 export * from './types';
 export { explainRule, rulesDocument, sampleMessage, type RuleExplanation } from './rules/explain';
-export { RULES, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, rulesNamed, DOCS_FILE, type RuleInfo, type RuleId } from './rules/registry';
+export { RULES, baseNote, ruleInfo, ruleDocUrl, rulesMarkdown, hasRule, rulesNamed, DOCS_FILE, type RuleInfo, type RuleId } from './rules/registry';
 export { looksLikeOpenApi, loadSpec, loadSpecLenient, loadParsed, loadParsedLenient, type LoadOutcome, type SpecDocument } from './parse/loadSpec';
 export { reparse, type ReparseResult } from './parse/incremental';
 export { parseText, type ParsedText, type TextProblem } from './parse/parseText';

@@ -4,7 +4,7 @@
 // Types only: the check worker uses this file, and loading vscode-languageserver
 // there would start its parent-process watchdog (a side effect of the module).
 import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
-import { ruleDocUrl, ruleInfo, type Finding, type LineIndex, type Level, type Problem } from '../engine/index';
+import { baseNote, ruleDocUrl, type Finding, type LineIndex, type Level, type Problem } from '../engine/index';
 import { baseUriOf } from './baseUri';
 import { fileUriOf } from '../io/fileUris';
 
@@ -13,7 +13,8 @@ export const SYNTAX_ERROR_CODE = 'syntax-error';
 export const SPEC_PROBLEM_CODE = 'spec-problem';
 export const INCOMPLETE_CODE = 'incomplete-spec';
 export const CHECK_FAILED_CODE = 'check-failed';
-const STALE_NOTE = ' (stale: from the last version that parsed)';
+const STALE_PREFIX = 'Stale: ';
+const STALE_NOTE = ' (from the last version that parsed)';
 
 /** Stored in each finding's diagnostic so code actions find the finding again. */
 export interface DiagnosticData {
@@ -67,15 +68,22 @@ function relatedInBase(f: Finding, ctx: FindingContext): DiagnosticRelatedInform
   if (!f.base) return undefined;
   const lines = ctx.baseLines(f.base.file);
   if (!lines) return undefined;
-  const rule = ruleInfo(f.rule);
-  const removal = rule.action === 'removed' || f.fix?.kind === 'removed-node' || f.fix?.kind === 'removed-array-item';
   return {
     location: {
       uri: baseUriOf(f.base.file === ctx.file ? ctx.uri : fileUriOf(f.base.file)),
       range: oneLineRange(lines, f.base.keyRange.start, f.base.keyRange.end),
     },
-    message: `${removal ? 'Removed' : 'Was'}: ${rule.title.toLowerCase()} (${ctx.baseLabel})`,
+    message: baseReference(f.base.file, f.base.line, ctx.baseLabel, baseNote(f.rule)),
   };
+}
+
+/**
+ * "openapi.yaml at HEAD 60ec94e, line 11: the parameter was optional". Editors print related information
+ * after "openapi.yaml(11, 7):", which reads like a line of the file being edited: the text says it is the base.
+ */
+export function baseReference(file: string, line: number, baseLabel: string, note: string): string {
+  const name = file.replace(/^.*[\\/]/, '');
+  return `${name} ${baseLabel === 'staged' ? 'as' : 'at'} ${baseLabel}, line ${line}: ${note}`;
 }
 
 export function syntaxDiagnostic(lines: LineIndex, offset: number, message: string, code = SYNTAX_ERROR_CODE): Diagnostic {
@@ -110,10 +118,11 @@ export function failureDiagnostic(message: string): Diagnostic {
   };
 }
 
+/** "Stale: <message> (from the last version that parsed)": first, where the Problems panel cannot cut it off. */
 export function markStale(d: Diagnostic): Diagnostic {
-  return typeof d.message !== 'string' || d.message.endsWith(STALE_NOTE)
+  return typeof d.message !== 'string' || d.message.startsWith(STALE_PREFIX)
     ? d
-    : { ...d, message: d.message + STALE_NOTE, relatedInformation: d.relatedInformation };
+    : { ...d, message: STALE_PREFIX + d.message + STALE_NOTE, relatedInformation: d.relatedInformation };
 }
 
 /**

@@ -61,6 +61,8 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   const log = (message: string) => connection.console.log(message);
   // dist/server.js sits next to docs/ in the extension and in the checkout; a client may point elsewhere.
   const docsUrl = () => (initOptions as { docsUrl?: string } | undefined)?.docsUrl ?? fileUriOf(resolve(__dirname, '..', 'docs', 'rules.md'));
+  // Hover's link, when the client needs another form of it there (VS Code: a command link; see RULE_HOVER_URL).
+  const hoverDocsUrl = () => (initOptions as { hoverDocsUrl?: string } | undefined)?.hoverDocsUrl ?? docsUrl();
 
   const settings = new SettingsStore(
     connection,
@@ -185,7 +187,7 @@ export function startServer(connection: Connection, git: GitAccess = new SafeGit
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return hoverOf(checks.shown.onLine(doc.uri, doc.version, params.position.line), docsUrl());
+    return hoverOf(checks.shown.onLine(doc.uri, doc.version, params.position.line), hoverDocsUrl());
   });
 
   connection.onRequest(BaseContentRequest, async (params: BaseContentParams): Promise<BaseContentResult | null> => {

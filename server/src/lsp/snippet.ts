@@ -1,8 +1,10 @@
-// The text of a base node as hover shows it: dedented, cut to a readable length.
+// The text of a base node as hover shows it: dedented, cut to a few lines (the
+// editor's hover must keep "Quick Fix… (Ctrl+.)" in view under it).
 // Plain string work with no editor imports, so the check worker can cut the
 // snippets of findings whose base lives in another file of a multi-file spec
 // (the main thread only has the root's base text).
-const MAX_SNIPPET_LINES = 30;
+/** At most this many lines, the "…" line included. */
+export const MAX_SNIPPET_LINES = 8;
 
 export function snippetOf(text: string, start: number, end: number): string {
   const column = start - (text.lastIndexOf('\n', start - 1) + 1);
@@ -19,9 +21,10 @@ export function snippetOf(text: string, start: number, end: number): string {
     .replace(/\s+$/, '')
     .split(/\r?\n/)
     .map((l, i) => (i === 0 ? l : l.slice(Math.min(column, /^[ \t]*/.exec(l)![0].length))));
-  const more = lines.length - MAX_SNIPPET_LINES + (cut < end ? countLines(text, cut, end) : 0);
-  if (lines.length > MAX_SNIPPET_LINES) return [...lines.slice(0, MAX_SNIPPET_LINES), `… (${more} more lines)`].join('\n');
-  return lines.join('\n');
+  if (lines.length <= MAX_SNIPPET_LINES) return lines.join('\n');
+  const kept = MAX_SNIPPET_LINES - 1;
+  const more = lines.length - kept + (cut < end ? countLines(text, cut, end) : 0);
+  return [...lines.slice(0, kept), `… (${more} more lines)`].join('\n');
 }
 
 function countLines(text: string, from: number, to: number): number {

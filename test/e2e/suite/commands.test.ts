@@ -27,6 +27,21 @@ describe('commands', () => {
     const registered = await vscode.commands.getCommands(true);
     for (const id of contributed) assert.ok(registered.includes(id), `${id} is registered`);
   });
+
+  it('opens a rule explanation from the command hover links run (not in the palette: it needs the rule id)', async () => {
+    await waitForActivation();
+    await vscode.commands.executeCommand('breakwater.explainRule', REMOVED_RULE);
+    const shown = await waitFor(
+      () => {
+        const uri = vscode.window.activeTextEditor?.document.uri;
+        return uri?.scheme === 'breakwater-view' ? uri : undefined;
+      },
+      { message: 'the rule explanation view to be active' },
+    );
+    assert.equal(shown.path, `/rules/${REMOVED_RULE}.md`);
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /Who breaks, and why/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
 
 for (const format of FORMATS) {

@@ -7,7 +7,8 @@
 //   (or BREAKWATER_VSIX=path/to.vsix; `node scripts/e2e.mjs --ui` packages and runs it)
 //
 // Checks what only the UI shows: the extension installs from its .vsix, deleting a response
-// property with the keyboard draws a squiggle, the Problems panel and the status bar count
+// property with the keyboard draws a squiggle, hovering it shows the base node and the rule link without
+// repeating the message (and Quick Fix stays in the window), the Problems panel and the status bar count
 // it, the language status item shows the base (HEAD <sha>) and the counts in a popup that fits the
 // window, its "Change base" link opens the base picker and a base chosen for this session writes
 // no .vscode/settings.json, F8 peeks it, and
@@ -143,6 +144,57 @@ async function main() {
     await page.keyboard.press('Backspace');
     await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
     await snap('squiggle');
+
+    // 5b. Hover on the squiggle (issue 14): the finding's message once (VS Code's part), then Breakwater's
+    //     part: the base node named as the base, a few lines of it, and the link to the rule explanation;
+    //     short enough that "Quick Fix…" stays inside the window.
+    // Scrolled to the top so no sticky header covers the line; the mouse rests on the squiggle as a user's
+    // would (Playwright's hover() refuses: the text layer above the decoration takes the pointer).
+    await page.keyboard.press('Control+Home');
+    const squiggle = await editor.locator('.squiggly-warning, .squiggly-error').first().boundingBox();
+    if (!squiggle) throw new Error('the squiggle has no box');
+    await page.mouse.move(squiggle.x + Math.min(squiggle.width / 2, 20), squiggle.y + squiggle.height / 2);
+    const findingHover = page.locator('.monaco-hover', { hasText: 'was removed from schema Pet' }).first();
+    await findingHover
+      .getByText(/^In the base \(HEAD [0-9a-f]{7}\):$/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    // VS Code's part: the related information names the base file and line, unmistakably the base.
+    await findingHover
+      .getByText(/openapi\.yaml at HEAD [0-9a-f]{7}, line \d+: the removed property/)
+      .first()
+      .waitFor({ timeout: 5_000 });
+    const hoverText = await findingHover.innerText();
+    if (verbose) console.log(hoverText);
+    const shownTimes = hoverText.split('Property "tag" was removed from schema Pet').length - 1;
+    if (shownTimes !== 1) throw new Error(`the hover shows the finding's message ${shownTimes} times (once expected, by VS Code):\n${hoverText}`);
+    if (!/tag:\s*\n\s*type: string/.test(hoverText)) throw new Error(`the hover does not show the removed property as it was in the base:\n${hoverText}`);
+    await snap('hover');
+    const hoverViewport = page.viewportSize();
+    for (const [what, target] of [
+      ['rule explanation link', findingHover.getByText('Who breaks, and the safe alternative', { exact: true }).first()],
+      ['Quick Fix action', findingHover.getByText(/^Quick Fix/).first()],
+    ]) {
+      await target.waitFor({ state: 'visible', timeout: 5_000 });
+      const box = await target.boundingBox();
+      if (!box || box.y < 0 || box.y + box.height > hoverViewport.height || box.x < 0 || box.x + box.width > hoverViewport.width)
+        throw new Error(`the hover's ${what} is not inside the window: ${JSON.stringify(box)}`);
+    }
+    // One click from the explanation: the hover's link opens the rule's read-only view; then back to the spec's tab.
+    await findingHover.getByText('Who breaks, and the safe alternative', { exact: true }).first().click();
+    await page
+      .locator('.tabs-container .tab.active', { hasText: `${RULE}.md` })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Who breaks, and why' }).first().waitFor({ timeout: 20_000 });
+    await snap('hover-link-explanation');
+    await page.locator('.tabs-container .tab', { hasText: 'openapi.yaml' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'openapi.yaml' }).first().waitFor({ timeout: 10_000 });
+    // The cursor back at the end, where the edit left it: the status bar reads as before the hover (its
+    // "Ln 1, Col 1" is narrower than "Ln 34, Col 1" and moves the language status item, whose popup
+    // then reaches 2 px past a 1400 px window: see the popup check below).
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
 
     // 6. the Problems panel and the status bar count
     await page.keyboard.press('Control+Shift+M');

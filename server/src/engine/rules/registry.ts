@@ -14,7 +14,10 @@
 //    that break and why ("clients that still send X are rejected", "clients that
 //    read X get nothing"). Templates name their parameters in braces, `{name}`;
 //    the diff passes them: `ctx.emit({ rule, params: { name }, base, revision })`.
-//    The finding's message is `<template>: <who breaks>`.
+//    The finding's message is `<template>: <who breaks>`; put the element and what
+//    happened first, where it is long the operation last (the Problems panel shows
+//    about 70 characters; test/unit/messagePoint.test.ts checks every rule). `was`
+//    says what the base had when action and element say it badly.
 // 3. Link its variants when it has them (`deprecated`: the id used instead when
 //    the element was deprecated in the base; `beforeSunset`, `sunsetParse`), and
 //    the quick fix (`fix`) that undoes it.
@@ -59,6 +62,8 @@ interface Row {
   message?: string;
   /** Who breaks and why, one short sentence (rules above info). */
   breaks?: string;
+  /** What the base had, where the finding links to it ("the parameter was optional"); else said from action and element (baseNote). */
+  was?: string;
   fix?: FixKind;
   /** The rule used instead when the removed element was deprecated in the base. */
   deprecated?: string;
@@ -88,7 +93,10 @@ export interface RuleInfo extends Readonly<Row> {
  */
 export const DOCS_FILE = 'docs/rules.md';
 
-type Extra = Pick<Row, 'breaks' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'whenClosed'>;
+type Extra = Pick<
+  Row,
+  'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'whenClosed'
+>;
 
 /** A table row: level, direction, action, element, title, message template, then the optional facts. */
 function row(level: Level, direction: Direction, action: RuleAction, element: RuleElement, title: string, message: string | undefined, extra: Extra = {}): Row {
@@ -148,6 +156,7 @@ const ENDPOINT_RULES = {
   // Not from a diff: `breakwater check` with no file reports a spec of the repository deleted or renamed away.
   'api-spec-removed': row('error', 'none', 'removed', 'path', 'Spec removed', 'spec {spec} ({base}) was {how}', {
     breaks: 'every operation it described is gone for its clients',
+    was: 'the removed spec',
   }),
   'webhook-removed': row('error', 'none', 'removed', 'webhook', 'Webhook removed', 'webhook "{path}" was removed', {
     breaks: 'subscribers relying on it stop receiving events',
@@ -423,6 +432,7 @@ const DEPRECATION_RULES = {
   'api-sunset-date-too-small': row('error', 'none', 'changed', 'sunset', 'Sunset date sooner than the minimum deprecation period', undefined),
   'api-path-sunset-parse': row('error', 'none', 'removed', 'sunset', 'Removed operation: its sunset date cannot be read', undefined, {
     formerly: ['sunset-parse-error'],
+    was: 'the removed operation',
   }),
   'api-deprecated-sunset-parse': row('error', 'none', 'changed', 'sunset', 'Deprecated operation: its sunset date cannot be read', undefined, {
     formerly: ['sunset-parse-error'],
@@ -643,7 +653,7 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter became required',
     '{in} parameter "{name}" became required in {operation}',
-    { breaks: 'clients that omit it are rejected', fix: 'became-required' },
+    { breaks: 'clients that omit it are rejected', fix: 'became-required', was: 'the parameter was optional' },
   ),
   'request-parameter-became-optional': row(
     'info',
@@ -652,6 +662,7 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter became optional',
     '{in} parameter "{name}" became optional in {operation}',
+    { was: 'the parameter was required' },
   ),
   'request-parameter-default-value-changed': row(
     'error',
@@ -660,7 +671,7 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter default value changed',
     '{what}: default changed from {from} to {to}',
-    { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' },
+    { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed', was: 'the default before the change' },
   ),
   'request-parameter-default-value-removed': row(
     'error',
@@ -669,11 +680,12 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter default value removed',
     '{what}: default {from} removed',
-    { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed' },
+    { breaks: PARAMETER_DEFAULT_BREAKS, fix: 'value-changed', was: 'the removed default' },
   ),
   'request-parameter-default-value-added': row('error', 'request', 'added', 'parameter', 'Parameter default value added', '{what}: default {to} added', {
     breaks: PARAMETER_DEFAULT_BREAKS,
     fix: 'value-changed',
+    was: 'the parameter had no default',
   }),
   'request-parameter-style-changed': row(
     'error',
@@ -771,7 +783,7 @@ const MESSAGE_RULES = {
     'request-body',
     'Request body became required',
     'request body became required in {operation}',
-    { breaks: 'clients that send none are rejected', fix: 'became-required' },
+    { breaks: 'clients that send none are rejected', fix: 'became-required', was: 'the request body was optional' },
   ),
   'request-body-became-optional': row(
     'info',
@@ -780,6 +792,7 @@ const MESSAGE_RULES = {
     'request-body',
     'Request body became optional',
     'request body became optional in {operation}',
+    { was: 'the request body was required' },
   ),
   'request-body-media-type-removed': row(
     'error',
@@ -867,7 +880,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Request media type gained a schema (input that does not match it is rejected)',
     'media type {mediaType} now has a schema in the request body of {operation}',
-    { breaks: 'clients whose bodies do not match it are rejected' },
+    { breaks: 'clients whose bodies do not match it are rejected', was: 'the media type had no schema' },
   ),
   'request-body-media-type-schema-removed': row(
     'info',
@@ -876,6 +889,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Request media type lost its schema (accepts anything)',
     'media type {mediaType} no longer has a schema in the request body of {operation}',
+    { was: 'the removed schema' },
   ),
   'response-body-media-type-schema-added': row(
     'info',
@@ -884,6 +898,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Response media type gained a schema',
     'media type {mediaType} now has a schema in the {status} response of {operation}',
+    { was: 'the media type had no schema' },
   ),
   'response-body-media-type-schema-removed': row(
     'warning',
@@ -892,7 +907,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Response media type lost its schema (its shape is no longer promised; whether it changed cannot be told)',
     'media type {mediaType} no longer has a schema in the {status} response of {operation}',
-    { breaks: 'clients can no longer rely on its shape; whether it changed cannot be told from the spec' },
+    { breaks: 'clients can no longer rely on its shape; whether it changed cannot be told from the spec', was: 'the removed schema' },
   ),
   'response-body-removed': row(
     'error',
@@ -928,7 +943,7 @@ const MESSAGE_RULES = {
     'header',
     'Response header became optional',
     'response header "{name}" became optional in the {status} response of {operation}',
-    { breaks: 'clients that read it may get nothing' },
+    { breaks: 'clients that read it may get nothing', was: 'the header was required' },
   ),
   'response-header-added': row(
     'info',
@@ -983,7 +998,7 @@ const PROPERTY_RULES = {
     'property',
     'Request property became required',
     'property "{name}" of {container} became required',
-    { breaks: 'clients that omit it are rejected', fix: 'became-required' },
+    { breaks: 'clients that omit it are rejected', fix: 'became-required', was: 'the property was optional' },
   ),
   'request-property-became-optional': row(
     'info',
@@ -992,6 +1007,7 @@ const PROPERTY_RULES = {
     'property',
     'Request property became optional',
     'property "{name}" of {container} became optional',
+    { was: 'the property was required' },
   ),
   'response-required-property-removed': row(
     'error',
@@ -1031,7 +1047,7 @@ const PROPERTY_RULES = {
     'property',
     'Response property became optional',
     'property "{name}" of {container} became optional',
-    { breaks: 'clients that read it may get nothing' },
+    { breaks: 'clients that read it may get nothing', was: 'the property was required' },
   ),
   'response-property-became-required': row(
     'info',
@@ -1040,7 +1056,7 @@ const PROPERTY_RULES = {
     'property',
     'Response property became required',
     'property "{name}" of {container} became required',
-    { fix: 'became-required' },
+    { fix: 'became-required', was: 'the property was optional' },
   ),
   'response-required-property-added': row(
     'info',
@@ -1076,7 +1092,7 @@ const PROPERTY_RULES = {
     'property',
     'Request property with a default became required (the default does not make omitting it valid)',
     'property "{name}" of {container} became required',
-    { breaks: 'clients that omit it are rejected (its default does not make it optional)', fix: 'became-required' },
+    { breaks: 'clients that omit it are rejected (its default does not make it optional)', fix: 'became-required', was: 'the property was optional' },
   ),
   // Properties inside an object-typed header parameter.
   'new-required-request-header-property': row(
@@ -1095,7 +1111,7 @@ const PROPERTY_RULES = {
     'property',
     'Property of a header parameter became required',
     'property "{name}" of {container} became required',
-    { breaks: 'clients that omit it are rejected', fix: 'became-required' },
+    { breaks: 'clients that omit it are rejected', fix: 'became-required', was: 'the property was optional' },
   ),
   'request-property-deprecated': row(
     'info',
@@ -2212,6 +2228,12 @@ const EXPLICIT_RULES = {
 export type RuleId = keyof typeof EXPLICIT_RULES | SchemaRuleId;
 
 const SUBJECTS: ExpandedSubject[] = ['body', 'property', 'parameter', 'header'];
+/** A keyword change's base node is the keyword (or, for a keyword added, its schema), not the element it belongs to. */
+const KEYWORD_WAS: Record<RuleAction, string> = {
+  removed: 'the removed keyword',
+  added: 'before the keyword was added',
+  changed: 'as it was before the change',
+};
 
 /** Explicit rows win: parameter defaults, for instance, break requests although body defaults do not. */
 function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
@@ -2227,7 +2249,10 @@ function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
         const element = c.element ?? (subject === 'body' ? 'schema' : subject);
         const title = `${dir === 'request' ? 'Request' : 'Response'} ${subject}: ${c.title}`;
         const formerly = c.formerly ? [`${dir}-${subject}-${c.formerly}`] : undefined;
-        rows.push([id, row(level, dir, c.action, element, title, c.message, { breaks, fix: c.fix, formerly })]);
+        rows.push([
+          id,
+          row(level, dir, c.action, element, title, c.message, { breaks, fix: c.fix, formerly, was: c.element ? undefined : KEYWORD_WAS[c.action] }),
+        ]);
       }
     }
   }
@@ -2318,6 +2343,36 @@ export function renderMessage(id: RuleId, params: MessageParams = {}, closedSche
   const breaks = (closedSchema && r.whenClosed?.breaks) || r.breaks;
   const template = breaks ? `${r.message ?? r.title}: ${breaks}` : (r.message ?? r.title);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+/** The element as related information and hover name it. */
+const ELEMENT_NOUN: Record<RuleElement, string> = {
+  path: 'path',
+  webhook: 'webhook',
+  operation: 'operation',
+  parameter: 'parameter',
+  header: 'header',
+  'request-body': 'request body',
+  'response-body': 'response body',
+  'media-type': 'media type',
+  status: 'response',
+  property: 'property',
+  schema: 'schema',
+  'enum-value': 'enum value',
+  security: 'security requirement',
+  sunset: 'sunset date',
+  stability: 'stability level',
+};
+
+/**
+ * What the base node a finding links to shows, in a few words after "openapi.yaml at HEAD 3f2a1c0, line 11:":
+ * the row's `was` ("the parameter was optional"), else from its action and element ("the removed parameter").
+ */
+export function baseNote(id: RuleId): string {
+  const r = ruleInfo(id);
+  if (r.was) return r.was;
+  const noun = ELEMENT_NOUN[r.element];
+  return r.action === 'removed' ? `the removed ${noun}` : r.action === 'added' ? `before the ${noun} was added` : `the ${noun} before the change`;
 }
 
 /**
