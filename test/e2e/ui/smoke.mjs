@@ -180,7 +180,8 @@ async function main() {
       if (!box || box.y < 0 || box.y + box.height > hoverViewport.height || box.x < 0 || box.x + box.width > hoverViewport.width)
         throw new Error(`the hover's ${what} is not inside the window: ${JSON.stringify(box)}`);
     }
-    // One click from the explanation: the hover's link opens the rule's read-only view; then back to the spec's tab.
+    // One click from the explanation: the hover's link opens the rule's read-only view; closing it (its tab's
+    // close button) leaves the workbench as the steps below expect it, with one editor.
     await findingHover.getByText('Who breaks, and the safe alternative', { exact: true }).first().click();
     await page
       .locator('.tabs-container .tab.active', { hasText: `${RULE}.md` })
@@ -188,7 +189,11 @@ async function main() {
       .waitFor({ timeout: 20_000 });
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Who breaks, and why' }).first().waitFor({ timeout: 20_000 });
     await snap('hover-link-explanation');
-    await page.locator('.tabs-container .tab', { hasText: 'openapi.yaml' }).first().click();
+    await page.locator('.tabs-container .tab.active .codicon-close').first().click();
+    await page
+      .locator('.tabs-container .tab', { hasText: `${RULE}.md` })
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 });
     await page.locator('.tabs-container .tab.active', { hasText: 'openapi.yaml' }).first().waitFor({ timeout: 10_000 });
     // The cursor back at the end, where the edit left it: the status bar reads as before the hover (its
     // "Ln 1, Col 1" is narrower than "Ln 34, Col 1" and moves the language status item, whose popup
