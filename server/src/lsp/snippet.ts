@@ -23,8 +23,15 @@ export function snippetOf(text: string, start: number, end: number): string {
     .map((l, i) => (i === 0 ? l : l.slice(Math.min(column, /^[ \t]*/.exec(l)![0].length))));
   if (lines.length <= MAX_SNIPPET_LINES) return lines.join('\n');
   const kept = MAX_SNIPPET_LINES - 1;
-  const more = lines.length - kept + (cut < end ? countLines(text, cut, end) : 0);
+  const more = lines.length - kept + (cut < end ? linesAfter(text, cut, end) : 0);
   return [...lines.slice(0, kept), `… (${more} more lines)`].join('\n');
+}
+
+/** Lines of the node after the newline at `cut` (its trailing blank lines not counted, as the cut part's). */
+function linesAfter(text: string, cut: number, end: number): number {
+  let last = end;
+  while (last > cut + 1 && /\s/.test(text[last - 1])) last--;
+  return last > cut + 1 ? countLines(text, cut + 1, last) + 1 : 0;
 }
 
 function countLines(text: string, from: number, to: number): number {
