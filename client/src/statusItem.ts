@@ -61,7 +61,8 @@ export class StatusItem implements vscode.Disposable {
     const s = (active && this.byUri.get(active)) || specs[specs.length - 1];
     if (!s) return;
     const { breaking, possiblyBreaking } = s.counts;
-    const time = new Date(s.checkedAt).toLocaleTimeString();
+    // Hours and minutes: the seconds (and their room in the narrow popup) tell a user nothing a re-check would not.
+    const time = new Date(s.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     this.item.busy = s.state === 'checking';
     if (s.partOf?.length && s.state !== 'not-openapi') return this.showPartOf(s, s.partOf, time);
     this.item.command = CHOOSE_BASE;

@@ -195,9 +195,7 @@ async function main() {
       .first()
       .waitFor({ state: 'detached', timeout: 10_000 });
     await page.locator('.tabs-container .tab.active', { hasText: 'openapi.yaml' }).first().waitFor({ timeout: 10_000 });
-    // The cursor back at the end, where the edit left it: the status bar reads as before the hover (its
-    // "Ln 1, Col 1" is narrower than "Ln 34, Col 1" and moves the language status item, whose popup
-    // then reaches 2 px past a 1400 px window: see the popup check below).
+    // The cursor back at the end, where the edit left it: the status bar reads as before the hover.
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+End');
 
