@@ -80,6 +80,9 @@ port.on('message', (m: ToWorker) => {
 const FULL_PARSE_MS = 150;
 /** Garbage worth a collection (its ~50-100 ms run only while no check is waiting). */
 const GARBAGE_BYTES = 64 * 1024 * 1024;
+/** Garbage collected once nothing has come for PAUSE_MS (a pause in typing). */
+const IDLE_GARBAGE_BYTES = 8 * 1024 * 1024;
+const PAUSE_MS = 1000;
 const idleGc = (() => {
   let gc: (() => void) | undefined;
   try {
@@ -98,12 +101,13 @@ const idleGc = (() => {
     afterCheck(fullParse: boolean): void {
       if (!gc) return;
       const garbage = getHeapStatistics().used_heap_size - liveBytes;
-      if (!fullParse && garbage < GARBAGE_BYTES) return;
+      if (!fullParse && garbage < IDLE_GARBAGE_BYTES) return;
       clearTimeout(timer);
       // While typing, the next check comes at the earliest one typing delay (60 ms) after the next keystroke, and a
       // collection takes about as long: collect as soon as this reply is out (measured with Stripe's spec and 40 edits:
-      // peak RSS 391 MB instead of 531 MB, when a 100 ms wait let every next check cancel the collection).
-      timer = setTimeout(collect, fullParse ? 300 : 0);
+      // peak RSS 391 MB instead of 531 MB, when a 100 ms wait let every next check cancel the collection). Less garbage
+      // waits until the typist pauses (any message first cancels it), so an idle server does not hold it.
+      timer = setTimeout(collect, fullParse ? 300 : garbage >= GARBAGE_BYTES ? 0 : PAUSE_MS);
       timer.unref();
     },
     cancel(): void {
