@@ -343,3 +343,20 @@ test('a property of an allOf branch is reported once, where it is written, on bo
   // Made required by the extending schema, not by the branch: the extending schema reports it.
   expect(slots(''), slots('', 'required: [id], '), ['request-property-became-required error', 'response-property-became-required info']);
 });
+
+test('a property moved between the allOf branches of a schema is no change; a change made while moving it is reported once', () => {
+  const components = (props: string) => `  schemas:
+    Base: {type: object, properties: {id: {type: integer}${props}}}`;
+  const extended = (props: string) => `{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {name: {type: string}${props}}}]}`;
+  const inSibling: Slots = { req: extended(', tag: {type: string}'), res: extended(', tag: {type: string}'), components: components('') };
+  const inBase: Slots = { req: extended(''), res: extended(''), components: components(', tag: {type: string}') };
+  expect(inSibling, inBase, []);
+  expect(inBase, inSibling, []);
+  const retyped: Slots = { ...inBase, components: components(', tag: {type: integer}') };
+  expect(inSibling, retyped, ['request-property-type-changed error', 'response-property-type-changed error']);
+  // Into the extending schema's own properties and back out.
+  const own = (props: string) =>
+    `{properties: {tag: {type: string}}, allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {name: {type: string}${props}}}]}`;
+  expect(inSibling, { req: own(''), res: own(''), components: components('') }, []);
+  expect({ req: own(''), res: own(''), components: components('') }, inSibling, []);
+});

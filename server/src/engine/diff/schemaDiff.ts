@@ -87,6 +87,8 @@ export class SchemaDiff {
    */
   private readonly queue: (() => void)[] = [];
   private draining = false;
+  /** Branch pairs already compared with a set of moved properties. */
+  private readonly movedContexts = new Set<string>();
 
   constructor(private readonly ctx: DiffContext) {}
 
@@ -99,12 +101,20 @@ export class SchemaDiff {
     root?: OperationModel,
     /** The caller compared nullability already (an unwrapped oneOf/allOf: the wrapper carries it). */
     skipNullable = false,
+    /** An allOf branch: properties that moved between the extending schema's branches (it compares them; here they are not removed or added). */
+    moved: ReadonlySet<string> = NONE,
   ): void {
     const b = this.ctx.base.refs.deref(bSite);
     const r = this.ctx.revision.refs.deref(rSite);
     if (!isMap(b) || !isMap(r)) return;
-    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject], parent, root);
-    if (!isNew) return;
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0), parent, root);
+    // The same branch pair under another extending schema may have other moved properties: compared once per such set.
+    if (moved.size) {
+      const context = `${pair.key}|${[...moved].sort().join('\0')}`;
+      if (this.movedContexts.has(context)) return;
+      this.movedContexts.add(context);
+    }
+    if (!isNew && !moved.size) return;
     this.queue.push(() => {
       if (this.sameSource(b, r)) {
         // Identical text cannot differ except through what its $refs point at: compare only those.
@@ -116,7 +126,7 @@ export class SchemaDiff {
         } else this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
         return;
       }
-      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable).run();
+      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved).run();
     });
     if (this.draining) return;
     this.draining = true;
@@ -169,6 +179,7 @@ export class PairComparison implements PairView {
     readonly subject: SchemaSubject,
     readonly pair: SchemaPair,
     private readonly skipNullable = false,
+    private readonly moved: ReadonlySet<string> = NONE,
   ) {
     this.bRefs = ctx.base.refs;
     this.rRefs = ctx.revision.refs;
@@ -376,6 +387,7 @@ export class PairComparison implements PairView {
     const bp = effectiveProperties(this.b, this.bRefs);
     const rp = effectiveProperties(this.r, this.rRefs);
     const branches = this.matchedAllOf();
+    this.movedProperties = movedBetweenBranches(bp, rp, branches);
     const req = this.dir === 'request';
     let described: string | undefined; // named only when a property change is reported (it walks up the tree)
     const container = () => (described ??= describeSchema(this.r, this.subject, true));
@@ -392,7 +404,7 @@ export class PairComparison implements PairView {
       if (sameBranch && !rNode && !this.closesBranch(branches.get(bBranch!)!)) continue;
       if (sameBranch && rNode && !requirednessFromOutside(name, bp, rp, bBranch, rBranch!, this.bRefs, this.rRefs)) continue;
       if (!rNode) {
-        if (offWire) continue;
+        if (offWire || this.moved.has(name)) continue;
         const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
         const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
         // A request schema that admits no other properties now rejects clients that still send it.
@@ -427,7 +439,7 @@ export class PairComparison implements PairView {
     }
     const revisionBranches = new Set(branches.values());
     for (const [name, rNode] of rp.properties) {
-      if (bp.properties.has(name)) continue;
+      if (bp.properties.has(name) || this.moved.has(name)) continue;
       const rBranch = rp.branchOf.get(name);
       if (rBranch !== undefined && revisionBranches.has(rBranch)) continue; // the branch comparison reports it
       const rProp = this.rRefs.deref(rNode);
@@ -508,6 +520,8 @@ export class PairComparison implements PairView {
   }
 
   private allOfBranches?: BranchMatch;
+  /** Properties on both sides that are held by different allOf branches (or the schema itself) on each: compared here. */
+  private movedProperties: ReadonlySet<string> = NONE;
 
   /**
    * Whether this request schema is closed while its allOf branch is not: a property removed from the branch is then
@@ -550,12 +564,33 @@ export class PairComparison implements PairView {
       const branch = branchLabel(r, this.rRefs);
       this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
     }
-    // Matched allOf branches compare their own properties (compareProperties leaves those to them).
+    // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.
+    if (kind === 'allOf') {
+      for (const [b, r] of matched)
+        this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair, undefined, false, this.movedProperties);
+      return;
+    }
     for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair);
   }
 }
 
 type BranchMatch = ReturnType<typeof matchBranches>;
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Properties present on both sides whose holder changed: another allOf branch, or the schema's own `properties`. */
+function movedBetweenBranches(bp: EffectiveProperties, rp: EffectiveProperties, branches: Map<JNode, JNode>): ReadonlySet<string> {
+  let moved: Set<string> | undefined;
+  for (const name of bp.properties.keys()) {
+    if (!rp.properties.has(name)) continue;
+    const bBranch = bp.branchOf.get(name);
+    const rBranch = rp.branchOf.get(name);
+    if (bBranch === undefined && rBranch === undefined) continue;
+    if (bBranch !== undefined && rBranch !== undefined && branches.get(bBranch) === rBranch) continue;
+    (moved ??= new Set()).add(name);
+  }
+  return moved ?? NONE;
+}
 
 /**
  * Whether a property that stays in the same allOf branch became required or optional
