@@ -34,6 +34,11 @@ test('paths: containment, URI decoding, remote detection, git spelling', () => {
   assert.equal(isInside('/repo', '/repository/b.yaml'), false, 'a sibling with the same prefix is outside');
   assert.equal(isInside('/repo', '/etc/passwd'), false);
   assert.equal(isInside('/repo', '/repo/../etc'), false);
+  assert.equal(isInside('/repo', '/repo/a/../../etc/passwd'), false, 'a prefix match that climbs out is outside');
+  assert.equal(isInside('/repo/', '/repo/a.yaml'), true, 'a root spelt with a trailing separator');
+  assert.equal(isInside('/repo/', '/repo'), true);
+  assert.equal(isInside('/repo', '/repo/..data/a.yaml'), true, 'a folder whose name starts with two dots is inside');
+  assert.equal(isInside('/repo/a/..', '/repo/b.yaml'), true, 'a root that is not normalized');
   assert.equal(decodeRefPath('a%20b.yaml'), 'a b.yaml');
   assert.equal(decodeRefPath('100%.yaml'), '100%.yaml', 'a malformed escape is kept as written');
   assert.equal(isRemoteRef('https://x/y.yaml'), true);
