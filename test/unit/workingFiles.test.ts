@@ -42,3 +42,24 @@ test('a referenced file with the same text on both sides is parsed once; a diffe
   assert.notEqual(a.root, c.root, 'other text: its own parse');
   assert.equal(side('type: object\ntitle: same\n')?.root, a.root, 'both versions are kept');
 });
+
+test('one loader (one check) reads each file once, however many $refs name it; the next loader sees the file as it is now', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bw-snapshot-'));
+  const root = path.join(dir, 'openapi.yaml');
+  const pet = path.join(dir, 'pet.yaml');
+  writeFileSync(pet, 'type: object\ntitle: before\n');
+  const files = new WorkingFiles();
+  const titleOf = (loaded: ReturnType<ReturnType<WorkingFiles['loader']>>) => {
+    const title = loaded?.root.kind === 'map' ? loaded.root.entries.get('title') : undefined;
+    return title?.kind === 'scalar' ? title.value : undefined;
+  };
+  const check = files.loader(dir);
+  const first = check(root, './pet.yaml');
+  assert.equal(titleOf(first), 'before');
+  // Changed on disk (another size) while the check runs: the check keeps the version it started with...
+  writeFileSync(pet, 'type: object\ntitle: after the change\n');
+  assert.equal(check(path.join(dir, 'sub', 'x.yaml'), '../pet.yaml'), first, 'the same file named from elsewhere: the same parse');
+  assert.equal(titleOf(check(root, 'pet.yaml')), 'before');
+  // ... and the next check reads the new one.
+  assert.equal(titleOf(files.loader(dir)(root, './pet.yaml')), 'after the change');
+});

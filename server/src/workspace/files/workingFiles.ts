@@ -45,37 +45,49 @@ export class WorkingFiles {
     } catch {
       realBoundary = boundary;
     }
+    // One loader serves one model (one check): a file is looked at once however many `$ref`s name it (DigitalOcean's
+    // ~1,480 files are named by ~9,500 references, and a stat each was about half of a multi-file check), and the model
+    // sees one version of each file.
+    const seen = new Map<string, LoadedFile | undefined>();
     return (fromFile, relativePath) => {
       const path = resolveRefTarget(fromFile, relativePath);
-      // The spec may be named through a symbolic link to the boundary, or through its real path.
-      if (!isInside(boundary, path) && !isInside(realBoundary, path)) return undefined;
-      const open = this.openDoc(path);
-      let stamp: string;
-      if (open !== undefined) stamp = `open:${open.version}`;
-      else {
-        try {
-          const st = statSync(path);
-          stamp = diskStamp(st.size, st.mtimeMs);
-        } catch {
-          return undefined;
-        }
-      }
-      const hit = this.cache.get(path);
-      if (hit && hit.stamp === stamp && (open === undefined || hit.text === open.text)) return hit.loaded;
-      let text = open?.text;
-      if (text === undefined) {
-        if (!readableInside(realBoundary, path)) return undefined;
-        try {
-          text = readFileSync(path, 'utf8');
-        } catch {
-          return undefined;
-        }
-      }
-      const loaded = parsedShared(text, path);
-      this.cache.set(path, open === undefined ? { stamp, loaded } : { stamp, text, loaded });
-      if (this.cache.size > MAX_FILES) this.cache.delete(this.cache.keys().next().value as string);
+      if (seen.has(path)) return seen.get(path);
+      const loaded = this.load(path, boundary, realBoundary);
+      seen.set(path, loaded);
       return loaded;
     };
+  }
+
+  /** One file for a loader: the open buffer, else the disk (re-read only when its size or mtime changed). */
+  private load(path: string, boundary: string, realBoundary: string): LoadedFile | undefined {
+    // The spec may be named through a symbolic link to the boundary, or through its real path.
+    if (!isInside(boundary, path) && !isInside(realBoundary, path)) return undefined;
+    const open = this.openDoc(path);
+    let stamp: string;
+    if (open !== undefined) stamp = `open:${open.version}`;
+    else {
+      try {
+        const st = statSync(path);
+        stamp = diskStamp(st.size, st.mtimeMs);
+      } catch {
+        return undefined;
+      }
+    }
+    const hit = this.cache.get(path);
+    if (hit && hit.stamp === stamp && (open === undefined || hit.text === open.text)) return hit.loaded;
+    let text = open?.text;
+    if (text === undefined) {
+      if (!readableInside(realBoundary, path)) return undefined;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    }
+    const loaded = parsedShared(text, path);
+    this.cache.set(path, open === undefined ? { stamp, loaded } : { stamp, text, loaded });
+    if (this.cache.size > MAX_FILES) this.cache.delete(this.cache.keys().next().value as string);
+    return loaded;
   }
 }
 
