@@ -39,6 +39,31 @@ export function sameInBothFormats(r: PairResult): Finding[] {
   return r.yaml.findings;
 }
 
+/**
+ * Like sameInBothFormats, but as sets: fixtures that write schemas as YAML flow
+ * mappings put several findings on one YAML line (sorted by rule there), while
+ * JSON puts them on lines of their own.
+ */
+export function sameSetInBothFormats(r: PairResult): Finding[] {
+  const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
+  assert.deepEqual(r.json.findings.map(key).sort(), r.yaml.findings.map(key).sort(), 'YAML and JSON runs differ');
+  return r.yaml.findings;
+}
+
+/** "rule level" of every finding from `base` to `revision`, sorted, after checking the YAML and JSON runs agree. */
+export function rulesWithLevels(base: string, revision: string): string[] {
+  return sameSetInBothFormats(diffPair(base, revision))
+    .map((f) => `${f.rule} ${f.level}`)
+    .sort();
+}
+
+/** Asserts `base` -> `revision` finds exactly `expected` ("rule level"), and that the revision (and, asked, the base) against itself finds nothing. */
+export function expectRules(base: string, revision: string, expected: string[], why?: string, also: { unchangedBase?: boolean } = {}): void {
+  assert.deepEqual(rulesWithLevels(base, revision), [...expected].sort(), why);
+  assert.deepEqual(rulesWithLevels(revision, revision), [], 'unchanged revision');
+  if (also.unchangedBase) assert.deepEqual(rulesWithLevels(base, base), [], 'unchanged base');
+}
+
 export function only(findings: Finding[], rule: string): Finding {
   const hits = findings.filter((f) => f.rule === rule);
   assert.equal(hits.length, 1, `expected exactly one ${rule}, got: ${findings.map((f) => f.rule).join(', ') || 'none'}`);

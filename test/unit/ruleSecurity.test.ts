@@ -3,8 +3,7 @@
 // name; YAML and JSON, exact ids and levels, unchanged gives nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffPair, type PairResult } from '../support/engineHarness';
-import type { Finding } from '../../server/src/engine/index';
+import { diffPair, expectRules, sameSetInBothFormats } from '../support/engineHarness';
 
 const SCHEMES = `    key: {type: apiKey, in: header, name: X-Key}
     basic: {type: http, scheme: basic}
@@ -46,22 +45,7 @@ ${s.schemes ?? SCHEMES}
 `;
 }
 
-function sameSetInBothFormats(r: PairResult): Finding[] {
-  const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
-  assert.deepEqual(r.json.findings.map(key).sort(), r.yaml.findings.map(key).sort(), 'YAML and JSON runs differ');
-  return r.yaml.findings;
-}
-
-function found(base: Slots, revision: Slots): string[] {
-  return sameSetInBothFormats(diffPair(spec(base), spec(revision)))
-    .map((f) => `${f.rule} ${f.level}`)
-    .sort();
-}
-
-function expect(base: Slots, revision: Slots, expected: string[], why?: string): void {
-  assert.deepEqual(found(base, revision), [...expected].sort(), why);
-  assert.deepEqual(found(revision, revision), [], 'unchanged revision');
-}
+const expect = (base: Slots, revision: Slots, expected: string[], why?: string): void => expectRules(spec(base), spec(revision), expected, why);
 
 test('requirements: more to present is an error, less or another way is info', () => {
   expect({}, { op: '[{key: []}]' }, ['api-security-added error']);

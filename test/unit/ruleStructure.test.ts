@@ -3,8 +3,7 @@
 // the request and the response side, with exact ids and levels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffPair, type PairResult } from '../support/engineHarness';
-import type { Finding } from '../../server/src/engine/index';
+import { diffPair, expectRules, sameSetInBothFormats } from '../support/engineHarness';
 
 interface Slots {
   version?: string;
@@ -39,29 +38,7 @@ paths:
 ${s.components ? `components:\n${s.components}\n` : ''}`;
 }
 
-/**
- * Like sameInBothFormats, but as sets: these fixtures write schemas as YAML flow
- * mappings, so several findings share a YAML line and sort by rule there, while
- * JSON puts them on lines of their own.
- */
-function sameSetInBothFormats(r: PairResult): Finding[] {
-  const key = (f: Finding) => `${f.level} ${f.rule} ${f.pointer} ${f.fingerprint}`;
-  assert.deepEqual(r.json.findings.map(key).sort(), r.yaml.findings.map(key).sort(), 'YAML and JSON runs differ');
-  return r.yaml.findings;
-}
-
-/** "rule level" of every finding, sorted, after checking the YAML and JSON runs agree. */
-function found(base: Slots, revision: Slots): string[] {
-  return sameSetInBothFormats(diffPair(spec(base), spec(revision)))
-    .map((f) => `${f.rule} ${f.level}`)
-    .sort();
-}
-
-function expect(base: Slots, revision: Slots, expected: string[], why?: string): void {
-  assert.deepEqual(found(base, revision), [...expected].sort(), why);
-  // Nothing changed, nothing found (both sides of every pair).
-  assert.deepEqual(found(revision, revision), [], 'unchanged revision');
-}
+const expect = (base: Slots, revision: Slots, expected: string[], why?: string): void => expectRules(spec(base), spec(revision), expected, why);
 
 const prop = (extra: string) => `{type: object, properties: {doc: {type: string${extra}}}}`;
 
