@@ -399,6 +399,13 @@ test('the live diff equals a full check after edits of the JSON Schema keywords 
 });
 
 /** Structure, embedded content, parameters, media types and security schemes (an edit in components/securitySchemes concerns every operation). */
+/** Eight small operations beside the ones edited: an incremental diff must leave their findings alone. */
+const OTHER_PATHS = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `  /other${i + 1}:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: ${i + 1}}}}}}}`,
+).join('\n');
+
 const STRUCTURE_SPEC = `openapi: 3.1.0
 info: {title: Structure, version: 1.0.0}
 security:
@@ -452,38 +459,7 @@ paths:
               schema:
                 oneOf:
                   - $ref: '#/components/schemas/Doc'
-  /other1:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 1}}}}}}
-  /other2:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 2}}}}}}
-  /other3:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 3}}}}}}
-  /other4:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 4}}}}}}
-  /other5:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 5}}}}}}
-  /other6:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 6}}}}}}
-  /other7:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 7}}}}}}
-  /other8:
-    get:
-      responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer, maximum: 8}}}}}}
+${OTHER_PATHS}
 components:
   securitySchemes:
     key: {type: apiKey, in: header, name: X-Key}
