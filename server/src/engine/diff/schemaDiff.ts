@@ -437,7 +437,7 @@ export class PairComparison implements PairView {
         this.emitRule(rule, { name, container: container() }, bp.required.get(name), rNode, { detail: name });
       }
     }
-    const revisionBranches = new Set(branches.values());
+    const revisionBranches: ReadonlySet<JNode> = branches.size ? new Set(branches.values()) : NO_NODES;
     for (const [name, rNode] of rp.properties) {
       if (bp.properties.has(name) || this.moved.has(name)) continue;
       const rBranch = rp.branchOf.get(name);
@@ -534,7 +534,9 @@ export class PairComparison implements PairView {
   }
 
   /** The allOf branches paired across the two sides (base branch -> revision branch), computed once. */
-  private matchedAllOf(): Map<JNode, JNode> {
+  private matchedAllOf(): ReadonlyMap<JNode, JNode> {
+    // Most schemas have no allOf on either side: nothing to match, nothing allocated (this runs for every object schema compared).
+    if (!child(this.b, 'allOf') || !child(this.r, 'allOf')) return NO_BRANCHES;
     return new Map(this.branchMatch('allOf').matched);
   }
 
@@ -577,9 +579,12 @@ export class PairComparison implements PairView {
 type BranchMatch = ReturnType<typeof matchBranches>;
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_BRANCHES: ReadonlyMap<JNode, JNode> = new Map();
+const NO_NODES: ReadonlySet<JNode> = new Set();
 
 /** Properties present on both sides whose holder changed: another allOf branch, or the schema's own `properties`. */
-function movedBetweenBranches(bp: EffectiveProperties, rp: EffectiveProperties, branches: Map<JNode, JNode>): ReadonlySet<string> {
+function movedBetweenBranches(bp: EffectiveProperties, rp: EffectiveProperties, branches: ReadonlyMap<JNode, JNode>): ReadonlySet<string> {
+  if (branches.size === 0) return NONE; // only matched branches are told about moved properties
   let moved: Set<string> | undefined;
   for (const name of bp.properties.keys()) {
     if (!rp.properties.has(name)) continue;
