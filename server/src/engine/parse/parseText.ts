@@ -1,13 +1,16 @@
-// Parses YAML or JSON text into the position-carrying tree: YAML with the `yaml`
-// package, JSON with jsonc-parser (parseJson.ts), which builds the very tree the
-// YAML parser would (YAML 1.2 is a superset of JSON) several times faster. A .json
-// file that does not start like JSON (YAML saved as .json) is read as YAML.
+// Parses YAML or JSON text into the position-carrying tree: YAML with the fast
+// reader of fastYaml.ts when the text is in the subset it reads exactly like the
+// `yaml` package, else with the `yaml` package itself (errors, anchors, tags...);
+// JSON with jsonc-parser (parseJson.ts), which builds the very tree the YAML parser
+// would (YAML 1.2 is a superset of JSON) several times faster. A .json file that
+// does not start like JSON (YAML saved as .json) is read as YAML.
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YNode } from 'yaml';
 import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
 import { LineIndex } from './lineIndex';
 import { blankJsonComments } from './jsonComments';
 import type { TreeEditLog } from './editLog';
 import { parseJsonTree, type JsonSyntaxError } from './parseJson';
+import { readPlainYaml } from './fastYaml';
 
 export interface TextProblem {
   message: string;
@@ -52,6 +55,15 @@ export function detectFormat(text: string, fileName = ''): 'yaml' | 'json' {
 }
 
 export function parseText(text: string, fileName = ''): ParsedText {
+  return parse(text, fileName, true);
+}
+
+/** parseText without the fast YAML reader: what it must equal (tests) and what it falls back to. */
+export function parseTextWithYamlPackage(text: string, fileName = ''): ParsedText {
+  return parse(text, fileName, false);
+}
+
+function parse(text: string, fileName: string, fastYaml: boolean): ParsedText {
   const lines = new LineIndex(text);
   const errors: TextProblem[] = [];
   const warnings: TextProblem[] = [];
@@ -60,6 +72,10 @@ export function parseText(text: string, fileName = ''): ParsedText {
   const nul = text.indexOf('\0');
   if (nul !== -1) errors.push({ message: NOT_TEXT, start: nul, end: nul + 1, severity: 'error', standalone: true });
   if (format === 'json' && startsLikeJson(text)) return parseJson(text, lines, errors, warnings);
+  if (fastYaml && format === 'yaml' && nul === -1) {
+    const root = readPlainYaml(text, MAX_DEPTH);
+    if (root) return { text, root, errors, warnings, lines, format, anchors: false };
+  }
   const jsonc = format === 'json' ? blankJsonComments(text) : undefined;
   if (jsonc?.unterminatedAt !== undefined)
     errors.push({ message: 'a /* comment is not closed', start: jsonc.unterminatedAt, end: jsonc.unterminatedAt + 2, severity: 'error' });

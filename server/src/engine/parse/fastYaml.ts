@@ -1,0 +1,323 @@
+// A fast reader for the YAML that API specs are written in. The `yaml` package
+// spends about 1.3 s on Stripe's 4 MB spec; Stoplight's yaml-ast-parser (the
+// js-yaml descendant Spectral reads specs with) gives the same values with
+// positions in about a quarter of that. This module turns its tree into ours with
+// exactly the values, offsets and key offsets the `yaml` package's tree gives
+// (test/unit/fastYaml.test.ts holds the two equal on every corpus YAML file and on
+// mutated texts), and declines, returning undefined, whatever it cannot read that
+// way: syntax errors (the `yaml` package's messages and partial trees are the ones
+// users see), anchors, aliases, tags, merge keys, duplicate keys, empty values and
+// the rarer block scalar headers. parseText then reads the text with `yaml`.
+import { load, Kind, type YAMLNode, type YAMLScalar, type YAMLMapping } from '@stoplight/yaml-ast-parser';
+import { Schema, type ScalarTag } from 'yaml';
+import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
+
+/** Thrown inside the conversion when the text leaves the subset read here. */
+class Declined {
+  constructor(readonly reason: string) {}
+}
+
+/** The YAML 1.2 core schema's scalar types, as the `yaml` package resolves them (so "0o17", ".inf", "True" agree). */
+const CORE_SCALAR_TAGS = new Schema({}).tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && !!tag.test);
+
+/**
+ * The tree of a YAML text, or undefined when the text is not in the subset this
+ * reader reads exactly like the `yaml` package. `maxDepth` is the nesting the
+ * caller reads at most: deeper texts are declined (the `yaml` path warns about them).
+ */
+export function readPlainYaml(text: string, maxDepth: number): JNode | undefined {
+  // A carriage return without a line feed ends a line for js-yaml, not for the `yaml` package.
+  if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  let doc: YAMLNode | undefined;
+  try {
+    doc = load(text);
+  } catch {
+    return undefined; // a stack overflow on absurd nesting, or a parser bug: the `yaml` package decides
+  }
+  if (!doc || doc.errors.length > 0) return undefined;
+  // A flow collection at the top (JSON saved as .yaml) ends differently in the `yaml` package's ranges.
+  if (doc.kind !== Kind.MAP && doc.kind !== Kind.SEQ) return undefined;
+  if (text.charCodeAt(doc.startPosition) === OPEN_BRACE || text.charCodeAt(doc.startPosition) === OPEN_BRACKET) return undefined;
+  try {
+    return new PlainYamlConverter(text, maxDepth).convert(doc, null, null, 0, 0, 0);
+  } catch (e) {
+    if (e instanceof Declined || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === NEWLINE || c === RETURN;
+}
+
+class PlainYamlConverter {
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  convert(node: YAMLNode | null, parent: JMap | JSeq | null, key: string | number | null, keyStart: number, keyEnd: number, depth: number): JNode {
+    if (!node) throw new Declined('an empty value'); // its position follows rules of the `yaml` package not mirrored here
+    if (node.anchorId) throw new Declined('an anchor');
+    if (depth > this.maxDepth) throw new Declined('nesting deeper than read');
+    const start = node.startPosition;
+    switch (node.kind) {
+      case Kind.MAP: {
+        const out: JMap = { kind: 'map', id: nextNodeId(), parent, key, start, end: start, keyStart, keyEnd, entries: new Map(), ref: undefined };
+        const flow = this.isFlow(node);
+        const column = this.columnOf(start);
+        let previousEnd = -1;
+        let last: JNode | undefined;
+        for (const mapping of node.mappings as YAMLMapping[]) {
+          const keyNode = mapping.key;
+          if (!keyNode) throw new Declined('a key that is not a scalar');
+          if (flow) this.expectGap(previousEnd < 0 ? start + 1 : previousEnd, keyNode.startPosition, previousEnd < 0 ? 'none' : 'comma');
+          else if (previousEnd >= 0) this.expectGap(previousEnd, keyNode.startPosition, 'line');
+          if (!flow && this.columnOf(keyNode.startPosition) !== column) throw new Declined('keys at different columns');
+          const k = this.keyText(keyNode);
+          if (out.entries.has(k)) throw new Declined('a duplicate key');
+          if (mapping.value) this.expectGap(keyNode.endPosition, mapping.value.startPosition, 'colon');
+          last = this.convert(mapping.value, out, k, keyNode.startPosition, keyNode.endPosition, depth + 1);
+          out.entries.set(k, last);
+          previousEnd = last.end;
+        }
+        if (flow) this.expectFlowClose(previousEnd < 0 ? start + 1 : previousEnd, node.endPosition);
+        out.end = this.collectionEnd(node, last);
+        const ref = out.entries.get('$ref');
+        if (ref && ref.kind === 'scalar' && typeof ref.value === 'string') out.ref = ref.value;
+        return this.positioned(out);
+      }
+      case Kind.SEQ: {
+        const out: JSeq = { kind: 'seq', id: nextNodeId(), parent, key, start, end: start, keyStart, keyEnd, items: [] };
+        const flow = this.isFlow(node);
+        let previousEnd = -1;
+        let last: JNode | undefined;
+        for (const item of (node as unknown as { items: (YAMLNode | null)[] }).items) {
+          if (!item) throw new Declined('an empty item');
+          if (flow) this.expectGap(previousEnd < 0 ? start + 1 : previousEnd, item.startPosition, previousEnd < 0 ? 'none' : 'comma');
+          else this.expectDash(previousEnd < 0 ? start : previousEnd, item.startPosition, previousEnd < 0, this.columnOf(start));
+          last = this.convert(item, out, out.items.length, 0, 0, depth + 1);
+          out.items.push(last);
+          previousEnd = last.end;
+        }
+        if (flow) this.expectFlowClose(previousEnd < 0 ? start + 1 : previousEnd, node.endPosition);
+        out.end = this.collectionEnd(node, last);
+        return this.positioned(out);
+      }
+      case Kind.SCALAR: {
+        const scalar = node as YAMLScalar;
+        const value = scalar.plainScalar ? resolvePlain(scalar.value) : scalar.value;
+        if ((scalar.doubleQuoted || scalar.singleQuoted) && this.spansLines(start, scalar.endPosition))
+          throw new Declined('a quoted scalar over several lines');
+        const end = this.isBlockScalar(start) ? this.blockScalarEnd(scalar) : scalar.endPosition;
+        return this.positioned({ kind: 'scalar', id: nextNodeId(), parent, key, start, end, keyStart, keyEnd, value });
+      }
+      default:
+        throw new Declined('an alias');
+    }
+  }
+
+  /** Items and the root have no key of their own: their key offsets are their value's (as in the `yaml` converter). */
+  private positioned<T extends JNode>(node: T): T {
+    if (node.key === null || typeof node.key === 'number') {
+      node.keyStart = node.start;
+      node.keyEnd = node.end;
+    }
+    return node;
+  }
+
+  /**
+   * The `yaml` package ends a block collection where its last value's line ends:
+   * after a scalar's trailing blanks, comment and newline; a nested block
+   * collection or a block scalar already ends there. A flow collection ends at its bracket.
+   */
+  private collectionEnd(node: YAMLNode, last: JNode | undefined): number {
+    const first = this.text.charCodeAt(node.startPosition);
+    if (!last || first === OPEN_BRACE || first === OPEN_BRACKET) return node.endPosition;
+    const lastFirst = this.text.charCodeAt(last.start);
+    let end: number;
+    if (last.kind === 'scalar') end = this.isBlockScalar(last.start) ? last.end : this.lineEndAfter(last.end);
+    else end = lastFirst === OPEN_BRACE || lastFirst === OPEN_BRACKET ? this.lineEndAfter(last.end) : last.end;
+    // A comment line after a collection belongs to some collection's range in the `yaml` package, by its indentation.
+    if (this.text.charCodeAt(this.skipBlanks(end)) === HASH) throw new Declined('a comment line after a collection');
+    return end;
+  }
+
+  /** After `offset`: blanks, a comment and one line break, when that is all the rest of the line holds. */
+  private lineEndAfter(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+    if (text.charCodeAt(i) === HASH) while (i < text.length && text.charCodeAt(i) !== NEWLINE && text.charCodeAt(i) !== RETURN) i++;
+    if (text.charCodeAt(i) === RETURN && text.charCodeAt(i + 1) === NEWLINE) return i + 2;
+    if (text.charCodeAt(i) === NEWLINE) return i + 1;
+    return i === text.length ? i : offset;
+  }
+
+  private isBlockScalar(start: number): boolean {
+    const c = this.text.charCodeAt(start);
+    return c === 0x7c /* | */ || c === 0x3e; /* > */
+  }
+
+  /**
+   * A block scalar ends with the line break of its last line that holds text (the
+   * `yaml` package's range). Headers with an indentation indicator or keep chomping
+   * (`|2-`, `>+`), and block scalars followed by lines of blanks, are declined: the
+   * two parsers place their ends differently there.
+   */
+  private blockScalarEnd(scalar: YAMLScalar): number {
+    const text = this.text;
+    const headerEnd = text.indexOf('\n', scalar.startPosition);
+    const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
+    if (!/^[|>]-?[ \t]*(?:#.*)?\r?$/.test(header)) throw new Declined('a block scalar header with an indicator');
+    let e = scalar.endPosition;
+    while (e > scalar.startPosition && /\s/.test(text[e - 1])) e--;
+    const lineBreak = text.indexOf('\n', e);
+    const end = lineBreak < 0 ? text.length : lineBreak + 1;
+    if (this.blankLineWithSpacesFollows(end)) throw new Declined('a block scalar followed by a line of blanks');
+    return end;
+  }
+
+  /**
+   * What may stand between two nodes, checked because the js-yaml grammar accepts
+   * some texts the `yaml` package rejects (`a: "x"b: 1` is two entries to one, an
+   * error to the other): only blanks, comments and the one indicator expected there.
+   * 'colon': between a key and its value; 'line': between a block map's value and
+   * its next key (a line break); 'comma': between flow members; 'none': after `{`/`[`.
+   * A tag or an anchor anywhere declines the text.
+   */
+  private expectGap(from: number, to: number, expected: 'colon' | 'line' | 'comma' | 'none'): void {
+    const text = this.text;
+    let indicator = expected === 'colon' ? COLON : expected === 'comma' ? COMMA : -1;
+    let lineBreak = text.charCodeAt(from - 1) === NEWLINE; // the previous value took its line break with it
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) continue;
+      if (c === NEWLINE || c === RETURN) {
+        if (expected === 'comma' || expected === 'none') throw new Declined('a flow collection over several lines');
+        lineBreak = true;
+      } else if (c === HASH && (i === from || isBlank(text.charCodeAt(i - 1)))) {
+        if (expected === 'comma' || expected === 'none') throw new Declined('a comment in a flow collection');
+        while (i + 1 < to && text.charCodeAt(i + 1) !== NEWLINE && text.charCodeAt(i + 1) !== RETURN) i++;
+      } else if (c === indicator) indicator = -1;
+      else throw new Declined('an unexpected token between nodes');
+    }
+    if (indicator !== -1 || (expected === 'line' && !lineBreak)) throw new Declined('a missing indicator between nodes');
+  }
+
+  /** Before a block sequence's item: blanks, comments, a line break (except before the first) and its dash, at the sequence's column. */
+  private expectDash(from: number, to: number, first: boolean, column: number): void {
+    const text = this.text;
+    let dash = -1;
+    let lineBreak = first || text.charCodeAt(from - 1) === NEWLINE;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) continue;
+      if (c === NEWLINE || c === RETURN) {
+        if (dash === -1) lineBreak = true;
+      } else if (c === HASH && (i === from || isBlank(text.charCodeAt(i - 1)))) {
+        while (i + 1 < to && text.charCodeAt(i + 1) !== NEWLINE && text.charCodeAt(i + 1) !== RETURN) i++;
+      } else if (c === DASH && dash === -1 && lineBreak && isBlank(text.charCodeAt(i + 1))) dash = i;
+      else throw new Declined('an unexpected token before a sequence item');
+    }
+    if (dash === -1 || this.columnOf(dash) !== column) throw new Declined('a sequence item out of line');
+  }
+
+  /** The end of a flow collection: blanks, at most one trailing comma, and the closing bracket. */
+  private expectFlowClose(from: number, end: number): void {
+    const text = this.text;
+    const close = end - 1;
+    const closing = text.charCodeAt(close);
+    if (closing !== 0x7d /* } */ && closing !== 0x5d /* ] */) throw new Declined('a flow collection without its bracket');
+    let comma = false;
+    for (let i = from; i < close; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) continue;
+      if (c === COMMA && !comma) comma = true;
+      else throw new Declined('an unexpected token before a closing bracket');
+    }
+  }
+
+  /** The first offset from `offset` on that is not a blank or a line break. */
+  private skipBlanks(offset: number): number {
+    let i = offset;
+    while (i < this.text.length && isBlank(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Whether, before the next line with text, a line holds blanks only (not just a line break). */
+  private blankLineWithSpacesFollows(lineStart: number): boolean {
+    const text = this.text;
+    let blanksOnLine = false;
+    for (let i = lineStart; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) blanksOnLine = true;
+      else if (c === NEWLINE) {
+        if (blanksOnLine) return true;
+      } else if (c !== RETURN) return false;
+    }
+    return blanksOnLine;
+  }
+
+  private isFlow(node: YAMLNode): boolean {
+    const first = this.text.charCodeAt(node.startPosition);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return false;
+    if (this.spansLines(node.startPosition, node.endPosition)) throw new Declined('a flow collection over several lines');
+    return true;
+  }
+
+  private spansLines(from: number, to: number): boolean {
+    const lineBreak = this.text.indexOf('\n', from);
+    return lineBreak !== -1 && lineBreak < to;
+  }
+
+  private columnOf(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  /** The key as the `yaml` converter spells it: the source of a plain number ("200", "1.10"), '' for null. */
+  private keyText(keyNode: YAMLScalar | null): string {
+    if (!keyNode || keyNode.kind !== Kind.SCALAR) throw new Declined('a key that is not a scalar');
+    if (!keyNode.plainScalar) return keyNode.value;
+    if (keyNode.value === '<<') throw new Declined('a merge key');
+    const value = resolvePlain(keyNode.value);
+    if (value === null) return '';
+    return typeof value === 'number' ? keyNode.value : String(value);
+  }
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, resolved by the `yaml` package's own tag tests. */
+function resolvePlain(source: string): ScalarValue {
+  for (const tag of CORE_SCALAR_TAGS) {
+    if (!tag.test!.test(source)) continue;
+    let value: unknown = tag.resolve(source, () => undefined, {} as never);
+    if (value !== null && typeof value === 'object' && 'value' in value) value = (value as { value: unknown }).value;
+    if (typeof value === 'bigint') return Number(value);
+    return value as ScalarValue;
+  }
+  return source;
+}
+/** Why readPlainYaml declines a text (undefined: it does not); for tests and investigations. */
+export function whyDeclined(text: string): string | undefined {
+  if (LONE_CARRIAGE_RETURN.test(text)) return 'a carriage return without a line feed';
+  const doc = load(text);
+  if (doc.errors.length > 0) return `a syntax error: ${doc.errors[0].message}`;
+  try {
+    new PlainYamlConverter(text, Infinity).convert(doc, null, null, 0, 0, 0);
+  } catch (e) {
+    return e instanceof Declined ? e.reason : String(e);
+  }
+  return undefined;
+}
