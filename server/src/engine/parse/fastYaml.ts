@@ -10,6 +10,7 @@
 // the rarer block scalar headers. parseText then reads the text with `yaml`.
 import { load, Kind, type YAMLNode, type YAMLScalar, type YAMLMapping } from '@stoplight/yaml-ast-parser';
 import { Schema, type ScalarTag } from 'yaml';
+import { detached } from './detached';
 import { nextNodeId, type JMap, type JNode, type JSeq, type ScalarValue } from './tree';
 
 /** Thrown inside the conversion when the text leaves the subset read here. */
@@ -118,7 +119,8 @@ class PlainYamlConverter {
       }
       case Kind.SCALAR: {
         const scalar = node as YAMLScalar;
-        const value = scalar.plainScalar ? resolvePlain(scalar.value) : scalar.value;
+        const source = this.stringOf(scalar);
+        const value = scalar.plainScalar ? resolvePlain(source) : source;
         if ((scalar.doubleQuoted || scalar.singleQuoted) && this.spansLines(start, scalar.endPosition))
           throw new Declined('a quoted scalar over several lines');
         const end = this.isBlockScalar(start) ? this.blockScalarEnd(scalar) : scalar.endPosition;
@@ -287,14 +289,31 @@ class PlainYamlConverter {
     return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
   }
 
+  /**
+   * A scalar's string: a slice of the text where it is its source as written (a plain
+   * scalar on one line, a quoted one without escapes), else the parser's string,
+   * copied: the parser slices its strings from its own copy of the text (with a NUL
+   * appended), which one kept slice would hold alive (4 MB and more for Stripe's spec).
+   */
+  private stringOf(scalar: YAMLScalar): string {
+    const { startPosition: start, endPosition: end } = scalar;
+    if (this.spansLines(start, end)) return detached(scalar.value);
+    if (scalar.plainScalar) return this.text.slice(start, end);
+    const inner = this.text.slice(start + 1, end - 1);
+    if (scalar.doubleQuoted) return inner.includes('\\') ? detached(scalar.value) : inner;
+    if (scalar.singleQuoted) return inner.includes("'") ? detached(scalar.value) : inner;
+    return detached(scalar.value);
+  }
+
   /** The key as the `yaml` converter spells it: the source of a plain number ("200", "1.10"), '' for null. */
   private keyText(keyNode: YAMLScalar | null): string {
     if (!keyNode || keyNode.kind !== Kind.SCALAR) throw new Declined('a key that is not a scalar');
-    if (!keyNode.plainScalar) return keyNode.value;
-    if (keyNode.value === '<<') throw new Declined('a merge key');
-    const value = resolvePlain(keyNode.value);
+    const source = this.stringOf(keyNode);
+    if (!keyNode.plainScalar) return source;
+    if (source === '<<') throw new Declined('a merge key');
+    const value = resolvePlain(source);
     if (value === null) return '';
-    return typeof value === 'number' ? keyNode.value : String(value);
+    return typeof value === 'number' ? source : String(value);
   }
 }
 

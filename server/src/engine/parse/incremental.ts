@@ -12,6 +12,7 @@ import { forgetSubtreeFacts } from './subtreeFacts';
 import { blankJsonComments } from './jsonComments';
 import type { JMap, JNode, JSeq } from './tree';
 import { TreeEditLog } from './editLog';
+import { detached } from './detached';
 
 export interface TextEdit {
   /** Offsets in the old text. */
@@ -86,6 +87,7 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
     const newEnd = oldEnd + delta;
     const indent = entry.keyStart - lineStart;
     if (!nextLineEndsBlock(text, newEnd, indent)) return undefined;
+    // The parser's keys and values are slices of the fragment: spliced into the tree, they would hold every version of the text ever typed.
     fragment = detached(text.slice(regionStart, newEnd));
     offset = regionStart;
   } else {
@@ -145,16 +147,6 @@ function yamlFragment(fragment: string, offset: number, warnings: TextProblem[])
     return undefined;
   }
   return converter.sawAnchorOrAlias ? undefined : converted;
-}
-
-/**
- * A copy of a slice that does not keep the whole text alive. V8 represents a slice
- * as a view into its parent string, and the parser's keys and values are slices of
- * the fragment: spliced into the tree, they would hold every version of a 4 MB text
- * ever typed (8 MB per keystroke). Concatenating and slicing again makes V8 copy.
- */
-function detached(slice: string): string {
-  return ('\n' + slice).slice(1);
 }
 
 function endOfLine(text: string, offset: number): number {
