@@ -8,26 +8,10 @@ import path from 'node:path';
 import { cloneParsed } from '../../server/src/engine/parse/clone';
 import { reparse } from '../../server/src/engine/parse/incremental';
 import { parseText } from '../../server/src/engine/parse/parseText';
-import { refOfMap, type JNode } from '../../server/src/engine/parse/tree';
+import type { JNode } from '../../server/src/engine/parse/tree';
+import { treeShape } from '../support/treeShape';
 
 const STRIPE = path.resolve(__dirname, '../../../../shared/corpus/large/stripe-spec3.json');
-
-/** Every node with its position, in document order; a node met again (an alias) by the index it had. */
-function shape(root: JNode | null): string[] {
-  const out: string[] = [];
-  const seen = new Map<JNode, number>();
-  const walk = (n: JNode, via: string) => {
-    if (seen.has(n)) return void out.push(`${via} -> #${seen.get(n)}`);
-    seen.set(n, seen.size);
-    out.push(
-      `${via} ${n.kind} ${String(n.key)} ${n.keyStart}-${n.keyEnd} ${n.start}-${n.end} parent:${n.parent ? (seen.get(n.parent) ?? 'elsewhere') : 'none'}${n.kind === 'scalar' ? ' ' + JSON.stringify(n.value) : ''}${n.kind === 'map' ? ' ref:' + String(refOfMap(n)) : ''}`,
-    );
-    if (n.kind === 'map') for (const [k, c] of n.entries) walk(c, k);
-    if (n.kind === 'seq') n.items.forEach((c, i) => walk(c, String(i)));
-  };
-  if (root) walk(root, '');
-  return out;
-}
 
 function nodes(root: JNode | null, out = new Set<JNode>()): Set<JNode> {
   if (!root || out.has(root)) return out;
@@ -66,7 +50,7 @@ components:
 test('a copied tree is the parse of the same text, with its own nodes', () => {
   const parsed = parseText(YAML_TEXT, 'a.yaml');
   const copy = cloneParsed(parsed);
-  assert.deepEqual(shape(copy.root), shape(parseText(YAML_TEXT, 'a.yaml').root));
+  assert.deepEqual(treeShape(copy.root), treeShape(parseText(YAML_TEXT, 'a.yaml').root));
   assert.equal(copy.text, parsed.text);
   const original = nodes(parsed.root);
   for (const n of nodes(copy.root)) assert.ok(!original.has(n), 'no node is shared with the original');
@@ -74,7 +58,7 @@ test('a copied tree is the parse of the same text, with its own nodes', () => {
 
 test('editing the copy leaves the original alone and equals a full parse', () => {
   const parsed = parseText(YAML_TEXT, 'a.yaml');
-  const before = shape(parsed.root);
+  const before = treeShape(parsed.root);
   let copy = cloneParsed(parsed);
   for (const [find, replace] of [
     ['integer', 'string'],
@@ -83,15 +67,15 @@ test('editing the copy leaves the original alone and equals a full parse', () =>
   ]) {
     const start = copy.text.indexOf(find);
     copy = reparse(copy, { start, end: start + find.length, newText: replace }, 'a.yaml').parsed;
-    assert.deepEqual(shape(copy.root), shape(parseText(copy.text, 'a.yaml').root), `after ${find} -> ${replace}`);
+    assert.deepEqual(treeShape(copy.root), treeShape(parseText(copy.text, 'a.yaml').root), `after ${find} -> ${replace}`);
   }
-  assert.deepEqual(shape(parsed.root), before, 'the original tree is untouched');
+  assert.deepEqual(treeShape(parsed.root), before, 'the original tree is untouched');
 });
 
 test('a real 4 MB spec copies to the same tree', { skip: existsSync(STRIPE) ? false : `corpus not found at ${STRIPE}` }, () => {
   const text = readFileSync(STRIPE, 'utf8');
   const parsed = parseText(text, STRIPE);
-  assert.deepEqual(shape(cloneParsed(parsed).root), shape(parsed.root));
+  assert.deepEqual(treeShape(cloneParsed(parsed).root), treeShape(parsed.root));
 });
 
 test('an edit in a document with YAML anchors is parsed whole (aliases elsewhere share the anchored node)', () => {
@@ -99,5 +83,5 @@ test('an edit in a document with YAML anchors is parsed whole (aliases elsewhere
   const start = YAML_TEXT.indexOf('maxLength: 5');
   const r = reparse(parsed, { start, end: start + 'maxLength: 5'.length, newText: 'maxLength: 6' }, 'a.yaml');
   assert.equal(r.mode, 'full');
-  assert.deepEqual(shape(r.parsed.root), shape(parseText(r.parsed.text, 'a.yaml').root));
+  assert.deepEqual(treeShape(r.parsed.root), treeShape(parseText(r.parsed.text, 'a.yaml').root));
 });

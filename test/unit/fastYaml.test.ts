@@ -10,22 +10,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseText, parseTextWithYamlPackage } from '../../server/src/engine/parse/parseText';
 import { readPlainYaml, whyDeclined } from '../../server/src/engine/parse/fastYaml';
-import type { JNode } from '../../server/src/engine/parse/tree';
 import { corpusDir, filesUnder } from '../support/corpus';
+import { firstDifference, treeShape } from '../support/treeShape';
 import { mutate, seeded } from '../support/mutate';
 import { petstore } from '../support/petstore';
-
-/** Every node with all it carries, in document order, parents checked. */
-function shape(node: JNode | null | undefined, out: string[] = []): string[] {
-  if (!node) return out;
-  const parent = node.parent ? `${node.parent.kind}@${node.parent.start}` : '-';
-  const ref = node.kind === 'map' ? `ref=${node.ref ?? ''}` : '';
-  const value = node.kind === 'scalar' ? `=${String(node.value)}:${typeof node.value}` : '';
-  out.push(`${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${ref}${value}`);
-  if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out);
-  if (node.kind === 'seq') for (const c of node.items) shape(c, out);
-  return out;
-}
 
 function assertSameTree(text: string, label: string): void {
   const fast = readPlainYaml(text, 512);
@@ -33,10 +21,8 @@ function assertSameTree(text: string, label: string): void {
   const reference = parseTextWithYamlPackage(text, 'spec.yaml');
   assert.deepEqual(reference.errors, [], `${label}: the yaml package reports no error`);
   assert.deepEqual(reference.warnings, [], `${label}: the yaml package reports no warning`);
-  const a = shape(fast);
-  const b = shape(reference.root);
-  const at = a.findIndex((line, i) => line !== b[i]);
-  assert.ok(at === -1 && a.length === b.length, `${label}: first difference at node ${at}: fast ${a[at]} / yaml ${b[at]}`);
+  const difference = firstDifference(treeShape(fast), treeShape(reference.root));
+  assert.equal(difference, undefined, `${label}: the fast reader and the yaml package differ at ${difference}`);
 }
 
 test('every YAML file of the corpus: parseText equals the yaml package, and the fast reader reads nearly all', (t) => {
@@ -53,10 +39,8 @@ test('every YAML file of the corpus: parseText equals the yaml package, and the 
     assert.deepEqual(ours.errors, reference.errors, `${label}: same errors`);
     assert.deepEqual(ours.warnings, reference.warnings, `${label}: same warnings`);
     assert.equal(ours.anchors ?? false, reference.anchors ?? false, `${label}: same anchor flag`);
-    const a = shape(ours.root);
-    const b = shape(reference.root);
-    const at = a.findIndex((line, i) => line !== b[i]);
-    assert.ok(at === -1 && a.length === b.length, `${label}: first difference at node ${at}: ${a[at]} / ${b[at]}`);
+    const difference = firstDifference(treeShape(ours.root), treeShape(reference.root));
+    assert.equal(difference, undefined, `${label}: parseText and the yaml package differ at ${difference}`);
     if (readPlainYaml(text, 512)) read++;
   }
   // The fast path must not quietly stop being taken: it reads all but the rare texts it declines.
@@ -101,8 +85,8 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
   for (const [label, text] of Object.entries(declined)) {
     assert.equal(readPlainYaml(text, 512), undefined, `${label}: declined (${whyDeclined(text) ?? 'read'})`);
     assert.deepEqual(
-      shape(parseText(text, 'spec.yaml').root),
-      shape(parseTextWithYamlPackage(text, 'spec.yaml').root),
+      treeShape(parseText(text, 'spec.yaml').root),
+      treeShape(parseTextWithYamlPackage(text, 'spec.yaml').root),
       `${label}: parseText reads it with the yaml package`,
     );
   }

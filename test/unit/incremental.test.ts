@@ -6,30 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseText, type ParsedText } from '../../server/src/engine/parse/parseText';
 import { reparse, type TextEdit } from '../../server/src/engine/parse/incremental';
-import type { JNode } from '../../server/src/engine/parse/tree';
+import { treeShape } from '../support/treeShape';
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-/** Structural fingerprint of a tree with every position, in document order. */
-function shape(node: JNode | null, out: string[] = [], seen = new Set<JNode>()): string[] {
-  if (!node) return out;
-  if (seen.has(node)) {
-    out.push(`alias@${node.start}`);
-    return out;
-  }
-  seen.add(node);
-  out.push(
-    `${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) : ''}`,
-  );
-  if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out, seen);
-  if (node.kind === 'seq') for (const c of node.items) shape(c, out, seen);
-  return out;
-}
 
 function sameAsFull(parsed: ParsedText, file: string): void {
   const full = parseText(parsed.text, file);
   assert.equal(parsed.errors.length > 0, full.errors.length > 0, 'error state differs');
-  if (full.errors.length === 0) assert.deepEqual(shape(parsed.root), shape(full.root));
+  if (full.errors.length === 0) assert.deepEqual(treeShape(parsed.root), treeShape(full.root));
 }
 
 /** A small deterministic PRNG so failures reproduce. */

@@ -6,29 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseText, type ParsedText } from '../../server/src/engine/parse/parseText';
+import { parseText, parseTextWithYamlPackage, type ParsedText } from '../../server/src/engine/parse/parseText';
 import { blankJsonComments } from '../../server/src/engine/parse/jsonComments';
 import { reparse } from '../../server/src/engine/parse/incremental';
-import type { JNode } from '../../server/src/engine/parse/tree';
 import { corpusDir, filesUnder } from '../support/corpus';
 import { seeded } from '../support/mutate';
-
-/** Every node with all it carries, in document order, parents checked. */
-function shape(node: JNode | null, out: string[] = []): string[] {
-  if (!node) return out;
-  const parent = node.parent ? `${node.parent.kind}@${node.parent.start}` : '-';
-  const ref = node.kind === 'map' ? `ref=${node.ref ?? ''}` : '';
-  out.push(
-    `${node.kind}:${String(node.key)}:${node.keyStart}-${node.keyEnd}:${node.start}-${node.end}:${parent}${ref}${node.kind === 'scalar' ? '=' + JSON.stringify(node.value) + typeof node.value : ''}`,
-  );
-  if (node.kind === 'map') for (const c of node.entries.values()) shape(c, out);
-  if (node.kind === 'seq') for (const c of node.items) shape(c, out);
-  return out;
-}
+import { firstDifference, treeShape } from '../support/treeShape';
 
 /** The YAML parser's reading of a JSON text (as Breakwater read JSON before: comments blanked, then YAML). */
 function yamlReading(text: string): ParsedText {
-  return parseText(blankJsonComments(text)?.text ?? text, 'same.yaml');
+  return parseTextWithYamlPackage(blankJsonComments(text)?.text ?? text, 'same.yaml');
 }
 
 function assertSameTree(text: string, label: string): ParsedText {
@@ -37,10 +24,8 @@ function assertSameTree(text: string, label: string): ParsedText {
   assert.equal(json.format, 'json');
   assert.deepEqual(json.errors, [], `${label}: jsonc-parser reports no error`);
   assert.deepEqual(yaml.errors, [], `${label}: yaml reports no error`);
-  const a = shape(json.root);
-  const b = shape(yaml.root);
-  const at = a.findIndex((line, i) => line !== b[i]);
-  assert.ok(at === -1 && a.length === b.length, `${label}: first difference at node ${at}: json ${a[at]} / yaml ${b[at]}`);
+  const difference = firstDifference(treeShape(json.root), treeShape(yaml.root));
+  assert.equal(difference, undefined, `${label}: jsonc-parser and yaml differ at ${difference}`);
   assert.deepEqual(json.warnings, yaml.warnings, `${label}: same warnings`);
   return json;
 }
@@ -60,7 +45,7 @@ test('every JSON spec of the corpus: the jsonc-parser tree equals the yaml tree,
   let nodes = 0;
   for (const file of files) {
     const parsed = assertSameTree(readFileSync(file, 'utf8'), path.relative(corpus, file));
-    nodes += shape(parsed.root).length;
+    nodes += treeShape(parsed.root).length;
   }
   t.diagnostic(`${files.length} JSON specs, ${nodes} nodes compared`);
 });
@@ -167,11 +152,11 @@ test('random edits of a JSON spec: wherever the text is valid JSON, jsonc-parser
       const full = parseText(parsed.text, 'pets.json');
       assert.equal(parsed.errors.length > 0, full.errors.length > 0, `round ${round} step ${step}`);
       if (full.errors.length > 0) continue;
-      assert.deepEqual(shape(parsed.root), shape(full.root), `round ${round} step ${step}: incremental equals full`);
+      assert.deepEqual(treeShape(parsed.root), treeShape(full.root), `round ${round} step ${step}: incremental equals full`);
       const yaml = yamlReading(parsed.text);
       if (yaml.errors.length > 0) continue; // JSON the YAML parser refused (it never accepted less)
       valid++;
-      assert.deepEqual(shape(full.root), shape(yaml.root), `round ${round} step ${step}: ${JSON.stringify(edit)}`);
+      assert.deepEqual(treeShape(full.root), treeShape(yaml.root), `round ${round} step ${step}: ${JSON.stringify(edit)}`);
     }
   }
   assert.ok(valid > 100, `enough valid texts compared (${valid})`);
