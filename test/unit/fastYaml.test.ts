@@ -60,6 +60,7 @@ test('corner cases the fast reader reads: the same tree as the yaml package', ()
     'sequences of maps': 'a:\n- 1\n- 2\nb:\n  - name: x\n    in: query\n  - name: y\n    schema:\n      type: string\n',
     'a directive and a document end': '%YAML 1.2\n---\na: 1\n...\n',
     'plain scalars over several lines': 'a: plain\n\n  more\nb: one\n  two\n',
+    'keep chomping': 'a: |+\n  x\n\n\nb: >+\n  y\n  z\nc: |+\n  w\n\n  v\n\nd: |+\n  end\n',
     'a comment after a scalar': 'a: 1 # c\n# d\nb: 2\n',
   };
   for (const [label, text] of Object.entries(cases)) assertSameTree(text, label);
@@ -74,7 +75,6 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
     'an empty value': 'a:\nb: 1\n',
     'a quoted scalar over lines': 'a: "multi\n  line"\n',
     'a flow collection over lines': 'a: [1,\n  2]\n',
-    'keep chomping': 'a: |+\n  x\n\nb: 1\n',
     'an indentation indicator': 'a: |2\n    x\nb: 1\n',
     'two entries on one line': 'a: "x"b: 1\n',
     'a syntax error': 'a: [1, 2\n',
@@ -102,38 +102,8 @@ test('randomly broken YAML: whenever the fast reader gives a tree, the yaml pack
       sources.push(readFileSync(path.join(corpus, 'small/oai-examples/v3.0', name), 'utf8'));
   } else t.diagnostic('corpus not found: fuzzing the built-in petstore only');
   // Characters and tokens that change how YAML reads a line, and the line-level mutations the other fuzz tests use.
-  const pieces = [
-    ' ',
-    '\n',
-    ':',
-    '-',
-    '"',
-    "'",
-    '#',
-    '[',
-    ']',
-    '{',
-    '}',
-    ',',
-    '|',
-    '>',
-    'x',
-    '  ',
-    '\n  ',
-    '? ',
-    '!',
-    '&a ',
-    '*a',
-    ': ',
-    '- ',
-    '\t',
-    '\r\n',
-    '"a":1',
-    '{}',
-    '[]',
-    '...',
-    '---',
-  ];
+  // prettier-ignore
+  const pieces = [' ', '\n', ':', '-', '"', "'", '#', '[', ']', '{', '}', ',', '|', '>', '|+', '>+', '|-', 'x', '  ', '\n  ', '? ', '!', '&a ', '*a', ': ', '- ', '\t', '\r\n', '"a":1', '{}', '[]', '...', '---'];
   const rand = seeded(20261203);
   let read = 0;
   for (let n = 0; n < 3000; n++) {
@@ -153,4 +123,28 @@ test('randomly broken YAML: whenever the fast reader gives a tree, the yaml pack
     assertSameTree(text, `mutation ${n}`);
   }
   assert.ok(read > 300, `the fast reader read ${read} of the broken texts (most edits keep YAML valid)`);
+});
+
+test('block scalars of every header, with more-indented, empty and blank lines and every ending: the same tree as the yaml package', () => {
+  const rand = seeded(7);
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  const headers = ['|', '>', '|-', '>-', '|+', '>+', '| # note', '>- # note'];
+  const endings = ['', '\n', '\n\n', '  b: 1\n', '\n  b: 1\n', 'c: 2\n', '  # comment\n'];
+  let read = 0;
+  for (let n = 0; n < 5000; n++) {
+    let text = `k:\n  a: ${pick(headers)}\n`;
+    for (let lines = 1 + Math.floor(rand() * 5); lines > 0; lines--) {
+      const kind = rand();
+      if (kind < 0.15) text += '\n';
+      else if (kind < 0.25) text += ' '.repeat(4 + Math.floor(rand() * 3)) + '\n';
+      else
+        text += ' '.repeat(4 + (rand() < 0.25 ? 1 + Math.floor(rand() * 3) : 0)) + pick(['x', 'y z', '- w', '#h', 'q  ']) + (rand() < 0.2 ? '  ' : '') + '\n';
+    }
+    text += pick(endings);
+    if (rand() < 0.2) text = text.replace(/\n/g, '\r\n');
+    if (!readPlainYaml(text, 512)) continue;
+    read++;
+    assertSameTree(text, JSON.stringify(text));
+  }
+  assert.ok(read > 1000, `the fast reader read ${read} of the block scalars`);
 });

@@ -6,8 +6,11 @@
 // (test/unit/fastYaml.test.ts holds the two equal on every corpus YAML file and on
 // mutated texts), and declines, returning undefined, whatever it cannot read that
 // way: syntax errors (the `yaml` package's messages and partial trees are the ones
-// users see), anchors, aliases, tags, merge keys, duplicate keys, empty values and
-// the rarer block scalar headers. parseText then reads the text with `yaml`.
+// users see), anchors, aliases, tags, merge keys, duplicate keys, empty values, flow
+// collections and quoted strings over several lines, and the block scalars the two
+// read differently. Where the js-yaml grammar is more lenient than the `yaml`
+// package (`a: "x"b: 1`, a lone carriage return), what stands between nodes is
+// checked, so a text `yaml` rejects is declined. parseText then reads it with `yaml`.
 import { load, Kind, type YAMLNode, type YAMLScalar, type YAMLMapping } from '@stoplight/yaml-ast-parser';
 import { Schema, type ScalarTag } from 'yaml';
 import { detached } from './detached';
@@ -58,6 +61,10 @@ const HASH = 0x23;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DASH = 0x2d;
+
+function isKeepChomping(blockScalarHeader: string): boolean {
+  return blockScalarHeader.charCodeAt(1) === 0x2b; /* + */
+}
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === NEWLINE || c === RETURN;
@@ -120,7 +127,7 @@ class PlainYamlConverter {
       case Kind.SCALAR: {
         const scalar = node as YAMLScalar;
         const source = this.stringOf(scalar);
-        const value = scalar.plainScalar ? resolvePlain(source) : source;
+        const value = scalar.plainScalar ? resolvePlain(source) : this.isBlockScalar(start) ? this.blockScalarValue(scalar, source) : source;
         if ((scalar.doubleQuoted || scalar.singleQuoted) && this.spansLines(start, scalar.endPosition))
           throw new Declined('a quoted scalar over several lines');
         const end = this.isBlockScalar(start) ? this.blockScalarEnd(scalar) : scalar.endPosition;
@@ -175,21 +182,40 @@ class PlainYamlConverter {
 
   /**
    * A block scalar ends with the line break of its last line that holds text (the
-   * `yaml` package's range). Headers with an indentation indicator or keep chomping
-   * (`|2-`, `>+`), and block scalars followed by lines of blanks, are declined: the
-   * two parsers place their ends differently there.
+   * `yaml` package's range), or with keep chomping (`|+`, `>+`) after the empty lines
+   * that follow, which its value keeps. Headers with an indentation indicator (`|2-`),
+   * and block scalars followed by lines of blanks, are declined: the two parsers
+   * place their ends differently there.
    */
   private blockScalarEnd(scalar: YAMLScalar): number {
     const text = this.text;
     const headerEnd = text.indexOf('\n', scalar.startPosition);
     const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
-    if (!/^[|>]-?[ \t]*(?:#.*)?\r?$/.test(header)) throw new Declined('a block scalar header with an indicator');
+    if (!/^[|>][-+]?[ \t]*(?:#.*)?\r?$/.test(header)) throw new Declined('a block scalar header with an indentation indicator');
+    // The parser drops empty lines at the start of a literal block scalar.
+    if (headerEnd >= 0 && /^[ \t]*\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 200))) throw new Declined('a block scalar starting with an empty line');
     let e = scalar.endPosition;
     while (e > scalar.startPosition && /\s/.test(text[e - 1])) e--;
     const lineBreak = text.indexOf('\n', e);
-    const end = lineBreak < 0 ? text.length : lineBreak + 1;
+    let end = lineBreak < 0 ? text.length : lineBreak + 1;
     if (this.blankLineWithSpacesFollows(end)) throw new Declined('a block scalar followed by a line of blanks');
+    if (isKeepChomping(header)) {
+      for (;;) {
+        if (text.charCodeAt(end) === NEWLINE) end += 1;
+        else if (text.charCodeAt(end) === RETURN && text.charCodeAt(end + 1) === NEWLINE) end += 2;
+        else break;
+      }
+    }
     return end;
+  }
+
+  /**
+   * The parser drops the last line break of a block scalar with keep chomping
+   * (`|+` gives "x" for "x\n"): it is put back. Other block scalars are its value.
+   */
+  private blockScalarValue(scalar: YAMLScalar, source: string): string {
+    const headerEnd = this.text.indexOf('\n', scalar.startPosition);
+    return isKeepChomping(this.text.slice(scalar.startPosition, headerEnd < 0 ? this.text.length : headerEnd)) ? source + '\n' : source;
   }
 
   /**
