@@ -19,6 +19,7 @@ const SHIPPED = [
   'dist/parseWorker.js',
   'dist/server.js',
   'dist/checkWorker.js',
+  'dist/THIRD-PARTY-NOTICES.txt',
   'docs/rules.md',
   'schemas/breakwater-config.schema.json',
 ];
@@ -44,6 +45,11 @@ test('npm pack ships only the bundles, docs, schema, LICENSE and README; the tar
     readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.')),
     ['breakwater'],
   );
+  // The libraries inside the bundles travel with their licenses.
+  const notices = readFileSync(join(app, 'node_modules', 'breakwater', 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+  for (const bundled of ['yaml', 'jsonc-parser', '@stoplight/yaml-ast-parser', 'vscode-languageserver', 'minimatch'])
+    assert.match(notices, new RegExp(`^${bundled.replace(/[/.]/g, '\\$&')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), `the notices name ${bundled}`);
+  assert.match(notices, /Licensed under the Apache License, Version 2\.0/);
 
   // 3. npx breakwater --help / --version
   const help = run('npx', ['--offline', 'breakwater', '--help'], app);
