@@ -80,6 +80,8 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
     'a syntax error': 'a: [1, 2\n',
     'tabs as indentation': 'a:\n\tb: 1\n',
     'two documents': 'a: 1\n---\nb: 2\n',
+    'a block scalar without text': 'a: 1\nb: >-\n    ',
+    'a block scalar starting with an empty line': 'a: |\n\n  x\n',
     'a comment after a nested collection': 'a:\n  b:\n    c: 1\n   # d\ne: 2\n',
   };
   for (const [label, text] of Object.entries(declined)) {

@@ -182,10 +182,9 @@ class PlainYamlConverter {
 
   /**
    * A block scalar ends with the line break of its last line that holds text (the
-   * `yaml` package's range), or with keep chomping (`|+`, `>+`) after the empty lines
-   * that follow, which its value keeps. Headers with an indentation indicator (`|2-`),
-   * and block scalars followed by lines of blanks, are declined: the two parsers
-   * place their ends differently there.
+   * `yaml` package's range), or after the lines of blanks that still belong to it.
+   * Headers with an indentation indicator (`|2-`) and block scalars that start with
+   * an empty line are declined: the two parsers read them differently.
    */
   private blockScalarEnd(scalar: YAMLScalar): number {
     const text = this.text;
@@ -196,17 +195,11 @@ class PlainYamlConverter {
     if (headerEnd >= 0 && /^[ \t]*\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 200))) throw new Declined('a block scalar starting with an empty line');
     let e = scalar.endPosition;
     while (e > scalar.startPosition && /\s/.test(text[e - 1])) e--;
+    if (headerEnd < 0 || e <= headerEnd) throw new Declined('a block scalar without text');
     const lineBreak = text.indexOf('\n', e);
-    let end = lineBreak < 0 ? text.length : lineBreak + 1;
-    if (this.blankLineWithSpacesFollows(end)) throw new Declined('a block scalar followed by a line of blanks');
-    if (isKeepChomping(header)) {
-      for (;;) {
-        if (text.charCodeAt(end) === NEWLINE) end += 1;
-        else if (text.charCodeAt(end) === RETURN && text.charCodeAt(end + 1) === NEWLINE) end += 2;
-        else break;
-      }
-    }
-    return end;
+    const lastLineEnd = lineBreak < 0 ? text.length : lineBreak + 1;
+    // Lines of blanks after the last line with text: with keep chomping all belong to it, else those deeper than its indentation.
+    return this.afterIndentedBlankLines(lastLineEnd, isKeepChomping(header) ? -1 : this.indentationAt(headerEnd + 1));
   }
 
   /**
@@ -285,18 +278,40 @@ class PlainYamlConverter {
     return i;
   }
 
-  /** Whether, before the next line with text, a line holds blanks only (not just a line break). */
-  private blankLineWithSpacesFollows(lineStart: number): boolean {
+  /**
+   * After a block scalar's last line with text, lines of blanks deeper than
+   * `indentation` still belong to it (their extra blanks are content); shallower ones
+   * and empty lines do not (all do with keep chomping: pass -1). Returns the end of
+   * the last line that belongs.
+   */
+  private afterIndentedBlankLines(lineStart: number, indentation: number): number {
     const text = this.text;
-    let blanksOnLine = false;
-    for (let i = lineStart; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === SPACE || c === TAB) blanksOnLine = true;
-      else if (c === NEWLINE) {
-        if (blanksOnLine) return true;
-      } else if (c !== RETURN) return false;
+    let end = lineStart;
+    for (let i = lineStart; i < text.length;) {
+      let blanks = 0;
+      while (text.charCodeAt(i + blanks) === SPACE || text.charCodeAt(i + blanks) === TAB) blanks++;
+      const c = text.charCodeAt(i + blanks);
+      const lineBreak = c === NEWLINE ? 1 : c === RETURN && text.charCodeAt(i + blanks + 1) === NEWLINE ? 2 : 0;
+      if (!lineBreak && i + blanks < text.length) break; // a line with text: the block scalar is over
+      i += blanks + lineBreak;
+      if (blanks > indentation) end = i;
+      if (!lineBreak) break;
     }
-    return blanksOnLine;
+    return end;
+  }
+
+  /** The indentation of the first line with text from `lineStart` on (a block scalar's content). */
+  private indentationAt(lineStart: number): number {
+    const text = this.text;
+    let i = lineStart;
+    for (;;) {
+      let blanks = 0;
+      while (text.charCodeAt(i + blanks) === SPACE) blanks++;
+      const c = text.charCodeAt(i + blanks);
+      if (c === NEWLINE) i += blanks + 1;
+      else if (c === RETURN && text.charCodeAt(i + blanks + 1) === NEWLINE) i += blanks + 2;
+      else return blanks;
+    }
   }
 
   private isFlow(node: YAMLNode): boolean {
