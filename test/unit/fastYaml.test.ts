@@ -59,7 +59,9 @@ test('corner cases the fast reader reads: the same tree as the yaml package', ()
     'flow collections on one line': 'a: {}\nb: []\nc: { x: 1, y: [1, 2], z: {w: "q"} }\nd: [a, b, ]\n',
     'sequences of maps': 'a:\n- 1\n- 2\nb:\n  - name: x\n    in: query\n  - name: y\n    schema:\n      type: string\n',
     'a directive and a document end': '%YAML 1.2\n---\na: 1\n...\n',
+    'quoted scalars over several lines': 'a: "multi\n  line"\nb:\n  - \'one\n\n    two\'\n',
     'plain scalars over several lines': 'a: plain\n\n  more\nb: one\n  two\n',
+    'block scalars starting with empty lines': 'a: |\n\n\n  x\nb: >-\n\n  y\n  z\nc: |+\n\n  w\n\n',
     'keep chomping': 'a: |+\n  x\n\n\nb: >+\n  y\n  z\nc: |+\n  w\n\n  v\n\nd: |+\n  end\n',
     'a comment after a scalar': 'a: 1 # c\n# d\nb: 2\n',
   };
@@ -73,7 +75,8 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
     'a merge key': 'a: {x: 1}\nb:\n  <<: {y: 2}\n',
     'a duplicate key': 'a: 1\nb: 2\na: 3\n',
     'an empty value': 'a:\nb: 1\n',
-    'a quoted scalar over lines': 'a: "multi\n  line"\n',
+    'a quoted scalar continued too far left': 'a:\n  b: "multi\n  line"\n',
+    'a quoted scalar with blanks before a line break': 'a: "multi  \n  line"\n',
     'a flow collection over lines': 'a: [1,\n  2]\n',
     'an indentation indicator': 'a: |2\n    x\nb: 1\n',
     'two entries on one line': 'a: "x"b: 1\n',
@@ -81,7 +84,7 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
     'tabs as indentation': 'a:\n\tb: 1\n',
     'two documents': 'a: 1\n---\nb: 2\n',
     'a block scalar without text': 'a: 1\nb: >-\n    ',
-    'a block scalar starting with an empty line': 'a: |\n\n  x\n',
+    'a block scalar starting with a line of blanks': 'a: |\n   \n  x\n',
     'a comment after a nested collection': 'a:\n  b:\n    c: 1\n   # d\ne: 2\n',
   };
   for (const [label, text] of Object.entries(declined)) {
@@ -149,4 +152,25 @@ test('block scalars of every header, with more-indented, empty and blank lines a
     assertSameTree(text, JSON.stringify(text));
   }
   assert.ok(read > 1000, `the fast reader read ${read} of the block scalars`);
+});
+
+test('quoted scalars over several lines, with escapes, blank lines and every indentation: the same tree as the yaml package', () => {
+  const rand = seeded(11);
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  let read = 0;
+  for (let n = 0; n < 5000; n++) {
+    const quote = rand() < 0.5 ? '"' : "'";
+    let body = '';
+    for (let line = 0, lines = 1 + Math.floor(rand() * 4); line < lines; line++) {
+      if (line > 0) body += pick(['\n', '\n', '\n\n', '\\\n', '  \n', '\n \n']) + ' '.repeat(Math.floor(rand() * 7));
+      body += pick(['x', 'a b', '# c', '- d', 'e: f', quote === '"' ? '\\"' : "''", quote === '"' ? '\\t' : 'z', quote === '"' ? '\\\\' : 'y', 'é', '  w  ']);
+    }
+    let text = rand() < 0.3 ? `k:\n  - ${quote}${body}${quote}\n  - x\n` : `k:\n  a: ${quote}${body}${quote}\n`;
+    text += pick(['', '  b: 1\n', 'c: 2\n', '\n']);
+    if (rand() < 0.2) text = text.replace(/\n/g, '\r\n');
+    if (!readPlainYaml(text, 512)) continue;
+    read++;
+    assertSameTree(text, JSON.stringify(text));
+  }
+  assert.ok(read > 1000, `the fast reader read ${read} of the quoted scalars`);
 });

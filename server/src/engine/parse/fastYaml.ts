@@ -129,7 +129,7 @@ class PlainYamlConverter {
         const source = this.stringOf(scalar);
         const value = scalar.plainScalar ? resolvePlain(source) : this.isBlockScalar(start) ? this.blockScalarValue(scalar, source) : source;
         if ((scalar.doubleQuoted || scalar.singleQuoted) && this.spansLines(start, scalar.endPosition))
-          throw new Declined('a quoted scalar over several lines');
+          this.expectIndentedLines(start, scalar.endPosition, parent);
         const end = this.isBlockScalar(start) ? this.blockScalarEnd(scalar) : scalar.endPosition;
         return this.positioned({ kind: 'scalar', id: nextNodeId(), parent, key, start, end, keyStart, keyEnd, value });
       }
@@ -191,8 +191,8 @@ class PlainYamlConverter {
     const headerEnd = text.indexOf('\n', scalar.startPosition);
     const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
     if (!/^[|>][-+]?[ \t]*(?:#.*)?\r?$/.test(header)) throw new Declined('a block scalar header with an indentation indicator');
-    // The parser drops empty lines at the start of a literal block scalar.
-    if (headerEnd >= 0 && /^[ \t]*\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 200))) throw new Declined('a block scalar starting with an empty line');
+    if (headerEnd >= 0 && /^(?:\r?\n)*[ \t]+\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 400)))
+      throw new Declined('a block scalar starting with a line of blanks');
     let e = scalar.endPosition;
     while (e > scalar.startPosition && /\s/.test(text[e - 1])) e--;
     if (headerEnd < 0 || e <= headerEnd) throw new Declined('a block scalar without text');
@@ -203,12 +203,22 @@ class PlainYamlConverter {
   }
 
   /**
-   * The parser drops the last line break of a block scalar with keep chomping
-   * (`|+` gives "x" for "x\n"): it is put back. Other block scalars are its value.
+   * The parser drops the empty lines that start a literal block scalar and the last
+   * line break of one with keep chomping (`|+` gives "x" for "x\n"): they are put back.
    */
   private blockScalarValue(scalar: YAMLScalar, source: string): string {
-    const headerEnd = this.text.indexOf('\n', scalar.startPosition);
-    return isKeepChomping(this.text.slice(scalar.startPosition, headerEnd < 0 ? this.text.length : headerEnd)) ? source + '\n' : source;
+    const text = this.text;
+    const headerEnd = text.indexOf('\n', scalar.startPosition);
+    const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
+    let leadingEmptyLines = 0;
+    if (header.startsWith('|') && headerEnd >= 0) {
+      for (let i = headerEnd + 1; ; leadingEmptyLines++) {
+        if (text.charCodeAt(i) === NEWLINE) i += 1;
+        else if (text.charCodeAt(i) === RETURN && text.charCodeAt(i + 1) === NEWLINE) i += 2;
+        else break;
+      }
+    }
+    return '\n'.repeat(leadingEmptyLines) + source + (isKeepChomping(header) ? '\n' : '');
   }
 
   /**
@@ -346,9 +356,40 @@ class PlainYamlConverter {
     return detached(scalar.value);
   }
 
+  /**
+   * The lines a quoted scalar continues on must be indented deeper than the block
+   * collection that holds it (else the `yaml` package finds no closing quote); a
+   * quoted scalar over several lines at the top, indented with tabs or with blanks
+   * at the end of a line, is declined.
+   */
+  private expectIndentedLines(start: number, end: number, parent: JMap | JSeq | null): void {
+    if (!parent || this.isFlowAt(parent.start)) throw new Declined('a quoted scalar over several lines outside a block collection');
+    const column = this.columnOf(parent.start);
+    const text = this.text;
+    // The parser loses a quote escaped as '' next to a line break.
+    if (text.charCodeAt(start) === 0x27 /* ' */ && text.slice(start + 1, end - 1).includes("''"))
+      throw new Declined("a quoted scalar over several lines with ''");
+    for (let lineBreak = text.indexOf('\n', start); lineBreak !== -1 && lineBreak < end; lineBreak = text.indexOf('\n', lineBreak + 1)) {
+      // The parser keeps the blanks before a folded line break, which the `yaml` package (rightly) drops.
+      const before = text.charCodeAt(text.charCodeAt(lineBreak - 1) === RETURN ? lineBreak - 2 : lineBreak - 1);
+      if (before === SPACE || before === TAB) throw new Declined('a quoted scalar with blanks before a line break');
+      let i = lineBreak + 1;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c === TAB) throw new Declined('a quoted scalar continued after a tab');
+      if (c !== NEWLINE && c !== RETURN && i - (lineBreak + 1) <= column) throw new Declined('a quoted scalar continued too far left');
+    }
+  }
+
+  private isFlowAt(offset: number): boolean {
+    const c = this.text.charCodeAt(offset);
+    return c === OPEN_BRACE || c === OPEN_BRACKET;
+  }
+
   /** The key as the `yaml` converter spells it: the source of a plain number ("200", "1.10"), '' for null. */
   private keyText(keyNode: YAMLScalar | null): string {
     if (!keyNode || keyNode.kind !== Kind.SCALAR) throw new Declined('a key that is not a scalar');
+    if (this.spansLines(keyNode.startPosition, keyNode.endPosition)) throw new Declined('a key over several lines');
     const source = this.stringOf(keyNode);
     if (!keyNode.plainScalar) return source;
     if (source === '<<') throw new Declined('a merge key');
