@@ -12,8 +12,9 @@
 // `//# sourceMappingURL=` comment: maps are not shipped (the bundles are self-contained; the
 // maps would triple the download for stack traces that Node does not map by default), and
 // no file refers to one that is missing. Fails (exit 1) when the package holds anything but the
-// bundled dist/*.js, the manifest, README, CHANGELOG, LICENSE, the icon, docs/rules.md and
-// schemas/*.json, or misses one of them. The staged package.json drops `files` (the npm
+// bundled dist/*.js with the licenses of what they bundle (dist/THIRD-PARTY-NOTICES.txt), the
+// manifest, README, CHANGELOG, LICENSE, the icon, docs/rules.md and schemas/*.json, or misses
+// one of them. The staged package.json drops `files` (the npm
 // package's list, which vsce refuses next to .vscodeignore).
 
 import { spawnSync } from 'node:child_process';
@@ -36,6 +37,7 @@ const say = (msg) => quiet || console.log(`[package] ${msg}`);
 /** What the .vsix may contain (paths inside extension/), and what it must contain. */
 const ALLOWED = [
   /^dist\/[\w.-]+\.js$/,
+  /^dist\/THIRD-PARTY-NOTICES\.txt$/,
   /^package\.json$/,
   /^README\.md$/,
   /^CHANGELOG\.md$/,
@@ -51,6 +53,7 @@ const REQUIRED = [
   'dist/parseWorker.js',
   'dist/cli.js',
   'dist/cliWorker.js',
+  'dist/THIRD-PARTY-NOTICES.txt',
   'package.json',
   'README.md',
   'CHANGELOG.md',
