@@ -79,6 +79,7 @@ test('what the fast reader declines: the yaml package reads it (with its errors 
     'a quoted scalar with blanks before a line break': 'a: "multi  \n  line"\n',
     'a flow collection over lines': 'a: [1,\n  2]\n',
     'an indentation indicator': 'a: |2\n    x\nb: 1\n',
+    'text after the last value': "a:\n  b: 'x'? \n",
     'two entries on one line': 'a: "x"b: 1\n',
     'a syntax error': 'a: [1, 2\n',
     'tabs as indentation': 'a:\n\tb: 1\n',

@@ -43,7 +43,10 @@ export function readPlainYaml(text: string, maxDepth: number): JNode | undefined
   if (doc.kind !== Kind.MAP && doc.kind !== Kind.SEQ) return undefined;
   if (text.charCodeAt(doc.startPosition) === OPEN_BRACE || text.charCodeAt(doc.startPosition) === OPEN_BRACKET) return undefined;
   try {
-    return new PlainYamlConverter(text, maxDepth).convert(doc, null, null, 0, 0, 0);
+    const converter = new PlainYamlConverter(text, maxDepth);
+    const root = converter.convert(doc, null, null, 0, 0, 0);
+    converter.expectNothingAfter(root.end);
+    return root;
   } catch (e) {
     if (e instanceof Declined || e instanceof RangeError) return undefined;
     throw e;
@@ -246,6 +249,14 @@ class PlainYamlConverter {
       else throw new Declined('an unexpected token between nodes');
     }
     if (indicator !== -1 || (expected === 'line' && !lineBreak)) throw new Declined('a missing indicator between nodes');
+  }
+
+  /** After the document: only blanks, comments and a document end marker (`...`). */
+  expectNothingAfter(offset: number): void {
+    for (const line of this.text.slice(offset).split('\n')) {
+      const content = line.trim();
+      if (content !== '' && !content.startsWith('#') && content !== '...') throw new Declined('text after the document');
+    }
   }
 
   /** Before a block sequence's item: blanks, comments, a line break (except before the first) and its dash, at the sequence's column. */
