@@ -30,25 +30,37 @@ const CORE_SCALAR_TAGS = new Schema({}).tags.filter((tag): tag is ScalarTag => t
  * caller reads at most: deeper texts are declined (the `yaml` path warns about them).
  */
 export function readPlainYaml(text: string, maxDepth: number): JNode | undefined {
+  const read = readOrDecline(text, maxDepth);
+  return read instanceof Declined ? undefined : read;
+}
+
+/** Why readPlainYaml declines a text (undefined: it reads it); for tests and investigations. */
+export function whyDeclined(text: string, maxDepth = Infinity): string | undefined {
+  const read = readOrDecline(text, maxDepth);
+  return read instanceof Declined ? read.reason : undefined;
+}
+
+function readOrDecline(text: string, maxDepth: number): JNode | Declined {
   // A carriage return without a line feed ends a line for js-yaml, not for the `yaml` package.
-  if (LONE_CARRIAGE_RETURN.test(text)) return undefined;
+  if (LONE_CARRIAGE_RETURN.test(text)) return new Declined('a carriage return without a line feed');
   let doc: YAMLNode | undefined;
   try {
     doc = load(text);
   } catch {
-    return undefined; // a stack overflow on absurd nesting, or a parser bug: the `yaml` package decides
+    return new Declined('the parser failed'); // a stack overflow on absurd nesting, or a parser bug: the `yaml` package decides
   }
-  if (!doc || doc.errors.length > 0) return undefined;
+  if (!doc) return new Declined('no document');
+  if (doc.errors.length > 0) return new Declined(`a syntax error: ${doc.errors[0].message}`);
+  const converter = new PlainYamlConverter(text, maxDepth);
   // A flow collection at the top (JSON saved as .yaml) ends differently in the `yaml` package's ranges.
-  if (doc.kind !== Kind.MAP && doc.kind !== Kind.SEQ) return undefined;
-  if (text.charCodeAt(doc.startPosition) === OPEN_BRACE || text.charCodeAt(doc.startPosition) === OPEN_BRACKET) return undefined;
+  if ((doc.kind !== Kind.MAP && doc.kind !== Kind.SEQ) || converter.isFlowAt(doc.startPosition)) return new Declined('not a block collection at the top');
   try {
-    const converter = new PlainYamlConverter(text, maxDepth);
     const root = converter.convert(doc, null, null, 0, 0, 0);
     converter.expectNothingAfter(root.end);
     return root;
   } catch (e) {
-    if (e instanceof Declined || e instanceof RangeError) return undefined;
+    if (e instanceof Declined) return e;
+    if (e instanceof RangeError) return new Declined('nesting too deep for the stack');
     throw e;
   }
 }
@@ -64,10 +76,6 @@ const HASH = 0x23;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DASH = 0x2d;
-
-function isKeepChomping(blockScalarHeader: string): boolean {
-  return blockScalarHeader.charCodeAt(1) === 0x2b; /* + */
-}
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === NEWLINE || c === RETURN;
@@ -130,11 +138,15 @@ class PlainYamlConverter {
       case Kind.SCALAR: {
         const scalar = node as YAMLScalar;
         const source = this.stringOf(scalar);
-        const value = scalar.plainScalar ? resolvePlain(source) : this.isBlockScalar(start) ? this.blockScalarValue(scalar, source) : source;
+        if (this.isBlockScalar(start)) {
+          // Built field by field in the order of every other node, so all scalars share one shape (property access in the diff stays monomorphic).
+          const { value, end } = this.blockScalar(scalar, source);
+          return this.positioned({ kind: 'scalar', id: nextNodeId(), parent, key, start, end, keyStart, keyEnd, value });
+        }
         if ((scalar.doubleQuoted || scalar.singleQuoted) && this.spansLines(start, scalar.endPosition))
           this.expectIndentedLines(start, scalar.endPosition, parent);
-        const end = this.isBlockScalar(start) ? this.blockScalarEnd(scalar) : scalar.endPosition;
-        return this.positioned({ kind: 'scalar', id: nextNodeId(), parent, key, start, end, keyStart, keyEnd, value });
+        const value = scalar.plainScalar ? resolvePlain(source) : source;
+        return this.positioned({ kind: 'scalar', id: nextNodeId(), parent, key, start, end: scalar.endPosition, keyStart, keyEnd, value });
       }
       default:
         throw new Declined('an alias');
@@ -156,12 +168,10 @@ class PlainYamlConverter {
    * collection or a block scalar already ends there. A flow collection ends at its bracket.
    */
   private collectionEnd(node: YAMLNode, last: JNode | undefined): number {
-    const first = this.text.charCodeAt(node.startPosition);
-    if (!last || first === OPEN_BRACE || first === OPEN_BRACKET) return node.endPosition;
-    const lastFirst = this.text.charCodeAt(last.start);
+    if (!last || this.isFlowAt(node.startPosition)) return node.endPosition;
     let end: number;
     if (last.kind === 'scalar') end = this.isBlockScalar(last.start) ? last.end : this.lineEndAfter(last.end);
-    else end = lastFirst === OPEN_BRACE || lastFirst === OPEN_BRACKET ? this.lineEndAfter(last.end) : last.end;
+    else end = this.isFlowAt(last.start) ? this.lineEndAfter(last.end) : last.end;
     // A comment line after a collection belongs to some collection's range in the `yaml` package, by its indentation.
     if (this.text.charCodeAt(this.skipBlanks(end)) === HASH) throw new Declined('a comment line after a collection');
     return end;
@@ -184,44 +194,38 @@ class PlainYamlConverter {
   }
 
   /**
-   * A block scalar ends with the line break of its last line that holds text (the
-   * `yaml` package's range), or after the lines of blanks that still belong to it.
-   * Headers with an indentation indicator (`|2-`) and block scalars that start with
-   * an empty line are declined: the two parsers read them differently.
+   * A block scalar's value and end. It ends with the line break of its last line
+   * that holds text (the `yaml` package's range), or after the lines of blanks that
+   * still belong to it. The parser drops the empty lines that start a literal one and
+   * the last line break of one with keep chomping (`|+` gives "x" for "x\n"): they
+   * are put back. Headers with an indentation indicator (`|2-`), block scalars
+   * without text and those starting with a line of blanks are declined: the two
+   * parsers read them differently.
    */
-  private blockScalarEnd(scalar: YAMLScalar): number {
+  private blockScalar(scalar: YAMLScalar, source: string): { value: string; end: number } {
     const text = this.text;
     const headerEnd = text.indexOf('\n', scalar.startPosition);
-    const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
+    if (headerEnd < 0) throw new Declined('a block scalar without text');
+    const header = text.slice(scalar.startPosition, headerEnd);
     if (!/^[|>][-+]?[ \t]*(?:#.*)?\r?$/.test(header)) throw new Declined('a block scalar header with an indentation indicator');
-    if (headerEnd >= 0 && /^(?:\r?\n)*[ \t]+\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 400)))
-      throw new Declined('a block scalar starting with a line of blanks');
+    if (/^(?:\r?\n)*[ \t]+\r?\n/.test(text.slice(headerEnd + 1, headerEnd + 400))) throw new Declined('a block scalar starting with a line of blanks');
     let e = scalar.endPosition;
     while (e > scalar.startPosition && /\s/.test(text[e - 1])) e--;
-    if (headerEnd < 0 || e <= headerEnd) throw new Declined('a block scalar without text');
+    if (e <= headerEnd) throw new Declined('a block scalar without text');
+    const keep = header.charCodeAt(1) === 0x2b; /* + */
     const lineBreak = text.indexOf('\n', e);
     const lastLineEnd = lineBreak < 0 ? text.length : lineBreak + 1;
     // Lines of blanks after the last line with text: with keep chomping all belong to it, else those deeper than its indentation.
-    return this.afterIndentedBlankLines(lastLineEnd, isKeepChomping(header) ? -1 : this.indentationAt(headerEnd + 1));
-  }
-
-  /**
-   * The parser drops the empty lines that start a literal block scalar and the last
-   * line break of one with keep chomping (`|+` gives "x" for "x\n"): they are put back.
-   */
-  private blockScalarValue(scalar: YAMLScalar, source: string): string {
-    const text = this.text;
-    const headerEnd = text.indexOf('\n', scalar.startPosition);
-    const header = text.slice(scalar.startPosition, headerEnd < 0 ? text.length : headerEnd);
+    const end = this.afterIndentedBlankLines(lastLineEnd, keep ? -1 : this.indentationAt(headerEnd + 1));
     let leadingEmptyLines = 0;
-    if (header.startsWith('|') && headerEnd >= 0) {
+    if (header.startsWith('|')) {
       for (let i = headerEnd + 1; ; leadingEmptyLines++) {
         if (text.charCodeAt(i) === NEWLINE) i += 1;
         else if (text.charCodeAt(i) === RETURN && text.charCodeAt(i + 1) === NEWLINE) i += 2;
         else break;
       }
     }
-    return '\n'.repeat(leadingEmptyLines) + source + (isKeepChomping(header) ? '\n' : '');
+    return { value: '\n'.repeat(leadingEmptyLines) + source + (keep ? '\n' : ''), end };
   }
 
   /**
@@ -336,8 +340,7 @@ class PlainYamlConverter {
   }
 
   private isFlow(node: YAMLNode): boolean {
-    const first = this.text.charCodeAt(node.startPosition);
-    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return false;
+    if (!this.isFlowAt(node.startPosition)) return false;
     if (this.spansLines(node.startPosition, node.endPosition)) throw new Declined('a flow collection over several lines');
     return true;
   }
@@ -392,7 +395,7 @@ class PlainYamlConverter {
     }
   }
 
-  private isFlowAt(offset: number): boolean {
+  isFlowAt(offset: number): boolean {
     const c = this.text.charCodeAt(offset);
     return c === OPEN_BRACE || c === OPEN_BRACKET;
   }
@@ -420,16 +423,4 @@ function resolvePlain(source: string): ScalarValue {
     return value as ScalarValue;
   }
   return source;
-}
-/** Why readPlainYaml declines a text (undefined: it does not); for tests and investigations. */
-export function whyDeclined(text: string): string | undefined {
-  if (LONE_CARRIAGE_RETURN.test(text)) return 'a carriage return without a line feed';
-  const doc = load(text);
-  if (doc.errors.length > 0) return `a syntax error: ${doc.errors[0].message}`;
-  try {
-    new PlainYamlConverter(text, Infinity).convert(doc, null, null, 0, 0, 0);
-  } catch (e) {
-    return e instanceof Declined ? e.reason : String(e);
-  }
-  return undefined;
 }
