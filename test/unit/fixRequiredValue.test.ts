@@ -190,13 +190,14 @@ test('removed enum value is restored in place, flow and block lists', () => {
 });
 
 test('changed type is restored', () => {
+  // integer -> boolean: no integer's text is a boolean (integer -> string would still accept every old value).
   const rev = SPEC.replace(
     `          required: false
           schema:
             type: integer`,
     `          required: false
           schema:
-            type: string`,
+            type: boolean`,
   );
   for (const [label, b, r, file] of variants(SPEC, rev)) {
     const fixes = runFix(b, r, file, 'request-parameter-type-changed', 'restore-value');

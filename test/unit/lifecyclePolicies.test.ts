@@ -88,6 +88,20 @@ test('deleting the sunset of a still-deprecated operation or parameter is an err
   );
 });
 
+test('a readable sunset of a still-deprecated operation or parameter made unreadable is an error', () => {
+  const op = (date: string) => spec({ opExtra: `\n      deprecated: true\n      x-sunset: '${date}'` });
+  const f = only(run(op('2027-01-01'), op('next spring')), 'api-deprecated-sunset-parse');
+  assert.equal(f.level, 'error');
+  assert.match(f.message, /^Sunset date of POST \/pets changed from 2027-01-01 to "next spring", which is not a date: clients lose/);
+  const param = (date: string) => spec({ paramExtra: `\n          deprecated: true\n          x-sunset: '${date}'` });
+  const p = only(run(param('2027-01-01'), param('2027-13-45')), 'request-parameter-sunset-parse');
+  assert.equal(p.level, 'error');
+  assert.match(p.message, /^Sunset date of query parameter "limit" changed from 2027-01-01 to "2027-13-45", which is not a date, in POST \/pets/);
+  // Made readable: the revision is fine, nothing to report.
+  assert.deepEqual(run(op('next spring'), op('2027-01-01')), []);
+  assert.deepEqual(run(param('2027-13-45'), param('2027-01-01')), []);
+});
+
 test('moving a sunset earlier is an error only when it falls inside the grace period', () => {
   const op = (date: string) => spec({ opExtra: `\n      deprecated: true\n      x-sunset: '${date}'` });
   assert.deepEqual(run(op('2027-06-01'), op('2027-01-01')), [], 'still in the future, no grace period');

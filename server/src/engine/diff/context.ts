@@ -13,6 +13,11 @@ export interface SchemaPair {
   parents: Set<SchemaPair>;
   /** Operations that reach this pair directly (roots). */
   roots: Set<OperationModel>;
+  /**
+   * Values travel as text (parameters, headers, bodies of non-JSON media types such as form
+   * fields or XML), where the text of a number or a boolean is also a valid string.
+   */
+  textual: boolean;
 }
 
 export interface RawChange {
@@ -63,7 +68,7 @@ export class DiffContext {
   readonly topLevel = new Set<RawChange>();
   /** Set while one operation of both sides is compared. */
   comparingOperation = false;
-  /** base node id -> (revision node id * 32 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
+  /** base node id -> (revision node id * 64 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
   private readonly pairs = new Map<number, Map<number, SchemaPair>>();
   /** revision node id -> pairs comparing it: which operations an edit inside that node can affect. */
   private readonly pairsByRevision = new Map<number, SchemaPair[]>();
@@ -95,17 +100,25 @@ export class DiffContext {
   }
 
   /**
-   * Returns [pair, isNew] for (base node, revision node, variant < 32, e.g. direction
-   * and subject); links it under its parent (or operation root) either way.
+   * Returns [pair, isNew] for (base node, revision node, variant < 64: direction, subject
+   * and whether values are text, which the variant must include); links it under its parent
+   * (or operation root) either way.
    */
-  enterPair(bId: number, rId: number, variant: number, parent: SchemaPair | undefined, root: OperationModel | undefined): [SchemaPair, boolean] {
+  enterPair(
+    bId: number,
+    rId: number,
+    variant: number,
+    textual: boolean,
+    parent: SchemaPair | undefined,
+    root: OperationModel | undefined,
+  ): [SchemaPair, boolean] {
     let byRevision = this.pairs.get(bId);
     if (!byRevision) this.pairs.set(bId, (byRevision = new Map()));
-    let pair = byRevision.get(rId * 32 + variant);
+    let pair = byRevision.get(rId * 64 + variant);
     const isNew = !pair;
     if (!pair) {
-      pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set() };
-      byRevision.set(rId * 32 + variant, pair);
+      pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set(), textual };
+      byRevision.set(rId * 64 + variant, pair);
       const same = this.pairsByRevision.get(rId);
       if (same) same.push(pair);
       else this.pairsByRevision.set(rId, [pair]);

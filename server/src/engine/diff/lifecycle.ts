@@ -20,6 +20,15 @@ export function sunsetOf(node: JNode | undefined, keys: readonly string[]): Suns
   return undefined;
 }
 
+/** The first sunset extension set on the element, as written (for messages about an unreadable one). */
+export function sunsetText(node: JMap, keys: readonly string[]): string {
+  for (const key of keys) {
+    const v = child(node, key);
+    if (isScalar(v) && v.value !== null && v.value !== undefined) return String(v.value);
+  }
+  return '';
+}
+
 /** The node holding the sunset date (for positions), else the element. */
 export function sunsetNode(node: JMap, keys: readonly string[]): JNode {
   for (const key of keys) {

@@ -33,7 +33,7 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
-/** A pair's variant: direction and subject in 4 bits. */
+/** A pair's variant: subject (bits 0-2), direction (8), moved properties (16), textual (32). */
 const SUBJECT_INDEX: Record<SchemaSubject, number> = {
   body: 0,
   property: 1,
@@ -77,8 +77,26 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   return walk(node, 0) ? out : null;
 });
 
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+
+/** Whether every value of the `from` types, written as text, is valid for the `to` types: they allow strings and `from` holds only scalars. */
+function textCovers(from: Set<string>, to: Set<string>): boolean {
+  return to.has('string') && [...from].every((t) => SCALAR_TYPES.has(t));
+}
+
 /** Patterns that match every string: changing a pattern to one of them only widens it. */
 const MATCHES_ANYTHING = new Set(['.*', '^.*$', '^.*', '.*$', '[\\s\\S]*', '^[\\s\\S]*$', '(.*)', '^(.*)$']);
+
+export interface CompareOptions {
+  /** The operation a root comparison belongs to. */
+  root?: OperationModel;
+  /** The caller compared nullability already (an unwrapped oneOf/allOf: the wrapper carries it). */
+  skipNullable?: boolean;
+  /** An allOf branch: properties that moved between the extending schema's branches (it compares them; here they are not removed or added). */
+  moved?: ReadonlySet<string>;
+  /** A root comparison whose values travel as text (see SchemaPair.textual); nested comparisons inherit it from their parent pair. */
+  textual?: boolean;
+}
 
 export class SchemaDiff {
   /**
@@ -98,16 +116,16 @@ export class SchemaDiff {
     dir: DataDirection,
     subject: SchemaSubject,
     parent: SchemaPair | undefined,
-    root?: OperationModel,
-    /** The caller compared nullability already (an unwrapped oneOf/allOf: the wrapper carries it). */
-    skipNullable = false,
-    /** An allOf branch: properties that moved between the extending schema's branches (it compares them; here they are not removed or added). */
-    moved: ReadonlySet<string> = NONE,
+    opts: CompareOptions = {},
   ): void {
     const b = this.ctx.base.refs.deref(bSite);
     const r = this.ctx.revision.refs.deref(rSite);
     if (!isMap(b) || !isMap(r)) return;
-    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0), parent, root);
+    const moved = opts.moved ?? NONE;
+    const skipNullable = opts.skipNullable ?? false;
+    const textual = parent ? parent.textual : (opts.textual ?? false);
+    const variant = (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0);
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, textual, parent, opts.root);
     // The same branch pair under another extending schema may have other moved properties: compared once per such set.
     if (moved.size) {
       const context = `${pair.key}|${[...moved].sort().join('\0')}`;
@@ -247,21 +265,11 @@ export class PairComparison implements PairView {
       const wider = covers(bt, rt); // every old value is still valid
       const narrower = covers(rt, bt); // every new value was valid before
       const types = { from: [...bt].join(' | '), to: [...rt].join(' | ') };
-      // On the request side a wider type is checked first (every old value still accepted), on the response side a narrower one.
-      const change =
-        this.dir === 'request'
-          ? wider
-            ? 'type-generalized'
-            : narrower
-              ? 'type-specialized'
-              : 'type-changed'
-          : narrower
-            ? 'type-specialized'
-            : wider
-              ? 'type-generalized'
-              : 'type-changed';
+      const change = this.typeChange(wider, narrower, textCovers(bt, rt), textCovers(rt, bt));
       this.emit(change, types, anchorB, anchorR);
-      return !wider && !narrower;
+      // Keywords are still compared after a change that values (or their text) survive.
+      const survivesAsText = change === 'type-compatible' || (change === 'type-changed' && this.inObjectParameter);
+      return !wider && !narrower && !survivesAsText;
     }
     if (bt && !rt && !hasComposition(this.r) && !child(this.r, 'enum') && this.dir === 'response') {
       this.emit('type-generalized', { from: [...bt].join(' | '), to: 'any type' }, anchorB, this.r, { noFix: true });
@@ -271,6 +279,31 @@ export class PairComparison implements PairView {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Which type change this is. On the request side a wider type is checked first (every old value
+   * still accepted), on the response side a narrower one. Where values are text, the text of a
+   * number or boolean is a valid string too (`textWider`: every old value's text fits the new type).
+   * Properties of object parameters may travel as text or as JSON (the spec does not say which):
+   * a change that only text makes compatible is a warning there, one that breaks either way an error.
+   */
+  private typeChange(wider: boolean, narrower: boolean, textWider: boolean, textNarrower: boolean): SchemaChangeId {
+    if (this.inObjectParameter) return wider ? 'type-generalized' : textWider ? 'type-changed' : 'type-specialized';
+    const textual = this.pair.textual;
+    if (this.dir === 'request') {
+      if (wider) return 'type-generalized';
+      if (textual && textWider) return 'type-compatible';
+      return narrower ? 'type-specialized' : 'type-changed';
+    }
+    if (narrower) return 'type-specialized';
+    if (textual && textNarrower) return 'type-compatible';
+    return wider ? 'type-generalized' : 'type-changed';
+  }
+
+  /** A property of an object-typed request parameter (query, path, header or cookie). */
+  private get inObjectParameter(): boolean {
+    return this.dir === 'request' && (this.subject === 'parameter-property' || this.subject === 'header-property');
   }
 
   compareNullable(): void {
@@ -569,7 +602,7 @@ export class PairComparison implements PairView {
     // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.
     if (kind === 'allOf') {
       for (const [b, r] of matched)
-        this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair, undefined, false, this.movedProperties);
+        this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair, { moved: this.movedProperties });
       return;
     }
     for (const [b, r] of matched) this.diff.compare(b, r, this.dir, this.subject === 'property' ? 'property' : this.subject, this.pair);

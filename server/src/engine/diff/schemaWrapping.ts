@@ -48,7 +48,7 @@ export function compareWrapping(pc: PairComparison): boolean {
     const rw = wrapperOf(pc.r, pc.rRefs);
     if (!bw || !rw || bw.kind === rw.kind || bw.branches.length !== 1 || rw.branches.length !== 1) return false;
     pc.compareNullable();
-    pc.diff.compare(bw.branches[0], rw.branches[0], pc.dir, pc.subject, pc.pair, undefined, true);
+    pc.diff.compare(bw.branches[0], rw.branches[0], pc.dir, pc.subject, pc.pair, { skipNullable: true });
     return true;
   }
   const w = rComposes ? wrapperOf(pc.r, pc.rRefs) : wrapperOf(pc.b, pc.bRefs);
@@ -64,11 +64,11 @@ export function compareWrapping(pc: PairComparison): boolean {
       pc.emit('wrapped-in-one-of', { branches: others.map((n) => branchLabel(n, refs)).join(', ') }, pc.b, w.list);
     }
     if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs) });
-    pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, undefined, true);
+    pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   } else {
     const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';
     for (const o of others) pc.emit(change, { branch: branchLabel(o, refs) }, o, pc.r, { detail: branchLabel(o, refs) });
-    pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, undefined, true);
+    pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   }
   return true;
 }

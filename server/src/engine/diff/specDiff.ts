@@ -4,7 +4,7 @@ import { boolOf, child, childMap, childSeq, isMap, scalarOf, stringOf, type JMap
 import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
-import { stabilityChange, sunsetNode, sunsetOf } from './lifecycle';
+import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { mediaTypeRelation } from './mediaTypes';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
@@ -104,16 +104,24 @@ class SpecDiff {
   }
 
   /**
-   * The sunset of an element deprecated on both sides: deleted, or moved earlier (policies.ts decides
-   * whether earlier is too early for the grace period).
+   * The sunset of an element deprecated on both sides: deleted, made unreadable, or moved earlier
+   * (policies.ts decides whether earlier is too early for the grace period).
    */
-  private sunsetChange(b: JMap, r: JMap, [deleted, earlier]: [RuleId, RuleId], op: OperationModel, params: MessageParams, detail?: string): void {
+  private sunsetChange(
+    b: JMap,
+    r: JMap,
+    [deleted, unreadable, earlier]: [RuleId, RuleId, RuleId],
+    op: OperationModel,
+    params: MessageParams,
+    detail?: string,
+  ): void {
     const keys = this.ctx.settings.sunsetKeys;
     const from = sunsetOf(b, keys);
     const to = sunsetOf(r, keys);
     if (!from || from === 'invalid' || from === to) return;
     if (to === undefined) this.emit(deleted, op, { ...params, from }, sunsetNode(b, keys), r, { detail });
-    else if (to !== 'invalid' && to < from) this.emit(earlier, op, { ...params, from, to }, sunsetNode(b, keys), sunsetNode(r, keys), { detail });
+    else if (to === 'invalid') this.emit(unreadable, op, { ...params, from, to: sunsetText(r, keys) }, sunsetNode(b, keys), sunsetNode(r, keys), { detail });
+    else if (to < from) this.emit(earlier, op, { ...params, from, to }, sunsetNode(b, keys), sunsetNode(r, keys), { detail });
   }
 
   private operation(b: OperationModel, r: OperationModel): void {
@@ -124,7 +132,8 @@ class SpecDiff {
       this.emit(rule, r, { to: sunset ?? '' }, b.node, child(r.node, 'deprecated'));
     }
     if (b.deprecated && !r.deprecated) this.emit('endpoint-reactivated', r, {}, child(b.node, 'deprecated'), r.node);
-    if (b.deprecated && r.deprecated) this.sunsetChange(b.node, r.node, ['sunset-deleted', 'api-sunset-date-changed-too-small'], r, {});
+    if (b.deprecated && r.deprecated)
+      this.sunsetChange(b.node, r.node, ['sunset-deleted', 'api-deprecated-sunset-parse', 'api-sunset-date-changed-too-small'], r, {});
     const stability = stabilityChange(b.node, r.node, this.ctx.settings.stabilityKey);
     if (stability) {
       const key = this.ctx.settings.stabilityKey;
@@ -171,7 +180,14 @@ class SpecDiff {
       if (bp.deprecated && !rp.deprecated)
         this.emit('request-parameter-reactivated', r, named, child(bp.node, 'deprecated') ?? bp.site, rp.site, { detail: id });
       if (bp.deprecated && rp.deprecated)
-        this.sunsetChange(bp.node, rp.node, ['request-parameter-sunset-deleted', 'request-parameter-sunset-date-changed-too-small'], r, named, id);
+        this.sunsetChange(
+          bp.node,
+          rp.node,
+          ['request-parameter-sunset-deleted', 'request-parameter-sunset-parse', 'request-parameter-sunset-date-changed-too-small'],
+          r,
+          named,
+          id,
+        );
       const from = styleOf(bp);
       const to = styleOf(rp);
       if (from !== to)
@@ -184,7 +200,10 @@ class SpecDiff {
         const rule = emptyBefore ? 'request-parameter-allow-empty-value-removed' : 'request-parameter-allow-empty-value-added';
         this.emit(rule, r, named, child(bp.node, 'allowEmptyValue') ?? bp.site, child(rp.node, 'allowEmptyValue') ?? rp.site, { detail: id });
       }
-      this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), rp.in === 'header' ? 'header-parameter' : 'parameter', undefined, r);
+      this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), rp.in === 'header' ? 'header-parameter' : 'parameter', undefined, {
+        root: r,
+        textual: true,
+      });
     }
     const pathLevel = childSeq(r.pathItem, 'parameters');
     for (const [id, rp] of rParams) {
@@ -258,7 +277,7 @@ class SpecDiff {
         this.emit(rule, op, { ...params, mediaType: rm.mediaType }, bm.schema ?? bm.node, rm.schema ?? rm.node, { detail: mt });
         continue;
       }
-      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, op);
+      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, { root: op, textual: !isJsonLike(mt) && !isJsonLike(rm.mediaType) });
     }
     for (const [mt, rm] of rc) {
       if (bc.has(mt) || paired.has(rm)) continue;
@@ -320,7 +339,7 @@ class SpecDiff {
           continue;
         }
         if (bh.required && !rh.required) this.emit('response-header-became-optional', r, { status, name: rh.name }, bh.site, rh.site, { detail });
-        this.schemas.compare(bh.schema, rh.schema, dir, 'header', undefined, r);
+        this.schemas.compare(bh.schema, rh.schema, dir, 'header', undefined, { root: r, textual: true });
       }
       for (const [name, rh] of rr.headers) {
         if (!br.headers.has(name)) this.emit('response-header-added', r, { status, name: rh.name }, undefined, rh.site, { detail: `${status}:${name}` });

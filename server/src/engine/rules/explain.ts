@@ -120,6 +120,7 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'type-changed': [S('type: integer'), S('type: string')],
   'type-generalized': [S('type: integer'), S('type: number')],
   'type-specialized': [S('type: number'), S('type: integer')],
+  'type-compatible': [S('type: integer'), S('type: string')],
   'format-changed': [S('type: string', 'format: date'), S('type: string', 'format: date-time')],
   'format-added': [S('type: string'), S('type: string', 'format: uuid')],
   'format-removed': [S('type: string', 'format: uuid'), S('type: string')],

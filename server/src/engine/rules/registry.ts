@@ -434,12 +434,25 @@ const DEPRECATION_RULES = {
     formerly: ['sunset-parse-error'],
     was: 'the removed operation',
   }),
-  'api-deprecated-sunset-parse': row('error', 'none', 'changed', 'sunset', 'Deprecated operation: its sunset date cannot be read', undefined, {
-    formerly: ['sunset-parse-error'],
-  }),
-  'request-parameter-sunset-parse': row('error', 'request', 'changed', 'sunset', 'Deprecated parameter: its sunset date cannot be read', undefined, {
-    formerly: ['sunset-parse-error'],
-  }),
+  // Also from the diff itself: a still-deprecated element whose readable sunset became unreadable.
+  'api-deprecated-sunset-parse': row(
+    'error',
+    'none',
+    'changed',
+    'sunset',
+    'Deprecated operation: its sunset date cannot be read',
+    'sunset date of {operation} changed from {from} to "{to}", which is not a date',
+    { formerly: ['sunset-parse-error'], breaks: DATE_LOST },
+  ),
+  'request-parameter-sunset-parse': row(
+    'error',
+    'request',
+    'changed',
+    'sunset',
+    'Deprecated parameter: its sunset date cannot be read',
+    'sunset date of {in} parameter "{name}" changed from {from} to "{to}", which is not a date, in {operation}',
+    { formerly: ['sunset-parse-error'], breaks: DATE_LOST },
+  ),
   'request-property-deprecated-sunset-invalid': row(
     'error',
     'request',
@@ -1355,6 +1368,14 @@ const SCHEMA_CHANGES = {
     ['error', SENT_OLD_TYPE],
     ['info', 'every value clients may receive was possible before'],
     { ...VALUE_FIX, formerly: 'type-narrowed' },
+  ),
+  'type-compatible': change(
+    'changed',
+    'Type changed where values travel as text (parameters, headers, non-JSON media types), so old values still fit',
+    '{what} changed type from {from} to {to}; as text, values of the old type are still valid',
+    ['info'],
+    ['info'],
+    VALUE_FIX,
   ),
   'format-changed': change(
     'changed',
