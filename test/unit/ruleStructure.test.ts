@@ -156,6 +156,11 @@ test('a body wrapped into a oneOf beside other shapes: warning for requests, err
   // Inline body matched by content among the branches.
   const inline = '{type: object, properties: {id: {type: integer}}}';
   expect({ res: inline }, { res: `{oneOf: [{type: string}, ${inline}]}` }, ['response-body-wrapped-in-one-of error']);
+  // Split into a oneOf of shapes none of which is the old one: one finding, no removed properties.
+  const split = (req: string) => `{type: object, required: [${req}], properties: {a: {type: string}, b: {type: string}}}`;
+  const both = '{type: object, required: [a, b], properties: {a: {type: string}, b: {type: string}}}';
+  expect({ req: both }, { req: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['request-body-wrapped-in-one-of warning']);
+  expect({ res: both }, { res: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['response-body-wrapped-in-one-of error']);
   // anyOf: the other branches are added branches.
   expect({ req: pet, components }, { req: wrapped.replace('oneOf', 'anyOf'), components }, ['request-body-any-of-added info']);
   // Unwrapping keeps one branch: the others are removed branches.
@@ -346,4 +351,17 @@ test('a property moved between the allOf branches of a schema is no change; a ch
     `{properties: {tag: {type: string}}, allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {name: {type: string}${props}}}]}`;
   expect(inSibling, { req: own(''), res: own(''), components: components('') }, []);
   expect({ req: own(''), res: own(''), components: components('') }, inSibling, []);
+});
+
+test('an allOf branch that only annotates (title, description, examples) constrains nothing: info both ways', () => {
+  const note = "allOf: [{description: 'The name on the collar', example: Rex}]";
+  expect({ req: '{type: string}' }, { req: `{type: string, ${note}}` }, ['request-body-all-of-added-annotation-only info']);
+  expect({ req: `{type: string, ${note}}` }, { req: '{type: string}' }, ['request-body-all-of-removed-annotation-only info']);
+  expect({ res: '{type: string}' }, { res: `{type: string, ${note}}` }, ['response-body-all-of-added-annotation-only info']);
+  expect({ res: `{type: string, ${note}}` }, { res: '{type: string}' }, ['response-body-all-of-removed-annotation-only info']);
+  const named = (extra: string) => `{type: object, properties: {name: {type: string${extra}}}}`;
+  expect({ req: named('') }, { req: named(`, ${note}`) }, ['request-property-all-of-added-annotation-only info']);
+  expect({ res: named(`, ${note}`) }, { res: named('') }, ['response-property-all-of-removed-annotation-only info']);
+  // A branch with a constraint still counts as one.
+  expect({ req: '{type: string}' }, { req: '{type: string, allOf: [{description: d, maxLength: 3}]}' }, ['request-body-all-of-added error']);
 });

@@ -66,6 +66,11 @@ test('3.1 webhooks: the API sends the payload, so an enum value added breaks rec
   assert.equal(added.operation, 'webhook newPet POST');
   const gone = sameInBothFormats(diffPair(webhooks(''), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks: {}\n"));
   assert.equal(only(gone, 'webhook-removed').level, 'error');
+  const appeared = sameInBothFormats(diffPair("openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks: {}\n", webhooks('')));
+  const hook = only(appeared, 'webhook-added');
+  assert.equal(hook.level, 'info');
+  assert.match(hook.message, /^Webhook "newPet" was added/);
+  assert.equal(appeared.filter((x) => x.rule === 'api-path-added').length, 0, 'a webhook is no path');
 });
 
 test('multi-file: a change in a referenced file is reported in that file', () => {

@@ -22,6 +22,7 @@ import {
   enumValues,
   type EffectiveProperties,
   hasComposition,
+  isAnnotationOnly,
   isClosed,
   isNullBranch,
   isNullable,
@@ -591,13 +592,15 @@ export class PairComparison implements PairView {
     const removed = rl ? bOnly : withoutEquivalentOf(this.r, bOnly, this.bRefs);
     const added = bl ? rOnly : withoutEquivalentOf(this.b, rOnly, this.rRefs);
     const change = kind === 'oneOf' ? 'one-of' : kind === 'anyOf' ? 'any-of' : 'all-of';
+    // An allOf branch that only annotates constrains nothing: adding or removing it is no change to values.
+    const annotates = (node: JNode, refs: DiffContext['base']['refs']) => kind === 'allOf' && isAnnotationOnly(refs.deref(node));
     for (const b of removed) {
       const branch = branchLabel(b, this.bRefs);
-      this.emit(`${change}-removed`, { branch }, b, rl ?? this.r, { detail: branch });
+      this.emit(annotates(b, this.bRefs) ? 'all-of-removed-annotation-only' : `${change}-removed`, { branch }, b, rl ?? this.r, { detail: branch });
     }
     for (const r of added) {
       const branch = branchLabel(r, this.rRefs);
-      this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
+      this.emit(annotates(r, this.rRefs) ? 'all-of-added-annotation-only' : `${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
     }
     // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.
     if (kind === 'allOf') {

@@ -174,3 +174,11 @@ export function isClosed(schema: JMap, refs: RefResolver, depth = 0): boolean {
     return d !== undefined && d.kind === 'map' && isClosed(d, refs, depth + 1);
   });
 }
+
+/** Keywords that describe a schema without constraining its values. */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(['title', 'description', 'example', 'examples', 'deprecated', 'externalDocs', '$comment']);
+
+/** A schema that only annotates (or is empty): it accepts every value, so as an allOf branch it changes nothing. */
+export function isAnnotationOnly(schema: JNode | undefined): boolean {
+  return isMap(schema) && [...schema.entries.keys()].every((k) => ANNOTATION_KEYWORDS.has(k) || k.startsWith('x-'));
+}

@@ -6,13 +6,13 @@
 import { isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
-import { isNullBranch, typesOf, valueKey } from './schemaFacts';
+import { ANNOTATION_KEYWORDS, isNullBranch, typesOf, valueKey } from './schemaFacts';
 
 const KINDS = ['oneOf', 'anyOf', 'allOf'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Keys beside a wrapper that do not change what it accepts (nullability is compared on the wrapper itself). */
-const PASSIVE = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'externalDocs', '$comment', 'nullable', 'x-nullable']);
+const PASSIVE = new Set([...ANNOTATION_KEYWORDS, 'nullable', 'x-nullable']);
 
 interface Wrapper {
   kind: Kind;
@@ -54,14 +54,23 @@ export function compareWrapping(pc: PairComparison): boolean {
   const w = rComposes ? wrapperOf(pc.r, pc.rRefs) : wrapperOf(pc.b, pc.bRefs);
   if (!w) return false;
   const plain = rComposes ? pc.b : pc.r;
-  const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' ? undefined : matchOf(plain, w.branches, rComposes ? pc.rRefs : pc.bRefs);
-  if (!match) return false; // allOf [x, y] extends x: compared keyword by keyword (properties merge through allOf)
-  pc.compareNullable();
   const refs = rComposes ? pc.rRefs : pc.bRefs;
+  const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' ? undefined : matchOf(plain, w.branches, refs);
+  if (!match) {
+    // Split into a oneOf of several shapes, none of them the old schema (e.g. one per required field):
+    // a value may now match none or two of them. One finding, not the keywords of each branch as removed.
+    if (rComposes && w.kind === 'oneOf') {
+      pc.compareNullable();
+      pc.emit('wrapped-in-one-of', { branches: `of ${w.branches.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list);
+      return true;
+    }
+    return false; // allOf [x, y] extends x: compared keyword by keyword (properties merge through allOf)
+  }
+  pc.compareNullable();
   const others = w.branches.filter((n) => n !== match);
   if (rComposes) {
     if (w.kind === 'oneOf' && others.length) {
-      pc.emit('wrapped-in-one-of', { branches: others.map((n) => branchLabel(n, refs)).join(', ') }, pc.b, w.list);
+      pc.emit('wrapped-in-one-of', { branches: `with ${others.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list);
     }
     if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs) });
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });

@@ -62,7 +62,8 @@ class SpecDiff {
     }
     for (const [key, rPath] of revision.paths) {
       if (base.paths.has(key)) continue;
-      this.ctx.emit({ rule: 'api-path-added', params: { path: rPath.path }, revision: rPath.node, detail: rPath.path });
+      const rule = key.startsWith('WEBHOOK ') ? 'webhook-added' : 'api-path-added';
+      this.ctx.emit({ rule, params: { path: rPath.path }, revision: rPath.node, detail: rPath.path });
     }
     for (const [key, bOp] of base.operations) {
       const rOp = revision.operations.get(key);

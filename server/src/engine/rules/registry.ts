@@ -163,6 +163,7 @@ const ENDPOINT_RULES = {
     fix: 'removed-node',
     formerly: ['api-webhook-removed'],
   }),
+  'webhook-added': row('info', 'none', 'added', 'webhook', 'Webhook added', 'webhook "{path}" was added'),
   'api-path-added': row('info', 'none', 'added', 'path', 'Path added', 'path {path} was added'),
   'endpoint-added': row('info', 'none', 'added', 'operation', 'Operation added', 'operation {operation} was added', { formerly: ['api-added'] }),
   'endpoint-deprecated': row('info', 'none', 'changed', 'operation', 'Operation deprecated', 'operation {operation} was deprecated', {
@@ -1838,6 +1839,20 @@ const SCHEMA_CHANGES = {
     ['warning', 'clients break only if they relied on what that branch declared (defaults, formats)'],
     ['info'],
   ),
+  'all-of-added-annotation-only': change(
+    'added',
+    'allOf branch added that only annotates (title, description, examples): no constraint',
+    'an allOf branch ({branch}) that only annotates was added to {what}',
+    ['info'],
+    ['info'],
+  ),
+  'all-of-removed-annotation-only': change(
+    'removed',
+    'allOf branch removed that only annotated (title, description, examples): no constraint',
+    'an allOf branch ({branch}) that only annotated was removed from {what}',
+    ['info'],
+    ['info'],
+  ),
   'additional-properties-tightened': change(
     'changed',
     'additionalProperties tightened',
@@ -2154,8 +2169,8 @@ const SCHEMA_CHANGES = {
   ),
   'wrapped-in-one-of': change(
     'changed',
-    'Schema wrapped into a oneOf with other branches',
-    '{what} became one branch of a oneOf beside {branches}',
+    'Schema wrapped into a oneOf with other branches, or split into a oneOf of several',
+    '{what} became a oneOf {branches}',
     ['warning', 'clients whose values also match another branch are rejected (oneOf wants exactly one)'],
     ['error', 'clients may now receive the other shapes'],
   ),
