@@ -141,6 +141,9 @@ test('grace period per stability level: deprecating without a sunset or with one
     'request-property-deprecated info',
     'response-property-deprecated info',
   ]);
+  const withSunset = run(spec(), spec({ propExtra: "\n                    deprecated: true\n                    x-sunset: '2027-01-01'" }));
+  assert.deepEqual(rules(withSunset), ['request-property-deprecated-with-sunset info', 'response-property-deprecated-with-sunset info']);
+  assert.match(withSunset[0].message, /^Property "tag" of .* was deprecated \(sunset 2027-01-01\)/);
 });
 
 test('changes inside an operation deprecated in the base are one level lower, unless configured otherwise', () => {

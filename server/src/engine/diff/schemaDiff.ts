@@ -15,7 +15,7 @@ import { compareTypeLists } from './typeListDiff';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
-import { stabilityChange } from './lifecycle';
+import { stabilityChange, sunsetOf } from './lifecycle';
 import {
   boolFlag,
   effectiveProperties,
@@ -519,14 +519,20 @@ export class PairComparison implements PairView {
     const bDep = boolFlag(bProp, 'deprecated');
     const rDep = boolFlag(rProp, 'deprecated');
     if (bDep !== rDep) {
+      const sunset = rDep ? sunsetOf(rProp, this.ctx.settings.sunsetKeys) : undefined;
+      const withSunset = sunset !== undefined && sunset !== 'invalid';
       const rule = rDep
         ? req
-          ? 'request-property-deprecated'
-          : 'response-property-deprecated'
+          ? withSunset
+            ? 'request-property-deprecated-with-sunset'
+            : 'request-property-deprecated'
+          : withSunset
+            ? 'response-property-deprecated-with-sunset'
+            : 'response-property-deprecated'
         : req
           ? 'request-property-reactivated'
           : 'response-property-reactivated';
-      this.emitRule(rule, { name, container: container() }, bNode, child(rProp, 'deprecated') ?? rNode, { detail: name });
+      this.emitRule(rule, { name, container: container(), to: sunset ?? '' }, bNode, child(rProp, 'deprecated') ?? rNode, { detail: name });
     }
     const key = this.ctx.settings.stabilityKey;
     const s = stabilityChange(bProp, rProp, key);

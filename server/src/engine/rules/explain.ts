@@ -518,6 +518,8 @@ function elementExample(r: RuleInfo): Pair {
       }
       if (/reactivated/.test(id)) return [schema(PROPERTY('nickname', false, ['deprecated: true']), ['id']), schema(PROPERTY('nickname', false), ['id'])];
       if (/-deprecated$/.test(id)) return [schema(PROPERTY('nickname', false), ['id']), schema(PROPERTY('nickname', false, ['deprecated: true']), ['id'])];
+      if (/-deprecated-with-sunset$/.test(id))
+        return [schema(PROPERTY('nickname', false), ['id']), schema(PROPERTY('nickname', false, ['deprecated: true', 'x-sunset: 2030-01-01']), ['id'])];
       if (r.action === 'removed')
         return [schema(PROPERTY('nickname', false, dep ? ['deprecated: true'] : []), /required/.test(id) ? ['id', 'nickname'] : ['id']), schema([], ['id'])];
       if (r.action === 'added')

@@ -1140,6 +1140,19 @@ const PROPERTY_RULES = {
       sunsetParse: 'request-property-deprecated-sunset-invalid',
     },
   ),
+  'request-property-deprecated-with-sunset': row(
+    'info',
+    'request',
+    'changed',
+    'property',
+    'Request property deprecated with a sunset date',
+    'property "{name}" of {container} was deprecated (sunset {to})',
+    {
+      sunsetMissing: 'request-property-deprecated-sunset-missing',
+      sunsetTooSmall: 'request-property-sunset-date-too-small',
+      sunsetParse: 'request-property-deprecated-sunset-invalid',
+    },
+  ),
   'request-property-reactivated': row(
     'info',
     'request',
@@ -1155,6 +1168,19 @@ const PROPERTY_RULES = {
     'property',
     'Response property deprecated',
     'property "{name}" of {container} was deprecated',
+    {
+      sunsetMissing: 'response-property-deprecated-sunset-missing',
+      sunsetTooSmall: 'response-property-sunset-date-too-small',
+      sunsetParse: 'response-property-deprecated-sunset-invalid',
+    },
+  ),
+  'response-property-deprecated-with-sunset': row(
+    'info',
+    'response',
+    'changed',
+    'property',
+    'Response property deprecated with a sunset date',
+    'property "{name}" of {container} was deprecated (sunset {to})',
     {
       sunsetMissing: 'response-property-deprecated-sunset-missing',
       sunsetTooSmall: 'response-property-sunset-date-too-small',
