@@ -441,6 +441,7 @@ paths:
             schema:
               $ref: '#/components/schemas/Doc'
           application/octet-stream: {}
+          application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Doc'}}
       responses:
         '200':
           description: ok
@@ -512,6 +513,11 @@ const STRUCTURE_EDITS: [string, string][] = [
   ['- oauth: [read]', '- oauth: [read, write]'],
   ['- key: []', '- key: []\n    oauth: [read]'],
   ['maximum: 3}', 'maximum: 2}'],
+  // Values as text (form fields, headers) against JSON: one schema, judged per media type.
+  ['kind: {type: string}', 'kind: {type: integer}'],
+  ['X-Rate: {schema: {type: integer}}', 'X-Rate: {schema: {type: string}}'],
+  ['application/x-www-form-urlencoded:', 'application/xml:'],
+  ['tag: {type: string}', 'tag: {type: boolean}'],
 ];
 
 test('the live diff equals a full check after edits to structure, content, parameters, media types and security schemes', () => {
