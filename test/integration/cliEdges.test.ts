@@ -300,3 +300,23 @@ test('github: annotation paths are relative to GITHUB_WORKSPACE when set', () =>
   );
   assert.match(run(['check', 'openapi.yaml', '--format', 'github'], r.path('api'), { GITHUB_WORKSPACE: '' }).stdout, /^::error file=openapi\.yaml,/m);
 });
+
+test('a reader that stops early (| head) ends the output quietly: no stack trace, the run keeps its exit code', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-pipe-'));
+  writeFileSync(join(dir, 'base.yaml'), SPEC);
+  writeFileSync(join(dir, 'revision.yaml'), NO_DELETE);
+  // `head -c 1` reads one byte and closes the pipe while the CLI is still writing; PIPESTATUS holds the CLI's code.
+  for (const [args, code] of [
+    ['rules', 0],
+    ['rules --format markdown', 0],
+    ['diff base.yaml revision.yaml --format json', 1],
+  ] as const) {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" ${args} 2>err.txt | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.equal(r.stdout.trim(), String(code), args);
+    assert.equal(readFileSync(join(dir, 'err.txt'), 'utf8'), '', `${args}: nothing on stderr`);
+  }
+});

@@ -140,7 +140,18 @@ function useColour(io: CliIo): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
+/**
+ * A reader that stops early (`breakwater rules | head`) closes the pipe: the rest of the output
+ * has nowhere to go, which is no error. The run still finishes and exits with its own code.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+  });
+}
+
 if (require.main === module) {
+  ignoreClosedPipe(process.stdout);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
