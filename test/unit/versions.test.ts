@@ -73,6 +73,77 @@ test('3.1 webhooks: the API sends the payload, so an enum value added breaks rec
   assert.equal(appeared.filter((x) => x.rule === 'api-path-added').length, 0, 'a webhook is no path');
 });
 
+/** A 3.1 webhook (or, with `paths`, the same operation as an endpoint) with `params` and `body` under its POST. */
+const hookOrPath = (where: 'webhooks' | 'paths', params: string, body: string) => `openapi: 3.1.0
+info: {title: t, version: '1'}
+${where}:
+  ${where === 'paths' ? '/pets' : 'newPet'}:
+    post:
+      parameters: [${params}]${body}
+      responses:
+        '200': {description: ok}
+`;
+const payload = (required: boolean, mediaTypes = ['application/json']) =>
+  `\n      requestBody:\n        required: ${required}\n        content:\n${mediaTypes.map((m) => `          ${m}: {schema: {type: object}}\n`).join('')}`.replace(
+    /\n$/,
+    '',
+  );
+const trace = (required: boolean) => `{name: X-Trace, in: header, required: ${required}, schema: {type: string}}`;
+
+test('3.1 webhooks: the API sends the parameters and the payload, so requiring them breaks nobody and dropping them breaks subscribers', () => {
+  const levels = (where: 'webhooks' | 'paths', base: [string, string], revision: [string, string]) =>
+    sameInBothFormats(diffPair(hookOrPath(where, ...base), hookOrPath(where, ...revision)))
+      .map((f) => `${f.rule} ${f.level}`)
+      .sort();
+  const cases: { base: [string, string]; revision: [string, string]; path: string[]; webhook: string[] }[] = [
+    { base: ['', payload(false)], revision: ['', payload(true)], path: ['request-body-became-required error'], webhook: ['request-body-became-required info'] },
+    {
+      base: ['', payload(true)],
+      revision: ['', payload(false)],
+      path: ['request-body-became-optional info'],
+      webhook: ['request-body-became-optional warning'],
+    },
+    { base: ['', ''], revision: ['', payload(true)], path: ['request-body-added-required error'], webhook: ['request-body-added-required info'] },
+    { base: ['', payload(true)], revision: ['', ''], path: ['request-body-removed error'], webhook: ['request-body-removed error'] },
+    {
+      base: [trace(false), ''],
+      revision: [trace(true), ''],
+      path: ['request-parameter-became-required error'],
+      webhook: ['request-parameter-became-required info'],
+    },
+    {
+      base: [trace(true), ''],
+      revision: [trace(false), ''],
+      path: ['request-parameter-became-optional info'],
+      webhook: ['request-parameter-became-optional warning'],
+    },
+    { base: ['', ''], revision: [trace(true), ''], path: ['new-required-request-parameter error'], webhook: ['new-required-request-parameter info'] },
+    {
+      base: ['', payload(true)],
+      revision: ['', payload(true, ['application/json', 'application/xml'])],
+      path: ['request-body-media-type-added info'],
+      webhook: ['request-body-media-type-added warning'],
+    },
+    {
+      base: ['', payload(true, ['application/json', 'application/xml'])],
+      revision: ['', payload(true)],
+      path: ['request-body-media-type-removed error'],
+      webhook: ['request-body-media-type-removed info'],
+    },
+  ];
+  for (const c of cases) {
+    assert.deepEqual(levels('paths', c.base, c.revision), c.path, `endpoint: ${c.path}`);
+    assert.deepEqual(levels('webhooks', c.base, c.revision), c.webhook, `webhook: ${c.webhook}`);
+  }
+  const gone = only(sameInBothFormats(diffPair(hookOrPath('webhooks', trace(false), ''), hookOrPath('webhooks', '', ''))), 'request-parameter-removed');
+  assert.match(gone.message, /: subscribers that read it no longer get it$/);
+  const required = only(
+    sameInBothFormats(diffPair(hookOrPath('webhooks', '', payload(false)), hookOrPath('webhooks', '', payload(true)))),
+    'request-body-became-required',
+  );
+  assert.equal(required.message, 'Request body became required in webhook newPet POST', 'nobody breaks: no who-breaks sentence');
+});
+
 test('multi-file: a change in a referenced file is reported in that file', () => {
   const root =
     "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas/pet.yaml#/Pet'\n";

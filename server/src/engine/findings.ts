@@ -31,7 +31,7 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
     const configured = configuredFor(options.ruleLevels, rule);
     if (configured === 'off') continue;
     // A level set by the user wins over policies; policies win over the registry.
-    const level: Level = configured ?? verdict.level ?? (rule === change.rule ? defaultLevel(rule, change.closedSchema) : info.level);
+    const level: Level = configured ?? verdict.level ?? (rule === change.rule ? defaultLevel(rule, change.circumstance) : info.level);
     const base = change.base ? locate(ctx.base, change.base) : null;
     const revision = change.revision ? locate(ctx.revision, change.revision) : null;
     const fingerprint = fingerprintOf(rule, change, base, revision);
@@ -42,7 +42,7 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       rule,
       level,
       // The change's own template: a policy that changed the rule says why in its note.
-      message: withUsage(renderMessage(change.rule, change.params, change.closedSchema), ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
+      message: withUsage(renderMessage(change.rule, change.params, change.circumstance), ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
       operations: ops,
       operation: ops[0] ?? null,
       pointer: revision?.pointer ?? base?.pointer ?? '',
@@ -59,7 +59,7 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
 
 function levelOf(change: RawChange, options: CheckOptions): Level {
   const configured = configuredFor(options.ruleLevels, change.rule);
-  return configured && configured !== 'off' ? configured : defaultLevel(change.rule, change.closedSchema);
+  return configured && configured !== 'off' ? configured : defaultLevel(change.rule, change.circumstance);
 }
 
 /** The quick fix the registry names for the change's rule, with the key or property it needs. */

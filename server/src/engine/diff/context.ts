@@ -5,7 +5,7 @@
 // once, listing its usage sites).
 import type { JNode } from '../parse/tree';
 import type { OperationModel, SpecModel } from '../model/model';
-import { deprecatedVariant, type MessageParams, type RuleId } from '../rules/registry';
+import { deprecatedVariant, type Circumstance, type MessageParams, type RuleId } from '../rules/registry';
 
 export interface SchemaPair {
   key: string;
@@ -32,8 +32,8 @@ export interface RawChange {
   detail?: string;
   /** The removed key (removal fixes) or the property named in `required` (required fixes). */
   fixKey?: string;
-  /** The schema that held a removed property admits no others: the rule's `whenClosed` level and sentence apply. */
-  closedSchema?: boolean;
+  /** A circumstance the rule's `when` may give another level and who-breaks sentence for. */
+  circumstance?: Circumstance;
   /** The rule's quick fix cannot apply to these nodes. */
   noFix?: boolean;
   /** The operation, for changes outside shared schemas. */

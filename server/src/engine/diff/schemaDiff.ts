@@ -442,8 +442,8 @@ export class PairComparison implements PairView {
         const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
         const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
         // A request schema that admits no other properties now rejects clients that still send it.
-        const closedSchema = req && isClosed(this.r, this.rRefs);
-        this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase, closedSchema });
+        const circumstance = req && isClosed(this.r, this.rRefs) ? 'closed-schema' : undefined;
+        this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase, circumstance });
         continue;
       }
       const rProp = this.rRefs.deref(rNode);

@@ -101,7 +101,8 @@ class SpecDiff {
     revision: JNode | undefined,
     more: Partial<RawChange> = {},
   ): void {
-    this.ctx.emit({ rule, params: { operation: op.label, ...params }, base, revision, operation: op, ...more });
+    const circumstance = op.isWebhook ? 'webhook' : undefined;
+    this.ctx.emit({ rule, params: { operation: op.label, ...params }, base, revision, operation: op, circumstance, ...more });
   }
 
   /**

@@ -8,7 +8,7 @@
 // subject lives (a request body, a property, a parameter, a response header...);
 // the other rules pick an example by element and action.
 import type { Direction, Level } from '../types';
-import { RULES, renderMessage, ruleInfo, rulesMarkdown, schemaChangeFacts, type RuleId, type RuleInfo } from './registry';
+import { RULES, renderMessage, ruleInfo, rulesMarkdown, schemaChangeFacts, type Circumstance, type RuleId, type RuleInfo } from './registry';
 
 export interface RuleExplanation {
   id: RuleId;
@@ -42,6 +42,18 @@ function whoBreaks(r: RuleInfo): string {
   }
   const who = r.breaks ? capitalise(r.breaks) : 'Clients written against the base';
   return r.level === 'error' ? `${who}.` : `${who}. Whether anyone breaks depends on how clients use it, so it is a warning, not an error.`;
+}
+
+const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
+  'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
+  webhook: 'In a webhook, where the API sends the request and subscribers receive it',
+};
+
+/** The levels a rule takes in other circumstances (registry `when`), one sentence each. */
+function otherCircumstances(r: RuleInfo): string {
+  return Object.entries(r.when ?? {})
+    .map(([c, v]) => ` ${CIRCUMSTANCE_WORDS[c as Circumstance]}, it is ${LEVEL_WORDS[v.level].toLowerCase()} (${v.level})${v.breaks ? `: ${v.breaks}` : ''}.`)
+    .join('');
 }
 
 // ---- the safe alternative ---------------------------------------------------------------------
@@ -669,7 +681,7 @@ export function explainRule(id: RuleId): RuleExplanation {
   const summary = `${LEVEL_WORDS[r.level]} (${r.level}): ${r.title}`;
   const sections: [string, string][] = [
     ['What changed', whatChanged(r, example)],
-    ['Who breaks, and why', `${DIRECTION_WHY[r.direction]} ${whoBreaks(r)}`],
+    ['Who breaks, and why', `${DIRECTION_WHY[r.direction]} ${whoBreaks(r)}${otherCircumstances(r)}`],
     ['Safe alternative', alternative(r)],
   ];
   const markdown = [

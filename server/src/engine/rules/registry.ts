@@ -77,9 +77,16 @@ interface Row {
   sunsetTooSmall?: string;
   /** Former ids of this rule; the first one stays in fingerprints so accepted changes keep matching. */
   formerly?: readonly string[];
-  /** Level and who-breaks sentence when the schema that held the removed element is closed (admits no other properties). */
-  whenClosed?: { level: Level; breaks: string };
+  /** Level and who-breaks sentence (none: nobody breaks) in a circumstance that changes the verdict. */
+  when?: Partial<Record<Circumstance, { level: Level; breaks?: string }>>;
 }
+
+/**
+ * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
+ * property admits no others; `webhook`, the operation is a webhook, so the API sends the request
+ * (its parameters and body reach subscribers) and the subscriber answers.
+ */
+export type Circumstance = 'closed-schema' | 'webhook';
 
 export interface RuleInfo extends Readonly<Row> {
   id: RuleId;
@@ -93,10 +100,7 @@ export interface RuleInfo extends Readonly<Row> {
  */
 export const DOCS_FILE = 'docs/rules.md';
 
-type Extra = Pick<
-  Row,
-  'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'whenClosed'
->;
+type Extra = Pick<Row, 'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'when'>;
 
 /** A table row: level, direction, action, element, title, message template, then the optional facts. */
 function row(level: Level, direction: Direction, action: RuleAction, element: RuleElement, title: string, message: string | undefined, extra: Extra = {}): Row {
@@ -633,6 +637,7 @@ const PARAMETER_RULES = {
     breaks: 'clients that still send it may be rejected or have it ignored',
     fix: 'removed-array-item',
     deprecated: 'request-parameter-removed-with-deprecation',
+    when: { webhook: { level: 'error', breaks: 'subscribers that read it no longer get it' } },
   }),
   'request-parameter-removed-with-deprecation': row(
     'info',
@@ -650,7 +655,7 @@ const PARAMETER_RULES = {
     'parameter',
     'New required parameter',
     'required {in} parameter "{name}" was added to {operation}',
-    { breaks: 'existing clients do not send it and are rejected', fix: 'new-required' },
+    { breaks: 'existing clients do not send it and are rejected', fix: 'new-required', when: { webhook: { level: 'info' } } },
   ),
   'new-optional-request-parameter': row(
     'info',
@@ -667,7 +672,12 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter became required',
     '{in} parameter "{name}" became required in {operation}',
-    { breaks: 'clients that omit it are rejected', fix: 'became-required', was: 'the parameter was optional' },
+    {
+      breaks: 'clients that omit it are rejected',
+      fix: 'became-required',
+      was: 'the parameter was optional',
+      when: { webhook: { level: 'info' } },
+    },
   ),
   'request-parameter-became-optional': row(
     'info',
@@ -676,7 +686,7 @@ const PARAMETER_RULES = {
     'parameter',
     'Parameter became optional',
     '{in} parameter "{name}" became optional in {operation}',
-    { was: 'the parameter was required' },
+    { was: 'the parameter was required', when: { webhook: { level: 'warning', breaks: 'subscribers that rely on it may no longer get it' } } },
   ),
   'request-parameter-default-value-changed': row(
     'error',
@@ -772,6 +782,7 @@ const MESSAGE_RULES = {
   'request-body-removed': row('error', 'request', 'removed', 'request-body', 'Request body removed', 'request body was removed from {operation}', {
     breaks: 'clients that send one may be rejected',
     fix: 'removed-node',
+    when: { webhook: { level: 'error', breaks: 'subscribers that read the payload get none' } },
   }),
   'request-body-added-required': row(
     'error',
@@ -780,7 +791,7 @@ const MESSAGE_RULES = {
     'request-body',
     'Required request body added',
     'a required request body was added to {operation}',
-    { breaks: 'clients that send none are rejected' },
+    { breaks: 'clients that send none are rejected', when: { webhook: { level: 'info' } } },
   ),
   'request-body-added-optional': row(
     'info',
@@ -797,7 +808,12 @@ const MESSAGE_RULES = {
     'request-body',
     'Request body became required',
     'request body became required in {operation}',
-    { breaks: 'clients that send none are rejected', fix: 'became-required', was: 'the request body was optional' },
+    {
+      breaks: 'clients that send none are rejected',
+      fix: 'became-required',
+      was: 'the request body was optional',
+      when: { webhook: { level: 'info' } },
+    },
   ),
   'request-body-became-optional': row(
     'info',
@@ -806,7 +822,7 @@ const MESSAGE_RULES = {
     'request-body',
     'Request body became optional',
     'request body became optional in {operation}',
-    { was: 'the request body was required' },
+    { was: 'the request body was required', when: { webhook: { level: 'warning', breaks: 'subscribers that expect a payload may get none' } } },
   ),
   'request-body-media-type-removed': row(
     'error',
@@ -815,7 +831,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Request media type removed',
     'media type {mediaType} was removed from the request body of {operation}',
-    { breaks: 'clients that send it are rejected', fix: 'removed-node' },
+    { breaks: 'clients that send it are rejected', fix: 'removed-node', when: { webhook: { level: 'info' } } },
   ),
   'request-body-media-type-added': row(
     'info',
@@ -824,6 +840,7 @@ const MESSAGE_RULES = {
     'media-type',
     'Request media type added',
     'media type {mediaType} was added to the request body of {operation}',
+    { when: { webhook: { level: 'warning', breaks: 'subscribers may receive payloads in a media type they do not read' } } },
   ),
   'response-success-status-removed': row(
     'error',
@@ -977,7 +994,7 @@ const PROPERTY_RULES = {
     breaks: STILL_SEND,
     fix: 'removed-node',
     deprecated: 'request-property-removed-with-deprecation',
-    whenClosed: { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' },
+    when: { 'closed-schema': { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' } },
   }),
   'request-property-removed-with-deprecation': row(
     'info',
@@ -2384,9 +2401,9 @@ export function configuredFor<T>(levels: Readonly<Record<string, T>> | undefined
 }
 
 /** The rule's level for one change before configuration and policies (a closed schema can raise it). */
-export function defaultLevel(id: RuleId, closedSchema = false): Level {
+export function defaultLevel(id: RuleId, circumstance?: Circumstance): Level {
   const r = ruleInfo(id);
-  return (closedSchema && r.whenClosed?.level) || r.level;
+  return (circumstance && r.when?.[circumstance]?.level) || r.level;
 }
 
 /** The id fingerprints are computed with: the first former id, so accepted changes survive a rename. */
@@ -2400,9 +2417,10 @@ export function deprecatedVariant(id: RuleId): RuleId {
 }
 
 /** `<message>: <who breaks>`, with the template's `{name}`s filled from params (a missing one stays visible, and tests catch it). */
-export function renderMessage(id: RuleId, params: MessageParams = {}, closedSchema = false): string {
+export function renderMessage(id: RuleId, params: MessageParams = {}, circumstance?: Circumstance): string {
   const r = ruleInfo(id);
-  const breaks = (closedSchema && r.whenClosed?.breaks) || r.breaks;
+  const special = circumstance && r.when?.[circumstance];
+  const breaks = special ? special.breaks : r.breaks;
   const template = breaks ? `${r.message ?? r.title}: ${breaks}` : (r.message ?? r.title);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
