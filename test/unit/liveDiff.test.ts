@@ -518,6 +518,7 @@ const STRUCTURE_EDITS: [string, string][] = [
   ['X-Rate: {schema: {type: integer}}', 'X-Rate: {schema: {type: string}}'],
   ['application/x-www-form-urlencoded:', 'application/xml:'],
   ['tag: {type: string}', 'tag: {type: boolean}'],
+  ['secret: {type: string, writeOnly: true}', "secret: {type: string, writeOnly: true, not: {enum: ['']}}"],
 ];
 
 test('the live diff equals a full check after edits to structure, content, parameters, media types and security schemes', () => {

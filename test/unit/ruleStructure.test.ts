@@ -365,3 +365,17 @@ test('an allOf branch that only annotates (title, description, examples) constra
   // A branch with a constraint still counts as one.
   expect({ req: '{type: string}' }, { req: '{type: string, allOf: [{description: d, maxLength: 3}]}' }, ['request-body-all-of-added error']);
 });
+
+test('not: added excludes values (breaks requests), removed allows them again (breaks responses), changed is a warning', () => {
+  const not = (extra: string) => `{type: object, properties: {name: {type: string${extra}}}}`;
+  const empty = ", not: {enum: ['']}";
+  expect({ req: not('') }, { req: not(empty) }, ['request-property-not-added error']);
+  expect({ res: not('') }, { res: not(empty) }, ['response-property-not-added info']);
+  expect({ req: not(empty) }, { req: not('') }, ['request-property-not-removed info']);
+  expect({ res: not(empty) }, { res: not('') }, ['response-property-not-removed error']);
+  expect({ req: not(empty) }, { req: not(", not: {enum: ['', none]}") }, ['request-property-not-changed warning']);
+  expect({ res: not(empty) }, { res: not(", not: {enum: ['', none]}") }, ['response-property-not-changed warning']);
+  expect({ req: not(empty) }, { req: not(", not: {enum: [''], description: 'no empty names'}") }, [], 'a note is no change');
+  // On the body itself.
+  expect({ req: '{type: string}' }, { req: "{type: string, not: {const: ''}}" }, ['request-body-not-added error']);
+});

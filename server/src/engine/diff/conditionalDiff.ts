@@ -1,8 +1,12 @@
-// if / then / else (JSON Schema 2019/2020, OpenAPI 3.1): values matching `if` must
-// also match `then`, the others `else`. Each keyword added narrows what is valid,
-// removed widens it; `then` and `else` on both sides are compared pairwise (their
-// schemas constrain as any schema does). A changed `if` moves values between the
-// branches, which cannot be judged from the spec: a warning.
+// Keywords that select values by a schema. if / then / else (JSON Schema 2019/2020,
+// OpenAPI 3.1): values matching `if` must also match `then`, the others `else`. Each
+// keyword added narrows what is valid, removed widens it; `then` and `else` on both
+// sides are compared pairwise (their schemas constrain as any schema does). A changed
+// `if` moves values between the branches, which cannot be judged from the spec: a
+// warning. `not` (3.0 and 3.1) excludes the values matching its schema: added narrows,
+// removed widens; changed, it excludes other values, which is a warning too (a change
+// inside it means the opposite of the same change anywhere else, so it is not compared
+// keyword by keyword).
 import { child, isMap, type JMap } from '../parse/tree';
 import type { PairView } from './pairView';
 import { valueKey } from './schemaFacts';
@@ -21,6 +25,16 @@ export function compareConditionals(v: PairView): void {
   }
   compareSubschemaKeyword(v, child(v.b, 'then'), child(v.r, 'then'), 'then');
   compareSubschemaKeyword(v, child(v.b, 'else'), child(v.r, 'else'), 'else');
+}
+
+export function compareNot(v: PairView): void {
+  const bNot = child(v.b, 'not');
+  const rNot = child(v.r, 'not');
+  if (!bNot && !rNot) return;
+  if (!bNot) return v.emit('not-added', {}, v.b, rNot);
+  if (!rNot) return v.emit('not-removed', {}, bNot, v.r);
+  // Compared as written, like `if`: what matters is which values it excludes.
+  if (valueKey(bNot) !== valueKey(rNot) && !(isMap(bNot) && isMap(rNot) && sameIgnoringNotes(bNot, rNot))) v.emit('not-changed', {}, bNot, rNot);
 }
 
 /** Descriptions, titles and examples do not change which values a condition selects. */

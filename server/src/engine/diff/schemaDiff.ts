@@ -9,7 +9,7 @@ import type { OperationModel } from '../model/model';
 import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareArrayKeywords } from './arrayKeywordsDiff';
 import { compareBounds } from './boundsDiff';
-import { compareConditionals } from './conditionalDiff';
+import { compareConditionals, compareNot } from './conditionalDiff';
 import { compareObjectKeywords } from './objectKeywordsDiff';
 import { compareTypeLists } from './typeListDiff';
 import type { PairView } from './pairView';
@@ -231,6 +231,7 @@ export class PairComparison implements PairView {
     compareArrayKeywords(this);
     compareObjectKeywords(this);
     compareConditionals(this);
+    compareNot(this);
     for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) if (!typeLists?.has(kind)) this.compareComposition(kind);
     compareContentKeywords(this);
     compareExtensibleEnum(this);

@@ -2107,6 +2107,27 @@ const SCHEMA_CHANGES = {
     ['info'],
     ['error', 'clients may now receive such properties'],
   ),
+  'not-added': change(
+    'added',
+    'not added (values matching its schema are excluded)',
+    '{what} now excludes the values its new `not` schema matches',
+    ['error', 'clients that send such values are rejected'],
+    ['info'],
+  ),
+  'not-removed': change(
+    'removed',
+    'not removed (values it excluded are allowed again)',
+    '{what} no longer excludes the values its `not` schema matched',
+    ['info'],
+    ['error', 'clients may now receive values that were excluded'],
+  ),
+  'not-changed': change(
+    'changed',
+    'not changed (other values are excluded)',
+    '{what} changed its `not` schema, which now excludes other values',
+    ['warning', 'clients that send values the new `not` excludes are rejected; whether any do depends on their values'],
+    ['warning', 'clients may now receive values the old `not` excluded; whether that matters depends on the values'],
+  ),
   'dependent-required-added': change(
     'added',
     'dependentRequired added (more properties required together)',
