@@ -379,3 +379,15 @@ test('not: added excludes values (breaks requests), removed allows them again (b
   // On the body itself.
   expect({ req: '{type: string}' }, { req: "{type: string, not: {const: ''}}" }, ['request-body-not-added error']);
 });
+
+test('a oneOf/anyOf of bare types, object and array included, is a list of types whatever its keyword', () => {
+  const meta = (schema: string) => `{type: object, properties: {meta: ${schema}}}`;
+  expect({ res: meta('{anyOf: [{type: object}, {type: string}]}') }, { res: meta('{oneOf: [{type: string}]}') }, [
+    'response-property-list-of-types-narrowed info',
+  ]);
+  expect({ req: meta('{anyOf: [{type: object}, {type: string}]}') }, { req: meta('{oneOf: [{type: string}]}') }, [
+    'request-property-list-of-types-narrowed error',
+  ]);
+  expect({ res: meta('{type: string}') }, { res: meta('{anyOf: [{type: string}, {type: array}]}') }, ['response-property-list-of-types-widened error']);
+  expect({ res: meta('{type: [object, string]}') }, { res: meta('{oneOf: [{type: object}, {type: string}]}') }, [], 'respelt, no change');
+});

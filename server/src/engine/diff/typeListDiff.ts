@@ -1,5 +1,5 @@
 // Lists of types: a 3.1 `type` array (`[string, integer]`) or a oneOf/anyOf whose
-// branches are bare primitive types (`oneOf: [{type: string}, {type: integer}]`),
+// branches are bare types (`oneOf: [{type: string}, {type: integer}]`),
 // the two spellings oasdiff's list-of-types rules cover. Types gained widen what is
 // valid, types lost narrow it; the spelling itself does not matter, so moving
 // between a type array and such a oneOf is no change.
@@ -35,7 +35,8 @@ function typeListOf(schema: JMap): TypeList | undefined {
       if (!isMap(branch) || branch.ref !== undefined) return undefined;
       for (const k of branch.entries.keys()) if (!BARE_BRANCH_KEYS.has(k)) return undefined;
       const t = child(branch, 'type');
-      if (!isScalar(t) || typeof t.value !== 'string' || t.value === 'object' || t.value === 'array') return undefined;
+      // `{type: object}` with nothing else is any object: as much a bare type as `{type: string}`.
+      if (!isScalar(t) || typeof t.value !== 'string') return undefined;
       if (t.value !== 'null') types.add(t.value); // null is nullability, compared on its own
     }
     // oneOf wants exactly one match: with integer and number both listed, integers match two and are invalid.
