@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
@@ -99,4 +100,23 @@ test('real version pairs: verdicts and every breaking change found', (t) => {
     }
   }
   console.log(`pair                                                 verdict       err warn info   time\n${rows.join('\n')}`);
+});
+
+test('Stripe pair 01 with policies.unknownProperties: rejected (Stripe rejects unknown parameters at any depth): exit 1', (t) => {
+  const pair = join(CORPUS, 'pairs/01-stripe-blik-mandate-removal');
+  if (!existsSync(pair)) return t.skip(`corpus not found at ${CORPUS}`);
+  const dir = mkdtempSync(join(tmpdir(), 'bw-strict-'));
+  const config = join(dir, '.breakwater.yaml');
+  writeFileSync(config, 'policies:\n  unknownProperties: rejected\n');
+  const r = spawnSync(process.execPath, [CLI, 'diff', join(pair, 'base.yaml'), join(pair, 'revision.yaml'), '--format', 'json', '--config', config], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const findings = (JSON.parse(r.stdout) as { findings: OutFinding[] }).findings.filter((f) => f.rule === 'request-property-removed');
+  assert.ok(findings.length >= 2, JSON.stringify(findings));
+  for (const f of findings) {
+    assert.equal(f.level, 'error', f.message);
+    assert.match(f.message, /clients that still send it are rejected .*\[policy: the server rejects unknown properties\]$/);
+  }
 });

@@ -76,3 +76,28 @@ test('a level configured for request-property-removed still wins over the closed
   );
   assert.equal(only(f, 'request-property-removed').level, 'info');
 });
+
+test('policy unknownProperties: rejected: a server that rejects undeclared properties at any depth makes every removal an error', () => {
+  const nested = (withTag: boolean) => `              type: object
+              additionalProperties: false
+              properties:
+                owner:
+                  type: object
+                  properties:
+${props(withTag).replace(/^/gm, '    ')}`;
+  const run = (options = {}) => sameInBothFormats(diffPair(spec(nested(true)), spec(nested(false)), options));
+  // By the schema alone the nested object is open: a warning.
+  assert.equal(only(run(), 'request-property-removed').level, 'warning');
+  const strict = run({ policies: { unknownProperties: 'rejected' } });
+  const request = only(strict, 'request-property-removed');
+  assert.equal(request.level, 'error');
+  assert.match(
+    request.message,
+    /clients that still send it are rejected \(the schema admits no other properties\) .*\[policy: the server rejects unknown properties\]$/,
+  );
+  assert.equal(only(strict, 'response-optional-property-removed').level, 'warning', 'what a server accepts does not change what readers get');
+  // The default spelled out changes nothing; a configured level still wins.
+  assert.equal(only(run({ policies: { unknownProperties: 'declared' } }), 'request-property-removed').level, 'warning');
+  const configured = run({ policies: { unknownProperties: 'rejected' }, ruleLevels: { 'request-property-removed': 'info' } });
+  assert.equal(only(configured, 'request-property-removed').level, 'info');
+});

@@ -25,6 +25,7 @@ test('parseConfig: every documented key', () => {
       '  deprecation: {minDays: 90, sunsetExtensions: [x-sunset]}',
       '  majorVersion: {enabled: true, level: warning}',
       '  stability: {extension: x-stability-level, excludedLevels: [draft], excludeFlags: [x-internal]}',
+      '  unknownProperties: rejected',
     ].join('\n'),
     '/repo/.breakwater.yaml',
   );
@@ -41,6 +42,7 @@ test('parseConfig: every documented key', () => {
     deprecation: { minDays: 90, sunsetExtensions: ['x-sunset'] },
     majorVersion: { enabled: true, level: 'warning' },
     stability: { extension: 'x-stability-level', excludedLevels: ['draft'], excludeFlags: ['x-internal'] },
+    unknownProperties: 'rejected',
   });
 });
 
@@ -60,8 +62,9 @@ test('parseConfig: one-line errors that name the file, line and column', () => {
     ['accepted:\n  - reason: x\n', 'c.yaml:2:5: accepted change without a "fingerprint"'],
     ['accepted: yes\n', 'c.yaml:1:1: "accepted" must be a list of {fingerprint, rule, reason, expires}'],
     ['base: ""\n', 'c.yaml:1:1: "base" must be a non-empty string'],
-    ['policies:\n  sunset: {}\n', 'c.yaml:2:3: unknown policy "sunset" (expected deprecation, majorVersion, stability)'],
+    ['policies:\n  sunset: {}\n', 'c.yaml:2:3: unknown policy "sunset" (expected deprecation, majorVersion, stability, unknownProperties)'],
     ['policies:\n  deprecation: {minDays: soon}\n', 'c.yaml:2:17: "minDays" must be a number of days'],
+    ['policies:\n  unknownProperties: strict\n', 'c.yaml:2:3: "unknownProperties" must be declared or rejected'],
     ['- a\n- b\n', 'c.yaml:1:1: expected a mapping with keys base, rules, accepted, policies, include, exclude'],
     ['include: specs/**\n', 'c.yaml:1:1: "include" must be a list of glob patterns, e.g. [specs/**/*.yaml]'],
     ['rules: [\n', 'c.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],

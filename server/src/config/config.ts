@@ -162,8 +162,10 @@ function policiesOf(node: JNode, at: At): PolicyOptions {
       if (m.entries.has('extension')) out.stability.extension = nonEmptyString(m.entries.get('extension')!, 'extension', at);
       if (m.entries.has('excludedLevels')) out.stability.excludedLevels = stringList(m.entries.get('excludedLevels')!, 'excludedLevels', at);
       if (m.entries.has('excludeFlags')) out.stability.excludeFlags = stringList(m.entries.get('excludeFlags')!, 'excludeFlags', at);
+    } else if (key === 'unknownProperties') {
+      out.unknownProperties = oneOf(value, key, ['declared', 'rejected'] as const, at);
     } else {
-      throw at(value, `unknown policy "${key}" (expected deprecation, majorVersion, stability)`);
+      throw at(value, `unknown policy "${key}" (expected deprecation, majorVersion, stability, unknownProperties)`);
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { pointerOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import { Policies } from './policies';
 import type { RawChange } from './diff/context';
-import { configuredFor, defaultLevel, fingerprintId, renderMessage, ruleInfo, type RuleId } from './rules/registry';
+import { configuredFor, defaultLevel, fingerprintId, renderMessage, ruleInfo, type Circumstance, type RuleId } from './rules/registry';
 import type { CheckOptions, Finding, FixHint, Level, SideLocation } from './types';
 
 /** The raw changes of one comparison and which operations each one affects (a full diff's context, or the incremental diff's merge). */
@@ -24,25 +24,27 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
   for (const change of ctx.changes) {
     const opModels = ctx.operationsOf(change);
     if (policies.excluded(change, opModels)) continue;
-    const verdict = policies.verdict(change, levelOf(change, options), opModels);
+    const { circumstance, note: circumstanceNote } = policies.circumstanceOf(change);
+    const verdict = policies.verdict(change, levelOf(change, circumstance, options), opModels);
     if (verdict.drop) continue;
     const rule = verdict.rule;
     const info = ruleInfo(rule);
     const configured = configuredFor(options.ruleLevels, rule);
     if (configured === 'off') continue;
     // A level set by the user wins over policies; policies win over the registry.
-    const level: Level = configured ?? verdict.level ?? (rule === change.rule ? defaultLevel(rule, change.circumstance) : info.level);
+    const level: Level = configured ?? verdict.level ?? (rule === change.rule ? defaultLevel(rule, circumstance) : info.level);
     const base = change.base ? locate(ctx.base, change.base) : null;
     const revision = change.revision ? locate(ctx.revision, change.revision) : null;
     const fingerprint = fingerprintOf(rule, change, base, revision);
     if (accepted.has(fingerprint) || seen.has(fingerprint)) continue;
     seen.add(fingerprint);
     const ops = opModels.map((o) => o.label).sort();
+    const note = [circumstanceNote, verdict.note].filter(Boolean).join('; ') || undefined;
     findings.push({
       rule,
       level,
       // The change's own template: a policy that changed the rule says why in its note.
-      message: withUsage(renderMessage(change.rule, change.params, change.circumstance), ops, change) + (verdict.note ? ` [${verdict.note}]` : ''),
+      message: withUsage(renderMessage(change.rule, change.params, circumstance), ops, change) + (note ? ` [${note}]` : ''),
       operations: ops,
       operation: ops[0] ?? null,
       pointer: revision?.pointer ?? base?.pointer ?? '',
@@ -51,15 +53,15 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       fingerprint,
       direction: info.direction,
       fix: fixOf(change),
-      policyNote: verdict.note,
+      policyNote: note,
     });
   }
   return findings.sort(compareFindings);
 }
 
-function levelOf(change: RawChange, options: CheckOptions): Level {
+function levelOf(change: RawChange, circumstance: Circumstance | undefined, options: CheckOptions): Level {
   const configured = configuredFor(options.ruleLevels, change.rule);
-  return configured && configured !== 'off' ? configured : defaultLevel(change.rule, change.circumstance);
+  return configured && configured !== 'off' ? configured : defaultLevel(change.rule, circumstance);
 }
 
 /** The quick fix the registry names for the change's rule, with the key or property it needs. */

@@ -6,7 +6,7 @@ import type { OperationModel, SpecModel } from './model/model';
 import { DEFAULT_DIFF_SETTINGS, type RawChange } from './diff/context';
 import { stabilityOf, sunsetOf, type SunsetDate } from './diff/lifecycle';
 import { HTTP_METHODS } from './model/model';
-import { ruleInfo, type RuleElement, type RuleId } from './rules/registry';
+import { ruleInfo, type Circumstance, type RuleElement, type RuleId } from './rules/registry';
 import type { Level, PolicyOptions } from './types';
 
 export interface PolicyVerdict {
@@ -46,6 +46,16 @@ export class Policies {
       if (change.rule.startsWith('api-')) return false;
     }
     return ops.length > 0 && ops.every((op) => this.unstable(op));
+  }
+
+  /**
+   * The circumstance a change is judged in (registry `when`): its own, or a closed schema for every
+   * request schema when the team says its server rejects properties it does not declare.
+   */
+  circumstanceOf(change: RawChange): { circumstance?: Circumstance; note?: string } {
+    if (change.circumstance === undefined && this.options.unknownProperties === 'rejected' && ruleInfo(change.rule).when?.['closed-schema'])
+      return { circumstance: 'closed-schema', note: 'policy: the server rejects unknown properties' };
+    return { circumstance: change.circumstance };
   }
 
   verdict(change: RawChange, level: Level, ops: OperationModel[] = []): PolicyVerdict {

@@ -120,6 +120,12 @@ export interface PolicyOptions {
     /** Extensions that, when true on an operation, exclude it (e.g. ["x-internal"]). */
     excludeFlags?: string[];
   };
+  /**
+   * Whether the server rejects request properties a schema does not declare: only where the schema
+   * says so with `additionalProperties: false` / `unevaluatedProperties: false` (`declared`, default), or
+   * at any depth whatever the schema says (`rejected`: a server that validates strictly, as Stripe's does).
+   */
+  unknownProperties?: 'declared' | 'rejected';
   /** "Today" as YYYY-MM-DD, for reproducible sunset checks (default: the real date). */
   today?: string;
 }

@@ -45,7 +45,8 @@ function whoBreaks(r: RuleInfo): string {
 }
 
 const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
-  'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
+  'closed-schema':
+    'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`), or `.breakwater.yaml` says the server rejects them anyway (`policies: {unknownProperties: rejected}`)',
   webhook: 'In a webhook, where the API sends the request and subscribers receive it',
 };
 
