@@ -628,3 +628,19 @@ test('a tighter bound on a readOnly property is info on the request side (client
     ['request-property-max-decreased error'],
   );
 });
+
+test('the items of a body or parameter are named as such in messages, not "property []"', () => {
+  const msgs = (base: Parameters<typeof spec>[1], revision: Parameters<typeof spec>[1]) =>
+    sameInBothFormats(diffPair(spec('3.0.3', base), spec('3.0.3', revision))).map((f) => f.message);
+  const arr = (inner: string) => `{type: array, items: ${inner}}`;
+  assert.match(
+    msgs({ param: arr('{type: string, maxLength: 9}') }, { param: arr('{type: string, maxLength: 3}') })[0],
+    /^The items of query parameter "q" maxLength/,
+  );
+  assert.match(
+    msgs({ response: arr('{type: string, maxLength: 5}') }, { response: arr('{type: string, maxLength: 7}') })[0],
+    /^The items of the body schema maxLength/,
+  );
+  const obj = (n: number) => arr(`{type: object, properties: {id: {type: string, maxLength: ${n}}}}`);
+  assert.match(msgs({ request: obj(9) }, { request: obj(3) })[0], /^Property id of the items of the body schema maxLength/);
+});

@@ -780,6 +780,12 @@ export function describeSchema(node: JNode, subject: SchemaSubject, container = 
   const owner = ownerKind ? ownerName(node, ownerKind) : undefined;
   const word = SUBJECT_WORD[subject];
   if (container) return path ? `schema ${path}` : owner ? `the schema of ${owner}` : `the ${word} schema`;
+  // Items of an unnamed array (a body, a parameter, a header): "the items of query parameter "tags"", not "property []".
+  if (!name && parts[0] === '[]') {
+    const of = owner ?? 'the body schema'; // no parameter or header above it: a body's
+    const inner = path.slice(2).replace(/^\./, '');
+    return inner ? `property ${inner} of the items of ${of}` : `the items of ${of}`;
+  }
   if (parts.length) return owner && !name ? `property ${path} of ${owner}` : `property ${path}`;
   if (owner) return owner;
   if (name) return `schema ${name}`;
