@@ -644,3 +644,16 @@ test('the items of a body or parameter are named as such in messages, not "prope
   const obj = (n: number) => arr(`{type: object, properties: {id: {type: string, maxLength: ${n}}}}`);
   assert.match(msgs({ request: obj(9) }, { request: obj(3) })[0], /^Property id of the items of the body schema maxLength/);
 });
+
+test('a default added to or removed from a body or property is news, not a break (parameters have their own ids)', () => {
+  const rules = (base: Parameters<typeof spec>[1], revision: Parameters<typeof spec>[1]) =>
+    sameInBothFormats(diffPair(spec('3.0.3', base), spec('3.0.3', revision)))
+      .map((f) => `${f.rule} ${f.level}`)
+      .sort();
+  const prop = (extra: string) => `{type: object, properties: {p: {type: integer${extra}}}}`;
+  assert.deepEqual(rules({ request: prop('') }, { request: prop(', default: 20') }), ['request-property-default-value-added info']);
+  assert.deepEqual(rules({ response: prop(', default: 20') }, { response: prop('') }), ['response-property-default-value-removed info']);
+  assert.deepEqual(rules({ request: '{type: integer, default: 1}' }, { request: '{type: integer}' }), ['request-body-default-value-removed info']);
+  assert.deepEqual(rules({ response: '{type: integer}' }, { response: '{type: integer, default: 1}' }), ['response-body-default-value-added info']);
+  assert.deepEqual(rules({ param: '{type: integer}' }, { param: '{type: integer, default: 1}' }), ['request-parameter-default-value-added error']);
+});

@@ -383,6 +383,8 @@ export class PairComparison implements PairView {
       return;
     }
     if (bd && rd) this.emit('default-value-changed', values, bd, rd);
+    else if (rd) this.emit('default-value-added', values, this.b, rd);
+    else this.emit('default-value-removed', values, bd, this.r);
   }
 
   /** readOnly / writeOnly of whole bodies, parameters and headers; named properties are judged in compareProperties, by direction. */

@@ -1911,6 +1911,8 @@ const SCHEMA_CHANGES = {
     ['warning', 'clients that expect only the listed properties may get others'],
   ),
   'default-value-changed': change('changed', 'Default value changed', '{what} default changed from {from} to {to}', ['info'], ['info']),
+  'default-value-added': change('added', 'Default value added', '{what} now has default {to}', ['info'], ['info']),
+  'default-value-removed': change('removed', 'Default value removed', '{what} no longer has default {from}', ['info'], ['info']),
   'became-read-only': change('changed', 'Became readOnly', '{what} became readOnly', ['error', 'clients that still send it may be rejected'], ['info']),
   'became-write-only': change('changed', 'Became writeOnly', '{what} became writeOnly', ['info'], ['error', 'clients that read it get nothing']),
   'read-only-removed': change(
