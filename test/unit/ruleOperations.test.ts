@@ -88,3 +88,22 @@ test('allowEmptyValue taken away breaks clients that send empty values', () => {
 test('response headers added are info', () => {
   expect({}, { resHeaders: '{X-Rate: {schema: {type: integer}}}' }, ['response-header-added info']);
 });
+
+test('operation metadata: operationId added, removed or changed and tags added or removed are news (info)', () => {
+  const op = (extra: string) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pets:
+    get:${extra}
+      responses:
+        '200': {description: ok}
+`;
+  expectRules(op(''), op('\n      operationId: listPets'), ['api-operation-id-added info']);
+  expectRules(op('\n      operationId: listPets'), op(''), ['api-operation-id-removed info']);
+  expectRules(op('\n      operationId: listPets'), op('\n      operationId: getPets'), ['api-operation-id-changed info']);
+  expectRules(op('\n      tags: [pets]'), op('\n      tags: [pets, store]'), ['api-tag-added info']);
+  expectRules(op('\n      tags: [pets, store]'), op(''), ['api-tag-removed info', 'api-tag-removed info']);
+  expectRules(op('\n      tags: [pets, store]'), op('\n      tags: [store, pets]'), [], 'order does not matter');
+  const removed = sameSetInBothFormats(diffPair(op('\n      operationId: listPets'), op(''))).find((f) => f.rule === 'api-operation-id-removed');
+  assert.match(removed!.message, /^OperationId "listPets" was removed from GET \/pets: generated client method names change/);
+});

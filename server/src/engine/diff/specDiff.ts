@@ -1,6 +1,6 @@
 // Walks two models endpoint by endpoint: paths, operations, parameters, bodies,
 // responses, headers and security. Schemas are handed to SchemaDiff.
-import { boolOf, child, childMap, childSeq, isMap, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
+import { boolOf, child, childMap, childSeq, isMap, isScalar, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
@@ -150,10 +150,22 @@ class SpecDiff {
     const from = stringOf(b.node, 'operationId');
     const to = stringOf(r.node, 'operationId');
     if (from && to && from !== to) this.emit('api-operation-id-changed', r, { from, to }, child(b.node, 'operationId'), child(r.node, 'operationId'));
+    else if (to && !from) this.emit('api-operation-id-added', r, { to }, b.node, child(r.node, 'operationId'));
+    else if (from && !to) this.emit('api-operation-id-removed', r, { from }, child(b.node, 'operationId'), r.node);
+    this.tags(b, r);
     this.parameters(b, r);
     this.requestBody(b, r);
     this.responses(b, r);
     compareOperationSecurity(this.ctx, b, r, this.renamedSchemes);
+  }
+
+  /** Tags group operations in docs and generated clients: news, not breaks. */
+  private tags(b: OperationModel, r: OperationModel): void {
+    const tagsOf = (op: OperationModel) => new Map((childSeq(op.node, 'tags')?.items ?? []).filter(isScalar).map((n) => [String(n.value), n] as const));
+    const bt = tagsOf(b);
+    const rt = tagsOf(r);
+    for (const [tag, node] of bt) if (!rt.has(tag)) this.emit('api-tag-removed', r, { value: tag }, node, childSeq(r.node, 'tags') ?? r.node, { detail: tag });
+    for (const [tag, node] of rt) if (!bt.has(tag)) this.emit('api-tag-added', r, { value: tag }, childSeq(b.node, 'tags') ?? b.node, node, { detail: tag });
   }
 
   /** Request data flows to the server, except for webhooks, where the API is the sender. */

@@ -356,9 +356,18 @@ function elementExample(r: RuleInfo): Pair {
             ['paths:', '  /pets:', ...OP('get', deprecatedLines), '  /owners:', ...OP('get', [], 'listOwners')],
             ['paths:', '  /owners:', ...OP('get', [], 'listOwners')],
           ];
-    case 'webhook':
-      return [['webhooks:', '  newPet:', ...OP('post')], ['webhooks: {}']];
-    case 'operation':
+    case 'webhook': {
+      const hook: Pair = [['webhooks:', '  newPet:', ...OP('post')], ['webhooks: {}']];
+      return r.action === 'added' ? [hook[1], hook[0]] : hook;
+    }
+    case 'operation': {
+      // Operation metadata: its tags and its operationId.
+      const tagged = ['paths:', '  /pets:', ...OP('get', ['      tags: [pets]'])];
+      const noId = ['paths:', '  /pets:', ...OP('get').filter((l) => !l.includes('operationId'))];
+      if (id === 'api-tag-added') return [['paths:', '  /pets:', ...OP('get')], tagged];
+      if (id === 'api-tag-removed') return [tagged, ['paths:', '  /pets:', ...OP('get')]];
+      if (id === 'api-operation-id-added') return [noId, ['paths:', '  /pets:', ...OP('get')]];
+      if (id === 'api-operation-id-removed') return [['paths:', '  /pets:', ...OP('get')], noId];
       if (r.action === 'added')
         return [
           ['paths:', '  /pets:', ...OP('get')],
@@ -383,6 +392,7 @@ function elementExample(r: RuleInfo): Pair {
             ['paths:', '  /pets:', ...OP('get')],
             ['paths:', '  /pets:', ...OP('get', ['      deprecated: true'])],
           ];
+    }
     case 'sunset':
       return [
         ['paths:', '  /pets:', ...OP('get', ['      deprecated: true', '      x-sunset: 2030-01-01'])],

@@ -189,6 +189,14 @@ const ENDPOINT_RULES = {
   'api-operation-id-changed': row('info', 'none', 'changed', 'operation', 'operationId changed', 'operationId of {operation} changed from "{from}" to "{to}"', {
     breaks: 'generated client method names change',
   }),
+  'api-operation-id-added': row('info', 'none', 'added', 'operation', 'operationId added', 'operationId "{to}" was added to {operation}'),
+  'api-operation-id-removed': row('info', 'none', 'removed', 'operation', 'operationId removed', 'operationId "{from}" was removed from {operation}', {
+    breaks: 'generated client method names change',
+  }),
+  'api-tag-added': row('info', 'none', 'added', 'operation', 'Operation tag added', 'tag "{value}" was added to {operation}'),
+  'api-tag-removed': row('info', 'none', 'removed', 'operation', 'Operation tag removed', 'tag "{value}" was removed from {operation}', {
+    breaks: 'generated clients may group the operation elsewhere',
+  }),
 };
 
 // Security, graded by what a client holding the credentials of one old alternative experiences (oasdiff
