@@ -107,3 +107,31 @@ paths:
   const removed = sameSetInBothFormats(diffPair(op('\n      operationId: listPets'), op(''))).find((f) => f.rule === 'api-operation-id-removed');
   assert.match(removed!.message, /^OperationId "listPets" was removed from GET \/pets: generated client method names change/);
 });
+
+test('info.version against a revision that breaks clients: not changed, decreased, or not a new major (oasdiff ids, reported once configured)', () => {
+  const api = (version: string, withDelete: boolean) => `openapi: 3.0.3
+info: {title: t, version: '${version}'}
+paths:
+  /pets:
+    get:
+      responses:
+        '200': {description: ok}${withDelete ? "\n    delete:\n      responses:\n        '204': {description: gone}" : ''}
+`;
+  const levels = { 'api-version-not-bumped': 'error', 'api-version-decreased': 'error', 'api-major-version-not-bumped': 'warning' } as const;
+  const versioning = (from: string, to: string, breaking = true, ruleLevels: Record<string, 'error' | 'warning'> = levels) =>
+    sameSetInBothFormats(diffPair(api(from, true), api(to, !breaking), { ruleLevels }))
+      .filter((f) => f.rule.includes('version'))
+      .map((f) => `${f.rule} ${f.level}`);
+  assert.deepEqual(versioning('1.4.0', '1.4.0', true, {}), [], 'a team policy: off until configured');
+  assert.deepEqual(versioning('1.4.0', '1.4.0'), ['api-version-not-bumped error']);
+  assert.deepEqual(versioning('1.4.0', '1.3.9'), ['api-version-decreased error']);
+  assert.deepEqual(versioning('1.4.0', '1.5.0'), ['api-major-version-not-bumped warning']);
+  assert.deepEqual(versioning('0.4.0', '0.4.1'), ['api-major-version-not-bumped warning'], 'in 0.x the minor is the major');
+  assert.deepEqual(versioning('0.4.0', '0.5.0'), [], 'a new 0.x minor says it breaks');
+  assert.deepEqual(versioning('1.4.0', '2.0.0'), [], 'a new major says it breaks (and lowers the break to info)');
+  assert.deepEqual(versioning('1.4.0', '1.4.0', false), [], 'nothing breaks: nothing to say');
+  assert.deepEqual(versioning('2024-01', '2024-01'), [], 'not semver: not judged');
+  const f = sameSetInBothFormats(diffPair(api('1.4.0', true), api('1.4.0', false), { ruleLevels: levels })).find((x) => x.rule === 'api-version-not-bumped')!;
+  assert.match(f.message, /^API version 1\.4\.0 \(info\.version\) was not changed although this revision breaks clients/);
+  assert.equal(f.revision?.line, 2, 'points at info.version');
+});

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { pointerOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import { Policies } from './policies';
+import { versionChanges } from './versioning';
 import type { RawChange } from './diff/context';
 import { configuredFor, defaultLevel, fingerprintId, renderMessage, ruleInfo, type Circumstance, type RuleId } from './rules/registry';
 import type { CheckOptions, Finding, FixHint, Level, SideLocation } from './types';
@@ -21,22 +22,22 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const policies = new Policies(ctx.base, ctx.revision, options.policies);
-  for (const change of ctx.changes) {
+  const add = (change: RawChange): void => {
     const opModels = ctx.operationsOf(change);
-    if (policies.excluded(change, opModels)) continue;
+    if (policies.excluded(change, opModels)) return;
     const { circumstance, note: circumstanceNote } = policies.circumstanceOf(change);
     const verdict = policies.verdict(change, levelOf(change, circumstance, options), opModels);
-    if (verdict.drop) continue;
+    if (verdict.drop) return;
     const rule = verdict.rule;
     const info = ruleInfo(rule);
     const configured = configuredFor(options.ruleLevels, rule);
-    if (configured === 'off') continue;
+    if (configured === 'off' || (info.optIn && configured === undefined)) return;
     // A level set by the user wins over policies; policies win over the registry.
     const level: Level = configured ?? verdict.level ?? (rule === change.rule ? defaultLevel(rule, circumstance) : info.level);
     const base = change.base ? locate(ctx.base, change.base) : null;
     const revision = change.revision ? locate(ctx.revision, change.revision) : null;
     const fingerprint = fingerprintOf(rule, change, base, revision);
-    if (accepted.has(fingerprint) || seen.has(fingerprint)) continue;
+    if (accepted.has(fingerprint) || seen.has(fingerprint)) return;
     seen.add(fingerprint);
     const ops = opModels.map((o) => o.label).sort();
     const note = [circumstanceNote, verdict.note].filter(Boolean).join('; ') || undefined;
@@ -55,7 +56,10 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       fix: fixOf(change),
       policyNote: note,
     });
-  }
+  };
+  for (const change of ctx.changes) add(change);
+  // info.version is judged by the result: only a revision that breaks clients must say so.
+  if (findings.some((f) => f.level !== 'info')) for (const change of versionChanges(ctx.base, ctx.revision)) add(change);
   return findings.sort(compareFindings);
 }
 

@@ -6,6 +6,7 @@ import type { OperationModel, SpecModel } from './model/model';
 import { DEFAULT_DIFF_SETTINGS, type RawChange } from './diff/context';
 import { stabilityOf, sunsetOf, type SunsetDate } from './diff/lifecycle';
 import { HTTP_METHODS } from './model/model';
+import { majorOf } from './versioning';
 import { ruleInfo, type Circumstance, type RuleElement, type RuleId } from './rules/registry';
 import type { Level, PolicyOptions } from './types';
 
@@ -171,13 +172,6 @@ const INSIDE_OPERATION = new Set<RuleElement>([
   'enum-value',
   'security',
 ]);
-
-function majorOf(version: string | undefined): number | undefined {
-  const m = version?.match(/^v?(\d+)\.(\d+)/);
-  if (!m) return undefined;
-  // 0.x: the minor is the major (semver's rule for initial development).
-  return m[1] === '0' ? Number(m[2]) / 1000 : Number(m[1]);
-}
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(day) + days * 86400000).toISOString().slice(0, 10);

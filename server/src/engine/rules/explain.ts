@@ -44,6 +44,9 @@ function whoBreaks(r: RuleInfo): string {
   return r.level === 'error' ? `${who}.` : `${who}. Whether anyone breaks depends on how clients use it, so it is a warning, not an error.`;
 }
 
+const OPT_IN =
+  ' A team policy rather than a fact about clients, so it is reported only once `.breakwater.yaml` gives it a level (`rules: {rule-id: error}` makes CI insist on it).';
+
 const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'closed-schema':
     'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`), or `.breakwater.yaml` says the server rejects them anyway (`policies: {unknownProperties: rejected}`)',
@@ -562,6 +565,14 @@ function elementExample(r: RuleInfo): Pair {
       break;
     }
   }
+  if (r.element === 'version') {
+    // A breaking change (DELETE /pets removed) and what info.version says about it.
+    const to = id === 'api-version-decreased' ? '1.3.0' : id === 'api-version-not-bumped' ? '1.4.0' : '1.5.0';
+    return [
+      ['info:', '  title: Pets', '  version: 1.4.0', 'paths:', '  /pets:', ...OP('get'), ...OP('delete')],
+      ['info:', '  title: Pets', `  version: ${to}`, 'paths:', '  /pets:', ...OP('get')],
+    ];
+  }
   if ((r.element as string) === 'stability') {
     const level = (v: string) =>
       /property/.test(id)
@@ -695,7 +706,7 @@ export function explainRule(id: RuleId): RuleExplanation {
   const summary = `${LEVEL_WORDS[r.level]} (${r.level}): ${r.title}`;
   const sections: [string, string][] = [
     ['What changed', whatChanged(r, example)],
-    ['Who breaks, and why', `${DIRECTION_WHY[r.direction]} ${whoBreaks(r)}${otherCircumstances(r)}`],
+    ['Who breaks, and why', `${DIRECTION_WHY[r.direction]} ${whoBreaks(r)}${otherCircumstances(r)}${r.optIn ? OPT_IN : ''}`],
     ['Safe alternative', alternative(r)],
   ];
   const markdown = [

@@ -47,7 +47,8 @@ export type RuleElement =
   | 'enum-value'
   | 'security'
   | 'sunset'
-  | 'stability';
+  | 'stability'
+  | 'version';
 export type FixKind = FixHint['kind'];
 /** Named values a message template is filled with. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -77,6 +78,8 @@ interface Row {
   sunsetTooSmall?: string;
   /** Former ids of this rule; the first one stays in fingerprints so accepted changes keep matching. */
   formerly?: readonly string[];
+  /** Reported only when .breakwater.yaml or the settings give it a level (a team policy, not a fact about clients). */
+  optIn?: boolean;
   /** Level and who-breaks sentence (none: nobody breaks) in a circumstance that changes the verdict. */
   when?: Partial<Record<Circumstance, { level: Level; breaks?: string }>>;
 }
@@ -100,7 +103,10 @@ export interface RuleInfo extends Readonly<Row> {
  */
 export const DOCS_FILE = 'docs/rules.md';
 
-type Extra = Pick<Row, 'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'when'>;
+type Extra = Pick<
+  Row,
+  'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'when' | 'optIn'
+>;
 
 /** A table row: level, direction, action, element, title, message template, then the optional facts. */
 function row(level: Level, direction: Direction, action: RuleAction, element: RuleElement, title: string, message: string | undefined, extra: Extra = {}): Row {
@@ -193,6 +199,35 @@ const ENDPOINT_RULES = {
   'api-operation-id-removed': row('info', 'none', 'removed', 'operation', 'operationId removed', 'operationId "{from}" was removed from {operation}', {
     breaks: 'generated client method names change',
   }),
+  // Whole-spec: info.version against a revision that breaks clients (versioning.ts). A team policy, so
+  // reported only once .breakwater.yaml gives it a level (e.g. `api-major-version-not-bumped: error` in CI).
+  'api-version-not-bumped': row(
+    'info',
+    'none',
+    'changed',
+    'version',
+    'info.version not changed although the revision has breaking changes',
+    'API version {to} (info.version) was not changed although this revision breaks clients',
+    { was: 'the version in the base', optIn: true },
+  ),
+  'api-version-decreased': row(
+    'info',
+    'none',
+    'changed',
+    'version',
+    'info.version decreased',
+    'API version (info.version) decreased from {from} to {to} in a revision that breaks clients',
+    { was: 'the version in the base', optIn: true },
+  ),
+  'api-major-version-not-bumped': row(
+    'info',
+    'none',
+    'changed',
+    'version',
+    'info.version changed without a new major version although the revision has breaking changes',
+    'API version (info.version) changed from {from} to {to}, not to a new major, although this revision breaks clients',
+    { was: 'the version in the base', optIn: true },
+  ),
   'api-tag-added': row('info', 'none', 'added', 'operation', 'Operation tag added', 'tag "{value}" was added to {operation}'),
   'api-tag-removed': row('info', 'none', 'removed', 'operation', 'Operation tag removed', 'tag "{value}" was removed from {operation}', {
     breaks: 'generated clients may group the operation elsewhere',
@@ -2473,6 +2508,7 @@ const ELEMENT_NOUN: Record<RuleElement, string> = {
   security: 'security requirement',
   sunset: 'sunset date',
   stability: 'stability level',
+  version: 'API version',
 };
 
 /**
@@ -2528,7 +2564,10 @@ export function rulesMarkdown(): string {
     '| rule | level | direction | what it means | who breaks |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const r of RULES) out.push(`| [\`${r.id}\`](#${r.anchor}) | ${r.level} (${LEVEL_WORDS[r.level]}) | ${r.direction} | ${r.title} | ${r.breaks ?? ''} |`);
+  for (const r of RULES) {
+    const level = r.optIn ? `off until set (then e.g. ${r.level})` : `${r.level} (${LEVEL_WORDS[r.level]})`;
+    out.push(`| [\`${r.id}\`](#${r.anchor}) | ${level} | ${r.direction} | ${r.title} | ${r.breaks ?? ''} |`);
+  }
   out.push(
     '',
     '## Former ids',
