@@ -117,6 +117,6 @@ test('Stripe pair 01 with policies.unknownProperties: rejected (Stripe rejects u
   assert.ok(findings.length >= 2, JSON.stringify(findings));
   for (const f of findings) {
     assert.equal(f.level, 'error', f.message);
-    assert.match(f.message, /clients that still send it are rejected .*\[policy: the server rejects unknown properties\]$/);
+    assert.match(f.message, /clients that still send it are rejected \(the server rejects unknown properties\) .*\[policy: unknownProperties: rejected\]$/);
   }
 });

@@ -50,12 +50,12 @@ export class Policies {
   }
 
   /**
-   * The circumstance a change is judged in (registry `when`): its own, or a closed schema for every
-   * request schema when the team says its server rejects properties it does not declare.
+   * The circumstance a change is judged in (registry `when`): its own, or a strict server when the
+   * team says its server rejects the properties a schema does not declare, at any depth.
    */
   circumstanceOf(change: RawChange): { circumstance?: Circumstance; note?: string } {
-    if (change.circumstance === undefined && this.options.unknownProperties === 'rejected' && ruleInfo(change.rule).when?.['closed-schema'])
-      return { circumstance: 'closed-schema', note: 'policy: the server rejects unknown properties' };
+    if (change.circumstance === undefined && this.options.unknownProperties === 'rejected' && ruleInfo(change.rule).when?.['strict-server'])
+      return { circumstance: 'strict-server', note: 'policy: unknownProperties: rejected' };
     return { circumstance: change.circumstance };
   }
 

@@ -48,8 +48,8 @@ const OPT_IN =
   ' A team policy rather than a fact about clients, so it is reported only once `.breakwater.yaml` gives it a level (`rules: {rule-id: error}` makes CI insist on it).';
 
 const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
-  'closed-schema':
-    'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`), or `.breakwater.yaml` says the server rejects them anyway (`policies: {unknownProperties: rejected}`)',
+  'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
+  'strict-server': 'When `.breakwater.yaml` says the server rejects undeclared properties anyway (`policies: {unknownProperties: rejected}`)',
   webhook: 'In a webhook, where the API sends the request and subscribers receive it',
 };
 

@@ -86,10 +86,11 @@ interface Row {
 
 /**
  * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
- * property admits no others; `webhook`, the operation is a webhook, so the API sends the request
- * (its parameters and body reach subscribers) and the subscriber answers.
+ * property admits no others; `strict-server`, the team says its server rejects undeclared properties
+ * anyway (policies.unknownProperties); `webhook`, the operation is a webhook, so the API sends the
+ * request (its parameters and body reach subscribers) and the subscriber answers.
  */
-export type Circumstance = 'closed-schema' | 'webhook';
+export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook';
 
 export interface RuleInfo extends Readonly<Row> {
   id: RuleId;
@@ -1037,7 +1038,10 @@ const PROPERTY_RULES = {
     breaks: STILL_SEND,
     fix: 'removed-node',
     deprecated: 'request-property-removed-with-deprecation',
-    when: { 'closed-schema': { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' } },
+    when: {
+      'closed-schema': { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' },
+      'strict-server': { level: 'error', breaks: 'clients that still send it are rejected (the server rejects unknown properties)' },
+    },
   }),
   'request-property-removed-with-deprecation': row(
     'info',
