@@ -9,7 +9,7 @@
 // keyword by keyword).
 import { child, isMap, type JMap } from '../parse/tree';
 import type { PairView } from './pairView';
-import { valueKey } from './schemaFacts';
+import { ANNOTATION_KEYWORDS, valueKey } from './schemaFacts';
 import { compareSubschemaKeyword } from './subschemaKeyword';
 
 export function compareConditionals(v: PairView): void {
@@ -37,10 +37,9 @@ export function compareNot(v: PairView): void {
   if (valueKey(bNot) !== valueKey(rNot) && !(isMap(bNot) && isMap(rNot) && sameIgnoringNotes(bNot, rNot))) v.emit('not-changed', {}, bNot, rNot);
 }
 
-/** Descriptions, titles and examples do not change which values a condition selects. */
+/** Annotations (descriptions, titles, examples...) do not change which values a condition selects. */
 function sameIgnoringNotes(b: JMap, r: JMap): boolean {
-  const notes = new Set(['description', 'title', 'examples', 'example', '$comment']);
-  const keys = (m: JMap) => [...m.entries.keys()].filter((k) => !notes.has(k)).sort();
+  const keys = (m: JMap) => [...m.entries.keys()].filter((k) => !ANNOTATION_KEYWORDS.has(k)).sort();
   const bk = keys(b);
   const rk = keys(r);
   return bk.length === rk.length && bk.every((k, i) => k === rk[i] && valueKey(b.entries.get(k)) === valueKey(r.entries.get(k)));
