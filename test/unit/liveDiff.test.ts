@@ -519,6 +519,11 @@ const STRUCTURE_EDITS: [string, string][] = [
   ['application/x-www-form-urlencoded:', 'application/xml:'],
   ['tag: {type: string}', 'tag: {type: boolean}'],
   ['secret: {type: string, writeOnly: true}', "secret: {type: string, writeOnly: true, not: {enum: ['']}}"],
+  // Off the wire (readOnly in requests, writeOnly in responses): the same schema judged per direction, and what nests in it.
+  ['        parts:\n', '        parts:\n          writeOnly: true\n'],
+  ['        parts:\n', '        parts:\n          readOnly: true\n'],
+  ['id: {type: string, readOnly: true}', 'id: {type: integer, readOnly: true}'],
+  ['secret: {type: string, writeOnly: true}', 'secret: {type: string, writeOnly: true, enum: [s]}'],
 ];
 
 test('the live diff equals a full check after edits to structure, content, parameters, media types and security schemes', () => {

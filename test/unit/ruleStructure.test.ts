@@ -287,9 +287,54 @@ test('readOnly / writeOnly are judged by the direction a property travels in', (
     expect({ res: s(required, '') }, { res: s(required, wo) }, [`response-${r}-property-became-write-only ${required ? 'error' : 'warning'}`]);
     expect({ res: s(required, wo) }, { res: s(required, '') }, [`response-${r}-property-became-not-write-only ${required ? 'warning' : 'info'}`]);
   }
-  // Off the wire: a readOnly request property or a writeOnly response property may be removed or become required freely.
+  // Off the wire: a readOnly request property or a writeOnly response property may be removed or become required freely
+  // (the catalogue has info ids for the writeOnly response ones, none for readOnly request ones).
   expect({ req: s(false, ro) }, { req: '{type: object}' }, []);
-  expect({ res: s(true, wo) }, { res: '{type: object}' }, []);
+  expect({ req: s(true, ro) }, { req: '{type: object}' }, []);
+  expect({ res: s(true, wo) }, { res: '{type: object}' }, ['response-required-write-only-property-removed info']);
+  expect({ res: s(false, wo) }, { res: '{type: object}' }, ['response-optional-write-only-property-removed info']);
+  expect({ req: '{type: object}' }, { req: s(true, ro) }, []);
+  expect({ res: '{type: object}' }, { res: s(true, wo) }, ['response-required-write-only-property-added info']);
+  expect({ res: '{type: object}' }, { res: s(false, wo) }, ['response-optional-write-only-property-added info']);
+  expect({ req: s(false, ro) }, { req: s(true, ro) }, []);
+  expect({ res: s(false, wo) }, { res: s(true, wo) }, ['response-write-only-property-became-required info']);
+  expect({ res: s(true, wo) }, { res: s(false, wo) }, ['response-write-only-property-became-optional info']);
+});
+
+test('nothing inside a property clients do not see that way breaks them: readOnly in requests, writeOnly in responses', () => {
+  const p = (flag: string, schema: string) => `{type: object, properties: {p: ${schema.replace(/^\{/, `{${flag}: true, `)}}}`;
+  // The catalogue's own ids where it has them.
+  expect({ req: p('readOnly', '{type: string, enum: [a, b]}') }, { req: p('readOnly', '{type: string, enum: [a]}') }, [
+    'request-read-only-property-enum-value-removed info',
+  ]);
+  expect({ res: p('writeOnly', '{type: string, enum: [a]}') }, { res: p('writeOnly', '{type: string, enum: [a, b]}') }, [
+    'response-write-only-property-enum-value-added info',
+  ]);
+  expect({ req: p('readOnly', '{type: string, maxLength: 9}') }, { req: p('readOnly', '{type: string, maxLength: 3}') }, [
+    'request-read-only-property-max-length-decreased info',
+  ]);
+  // Any other change keeps its id, as info, and says why (it was an error: a type change, a nested property removed).
+  expect({ req: p('readOnly', '{type: string}') }, { req: p('readOnly', '{type: integer}') }, ['request-property-type-changed info']);
+  expect({ res: p('writeOnly', '{type: string}') }, { res: p('writeOnly', '{type: integer}') }, ['response-property-type-changed info']);
+  const nested = (inner: string) => `{type: object, required: [q], properties: {q: {type: object, required: [x], properties: {x: ${inner}}}}}`;
+  expect({ res: p('writeOnly', nested('{type: string}')) }, { res: p('writeOnly', nested('{type: integer}')) }, ['response-property-type-changed info']);
+  expect({ req: p('readOnly', nested('{type: string}')) }, { req: p('readOnly', nested('{type: string, maxLength: 2}')) }, [
+    'request-property-max-length-set info',
+  ]);
+  const removedInside = sameSetInBothFormats(
+    diffPair(spec({ res: p('writeOnly', nested('{type: string}')) }), spec({ res: p('writeOnly', '{type: object, properties: {q: {type: object}}}') })),
+  );
+  // Removed and loosened inside it: the catalogue's writeOnly ids too (nothing inside reaches clients either).
+  assert.deepEqual(removedInside.map((f) => `${f.rule} ${f.level}`).sort(), [
+    'response-required-write-only-property-removed info',
+    'response-write-only-property-became-optional info',
+  ]);
+  for (const f of removedInside) assert.match(f.message, /clients never get it \(writeOnly\)/, f.message);
+  // The same changes where clients do see the property: the usual verdicts.
+  expect({ req: p('writeOnly', '{type: string, enum: [a, b]}') }, { req: p('writeOnly', '{type: string, enum: [a]}') }, [
+    'request-property-enum-value-removed error',
+  ]);
+  expect({ res: p('readOnly', '{type: string}') }, { res: p('readOnly', '{type: integer}') }, ['response-property-type-changed error']);
 });
 
 test('bounds are compared wherever a schema sits: allOf/anyOf/oneOf branches, items, additionalProperties, nested properties', () => {

@@ -3,8 +3,7 @@
 // is a bound of its own), string lengths, item and property counts, and multipleOf.
 // A bound is compared by what it allows, not keyword by keyword, so moving
 // `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
-import { child, isScalar, numberOf, scalarOf, type JMap, type JNode } from '../parse/tree';
-import type { RuleId } from '../rules/registry';
+import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
 import type { PairView } from './pairView';
 
 type Side = 'upper' | 'lower';
@@ -103,19 +102,8 @@ function compareBound(v: PairView, kind: BoundKind): void {
   const keyword = String(r.node.key);
   const id = `${stemOf(exclusive)}-${change}` as const;
   const params = { keyword, from: show(b), to: show(r) };
-  const readOnly = v.dir === 'request' && scalarOf(v.r, 'readOnly') === true ? READ_ONLY_VARIANTS.get(id) : undefined;
-  if (readOnly) v.emitRule(readOnly, { what: v.what, ...params }, anchorB, anchorR, { detail: keyword });
-  else v.emit(id, params, anchorB, anchorR, { detail: keyword });
+  v.emit(id, params, anchorB, anchorR, { detail: keyword });
 }
-
-/** Tighter bounds on a property the revision marks readOnly: clients do not send it, so the catalogue's info ids. */
-const READ_ONLY_VARIANTS = new Map<string, RuleId>([
-  ['max-decreased', 'request-read-only-property-max-decreased'],
-  ['exclusive-max-decreased', 'request-read-only-property-exclusive-max-decreased'],
-  ['min-increased', 'request-read-only-property-min-increased'],
-  ['exclusive-min-increased', 'request-read-only-property-exclusive-min-increased'],
-  ['max-length-decreased', 'request-read-only-property-max-length-decreased'],
-]);
 
 /** Whether `a` is a whole multiple of `b`, allowing for binary fractions (0.3 of 0.1). */
 function isMultiple(a: number, b: number): boolean {

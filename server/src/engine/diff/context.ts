@@ -18,7 +18,15 @@ export interface SchemaPair {
    * fields or XML), where the text of a number or a boolean is also a valid string.
    */
   textual: boolean;
+  /**
+   * A property clients do not see in this direction (readOnly in a request, writeOnly in a
+   * response), or a schema inside one: nothing that changes in it breaks a client.
+   */
+  offWire: boolean;
 }
+
+/** What a pair's variant says about its values, beyond direction and subject. */
+export type PairFlags = Pick<SchemaPair, 'textual' | 'offWire'>;
 
 export interface RawChange {
   rule: RuleId;
@@ -68,7 +76,7 @@ export class DiffContext {
   readonly topLevel = new Set<RawChange>();
   /** Set while one operation of both sides is compared. */
   comparingOperation = false;
-  /** base node id -> (revision node id * 64 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
+  /** base node id -> (revision node id * 128 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
   private readonly pairs = new Map<number, Map<number, SchemaPair>>();
   /** revision node id -> pairs comparing it: which operations an edit inside that node can affect. */
   private readonly pairsByRevision = new Map<number, SchemaPair[]>();
@@ -100,25 +108,25 @@ export class DiffContext {
   }
 
   /**
-   * Returns [pair, isNew] for (base node, revision node, variant < 64: direction, subject
-   * and whether values are text, which the variant must include); links it under its parent
-   * (or operation root) either way.
+   * Returns [pair, isNew] for (base node, revision node, variant < 128: direction, subject
+   * and the flags, which the variant must include); links it under its parent (or operation
+   * root) either way.
    */
   enterPair(
     bId: number,
     rId: number,
     variant: number,
-    textual: boolean,
+    flags: PairFlags,
     parent: SchemaPair | undefined,
     root: OperationModel | undefined,
   ): [SchemaPair, boolean] {
     let byRevision = this.pairs.get(bId);
     if (!byRevision) this.pairs.set(bId, (byRevision = new Map()));
-    let pair = byRevision.get(rId * 64 + variant);
+    let pair = byRevision.get(rId * 128 + variant);
     const isNew = !pair;
     if (!pair) {
-      pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set(), textual };
-      byRevision.set(rId * 64 + variant, pair);
+      pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set(), textual: flags.textual, offWire: flags.offWire };
+      byRevision.set(rId * 128 + variant, pair);
       const same = this.pairsByRevision.get(rId);
       if (same) same.push(pair);
       else this.pairsByRevision.set(rId, [pair]);

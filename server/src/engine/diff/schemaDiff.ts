@@ -4,7 +4,7 @@
 // encode that, this file only says what changed.
 import { child, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
-import { schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
+import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareArrayKeywords } from './arrayKeywordsDiff';
@@ -34,7 +34,7 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
-/** A pair's variant: subject (bits 0-2), direction (8), moved properties (16), textual (32). */
+/** A pair's variant: subject (bits 0-2), direction (8), moved properties (16), textual (32), off the wire (64). */
 const SUBJECT_INDEX: Record<SchemaSubject, number> = {
   body: 0,
   property: 1,
@@ -78,6 +78,17 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   return walk(node, 0) ? out : null;
 });
 
+/**
+ * The rule for a property's own existence or requiredness when clients may not see it in this direction:
+ * unchanged when they do; the catalogue's own id when they do not and it has one (a writeOnly response
+ * property); else none (a readOnly request property: clients do not send it, the catalogue does not report it).
+ */
+function offWireRule(rule: RuleId, offWire: boolean): RuleId | undefined {
+  if (!offWire) return rule;
+  const variant = offWireVariant(rule);
+  return variant === rule ? undefined : variant;
+}
+
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
 
 /** Whether every value of the `from` types, written as text, is valid for the `to` types: they allow strings and `from` holds only scalars. */
@@ -97,6 +108,8 @@ export interface CompareOptions {
   moved?: ReadonlySet<string>;
   /** A root comparison whose values travel as text (see SchemaPair.textual); nested comparisons inherit it from their parent pair. */
   textual?: boolean;
+  /** A property clients do not see in this direction (see SchemaPair.offWire); schemas nested in an off-wire pair are too. */
+  offWire?: boolean;
 }
 
 export class SchemaDiff {
@@ -125,8 +138,9 @@ export class SchemaDiff {
     const moved = opts.moved ?? NONE;
     const skipNullable = opts.skipNullable ?? false;
     const textual = parent ? parent.textual : (opts.textual ?? false);
-    const variant = (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0);
-    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, textual, parent, opts.root);
+    const offWire = (parent?.offWire ?? false) || (opts.offWire ?? false);
+    const variant = (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0) + (offWire ? 64 : 0);
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, { textual, offWire }, parent, opts.root);
     // The same branch pair under another extending schema may have other moved properties: compared once per such set.
     if (moved.size) {
       const context = `${pair.key}|${[...moved].sort().join('\0')}`;
@@ -243,8 +257,17 @@ export class PairComparison implements PairView {
     this.emitRule(schemaRuleId(this.dir, this.subject, change), { what: this.what, ...params }, base, revision, more);
   }
 
-  /** A change under its own rule id (properties, parameter defaults). */
+  /**
+   * A change under its own rule id (properties, parameter defaults). Inside a property clients do not
+   * see in this direction it breaks nobody: the catalogue's own id for that where there is one, else
+   * the rule in the read-only / write-only circumstance (which wins over any other).
+   */
   emitRule(rule: RuleId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more: Partial<RawChange> = {}): void {
+    if (this.pair.offWire) {
+      const variant = offWireVariant(rule);
+      if (variant !== rule) rule = variant;
+      else more = { ...more, circumstance: this.dir === 'request' ? 'read-only' : 'write-only' };
+    }
     this.ctx.emit({ rule, params, base, revision, pair: this.pair, ...more });
   }
 
@@ -441,8 +464,12 @@ export class PairComparison implements PairView {
       if (sameBranch && !rNode && !this.closesBranch(branches.get(bBranch!)!)) continue;
       if (sameBranch && rNode && !requirednessFromOutside(name, bp, rp, bBranch, rBranch!, this.bRefs, this.rRefs)) continue;
       if (!rNode) {
-        if (offWire || this.moved.has(name)) continue;
-        const rule = req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed';
+        if (this.moved.has(name)) continue;
+        const rule = offWireRule(
+          req ? 'request-property-removed' : bp.required.has(name) ? 'response-required-property-removed' : 'response-optional-property-removed',
+          offWire,
+        );
+        if (!rule) continue;
         const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
         // A request schema that admits no other properties now rejects clients that still send it.
         const circumstance = req && isClosed(this.r, this.rRefs) ? 'closed-schema' : undefined;
@@ -451,27 +478,29 @@ export class PairComparison implements PairView {
       }
       const rProp = this.rRefs.deref(rNode);
       const rOffWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
-      if (!sameBranch) this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair);
+      if (!sameBranch) this.diff.compare(bNode, rNode, this.dir, this.nestedSubject, this.pair, { offWire: offWire || rOffWire });
       if (isMap(bProp) && isMap(rProp) && !sameBranch) {
         compareAccessOfProperty(this, name, bProp, rProp, bNode, rNode, rp.required.has(name) || bp.required.has(name));
         this.compareLifecycle(name, container, bProp, rProp, bNode, rNode);
       }
-      if (offWire || rOffWire) continue;
       const bReq = bp.required.has(name);
       const rReq = rp.required.get(name);
       if (!bReq && rReq) {
         const withDefault = req && isMap(rProp) && child(rProp, 'default') !== undefined;
-        const rule = !req
-          ? 'response-property-became-required'
-          : this.inHeader
-            ? 'request-header-property-became-required'
-            : withDefault
-              ? 'request-property-became-required-with-default'
-              : 'request-property-became-required';
-        this.emitRule(rule, { name, container: container() }, bNode, rReq, { detail: name, fixKey: name });
+        const rule = offWireRule(
+          !req
+            ? 'response-property-became-required'
+            : this.inHeader
+              ? 'request-header-property-became-required'
+              : withDefault
+                ? 'request-property-became-required-with-default'
+                : 'request-property-became-required',
+          offWire || rOffWire,
+        );
+        if (rule) this.emitRule(rule, { name, container: container() }, bNode, rReq, { detail: name, fixKey: name });
       } else if (bReq && !rReq) {
-        const rule = req ? 'request-property-became-optional' : 'response-property-became-optional';
-        this.emitRule(rule, { name, container: container() }, bp.required.get(name), rNode, { detail: name });
+        const rule = offWireRule(req ? 'request-property-became-optional' : 'response-property-became-optional', offWire || rOffWire);
+        if (rule) this.emitRule(rule, { name, container: container() }, bp.required.get(name), rNode, { detail: name });
       }
     }
     const revisionBranches: ReadonlySet<JNode> = branches.size ? new Set(branches.values()) : NO_NODES;
@@ -480,7 +509,7 @@ export class PairComparison implements PairView {
       const rBranch = rp.branchOf.get(name);
       if (rBranch !== undefined && revisionBranches.has(rBranch)) continue; // the branch comparison reports it
       const rProp = this.rRefs.deref(rNode);
-      if (isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly')) continue;
+      const offWire = isMap(rProp) && boolFlag(rProp, req ? 'readOnly' : 'writeOnly');
       const required = rp.required.has(name);
       const withDefault = isMap(rProp) && child(rProp, 'default') !== undefined;
       const newRequired = this.inHeader
@@ -488,14 +517,11 @@ export class PairComparison implements PairView {
         : withDefault
           ? 'new-required-request-property-with-default'
           : 'new-required-request-property';
-      const rule = req
-        ? required
-          ? newRequired
-          : 'new-optional-request-property'
-        : required
-          ? 'response-required-property-added'
-          : 'response-optional-property-added';
-      this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
+      const rule = offWireRule(
+        req ? (required ? newRequired : 'new-optional-request-property') : required ? 'response-required-property-added' : 'response-optional-property-added',
+        offWire,
+      );
+      if (rule) this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
     }
     this.compareUndeclaredRequired(bp, rp);
   }

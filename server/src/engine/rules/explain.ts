@@ -51,6 +51,8 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
   'strict-server': 'When `.breakwater.yaml` says the server rejects undeclared properties anyway (`policies: {unknownProperties: rejected}`)',
   webhook: 'In a webhook, where the API sends the request and subscribers receive it',
+  'read-only': 'Inside a readOnly property of a request, which clients do not send',
+  'write-only': 'Inside a writeOnly property of a response, which clients never get',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */
@@ -343,6 +345,12 @@ const PROPERTY = (name: string, required: boolean, extra: string[] = []) => [
   ...(required ? [] : []),
 ];
 
+/** The example's property (`status` of a schema example, `nickname` of a property one) with one more keyword. */
+function markProperty(lines: string[], keyword: string): string[] {
+  const at = lines.findIndex((l) => /^ {8}(status|nickname):$/.test(l));
+  return at < 0 ? lines : [...lines.slice(0, at + 1), `          ${keyword}`, ...lines.slice(at + 1)];
+}
+
 /** Before/after for the rules that are not schema keyword changes: by element and action, worded by the id. */
 function elementExample(r: RuleInfo): Pair {
   const id = r.id as string;
@@ -585,6 +593,11 @@ function elementExample(r: RuleInfo): Pair {
 }
 
 function exampleOf(r: RuleInfo): Pair {
+  // A rule standing for another on a property clients do not see that way: the other's example, with the property marked.
+  if (r.offWireFor) {
+    const flag = r.direction === 'request' ? 'readOnly: true' : 'writeOnly: true';
+    return exampleOf(ruleInfo(r.offWireFor as RuleId)).map((lines) => markProperty(lines, flag)) as Pair;
+  }
   const parts = schemaParts(r.id);
   if (parts) {
     const pair = boundExample(parts.change) ?? SCHEMA_EXAMPLES[parts.change];

@@ -76,6 +76,8 @@ interface Row {
   sunsetMissing?: string;
   /** Deprecated with a sunset date closer than the grace period. */
   sunsetTooSmall?: string;
+  /** The rule this one stands for on a property clients do not see in its direction (readOnly in a request, writeOnly in a response). */
+  offWireFor?: string;
   /** Former ids of this rule; the first one stays in fingerprints so accepted changes keep matching. */
   formerly?: readonly string[];
   /** Reported only when .breakwater.yaml or the settings give it a level (a team policy, not a fact about clients). */
@@ -90,7 +92,21 @@ interface Row {
  * anyway (policies.unknownProperties); `webhook`, the operation is a webhook, so the API sends the
  * request (its parameters and body reach subscribers) and the subscriber answers.
  */
-export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook';
+export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only';
+
+const NOT_SENT = 'clients do not send it (readOnly)';
+const NOT_RETURNED = 'clients never get it (writeOnly)';
+
+/**
+ * Circumstances that give every rule the same verdict, so no row repeats them: a change inside a
+ * property clients do not see in that direction (`read-only`: a readOnly property of a request,
+ * `write-only`: a writeOnly property of a response) breaks nobody. Rows with a catalogue id of
+ * their own for it link it with `offWireFor`.
+ */
+const EVERY_RULE_WHEN: Partial<Record<Circumstance, { level: Level; breaks?: string }>> = {
+  'read-only': { level: 'info', breaks: NOT_SENT },
+  'write-only': { level: 'info', breaks: NOT_RETURNED },
+};
 
 export interface RuleInfo extends Readonly<Row> {
   id: RuleId;
@@ -106,7 +122,7 @@ export const DOCS_FILE = 'docs/rules.md';
 
 type Extra = Pick<
   Row,
-  'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'when' | 'optIn'
+  'breaks' | 'was' | 'fix' | 'deprecated' | 'beforeSunset' | 'sunsetParse' | 'sunsetMissing' | 'sunsetTooSmall' | 'formerly' | 'when' | 'optIn' | 'offWireFor'
 >;
 
 /** A table row: level, direction, action, element, title, message template, then the optional facts. */
@@ -2322,25 +2338,45 @@ const PARAMETER_PROPERTY_RULES = {
   'request-header-property-became-enum': schemaVariant('became-enum', 'error', 'Property of a header parameter now restricted to an enum'),
 };
 
-const NOT_SENT = 'clients do not send a readOnly property';
+/** A schema change's own catalogue id on a property that is not on the wire in that direction (it stands for the expanded id). */
+function offWireSchemaRow(dir: 'request' | 'response', name: SchemaChangeId, title: string): Row {
+  const c: SchemaChange = SCHEMA_CHANGES[name];
+  return row('info', dir, c.action, c.element ?? 'property', title, c.message, {
+    breaks: dir === 'request' ? NOT_SENT : NOT_RETURNED,
+    offWireFor: `${dir}-property-${name}`,
+  });
+}
 
-// A readOnly property is not sent in requests: a tighter bound on it there breaks nobody (the catalogue's ids).
-const READ_ONLY_REQUEST_RULES = {
-  'request-read-only-property-max-decreased': schemaVariant('max-decreased', 'info', 'readOnly request property: maximum decreased', NOT_SENT),
-  'request-read-only-property-exclusive-max-decreased': schemaVariant(
+/** An existence or requiredness rule of a writeOnly response property: clients never get it, so nothing breaks. */
+function writeOnlyResponse(offWireFor: keyof typeof PROPERTY_RULES, title: string): Row {
+  const r: Row = PROPERTY_RULES[offWireFor];
+  return row('info', 'response', r.action, 'property', title, r.message, { breaks: NOT_RETURNED, offWireFor });
+}
+
+// Properties clients do not see in one direction: a readOnly property is not sent in requests, a writeOnly one
+// not returned in responses. Any change to one breaks nobody (EVERY_RULE_WHEN); these are the catalogue's own ids for some.
+const OFF_WIRE_RULES = {
+  'request-read-only-property-max-decreased': offWireSchemaRow('request', 'max-decreased', 'readOnly request property: maximum decreased'),
+  'request-read-only-property-exclusive-max-decreased': offWireSchemaRow(
+    'request',
     'exclusive-max-decreased',
-    'info',
     'readOnly request property: exclusive maximum decreased',
-    NOT_SENT,
   ),
-  'request-read-only-property-min-increased': schemaVariant('min-increased', 'info', 'readOnly request property: minimum increased', NOT_SENT),
-  'request-read-only-property-exclusive-min-increased': schemaVariant(
+  'request-read-only-property-min-increased': offWireSchemaRow('request', 'min-increased', 'readOnly request property: minimum increased'),
+  'request-read-only-property-exclusive-min-increased': offWireSchemaRow(
+    'request',
     'exclusive-min-increased',
-    'info',
     'readOnly request property: exclusive minimum increased',
-    NOT_SENT,
   ),
-  'request-read-only-property-max-length-decreased': schemaVariant('max-length-decreased', 'info', 'readOnly request property: maxLength decreased', NOT_SENT),
+  'request-read-only-property-max-length-decreased': offWireSchemaRow('request', 'max-length-decreased', 'readOnly request property: maxLength decreased'),
+  'request-read-only-property-enum-value-removed': offWireSchemaRow('request', 'enum-value-removed', 'readOnly request property: enum value removed'),
+  'response-write-only-property-enum-value-added': offWireSchemaRow('response', 'enum-value-added', 'writeOnly response property: enum value added'),
+  'response-required-write-only-property-removed': writeOnlyResponse('response-required-property-removed', 'Required writeOnly response property removed'),
+  'response-optional-write-only-property-removed': writeOnlyResponse('response-optional-property-removed', 'Optional writeOnly response property removed'),
+  'response-required-write-only-property-added': writeOnlyResponse('response-required-property-added', 'New required writeOnly response property'),
+  'response-optional-write-only-property-added': writeOnlyResponse('response-optional-property-added', 'New optional writeOnly response property'),
+  'response-write-only-property-became-required': writeOnlyResponse('response-property-became-required', 'writeOnly response property became required'),
+  'response-write-only-property-became-optional': writeOnlyResponse('response-property-became-optional', 'writeOnly response property became optional'),
 };
 
 export type SchemaChangeId = keyof typeof SCHEMA_CHANGES;
@@ -2370,7 +2406,7 @@ const EXPLICIT_RULES = {
   ...MESSAGE_RULES,
   ...PROPERTY_RULES,
   ...ACCESS_RULES,
-  ...READ_ONLY_REQUEST_RULES,
+  ...OFF_WIRE_RULES,
 };
 
 /** Every rule id: a misspelt one does not compile. */
@@ -2425,7 +2461,14 @@ for (const r of RULES) {
 const BY_FORMER_ID = new Map<string, RuleId[]>();
 /** Rules about an element that was deprecated in the base (the variants the links lead to). */
 const DEPRECATED_VARIANTS = new Set<string>();
+/** Rule -> the rule that stands for it on a property not on the wire in its direction. */
+const OFF_WIRE_VARIANTS = new Map<string, RuleId>();
 for (const r of RULES) {
+  if (r.offWireFor) {
+    const of = BY_ID.get(r.offWireFor);
+    if (!of || of.direction !== r.direction) throw new Error(`rule ${r.id} stands for unknown rule ${r.offWireFor} or one of another direction`);
+    OFF_WIRE_VARIANTS.set(r.offWireFor, r.id);
+  }
   for (const link of [r.deprecated, r.beforeSunset, r.sunsetParse, r.sunsetMissing, r.sunsetTooSmall]) {
     if (link && !BY_ID.has(link)) throw new Error(`rule ${r.id} links to unknown rule ${link}`);
     if (link) DEPRECATED_VARIANTS.add(link);
@@ -2470,10 +2513,20 @@ export function configuredFor<T>(levels: Readonly<Record<string, T>> | undefined
   return undefined;
 }
 
+/** The verdict a circumstance gives a rule: the row's own `when`, else the one every rule gets, else none. */
+function verdictIn(r: RuleInfo, circumstance: Circumstance | undefined): { level: Level; breaks?: string } | undefined {
+  return circumstance ? (r.when?.[circumstance] ?? EVERY_RULE_WHEN[circumstance]) : undefined;
+}
+
 /** The rule's level for one change before configuration and policies (a closed schema can raise it). */
 export function defaultLevel(id: RuleId, circumstance?: Circumstance): Level {
   const r = ruleInfo(id);
-  return (circumstance && r.when?.[circumstance]?.level) || r.level;
+  return verdictIn(r, circumstance)?.level ?? r.level;
+}
+
+/** The id a change gets on a property not on the wire in its direction: the catalogue's own id where it has one. */
+export function offWireVariant(id: RuleId): RuleId {
+  return OFF_WIRE_VARIANTS.get(id) ?? id;
 }
 
 /** The id fingerprints are computed with: the first former id, so accepted changes survive a rename. */
@@ -2489,7 +2542,7 @@ export function deprecatedVariant(id: RuleId): RuleId {
 /** `<message>: <who breaks>`, with the template's `{name}`s filled from params (a missing one stays visible, and tests catch it). */
 export function renderMessage(id: RuleId, params: MessageParams = {}, circumstance?: Circumstance): string {
   const r = ruleInfo(id);
-  const special = circumstance && r.when?.[circumstance];
+  const special = verdictIn(r, circumstance);
   const breaks = special ? special.breaks : r.breaks;
   const template = breaks ? `${r.message ?? r.title}: ${breaks}` : (r.message ?? r.title);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
@@ -2564,6 +2617,8 @@ export function rulesMarkdown(): string {
     '# Breakwater rules',
     '',
     'Generated from `server/src/engine/rules/registry.ts` (`npm run docs`). Levels: `error` = breaking, `warning` = possibly breaking, `info` = not breaking (changelog). Change a level in `.breakwater.yaml` (`rules: {rule-id: error|warning|info|off}`) or in the `breakwater.rules` setting.',
+    '',
+    'Inside a property clients do not see in that direction (a `readOnly` property of a request, a `writeOnly` property of a response, and everything nested in one) every change is info: nobody sends or reads it. Where the oasdiff catalogue has an id of its own for that (`request-read-only-property-*`, `response-write-only-property-*`, `response-*-write-only-property-*`), that id is reported.',
     '',
     '| rule | level | direction | what it means | who breaks |',
     '| --- | --- | --- | --- | --- |',
