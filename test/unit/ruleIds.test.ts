@@ -36,6 +36,7 @@ paths:
 `;
 const hook = (name: string) => `  ${name}:\n    post:\n      responses:\n        '200': {description: ok}\n`;
 const hooks = (...names: string[]) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n${names.map(hook).join('')}`;
+const enumBody = (values: string) => `\n          content:\n            application/json:\n              schema: {type: string, enum: ${values}}`;
 const header = `\n          headers:\n            X-Rate:\n              schema: {type: integer}`;
 const body = (props: string) =>
   `\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n${props}`;
@@ -100,6 +101,14 @@ const RENAMED: { name: string; base: string; revision: string; rule: RuleId; for
     rule: 'response-optional-property-added',
     formerly: 'new-optional-response-property',
     fingerprint: 'adf9c43c532df6ea',
+  },
+  {
+    name: 'response body enum value removed',
+    base: op('', enumBody('[a, b]')),
+    revision: op('', enumBody('[a]')),
+    rule: 'response-mediatype-enum-value-removed',
+    formerly: 'response-body-enum-value-removed',
+    fingerprint: 'f49524ba764aa10d',
   },
 ];
 

@@ -8,7 +8,7 @@
 // subject lives (a request body, a property, a parameter, a response header...);
 // the other rules pick an example by element and action.
 import type { Direction, Level } from '../types';
-import { RULES, renderMessage, ruleInfo, rulesMarkdown, schemaChangeFacts, type Circumstance, type RuleId, type RuleInfo } from './registry';
+import { RULES, isRuleId, renderMessage, ruleInfo, rulesMarkdown, schemaChangeFacts, type Circumstance, type RuleId, type RuleInfo } from './registry';
 
 export interface RuleExplanation {
   id: RuleId;
@@ -326,8 +326,10 @@ function inSubject(direction: 'request' | 'response', subject: string, schema: s
 /** direction-subject-change, for the rules the schema expansion (and its variants) made. */
 function schemaParts(id: string): { direction: 'request' | 'response'; subject: string; change: string } | undefined {
   const m = /^(request|response)-(parameter-property|header-property|body|property|parameter|header)-(.+)$/.exec(id);
-  if (!m || !schemaChangeFacts(m[3])) return undefined;
-  return { direction: m[1] as 'request' | 'response', subject: m[2], change: m[3] };
+  if (m && schemaChangeFacts(m[3])) return { direction: m[1] as 'request' | 'response', subject: m[2], change: m[3] };
+  // An expanded id the catalogue spells otherwise keeps the expanded spelling as its former id.
+  const former = isRuleId(id) ? ruleInfo(id).formerly?.[0] : undefined;
+  return former && former !== id ? schemaParts(former) : undefined;
 }
 
 const OP = (method: string, extra: string[] = [], operationId = method === 'get' ? 'listPets' : `${method}Pet`) => [

@@ -2392,9 +2392,10 @@ export function schemaChangeFacts(name: string): Pick<SchemaChange, 'action' | '
 export type SchemaSubject = 'body' | 'property' | 'parameter' | 'header' | 'header-parameter' | 'parameter-property' | 'header-property';
 type ExpandedSubject = 'body' | 'property' | 'parameter' | 'header';
 type ChangesOn<D extends 'request' | 'response'> = { [K in SchemaChangeId]: (typeof SCHEMA_CHANGES)[K][D] extends null ? never : K }[SchemaChangeId];
-/** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter). */
-export type SchemaRuleId =
+type ExpandedRuleId =
   `request-${'body' | 'property' | 'parameter'}-${ChangesOn<'request'>}` | `response-${'body' | 'property' | 'header'}-${ChangesOn<'response'>}`;
+/** The rule ids the schema expansion yields (the request side has no header subject, the response side no parameter), as the catalogue spells them. */
+export type SchemaRuleId = Exclude<ExpandedRuleId, Respelled> | (typeof CATALOGUE_SPELLING)[Respelled];
 
 const EXPLICIT_RULES = {
   ...ENDPOINT_RULES,
@@ -2420,6 +2421,16 @@ const KEYWORD_WAS: Record<RuleAction, string> = {
   changed: 'as it was before the change',
 };
 
+/**
+ * Expanded ids the oasdiff catalogue spells otherwise: the catalogue's id is the rule, the expanded
+ * one its former id (configuration naming either applies).
+ */
+const CATALOGUE_SPELLING = { 'response-body-enum-value-removed': 'response-mediatype-enum-value-removed' } as const;
+type Respelled = keyof typeof CATALOGUE_SPELLING;
+function catalogueSpelling(id: string): string {
+  return Object.hasOwn(CATALOGUE_SPELLING, id) ? CATALOGUE_SPELLING[id as Respelled] : id;
+}
+
 /** Explicit rows win: parameter defaults, for instance, break requests although body defaults do not. */
 function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
   const rows: [string, Row][] = [];
@@ -2428,12 +2439,13 @@ function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
       for (const dir of ['request', 'response'] as const) {
         const side = c[dir];
         if (!side || subject === (dir === 'request' ? 'header' : 'parameter')) continue;
-        const id = `${dir}-${subject}-${name}`;
-        if (id in explicit) continue;
+        const expanded = `${dir}-${subject}-${name}`;
+        if (expanded in explicit) continue;
+        const id = catalogueSpelling(expanded);
         const [level, breaks] = side;
         const element = c.element ?? (subject === 'body' ? 'schema' : subject);
         const title = `${dir === 'request' ? 'Request' : 'Response'} ${subject}: ${c.title}`;
-        const formerly = c.formerly ? [`${dir}-${subject}-${c.formerly}`] : undefined;
+        const formerly = c.formerly ? [`${dir}-${subject}-${c.formerly}`] : id !== expanded ? [expanded] : undefined;
         rows.push([
           id,
           row(level, dir, c.action, element, title, c.message, { breaks, fix: c.fix, formerly, was: c.element ? undefined : KEYWORD_WAS[c.action] }),
@@ -2587,7 +2599,8 @@ export function baseNote(id: RuleId): string {
 export function schemaRuleId(direction: 'request' | 'response', subject: SchemaSubject, change: SchemaChangeId): RuleId {
   if (direction === 'response') {
     const s = subject === 'body' || subject === 'header' ? subject : 'property'; // a webhook's parameters read like properties
-    return `response-${s}-${change}` as RuleId;
+    const id = `response-${s}-${change}`;
+    return catalogueSpelling(id) as RuleId;
   }
   if (subject === 'parameter-property' || subject === 'header-property') {
     for (const prefix of subject === 'header-property' ? HEADER_PROPERTY_PREFIXES : PARAMETER_PROPERTY_PREFIXES) {
