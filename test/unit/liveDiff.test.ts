@@ -483,6 +483,7 @@ components:
         parts:
           type: array
           items: {type: string, maxLength: 10}
+    Legacy: {type: object}
 `;
 
 const STRUCTURE_EDITS: [string, string][] = [
@@ -524,6 +525,9 @@ const STRUCTURE_EDITS: [string, string][] = [
   ['        parts:\n', '        parts:\n          readOnly: true\n'],
   ['id: {type: string, readOnly: true}', 'id: {type: integer, readOnly: true}'],
   ['secret: {type: string, writeOnly: true}', 'secret: {type: string, writeOnly: true, enum: [s]}'],
+  // A component no operation uses, removed and renamed.
+  ['    Legacy: {type: object}\n', '    # Legacy: gone\n'],
+  ['    Legacy: {type: object}', '    Legacy2: {type: object}'],
 ];
 
 test('the live diff equals a full check after edits to structure, content, parameters, media types and security schemes', () => {

@@ -309,11 +309,41 @@ test('inline schema refactored into an identical $ref component is not a finding
   assert.deepEqual(sameInBothFormats(diffPair(base, rev)), []);
 });
 
-test('renamed component schema with identical content is not a finding', () => {
+test('renamed component schema with identical content breaks nobody: only the old name is gone (info, for changelogs and SDKs)', () => {
   const mk = (name: string) =>
     spec({ responseSchema: `\n                $ref: '#/components/schemas/${name}'` }) +
     `components:\n  schemas:\n    ${name}:\n      type: object\n      properties:\n        id:\n          type: integer\n`;
-  assert.deepEqual(sameInBothFormats(diffPair(mk('Pet'), mk('Animal'))), []);
+  const found = sameInBothFormats(diffPair(mk('Pet'), mk('Animal')));
+  assert.deepEqual(
+    found.map((f) => `${f.rule} ${f.level}`),
+    ['api-schema-removed info'],
+  );
+  assert.match(found[0].message, /^Schema Pet was removed from components\.schemas/);
+});
+
+test('a component schema removed is one info finding at the removed schema, in 3.x components and 2.0 definitions', () => {
+  const v3 = (extra: string) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {type: object}\n${extra}`;
+  const removed = sameInBothFormats(diffPair(v3('    Legacy:\n      type: object\n'), v3('')));
+  assert.deepEqual(
+    removed.map((f) => `${f.rule} ${f.level} ${f.pointer}`),
+    ['api-schema-removed info /components/schemas'],
+  );
+  assert.equal(removed[0].message, 'Schema Legacy was removed from components.schemas');
+  assert.equal(removed[0].base?.pointer, '/components/schemas/Legacy', 'links to the removed schema in the base');
+  const v2 = (extra: string) => `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  Pet: {type: object}\n${extra}`;
+  assert.deepEqual(
+    sameInBothFormats(diffPair(v2('  Legacy: {type: object}\n'), v2(''))).map((f) => `${f.rule} ${f.message}`),
+    ['api-schema-removed Schema Legacy was removed from definitions'],
+  );
+  // All of them gone: the base's schemas, each once.
+  assert.deepEqual(
+    sameInBothFormats(diffPair(v3('    Legacy: {type: object}\n'), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")).map((f) => f.message),
+    ['Schema Pet was removed from components.schemas', 'Schema Legacy was removed from components.schemas'],
+  );
+  // Added ones are no finding (the catalogue has none); the level is the team's to raise.
+  assert.deepEqual(sameInBothFormats(diffPair(v3(''), v3('    Legacy: {type: object}\n'))), []);
+  const raised = sameInBothFormats(diffPair(v3('    Legacy: {type: object}\n'), v3(''), { ruleLevels: { 'api-schema-removed': 'error' } }));
+  assert.equal(raised[0].level, 'error');
 });
 
 test('a change in a shared component is reported once, listing every operation that uses it', () => {

@@ -120,7 +120,7 @@ test('a schema wrapped in a single-branch allOf / oneOf / anyOf is the same sche
       expect({ [side]: pet }, { [side]: `{${kind}: [${pet}]}` }, [], `${kind} inline, ${side}`);
       expect({ [side]: pet, components }, { [side]: `{${kind}: [${ref}], description: a pet}`, components }, [], `${kind} $ref, ${side}`);
       expect({ [side]: ref, components }, { [side]: `{${kind}: [${ref}]}`, components }, [], `${kind} of the same $ref, ${side}`);
-      expect({ [side]: `{${kind}: [${ref}]}`, components }, { [side]: pet }, [], `unwrapped ${kind}, ${side}`);
+      expect({ [side]: `{${kind}: [${ref}]}`, components }, { [side]: pet, components }, [], `unwrapped ${kind}, ${side}`);
       const inProp = (s: string) => `{type: object, properties: {pet: ${s}}}`;
       expect({ [side]: inProp(ref), components }, { [side]: inProp(`{${kind}: [${ref}]}`), components }, [], `${kind} in a property, ${side}`);
     }

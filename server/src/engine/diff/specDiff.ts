@@ -38,6 +38,7 @@ class SpecDiff {
     const rSchemes = securitySchemes(revision);
     this.renamedSchemes = renamedSchemes(bSchemes, rSchemes);
     compareSecuritySchemes(this.ctx, bSchemes, rSchemes, this.renamedSchemes);
+    this.componentSchemas();
     const revPaths = childMap(revision.root, 'paths') ?? revision.root;
     const revWebhooks = childMap(revision.root, 'webhooks') ?? revision.root;
     for (const [key, bPath] of base.paths) {
@@ -89,6 +90,23 @@ class SpecDiff {
       const pathKey = rOp.isWebhook ? `WEBHOOK ${rOp.path}` : key.slice(rOp.method.length + 1);
       if (!base.paths.has(pathKey)) continue; // covered by api-path-added
       this.emit('endpoint-added', rOp, {}, undefined, rOp.node);
+    }
+  }
+
+  /**
+   * Component schemas removed by name (SDKs generated from the spec lose the type). A change inside one
+   * is reported where operations use it; the removal itself is a fact about the components alone.
+   */
+  private componentSchemas(): void {
+    const { base, revision } = this.ctx;
+    const where = base.version === '2.0' ? 'definitions' : 'components.schemas';
+    const schemasOf = (m: SpecModel) => (m.version === '2.0' ? childMap(m.root, 'definitions') : childMap(childMap(m.root, 'components'), 'schemas'));
+    const bSchemas = schemasOf(base);
+    if (!bSchemas) return;
+    const rSchemas = schemasOf(revision);
+    for (const [name, node] of bSchemas.entries) {
+      if (rSchemas?.entries.has(name)) continue;
+      this.ctx.emit({ rule: 'api-schema-removed', params: { name, where }, base: node, revision: rSchemas ?? revision.root, detail: name });
     }
   }
 

@@ -517,6 +517,16 @@ function elementExample(r: RuleInfo): Pair {
       ];
       return r.action === 'removed' ? [responses(true), responses(false)] : [responses(false), responses(true)];
     }
+    case 'schema': {
+      const schemas = (legacy: boolean) => [
+        'components:',
+        '  schemas:',
+        '    Pet:',
+        '      type: object',
+        ...(legacy ? ['    LegacyPet:', '      type: object'] : []),
+      ];
+      return [schemas(true), schemas(false)];
+    }
     case 'response-body':
       return [
         ['responses:', "  '200':", '    description: ok', '    content:', '      application/json:', "        schema: {$ref: '#/components/schemas/Pet'}"],
@@ -617,6 +627,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   name: 'nickname',
   in: 'query',
   container: 'schema Pet',
+  where: 'components.schemas',
   what: 'property Pet.status',
   from: 'A',
   to: 'B',

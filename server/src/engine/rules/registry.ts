@@ -145,6 +145,13 @@ const PARAMETER_SUNSET_POLICY = {
 const LESS_TIME = 'clients get less time to move off it than was announced';
 const DATE_LOST = 'clients lose the announced date they plan their move by';
 
+// Components: what no operation's comparison sees (a change inside a component is reported where operations use it).
+const COMPONENT_RULES = {
+  'api-schema-removed': row('info', 'none', 'removed', 'schema', 'Component schema removed', 'schema {name} was removed from {where}', {
+    was: 'the removed schema',
+  }),
+};
+
 // Whole endpoints, paths, webhooks and operation-level facts.
 const ENDPOINT_RULES = {
   'api-path-removed-without-deprecation': row('error', 'none', 'removed', 'path', 'Path removed without deprecation', 'path {path} was removed{operations}', {
@@ -2398,6 +2405,7 @@ type ExpandedRuleId =
 export type SchemaRuleId = Exclude<ExpandedRuleId, Respelled> | (typeof CATALOGUE_SPELLING)[Respelled];
 
 const EXPLICIT_RULES = {
+  ...COMPONENT_RULES,
   ...ENDPOINT_RULES,
   ...SECURITY_RULES,
   ...DEPRECATION_RULES,
