@@ -159,7 +159,6 @@ test('a body wrapped into a oneOf beside other shapes: warning for requests, err
   // Split into a oneOf of shapes none of which is the old one: one finding, no removed properties.
   const split = (req: string) => `{type: object, required: [${req}], properties: {a: {type: string}, b: {type: string}}}`;
   const both = '{type: object, required: [a, b], properties: {a: {type: string}, b: {type: string}}}';
-  expect({ req: both }, { req: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['request-body-wrapped-in-one-of warning']);
   expect({ res: both }, { res: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['response-body-wrapped-in-one-of error']);
   // anyOf: the other branches are added branches.
   expect({ req: pet, components }, { req: wrapped.replace('oneOf', 'anyOf'), components }, ['request-body-any-of-added info']);
@@ -435,4 +434,31 @@ test('a oneOf/anyOf of bare types, object and array included, is a list of types
   ]);
   expect({ res: meta('{type: string}') }, { res: meta('{anyOf: [{type: string}, {type: array}]}') }, ['response-property-list-of-types-widened error']);
   expect({ res: meta('{type: [object, string]}') }, { res: meta('{oneOf: [{type: object}, {type: string}]}') }, [], 'respelt, no change');
+});
+
+test('a request split into a oneOf whose branches each accept every old value: every client is rejected, an error', () => {
+  const both = '{type: object, required: [a, b], properties: {a: {type: string}, b: {type: string}}}';
+  const split = (req: string, extra = '') => `{type: object, required: [${req}], properties: {a: {type: string${extra}}, b: {type: string}}}`;
+  // Every old body has a and b, so it matches both branches, and oneOf wants exactly one.
+  expect({ req: both }, { req: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['request-body-wrapped-in-one-of error']);
+  expect({ res: both }, { res: `{oneOf: [${split('a')}, ${split('b')}]}` }, ['response-body-wrapped-in-one-of error']);
+  // The same under a property, and through $refs to components.
+  const inProp = (s: string) => `{type: object, properties: {pet: ${s}}}`;
+  expect({ req: inProp(both) }, { req: inProp(`{oneOf: [${split('a')}, ${split('b')}]}`) }, ['request-property-wrapped-in-one-of error']);
+  const components = `  schemas:\n    A: ${split('a')}\n    B: ${split('b')}`;
+  expect({ req: both, components }, { req: "{oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}", components }, [
+    'request-body-wrapped-in-one-of error',
+  ]);
+  // A branch that narrows a value (a maxLength the old body lacked) does not accept every old body: only some clients break.
+  expect({ req: both }, { req: `{oneOf: [${split('a', ', maxLength: 3')}, ${split('b')}]}` }, ['request-body-wrapped-in-one-of warning']);
+  // A branch that names a property the open old schema did not: an old body may carry it with any value.
+  const other = '{type: object, required: [b], properties: {b: {type: string}, c: {type: integer}}}';
+  expect({ req: both }, { req: `{oneOf: [${split('a')}, ${other}]}` }, ['request-body-wrapped-in-one-of warning']);
+  // ...unless the old schema admitted no other properties.
+  const closed = '{type: object, additionalProperties: false, required: [a, b], properties: {a: {type: string}, b: {type: string}}}';
+  expect({ req: closed }, { req: `{oneOf: [${split('a')}, ${other}]}` }, ['request-body-wrapped-in-one-of error']);
+  // The old schema kept as one branch beside a wider one: both accept every old value.
+  expect({ req: both }, { req: `{oneOf: [${both}, {type: object}]}` }, ['request-body-wrapped-in-one-of error']);
+  // ...beside a disjoint one: no old value matches twice.
+  expect({ req: both }, { req: `{oneOf: [${both}, {type: string}]}` }, ['request-body-wrapped-in-one-of warning']);
 });

@@ -7,6 +7,7 @@ import { isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
 import { ANNOTATION_KEYWORDS, isNullBranch, typesOf, valueKey } from './schemaFacts';
+import { acceptsEveryValueOf } from './schemaSubsumption';
 
 const KINDS = ['oneOf', 'anyOf', 'allOf'] as const;
 type Kind = (typeof KINDS)[number];
@@ -61,7 +62,7 @@ export function compareWrapping(pc: PairComparison): boolean {
     // a value may now match none or two of them. One finding, not the keywords of each branch as removed.
     if (rComposes && w.kind === 'oneOf') {
       pc.compareNullable();
-      pc.emit('wrapped-in-one-of', { branches: `of ${w.branches.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list);
+      pc.emit('wrapped-in-one-of', { branches: `of ${w.branches.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list, overlap(pc, w));
       return true;
     }
     return false; // allOf [x, y] extends x: compared keyword by keyword (properties merge through allOf)
@@ -70,7 +71,7 @@ export function compareWrapping(pc: PairComparison): boolean {
   const others = w.branches.filter((n) => n !== match);
   if (rComposes) {
     if (w.kind === 'oneOf' && others.length) {
-      pc.emit('wrapped-in-one-of', { branches: `with ${others.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list);
+      pc.emit('wrapped-in-one-of', { branches: `with ${others.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list, overlap(pc, w));
     }
     if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs) });
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });
@@ -80,6 +81,20 @@ export function compareWrapping(pc: PairComparison): boolean {
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   }
   return true;
+}
+
+/**
+ * A request schema that became a oneOf in which two branches each accept every value it accepted:
+ * every client that was valid now matches both and is rejected, not only some.
+ */
+function overlap(pc: PairComparison, w: Wrapper): { circumstance?: 'overlapping-branches' } {
+  if (pc.dir !== 'request') return {};
+  let accepting = 0;
+  for (const branch of w.branches) {
+    if (acceptsEveryValueOf({ schema: branch, refs: pc.rRefs }, { schema: pc.b, refs: pc.bRefs }) && ++accepting === 2)
+      return { circumstance: 'overlapping-branches' };
+  }
+  return {};
 }
 
 /** The branch that is the plain schema: equal content, else the only one of the same type. */

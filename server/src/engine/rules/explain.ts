@@ -53,6 +53,7 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   webhook: 'In a webhook, where the API sends the request and subscribers receive it',
   'read-only': 'Inside a readOnly property of a request, which clients do not send',
   'write-only': 'Inside a writeOnly property of a response, which clients never get',
+  'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */

@@ -90,9 +90,11 @@ interface Row {
  * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
  * property admits no others; `strict-server`, the team says its server rejects undeclared properties
  * anyway (policies.unknownProperties); `webhook`, the operation is a webhook, so the API sends the
- * request (its parameters and body reach subscribers) and the subscriber answers.
+ * request (its parameters and body reach subscribers) and the subscriber answers;
+ * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
+ * the oneOf it became (so oneOf, which wants exactly one, rejects them all).
  */
-export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only';
+export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -1424,7 +1426,8 @@ const ACCESS_RULES = {
 };
 
 /** One side of a schema change: its level there and who breaks (or why nobody does). null = no rule on that side. */
-type Side = readonly [level: Level, breaks?: string] | null;
+/** A side's level, who breaks, and the circumstances that give it another verdict. */
+type Side = readonly [level: Level, breaks?: string, when?: Row['when']] | null;
 
 interface SchemaChange<Q extends Side = Side, S extends Side = Side> {
   action: RuleAction;
@@ -2307,7 +2310,16 @@ const SCHEMA_CHANGES = {
     'changed',
     'Schema wrapped into a oneOf with other branches, or split into a oneOf of several',
     '{what} became a oneOf {branches}',
-    ['warning', 'clients whose values also match another branch are rejected (oneOf wants exactly one)'],
+    [
+      'warning',
+      'clients whose values also match another branch are rejected (oneOf wants exactly one)',
+      {
+        'overlapping-branches': {
+          level: 'error',
+          breaks: 'every value that was valid matches more than one branch, so all clients are rejected (oneOf wants exactly one)',
+        },
+      },
+    ],
     ['error', 'clients may now receive the other shapes'],
   ),
 };
@@ -2450,13 +2462,13 @@ function expandSchemaRows(explicit: Record<string, Row>): [string, Row][] {
         const expanded = `${dir}-${subject}-${name}`;
         if (expanded in explicit) continue;
         const id = catalogueSpelling(expanded);
-        const [level, breaks] = side;
+        const [level, breaks, when] = side;
         const element = c.element ?? (subject === 'body' ? 'schema' : subject);
         const title = `${dir === 'request' ? 'Request' : 'Response'} ${subject}: ${c.title}`;
         const formerly = c.formerly ? [`${dir}-${subject}-${c.formerly}`] : id !== expanded ? [expanded] : undefined;
         rows.push([
           id,
-          row(level, dir, c.action, element, title, c.message, { breaks, fix: c.fix, formerly, was: c.element ? undefined : KEYWORD_WAS[c.action] }),
+          row(level, dir, c.action, element, title, c.message, { breaks, when, fix: c.fix, formerly, was: c.element ? undefined : KEYWORD_WAS[c.action] }),
         ]);
       }
     }
