@@ -2,7 +2,7 @@
 // after any sequence of edits: same findings (levels, messages, operations, lines)
 // and the same `$ref` problems. Edits are random ones plus the kinds that change
 // findings: enum values, required lists, `$ref` targets (including one in the middle
-// of a chain), shared parameters, global security, broken references.
+// of a chain), shared parameters, global security, broken references, callbacks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,6 +49,18 @@ paths:
       responses:
         '201':
           description: created
+      callbacks:
+        onAdopted:
+          '{$request.body#/url}':
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/Pet'
+              responses:
+                '200':
+                  description: received
   /pets/{id}:
     parameters:
       - name: id
@@ -160,6 +172,10 @@ const SEMANTIC: [string, string][] = [
   ['required: true\n        content', 'required: false\n        content'],
   // Breaks the reference to Owner/properties/nick (and mends it again): an edit away from the reference.
   ['        nick:\n          type: string\n        pet:\n', '        pet:\n'],
+  // Callbacks: another URL expression, another name, the callback gone.
+  ["'{$request.body#/url}'", "'{$request.body#/hook}'"],
+  ['        onAdopted:', '        onAdoption:'],
+  ['      callbacks:\n        onAdopted:', '      x-callbacks:\n        onAdopted:'],
 ];
 
 function semanticEdit(text: string, rand: Rand): TextEdit | undefined {
@@ -592,8 +608,8 @@ test('an edit in a shared schema re-compares the operations that reach it, an ed
   let at = SPEC.indexOf('maxLength: 50');
   parsed = reparse(parsed, { start: at, end: at + 13, newText: 'maxLength: 5' }, file).parsed;
   let outcome = live.diff(base, modelOfParsed(parsed, file));
-  // Pet is reached by GET /pets, POST /pets, GET /pets/{id}, GET /owners (through Owner) and GET /alias (through AliasPet).
-  assert.deepEqual([outcome.mode, outcome.compared], ['full', 7], 'more than a quarter of the operations: all compared');
+  // Pet is reached by GET /pets, POST /pets and its callback, GET /pets/{id}, GET /owners (through Owner) and GET /alias (through AliasPet).
+  assert.deepEqual([outcome.mode, outcome.compared], ['full', 8], 'more than a quarter of the operations: all compared');
   at = parsed.text.indexOf('title: Pets');
   parsed = reparse(parsed, { start: at, end: at + 11, newText: 'title: Cats' }, file).parsed;
   outcome = live.diff(base, modelOfParsed(parsed, file));

@@ -104,7 +104,7 @@ export class Policies {
       INSIDE_OPERATION.has(info.element) &&
       ops.length > 0
     ) {
-      if (ops.every((op) => this.base.operations.get(op.key)?.deprecated === true))
+      if (ops.every((op) => deprecatedWithAncestors(this.base.operations.get(op.key))))
         return { rule: change.rule, level: level === 'error' ? 'warning' : 'info', note: 'lowered: the operation is deprecated in the base' };
     }
     return { rule: change.rule };
@@ -140,11 +140,13 @@ export class Policies {
     return b !== undefined && r !== undefined && r > b;
   }
 
+  /** Excluded by its stability level or a flag; a callback also when the operation that declares it is. */
   private unstable(op: OperationModel): boolean {
     const s = this.options.stability ?? {};
     const level = scalarOf(op.node, this.stabilityKey);
     if (typeof level === 'string' && this.excludedLevels.includes(level)) return true;
-    return (s.excludeFlags ?? []).some((flag) => scalarOf(op.node, flag) === true || scalarOf(op.pathItem, flag) === true);
+    if ((s.excludeFlags ?? []).some((flag) => scalarOf(op.node, flag) === true || scalarOf(op.pathItem, flag) === true)) return true;
+    return op.parent !== undefined && this.unstable(op.parent);
   }
 
   /** Walks up from the node: an `x-breakwater-ignore` on it or any ancestor that names the rule (or is `true`/`all`) exempts it. */
@@ -175,4 +177,10 @@ const INSIDE_OPERATION = new Set<RuleElement>([
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(day) + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** Deprecated itself, or a callback of a deprecated operation (clients were told to move off both). */
+function deprecatedWithAncestors(op: OperationModel | undefined): boolean {
+  for (let cur = op; cur; cur = cur.parent) if (cur.deprecated) return true;
+  return false;
 }

@@ -67,9 +67,9 @@ export function baseSnippet(f: Finding, good: GoodCheck): string | undefined {
   return snippetOf(good.base.text, f.base.nodeRange.start, f.base.nodeRange.end);
 }
 
-/** Where an addition's base is the list, map or operation it was added to (parameters, properties, an operation...). */
+/** Where an addition's base is the list, map or operation it was added to (parameters, properties, an operation, a callback's...). */
 const CONTAINER =
-  /\/(parameters|properties|headers|content|responses|paths|webhooks|required|security)$|^\/(paths|webhooks)\/[^/]+\/(get|put|post|delete|options|head|patch|trace)$/;
+  /\/(parameters|properties|headers|content|responses|paths|webhooks|callbacks|required|security)$|(^\/(paths|webhooks)\/[^/]+|\/callbacks\/[^/]+\/[^/]+)\/(get|put|post|delete|options|head|patch|trace)$/;
 
 function addedInto(f: Finding): boolean {
   return ruleInfo(f.rule).action === 'added' && !!f.base && CONTAINER.test(f.base.pointer);

@@ -1,7 +1,7 @@
 // Walks two models endpoint by endpoint: paths, operations, parameters, bodies,
 // responses, headers and security. Schemas are handed to SchemaDiff.
 import { boolOf, child, childMap, childSeq, isMap, isScalar, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
-import type { MediaModel, OperationModel, ParameterModel, SpecModel } from '../model/model';
+import type { CallbackSite, MediaModel, OperationModel, ParameterModel, PathModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
@@ -45,9 +45,13 @@ class SpecDiff {
       const rPath = revision.paths.get(key);
       if (rPath) continue;
       // The operations of this path item only (by identity: other paths share methods, and keys erase parameter names).
-      const ops = [...base.operations.values()].filter((o) => o.pathItem === bPath.node);
+      const ops = [...base.operations.values()].filter((o) => o.pathItem === bPath.node && o.pathKey === key);
+      if (bPath.callback) {
+        this.callbackRemoved(bPath, bPath.callback, ops);
+        continue;
+      }
       const deprecated = ops.length > 0 && ops.every((o) => o.deprecated);
-      const isWebhook = key.startsWith('WEBHOOK ');
+      const isWebhook = bPath.kind === 'webhook';
       const operations = withItsOperations(ops.map((o) => o.method));
       this.ctx.emit({
         rule: isWebhook ? 'webhook-removed' : 'api-path-removed-without-deprecation',
@@ -63,7 +67,13 @@ class SpecDiff {
     }
     for (const [key, rPath] of revision.paths) {
       if (base.paths.has(key)) continue;
-      const rule = key.startsWith('WEBHOOK ') ? 'webhook-added' : 'api-path-added';
+      if (rPath.callback) {
+        // A callback of an operation that is new itself comes with it.
+        const parent = base.operations.get(rPath.callback.operation);
+        if (parent) this.ctx.emit({ rule: 'callback-added', params: { path: rPath.path, operation: parent.label }, revision: rPath.node, detail: key });
+        continue;
+      }
+      const rule = rPath.kind === 'webhook' ? 'webhook-added' : 'api-path-added';
       this.ctx.emit({ rule, params: { path: rPath.path }, revision: rPath.node, detail: rPath.path });
     }
     for (const [key, bOp] of base.operations) {
@@ -75,7 +85,7 @@ class SpecDiff {
         this.ctx.comparingOperation = false;
         continue;
       }
-      const rPathModel = revision.paths.get(bOp.isWebhook ? `WEBHOOK ${bOp.path}` : key.slice(bOp.method.length + 1));
+      const rPathModel = revision.paths.get(bOp.pathKey);
       if (!rPathModel) continue; // reported with the whole path
       // Based where it was written in the path item (a `$ref` to another file stays a `$ref`, so restoring it is exact).
       const written = child(bOp.pathItem, bOp.method.toLowerCase()) ?? bOp.node;
@@ -87,10 +97,38 @@ class SpecDiff {
     }
     for (const [key, rOp] of revision.operations) {
       if (base.operations.has(key)) continue;
-      const pathKey = rOp.isWebhook ? `WEBHOOK ${rOp.path}` : key.slice(rOp.method.length + 1);
-      if (!base.paths.has(pathKey)) continue; // covered by api-path-added
+      if (!base.paths.has(rOp.pathKey)) continue; // covered by api-path-added
       this.emit('endpoint-added', rOp, {}, undefined, rOp.node);
     }
+  }
+
+  /**
+   * A callback gone from an operation that is still there (one removed with its operation is part
+   * of that removal). Subscribers stop receiving its calls. It points at the callback (or, when the
+   * whole `callbacks` of the operation is gone, at the operation) so it can be put back.
+   */
+  private callbackRemoved(bPath: PathModel, site: CallbackSite, ops: OperationModel[]): void {
+    const { base, revision } = this.ctx;
+    const rParent = revision.operations.get(site.operation);
+    const bParent = base.operations.get(site.operation);
+    if (!rParent || !bParent) return;
+    const bCallback = base.refs.deref(childMap(bParent.node, 'callbacks')?.entries.get(site.name));
+    const rCallbacks = childMap(rParent.node, 'callbacks');
+    const rCallback = revision.refs.deref(rCallbacks?.entries.get(site.name));
+    const written = (isMap(bCallback) ? bCallback.entries.get(site.expression) : undefined) ?? bPath.node;
+    this.ctx.emit({
+      rule: 'callback-removed',
+      params: { path: bPath.path, operation: bParent.label },
+      base: written,
+      revision: isMap(rCallback) ? rCallback : (rCallbacks ?? rParent.node),
+      detail: bPath.key,
+      fixKey: site.expression,
+      // Two levels to re-create (`callbacks:` and its name) is beyond what a restore can place.
+      noFix: !rCallbacks,
+      deprecatedInBase: ops.length > 0 && ops.every((o) => o.deprecated),
+      operation: ops[0],
+      operations: ops,
+    });
   }
 
   /**
@@ -119,7 +157,7 @@ class SpecDiff {
     revision: JNode | undefined,
     more: Partial<RawChange> = {},
   ): void {
-    const circumstance = op.isWebhook ? 'webhook' : undefined;
+    const circumstance = op.apiSends ? 'webhook' : undefined;
     this.ctx.emit({ rule, params: { operation: op.label, ...params }, base, revision, operation: op, circumstance, ...more });
   }
 
@@ -186,13 +224,13 @@ class SpecDiff {
     for (const [tag, node] of rt) if (!bt.has(tag)) this.emit('api-tag-added', r, { value: tag }, childSeq(b.node, 'tags') ?? b.node, node, { detail: tag });
   }
 
-  /** Request data flows to the server, except for webhooks, where the API is the sender. */
+  /** Request data flows to the server, except for webhooks and callbacks, where the API is the sender. */
   private requestDir(op: OperationModel): DataDirection {
-    return op.isWebhook ? 'response' : 'request';
+    return op.apiSends ? 'response' : 'request';
   }
 
   private responseDir(op: OperationModel): DataDirection {
-    return op.isWebhook ? 'request' : 'response';
+    return op.apiSends ? 'request' : 'response';
   }
 
   private parameters(b: OperationModel, r: OperationModel): void {

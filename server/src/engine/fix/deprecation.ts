@@ -39,7 +39,7 @@ export function deprecationPlan(rule: RuleInfo, node: JNode, base: FixSide, revi
   const sunsetNote = options.sunset ? ` and ${options.sunset.key} ${options.sunset.date}` : '';
   const v2 = revision.version === '2.0';
   const mark = (map: JMap, keyword: string): Marker => ({ map, entries: [[keyword, true], ...sunset] });
-  if (rule.element === 'path' || rule.element === 'webhook') {
+  if (rule.element === 'path' || rule.element === 'webhook' || rule.element === 'callback') {
     if (!isMap(node)) return undefined;
     const ops = ownEntries(node).filter((e): e is JMap => isMap(e) && (HTTP_METHODS as readonly string[]).includes(String(e.key)));
     if (ops.length === 0) return undefined;

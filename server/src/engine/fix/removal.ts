@@ -74,6 +74,8 @@ function describeRemoved(rule: RuleInfo, node: JNode, base: FixSide): string {
     case 'path':
     case 'webhook':
       return `${rule.element} ${key}`;
+    case 'callback':
+      return `callback ${String(node.parent?.key ?? key)}`;
     case 'operation':
       return `operation ${key.toUpperCase()} ${String(node.parent?.key ?? '')}`;
     case 'parameter': {

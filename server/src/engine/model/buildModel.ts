@@ -63,8 +63,13 @@ class ModelBuilder {
             rawItem,
             `path "${path}" is the same endpoint as "${model.paths.get(key)!.path}" (only parameter names differ); the later one is compared`,
           );
-        model.paths.set(key, { key, path, node: item });
-        this.addOperations(model, item, path, key, false);
+        model.paths.set(key, { key, path, node: item, kind: 'path' });
+        this.addOperations(
+          model,
+          item,
+          { pathKey: key, path, apiSends: false, label: (method) => `${method} ${path}`, key: (method) => `${method} ${key}` },
+          0,
+        );
       }
     }
     const webhooks = childMap(root, 'webhooks');
@@ -73,14 +78,20 @@ class ModelBuilder {
         const item = this.refs.deref(rawItem);
         if (!isMap(item)) continue;
         const key = `WEBHOOK ${name}`;
-        model.paths.set(key, { key, path: name, node: item });
-        this.addOperations(model, item, name, key, true);
+        model.paths.set(key, { key, path: name, node: item, kind: 'webhook' });
+        this.addOperations(
+          model,
+          item,
+          { pathKey: key, path: name, apiSends: true, label: (method) => `webhook ${name} ${method}`, key: (method) => `${key} ${method}` },
+          0,
+        );
       }
     }
     return model;
   }
 
-  private addOperations(model: SpecModel, item: JMap, path: string, pathKey: string, isWebhook: boolean): void {
+  private addOperations(model: SpecModel, item: JMap, site: OperationSite, depth: number): void {
+    const { path, pathKey } = site;
     const pathParams = childSeq(item, 'parameters');
     for (const [key, node] of item.entries) {
       if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-'))
@@ -98,14 +109,16 @@ class ModelBuilder {
         continue;
       }
       const upper = method.toUpperCase();
-      const key = isWebhook ? `${pathKey} ${upper}` : `${upper} ${pathKey}`;
-      const label = isWebhook ? `webhook ${path} ${upper}` : `${upper} ${path}`;
+      const key = site.key(upper);
+      const label = site.label(upper);
       const operation: OperationModel = {
         key,
         label,
         method: upper,
         path,
-        isWebhook,
+        pathKey,
+        apiSends: site.apiSends,
+        parent: site.parent,
         node: op,
         pathItem: item,
         parameters: new Map(),
@@ -144,9 +157,43 @@ class ModelBuilder {
           operation.responses.set(status.toUpperCase(), this.response(status, r, site, op));
         }
       }
-      const sec = child(op, 'security') ?? child(this.doc.root, 'security');
+      // The top-level requirements are the API's own; a callback calls the client's server.
+      const sec = child(op, 'security') ?? (site.parent ? undefined : child(this.doc.root, 'security'));
       operation.security = isSeq(sec) ? sec : undefined;
       model.operations.set(key, operation);
+      this.addCallbacks(model, operation, depth);
+    }
+  }
+
+  /**
+   * An operation's callbacks: requests the API sends to a URL the client gave it. Like webhooks,
+   * the API is the sender, so their data is compared in the other direction. Keyed under the
+   * operation, so a callback matches the same one in the other version.
+   */
+  private addCallbacks(model: SpecModel, parent: OperationModel, depth: number): void {
+    const callbacks = childMap(parent.node, 'callbacks');
+    if (!callbacks || depth >= MAX_CALLBACK_DEPTH) return;
+    for (const [name, raw] of callbacks.entries) {
+      if (name.startsWith('x-')) continue;
+      const callback = this.refs.deref(raw);
+      if (!isMap(callback)) continue;
+      const expressions = [...callback.entries.keys()].filter((k) => !k.startsWith('x-'));
+      for (const expression of expressions) {
+        const item = this.refs.deref(callback.entries.get(expression));
+        if (!isMap(item)) continue;
+        const pathKey = `CALLBACK ${parent.key} ${name} ${expression}`;
+        const shown = expressions.length > 1 ? `${name} ${expression}` : name;
+        model.paths.set(pathKey, { key: pathKey, path: shown, node: item, kind: 'callback', callback: { operation: parent.key, name, expression } });
+        const site: OperationSite = {
+          pathKey,
+          path: shown,
+          apiSends: true,
+          parent,
+          label: (method) => `callback ${shown} ${method} of ${parent.label}`,
+          key: (method) => `${pathKey} ${method}`,
+        };
+        this.addOperations(model, item, site, depth + 1);
+      }
     }
   }
 
@@ -260,6 +307,19 @@ class ModelBuilder {
     this.doc.problems.push(p);
   }
 }
+
+/** Where operations are declared: a path, a webhook or a callback. */
+interface OperationSite {
+  pathKey: string;
+  path: string;
+  apiSends: boolean;
+  parent?: OperationModel;
+  label(method: string): string;
+  key(method: string): string;
+}
+
+/** Callbacks may declare callbacks of their own; deeper than this is not compared. */
+const MAX_CALLBACK_DEPTH = 4;
 
 const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, 'parameters', 'summary', 'description', 'servers', '$ref']);
 

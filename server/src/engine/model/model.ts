@@ -48,13 +48,21 @@ export interface ResponseModel {
 }
 
 export interface OperationModel {
-  /** Match key: method + path with parameter names erased, e.g. "GET /pets/{}"; webhooks: "WEBHOOK name POST". */
+  /**
+   * Match key: method + path with parameter names erased, e.g. "GET /pets/{}"; webhooks:
+   * "WEBHOOK name POST"; callbacks: "CALLBACK <its operation's key> name expression POST".
+   */
   key: string;
-  /** Display name: "GET /pets/{petId}". */
+  /** Display name: "GET /pets/{petId}", "webhook newPet POST", "callback onEvent POST of POST /subscribe". */
   label: string;
   method: string;
   path: string;
-  isWebhook: boolean;
+  /** The key of its path item in SpecModel.paths. */
+  pathKey: string;
+  /** The API sends the request and the client answers (webhooks and callbacks): request and response data flow the other way. */
+  apiSends: boolean;
+  /** For a callback: the operation that declares it. */
+  parent?: OperationModel;
   node: JMap;
   pathItem: JMap;
   parameters: Map<string, ParameterModel>;
@@ -69,8 +77,20 @@ export interface OperationModel {
 
 export interface PathModel {
   key: string;
+  /** As shown: the path, the webhook's name, or the callback's name (with its URL expression when it has several). */
   path: string;
   node: JMap;
+  kind: 'path' | 'webhook' | 'callback';
+  /** For a callback: where it is declared. */
+  callback?: CallbackSite;
+}
+
+/** A callback's path item: `callbacks.<name>.<expression>` of an operation. */
+export interface CallbackSite {
+  /** The key of the operation that declares it. */
+  operation: string;
+  name: string;
+  expression: string;
 }
 
 export interface SpecModel {

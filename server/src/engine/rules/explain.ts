@@ -31,6 +31,14 @@ const DIRECTION_WHY: Record<Direction, string> = {
   none: 'This is about **the endpoint itself**: clients call operations the base spec listed, in the way it listed them.',
 };
 
+/** Webhooks and callbacks are calls the API makes: their clients are the subscribers that receive them. */
+const SENT_BY_API_WHY =
+  'This is about **calls the API makes**: subscribers registered for the webhooks and callbacks the base spec listed, and rely on receiving them.';
+
+function directionWhy(r: RuleInfo): string {
+  return r.element === 'webhook' || r.element === 'callback' ? SENT_BY_API_WHY : DIRECTION_WHY[r.direction];
+}
+
 function whoBreaks(r: RuleInfo): string {
   if (r.level === 'info') {
     const why = r.breaks ? ` (${r.breaks})` : '';
@@ -50,7 +58,7 @@ const OPT_IN =
 const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
   'strict-server': 'When `.breakwater.yaml` says the server rejects undeclared properties anyway (`policies: {unknownProperties: rejected}`)',
-  webhook: 'In a webhook, where the API sends the request and subscribers receive it',
+  webhook: 'In a webhook or a callback, where the API sends the request and subscribers receive it',
   'read-only': 'Inside a readOnly property of a request, which clients do not send',
   'write-only': 'Inside a writeOnly property of a response, which clients never get',
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
@@ -374,6 +382,19 @@ function elementExample(r: RuleInfo): Pair {
       const hook: Pair = [['webhooks:', '  newPet:', ...OP('post')], ['webhooks: {}']];
       return r.action === 'added' ? [hook[1], hook[0]] : hook;
     }
+    case 'callback': {
+      const callback = [
+        '      callbacks:',
+        '        onAdopted:',
+        "          '{$request.body#/callbackUrl}':",
+        ...OP('post', [], 'notifyAdopted').map((l) => '        ' + l),
+      ];
+      const pair: Pair = [
+        ['paths:', '  /pets:', ...OP('post', callback)],
+        ['paths:', '  /pets:', ...OP('post')],
+      ];
+      return r.action === 'added' ? [pair[1], pair[0]] : pair;
+    }
     case 'operation': {
       // Operation metadata: its tags and its operationId.
       const tagged = ['paths:', '  /pets:', ...OP('get', ['      tags: [pets]'])];
@@ -671,6 +692,7 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   // The examples send bodies with POST and read responses of GET.
   if (r.direction === 'request' && /request-body|media-type/.test(r.element)) params.operation = 'POST /pets';
   if (r.element === 'webhook') params.path = 'newPet';
+  if (r.element === 'callback') [params.path, params.operation] = ['onAdopted', 'POST /pets'];
   if (r.element === 'parameter') params.what = WHAT.parameter;
   const parts = schemaParts(r.id);
   if (!parts) return params;
@@ -733,7 +755,7 @@ export function explainRule(id: RuleId): RuleExplanation {
   const summary = `${LEVEL_WORDS[r.level]} (${r.level}): ${r.title}`;
   const sections: [string, string][] = [
     ['What changed', whatChanged(r, example)],
-    ['Who breaks, and why', `${DIRECTION_WHY[r.direction]} ${whoBreaks(r)}${otherCircumstances(r)}${r.optIn ? OPT_IN : ''}`],
+    ['Who breaks, and why', `${directionWhy(r)} ${whoBreaks(r)}${otherCircumstances(r)}${r.optIn ? OPT_IN : ''}`],
     ['Safe alternative', alternative(r)],
   ];
   const markdown = [

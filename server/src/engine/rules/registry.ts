@@ -35,6 +35,7 @@ export type RuleAction = 'removed' | 'added' | 'changed';
 export type RuleElement =
   | 'path'
   | 'webhook'
+  | 'callback'
   | 'operation'
   | 'parameter'
   | 'header'
@@ -89,8 +90,8 @@ interface Row {
 /**
  * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
  * property admits no others; `strict-server`, the team says its server rejects undeclared properties
- * anyway (policies.unknownProperties); `webhook`, the operation is a webhook, so the API sends the
- * request (its parameters and body reach subscribers) and the subscriber answers;
+ * anyway (policies.unknownProperties); `webhook`, the operation is a webhook or a callback, so the API
+ * sends the request (its parameters and body reach subscribers) and the subscriber answers;
  * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
  * the oneOf it became (so oneOf, which wants exactly one, rejects them all).
  */
@@ -200,6 +201,12 @@ const ENDPOINT_RULES = {
     formerly: ['api-webhook-removed'],
   }),
   'webhook-added': row('info', 'none', 'added', 'webhook', 'Webhook added', 'webhook "{path}" was added'),
+  // Callbacks (3.x): requests the API sends to a URL the client gave it. Compared like webhooks.
+  'callback-removed': row('error', 'none', 'removed', 'callback', 'Callback removed', 'callback "{path}" was removed from {operation}', {
+    breaks: 'clients that registered for it stop receiving its calls',
+    fix: 'removed-node',
+  }),
+  'callback-added': row('info', 'none', 'added', 'callback', 'Callback added', 'callback "{path}" was added to {operation}'),
   'api-path-added': row('info', 'none', 'added', 'path', 'Path added', 'path {path} was added'),
   'endpoint-added': row('info', 'none', 'added', 'operation', 'Operation added', 'operation {operation} was added', { formerly: ['api-added'] }),
   'endpoint-deprecated': row('info', 'none', 'changed', 'operation', 'Operation deprecated', 'operation {operation} was deprecated', {
@@ -2584,6 +2591,7 @@ export function renderMessage(id: RuleId, params: MessageParams = {}, circumstan
 const ELEMENT_NOUN: Record<RuleElement, string> = {
   path: 'path',
   webhook: 'webhook',
+  callback: 'callback',
   operation: 'operation',
   parameter: 'parameter',
   header: 'header',
