@@ -78,6 +78,25 @@ test('parameters added: path parameter, on the path item (required / optional)',
   expect({}, { pathParams: ['{name: trace, in: query, schema: {type: boolean}}'] }, ['new-optional-request-default-parameter-to-existing-path info']);
 });
 
+test('a parameter written another way on the wire: style, explode, or the media type of its content', () => {
+  const q = (extra: string) => `{name: tags, in: query, ${extra}}`;
+  const arr = 'schema: {type: array, items: {type: string}}';
+  expect({ params: [q(arr)] }, { params: [q(`style: form, explode: false, ${arr}`)] }, ['request-parameter-style-changed error'], 'form exploded -> csv');
+  expect({ params: [q(arr)] }, { params: [q(`style: pipeDelimited, ${arr}`)] }, ['request-parameter-style-changed error']);
+  expect({ params: [q(arr)] }, { params: [q(`style: form, explode: true, ${arr}`)] }, [], 'the defaults spelt out are no change');
+  const json = (mt: string) => q(`content: {'${mt}': {schema: {type: object, properties: {kind: {type: string}}}}}`);
+  expect({ params: [json('application/json')] }, { params: [json('text/plain')] }, ['request-parameter-style-changed error'], 'JSON text -> plain text');
+  expect({ params: [q('schema: {type: object, properties: {kind: {type: string}}}')] }, { params: [json('application/json')] }, [
+    'request-parameter-style-changed error',
+  ]);
+  expect({ params: [json('application/json')] }, { params: [json('application/json; charset=utf-8')] }, [], 'a charset is the same JSON text');
+  const [f] = sameSetInBothFormats(diffPair(spec({ params: [json('application/json')] }), spec({ params: [json('text/plain')] })));
+  assert.equal(
+    f.message,
+    'Query parameter "tags" changed serialisation from application/json to text/plain in POST /pets/{petId}: clients encode it the old way',
+  );
+});
+
 test('allowEmptyValue taken away breaks clients that send empty values', () => {
   const p = (allow: string) => [`{name: flag, in: query${allow}, schema: {type: string}}`];
   expect({ params: p(', allowEmptyValue: true') }, { params: p('') }, ['request-parameter-allow-empty-value-removed error']);

@@ -261,9 +261,14 @@ class SpecDiff {
       const from = styleOf(bp);
       const to = styleOf(rp);
       if (from !== to)
-        this.emit('request-parameter-style-changed', r, { ...named, from, to }, child(bp.node, 'style') ?? bp.site, child(rp.node, 'style') ?? rp.site, {
-          detail: id,
-        });
+        this.emit(
+          'request-parameter-style-changed',
+          r,
+          { ...named, from, to },
+          child(bp.node, 'style') ?? child(bp.node, 'content') ?? bp.site,
+          child(rp.node, 'style') ?? child(rp.node, 'content') ?? rp.site,
+          { detail: id },
+        );
       const emptyBefore = boolOf(bp.node, 'allowEmptyValue');
       const emptyNow = boolOf(rp.node, 'allowEmptyValue');
       if (emptyBefore !== emptyNow) {
@@ -441,7 +446,14 @@ function keyPathParamsByPosition(op: OperationModel): Map<string, ParameterModel
   return out;
 }
 
+/**
+ * How a parameter is written on the wire: its style and explode (2.0: collectionFormat), or, for a
+ * parameter described by `content`, its media type (clients send e.g. JSON text instead).
+ */
 function styleOf(p: ParameterModel): string {
+  const content = childMap(p.node, 'content');
+  const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
+  if (mediaType) return mediaType.split(';')[0].trim().toLowerCase();
   const style = stringOf(p.node, 'style') ?? stringOf(p.node, 'collectionFormat') ?? defaultStyle(p.in);
   const explodeRaw = scalarOf(p.node, 'explode');
   const explode = explodeRaw === undefined ? style === 'form' : explodeRaw === true;

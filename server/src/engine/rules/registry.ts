@@ -792,7 +792,7 @@ const PARAMETER_RULES = {
     'request',
     'changed',
     'parameter',
-    'Parameter serialisation (style/explode) changed',
+    'Parameter serialisation (style/explode, or the media type of its content) changed',
     '{in} parameter "{name}" changed serialisation from {from} to {to} in {operation}',
     { breaks: 'clients encode it the old way' },
   ),
