@@ -97,6 +97,23 @@ test('a parameter written another way on the wire: style, explode, or the media 
   );
 });
 
+test('a response header written another way: explode of an object, or the media type of its content; its content schema is compared', () => {
+  const obj = (extra: string) => `{X-Page: {${extra}schema: {type: object, properties: {next: {type: string}}}}}`;
+  expect({ resHeaders: obj('') }, { resHeaders: obj('explode: true, ') }, ['response-header-style-changed error'], 'next,x -> next=x');
+  expect({ resHeaders: obj('') }, { resHeaders: obj('style: simple, explode: false, ') }, [], 'the defaults spelt out are no change');
+  const content = (mt: string, extra = '') =>
+    `{X-Page: {content: {'${mt}': {schema: {type: object, required: [next], properties: {next: {type: string}${extra}}}}}}}`;
+  expect({ resHeaders: content('application/json') }, { resHeaders: content('text/plain') }, ['response-header-style-changed error']);
+  expect({ resHeaders: obj('') }, { resHeaders: content('application/json') }, [
+    'response-header-style-changed error',
+    'response-property-became-required info',
+  ]);
+  // Before, a header described by content was not compared at all.
+  expect({ resHeaders: content('application/json', ', page: {type: integer}') }, { resHeaders: content('application/json', ', page: {type: string}') }, [
+    'response-property-type-changed error',
+  ]);
+});
+
 test('allowEmptyValue taken away breaks clients that send empty values', () => {
   const p = (allow: string) => [`{name: flag, in: query${allow}, schema: {type: string}}`];
   expect({ params: p(', allowEmptyValue: true') }, { params: p('') }, ['request-parameter-allow-empty-value-removed error']);

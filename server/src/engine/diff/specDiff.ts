@@ -258,8 +258,8 @@ class SpecDiff {
           named,
           id,
         );
-      const from = styleOf(bp);
-      const to = styleOf(rp);
+      const from = styleOf(bp.node, bp.in);
+      const to = styleOf(rp.node, rp.in);
       if (from !== to)
         this.emit(
           'request-parameter-style-changed',
@@ -414,6 +414,16 @@ class SpecDiff {
           continue;
         }
         if (bh.required && !rh.required) this.emit('response-header-became-optional', r, { status, name: rh.name }, bh.site, rh.site, { detail });
+        const [from, to] = [styleOf(bh.node, 'header'), styleOf(rh.node, 'header')];
+        if (from !== to)
+          this.emit(
+            'response-header-style-changed',
+            r,
+            { status, name: rh.name, from, to },
+            child(bh.node, 'explode') ?? child(bh.node, 'content') ?? bh.site,
+            child(rh.node, 'explode') ?? child(rh.node, 'content') ?? rh.site,
+            { detail },
+          );
         this.schemas.compare(bh.schema, rh.schema, dir, 'header', undefined, { root: r, textual: true });
       }
       for (const [name, rh] of rr.headers) {
@@ -447,15 +457,15 @@ function keyPathParamsByPosition(op: OperationModel): Map<string, ParameterModel
 }
 
 /**
- * How a parameter is written on the wire: its style and explode (2.0: collectionFormat), or, for a
- * parameter described by `content`, its media type (clients send e.g. JSON text instead).
+ * How a parameter or header is written on the wire: its style and explode (2.0: collectionFormat),
+ * or, for one described by `content`, its media type (e.g. JSON text instead).
  */
-function styleOf(p: ParameterModel): string {
-  const content = childMap(p.node, 'content');
+function styleOf(node: JMap, loc: string): string {
+  const content = childMap(node, 'content');
   const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
   if (mediaType) return mediaType.split(';')[0].trim().toLowerCase();
-  const style = stringOf(p.node, 'style') ?? stringOf(p.node, 'collectionFormat') ?? defaultStyle(p.in);
-  const explodeRaw = scalarOf(p.node, 'explode');
+  const style = stringOf(node, 'style') ?? stringOf(node, 'collectionFormat') ?? defaultStyle(loc);
+  const explodeRaw = scalarOf(node, 'explode');
   const explode = explodeRaw === undefined ? style === 'form' : explodeRaw === true;
   return `${style}${explode ? ' (exploded)' : ''}`;
 }

@@ -206,14 +206,16 @@ class ModelBuilder {
       this.problem(site, 'parameter without "name" or "in" is not compared');
       return undefined;
     }
-    let schema: JNode | undefined;
-    if (this.is2) schema = loc === 'body' ? child(node, 'schema') : node;
-    else {
-      schema = child(node, 'schema');
-      const content = childMap(node, 'content');
-      if (!schema && content) for (const mt of content.entries.values()) schema ??= child(this.refs.deref(mt), 'schema');
-    }
+    const schema = this.is2 ? (loc === 'body' ? child(node, 'schema') : node) : this.schemaOrContent(node);
     return { in: loc, name, node, site, required: loc === 'path' || boolOf(node, 'required'), deprecated: boolOf(node, 'deprecated'), schema };
+  }
+
+  /** A 3.x parameter's or header's schema: `schema`, or that of its one `content` media type. */
+  private schemaOrContent(node: JMap): JNode | undefined {
+    let schema = child(node, 'schema');
+    const content = childMap(node, 'content');
+    if (!schema && content) for (const mt of content.entries.values()) schema ??= child(this.refs.deref(mt), 'schema');
+    return schema;
   }
 
   private requestBody(site: JNode | undefined): RequestBodyModel | undefined {
@@ -289,7 +291,7 @@ class ModelBuilder {
           site: hsite,
           required: boolOf(h, 'required'),
           deprecated: boolOf(h, 'deprecated'),
-          schema: this.is2 ? h : child(h, 'schema'),
+          schema: this.is2 ? h : this.schemaOrContent(h),
         });
       }
     }

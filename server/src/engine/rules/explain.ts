@@ -565,6 +565,19 @@ function elementExample(r: RuleInfo): Pair {
         '          type: integer',
       ];
       if (r.action === 'removed') return [header(/required/.test(id) ? true : undefined), ['responses:', "  '200':", '    headers: {}']];
+      if (/style-changed/.test(id)) {
+        const page = (explode: boolean) => [
+          'responses:',
+          "  '200':",
+          '    headers:',
+          '      X-Page:',
+          `        explode: ${explode}`,
+          '        schema:',
+          '          type: object',
+          '          properties: {next: {type: string}, size: {type: integer}}',
+        ];
+        return [page(false), page(true)];
+      }
       return [header(true), header(false)];
     }
     case 'property': {
@@ -693,6 +706,8 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   if (r.direction === 'request' && /request-body|media-type/.test(r.element)) params.operation = 'POST /pets';
   if (r.element === 'webhook') params.path = 'newPet';
   if (r.element === 'callback') [params.path, params.operation] = ['onAdopted', 'POST /pets'];
+  if (/style-changed/.test(r.id))
+    Object.assign(params, r.element === 'header' ? { name: 'X-Page', from: 'simple', to: 'simple (exploded)' } : { from: 'form (exploded)', to: 'form' });
   if (r.element === 'parameter') params.what = WHAT.parameter;
   const parts = schemaParts(r.id);
   if (!parts) return params;

@@ -1043,6 +1043,15 @@ const MESSAGE_RULES = {
     'response header "{name}" was removed from the {status} response of {operation}',
     { breaks: 'clients that read it get nothing, if they relied on it although it was optional', fix: 'removed-node', formerly: ['response-header-removed'] },
   ),
+  'response-header-style-changed': row(
+    'error',
+    'response',
+    'changed',
+    'header',
+    'Response header serialisation (explode, or the media type of its content) changed',
+    'response header "{name}" changed serialisation from {from} to {to} in the {status} response of {operation}',
+    { breaks: 'clients decode it the old way' },
+  ),
   'response-header-became-optional': row(
     'error',
     'response',
