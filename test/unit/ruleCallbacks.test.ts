@@ -141,3 +141,38 @@ test('"Restore" puts a removed callback back where it was, in YAML and JSON', ()
   const deprecated = runFix(withTwo, withOne, 'spec.yaml', 'callback-removed', 'deprecate');
   assert.match(deprecated.fixed, /onClose:[\s\S]*post:\n {14}deprecated: true/);
 });
+
+test('callbacks that call themselves back, or nest shared components many times over, are modelled once and within a bound', () => {
+  const loop = `  callbacks:
+    Loop:
+      '{$request.body#/url}':
+        post:
+          requestBody:
+            content:
+              application/json:
+                schema: {type: object, required: [id], properties: {id: {type: string}}}
+          responses:
+            '200': {description: ok}
+          callbacks:
+            again: {$ref: '#/components/callbacks/Loop'}`;
+  const ref = "        onEvent: {$ref: '#/components/callbacks/Loop'}";
+  const r = diffPair(spec({ callbacks: ref, components: loop }), spec({ callbacks: ref, components: loop.replace('required: [id]', 'required: []') }));
+  // One callback operation: the one the loop declares again is the same path item.
+  assert.deepEqual(
+    sameInBothFormats(r).map((f) => `${f.rule} ${f.operations.join(', ')}`),
+    ['response-property-became-optional callback onEvent POST of POST /subscriptions'],
+  );
+  // Three levels of 30 callbacks, each naming the next level's component: 30 + 900 + 27,000 path items if nothing stopped it.
+  const level = (n: number, next?: number) =>
+    `    L${n}:\n      '{$request.body#/url}':\n        post:\n          responses:\n            '200': {description: ok}${
+      next ? `\n          callbacks:\n${Array.from({ length: 30 }, (_, i) => `            c${i}: {$ref: '#/components/callbacks/L${next}'}`).join('\n')}` : ''
+    }`;
+  const components = `  callbacks:\n${level(1, 2)}\n${level(2, 3)}\n${level(3)}`;
+  const fan = Array.from({ length: 30 }, (_, i) => `        c${i}: {$ref: '#/components/callbacks/L1'}`).join('\n');
+  const wide = diffPair(spec({ callbacks: fan, components }), spec({ callbacks: fan, components }));
+  assert.deepEqual(wide.yaml.findings, []);
+  assert.ok(
+    wide.yaml.problems.some((p) => /more than 5000 callback operations: the rest are not compared/.test(p.message)),
+    JSON.stringify(wide.yaml.problems.map((p) => p.message)),
+  );
+});

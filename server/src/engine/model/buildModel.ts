@@ -28,6 +28,8 @@ export function buildModel(doc: SpecDocument, external?: ExternalLoader): SpecMo
 
 class ModelBuilder {
   private readonly is2: boolean;
+  /** Callback path items modelled so far: shared callback components nest, and each level multiplies them. */
+  private callbackOperations = 0;
 
   constructor(
     private readonly doc: SpecDocument,
@@ -176,7 +178,12 @@ class ModelBuilder {
     for (const [name, raw] of callbacks.entries) {
       if (name.startsWith('x-')) continue;
       const callback = this.refs.deref(raw);
-      if (!isMap(callback)) continue;
+      if (!isMap(callback) || this.declaredAbove(parent, callback)) continue; // a callback that calls itself back
+      if (this.callbackOperations >= MAX_CALLBACK_OPERATIONS) {
+        if (this.callbackOperations++ === MAX_CALLBACK_OPERATIONS)
+          this.problem(raw, `more than ${MAX_CALLBACK_OPERATIONS} callback operations: the rest are not compared`);
+        return;
+      }
       const expressions = [...callback.entries.keys()].filter((k) => !k.startsWith('x-'));
       for (const expression of expressions) {
         const item = this.refs.deref(callback.entries.get(expression));
@@ -192,9 +199,17 @@ class ModelBuilder {
           label: (method) => `callback ${shown} ${method} of ${parent.label}`,
           key: (method) => `${pathKey} ${method}`,
         };
+        this.callbackOperations++;
         this.addOperations(model, item, site, depth + 1);
       }
     }
+  }
+
+  /** Whether one of this callback's path items is already among the callbacks the operation is nested in. */
+  private declaredAbove(op: OperationModel, callback: JMap): boolean {
+    const items = new Set([...callback.entries.values()].map((n) => this.refs.deref(n)));
+    for (let cur: OperationModel | undefined = op; cur?.parent; cur = cur.parent) if (items.has(cur.pathItem)) return true;
+    return false;
   }
 
   private parameter(site: JNode): ParameterModel | undefined {
@@ -322,6 +337,8 @@ interface OperationSite {
 
 /** Callbacks may declare callbacks of their own; deeper than this is not compared. */
 const MAX_CALLBACK_DEPTH = 4;
+/** Callback path items per spec: far beyond real APIs, low enough that nested shared components cannot explode. */
+const MAX_CALLBACK_OPERATIONS = 5000;
 
 const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, 'parameters', 'summary', 'description', 'servers', '$ref']);
 
