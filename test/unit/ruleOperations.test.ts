@@ -114,6 +114,40 @@ test('a response header written another way: explode of an object, or the media 
   ]);
 });
 
+test("the parts of multipart and form bodies: content types a part may be, and a form field's serialisation", () => {
+  const upload = (encoding: string, props = '{photo: {type: string, format: binary}}') =>
+    `{multipart/form-data: {schema: {type: object, properties: ${props}}${encoding ? `, encoding: ${encoding}` : ''}}}`;
+  const types = (list: string) => `{photo: {contentType: '${list}'}}`;
+  expect({ reqContent: upload(types('image/png, image/jpeg')) }, { reqContent: upload(types('image/png')) }, ['request-body-part-content-type-removed error']);
+  expect({ reqContent: upload(types('image/png')) }, { reqContent: upload(types('image/png, image/jpeg')) }, ['request-body-part-content-type-added info']);
+  expect(
+    { reqContent: upload(types('image/png')) },
+    { reqContent: upload(types('image/*')) },
+    ['request-body-part-content-type-added info'],
+    'a wildcard covers what it replaces',
+  );
+  // No contentType is the default by the property's type: octet-stream for binary, so naming it is no change, and narrowing it is.
+  expect({ reqContent: upload('') }, { reqContent: upload(types('application/octet-stream')) }, []);
+  expect({ reqContent: upload('') }, { reqContent: upload(types('image/png')) }, [
+    'request-body-part-content-type-added info',
+    'request-body-part-content-type-removed error',
+  ]);
+  const mixed = (list: string) => `{multipart/mixed: {schema: {type: object, properties: {photo: {type: string, format: binary}}}, encoding: ${types(list)}}}`;
+  expect({ resContent: mixed('image/png') }, { resContent: mixed('image/png, image/webp') }, ['response-body-part-content-type-added error']);
+  expect({ resContent: mixed('image/png, image/webp') }, { resContent: mixed('image/png') }, ['response-body-part-content-type-removed info']);
+  const form = (encoding: string) =>
+    `{application/x-www-form-urlencoded: {schema: {type: object, properties: {tags: {type: array, items: {type: string}}}}${encoding ? `, encoding: ${encoding}` : ''}}}`;
+  expect({ reqContent: form('') }, { reqContent: form('{tags: {explode: false}}') }, ['request-body-part-style-changed error']);
+  expect({ reqContent: form('') }, { reqContent: form('{tags: {style: form, explode: true}}') }, [], 'the default spelt out');
+  // style and explode mean nothing in multipart bodies.
+  expect({ reqContent: upload('') }, { reqContent: upload('{photo: {explode: false}}') }, []);
+  const [f] = sameSetInBothFormats(diffPair(spec({ reqContent: upload(types('image/png, image/jpeg')) }), spec({ reqContent: upload(types('image/png')) })));
+  assert.equal(
+    f.message,
+    'Part "photo" of the request body no longer accepts image/jpeg (multipart/form-data) in POST /pets/{petId}: clients that send the part as image/jpeg are rejected',
+  );
+});
+
 test('allowEmptyValue taken away breaks clients that send empty values', () => {
   const p = (allow: string) => [`{name: flag, in: query${allow}, schema: {type: string}}`];
   expect({ params: p(', allowEmptyValue: true') }, { params: p('') }, ['request-parameter-allow-empty-value-removed error']);

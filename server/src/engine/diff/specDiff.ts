@@ -7,6 +7,7 @@ import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { mediaTypeRelation } from './mediaTypes';
+import { partStyleChanges, partTypeChanges } from './partEncoding';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
 
 /**
@@ -352,6 +353,7 @@ class SpecDiff {
         this.emit(rule, op, { ...params, mediaType: rm.mediaType }, bm.schema ?? bm.node, rm.schema ?? rm.node, { detail: mt });
         continue;
       }
+      this.partEncoding(bm, rm, op, side, params);
       this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, { root: op, textual: !isJsonLike(mt) && !isJsonLike(rm.mediaType) });
     }
     for (const [mt, rm] of rc) {
@@ -359,6 +361,26 @@ class SpecDiff {
       if (bc.size === 1 && rc.size === 1) continue; // treated as a rename above
       this.emit(addedRule, op, { ...params, mediaType: rm.mediaType }, undefined, rm.node, { detail: mt });
     }
+  }
+
+  /** The parts of a multipart or form body: the content types each may be sent as, and a form field's serialisation. */
+  private partEncoding(bm: MediaModel, rm: MediaModel, op: OperationModel, side: 'request' | 'response', params: MessageParams): void {
+    const b = { media: bm.node, schema: bm.schema, refs: this.ctx.base.refs };
+    const r = { media: rm.node, schema: rm.schema, refs: this.ctx.revision.refs };
+    const mediaType = rm.mediaType;
+    for (const c of partTypeChanges(b, r)) {
+      for (const value of c.lost)
+        this.emit(`${side}-body-part-content-type-removed`, op, { ...params, mediaType, part: c.part, value }, c.base, c.revision, {
+          detail: `${c.part}:${value}`,
+        });
+      for (const value of c.gained)
+        this.emit(`${side}-body-part-content-type-added`, op, { ...params, mediaType, part: c.part, value }, c.base, c.revision, {
+          detail: `${c.part}:${value}`,
+        });
+    }
+    if (!/^application\/x-www-form-urlencoded/i.test(mediaType)) return;
+    for (const c of partStyleChanges(b, r))
+      this.emit(`${side}-body-part-style-changed`, op, { ...params, mediaType, part: c.part, from: c.from, to: c.to }, c.base, c.revision, { detail: c.part });
   }
 
   /**

@@ -362,6 +362,29 @@ function markProperty(lines: string[], keyword: string): string[] {
   return at < 0 ? lines : [...lines.slice(0, at + 1), `          ${keyword}`, ...lines.slice(at + 1)];
 }
 
+/** A multipart or form body whose `encoding` of one part changes: the content types it may be, or a field's style. */
+function partExample(r: RuleInfo): Pair {
+  const request = r.direction === 'request';
+  const style = /style-changed/.test(r.id);
+  const body = (encoding: string[]) => [
+    'paths:',
+    '  /pets/photo:',
+    ...(request ? ['    put:', '      requestBody:', '        content:'] : ['    get:', '      responses:', "        '200':", '          content:']),
+    ...[
+      style ? 'application/x-www-form-urlencoded:' : request ? 'multipart/form-data:' : 'multipart/mixed:',
+      '  schema:',
+      '    type: object',
+      style ? '    properties: {tags: {type: array, items: {type: string}}}' : '    properties: {photo: {type: string, format: binary}}',
+      '  encoding:',
+      ...encoding.map((l) => '    ' + l),
+    ].map((l) => (request ? '          ' : '            ') + l),
+  ];
+  if (style) return [body(['tags: {style: form, explode: true}']), body(['tags: {style: form, explode: false}'])];
+  const two = body(['photo: {contentType: "image/png, image/jpeg"}']);
+  const one = body(['photo: {contentType: image/png}']);
+  return r.action === 'removed' ? [two, one] : [one, two];
+}
+
 /** Before/after for the rules that are not schema keyword changes: by element and action, worded by the id. */
 function elementExample(r: RuleInfo): Pair {
   const id = r.id as string;
@@ -503,6 +526,7 @@ function elementExample(r: RuleInfo): Pair {
       return /became-required/.test(id) ? [body(false), body(true)] : [body(true), body(false)];
     }
     case 'media-type': {
+      if (/-body-part-/.test(id)) return partExample(r);
       const media = (types: string[]) =>
         r.direction === 'request'
           ? [
@@ -708,6 +732,13 @@ function sampleParams(r: RuleInfo, [before, after]: Pair): Record<string, string
   if (r.element === 'callback') [params.path, params.operation] = ['onAdopted', 'POST /pets'];
   if (/style-changed/.test(r.id))
     Object.assign(params, r.element === 'header' ? { name: 'X-Page', from: 'simple', to: 'simple (exploded)' } : { from: 'form (exploded)', to: 'form' });
+  if (/-body-part-/.test(r.id))
+    Object.assign(params, {
+      part: /style/.test(r.id) ? 'tags' : 'photo',
+      value: 'image/jpeg',
+      operation: r.direction === 'request' ? 'PUT /pets/photo' : 'GET /pets/photo',
+      mediaType: /style/.test(r.id) ? 'application/x-www-form-urlencoded' : r.direction === 'request' ? 'multipart/form-data' : 'multipart/mixed',
+    });
   if (r.element === 'parameter') params.what = WHAT.parameter;
   const parts = schemaParts(r.id);
   if (!parts) return params;
