@@ -2,7 +2,8 @@
 // after any sequence of edits: same findings (levels, messages, operations, lines)
 // and the same `$ref` problems. Edits are random ones plus the kinds that change
 // findings: enum values, required lists, `$ref` targets (including one in the middle
-// of a chain), shared parameters, global security, broken references, callbacks.
+// of a chain), shared parameters, global security, broken references, callbacks,
+// the content types of a multipart body's part.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,6 +47,12 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/Pet'
+          multipart/form-data:
+            schema:
+              $ref: '#/components/schemas/Pet'
+            encoding:
+              tag:
+                contentType: text/plain, application/json
       responses:
         '201':
           description: created
@@ -172,6 +179,7 @@ const SEMANTIC: [string, string][] = [
   ['required: true\n        content', 'required: false\n        content'],
   // Breaks the reference to Owner/properties/nick (and mends it again): an edit away from the reference.
   ['        nick:\n          type: string\n        pet:\n', '        pet:\n'],
+  ['contentType: text/plain, application/json', 'contentType: text/plain'],
   // Callbacks: another URL expression, another name, the callback gone.
   ["'{$request.body#/url}'", "'{$request.body#/hook}'"],
   ['        onAdopted:', '        onAdoption:'],
