@@ -92,8 +92,8 @@ class ModelBuilder {
     return model;
   }
 
-  private addOperations(model: SpecModel, item: JMap, site: OperationSite, depth: number): void {
-    const { path, pathKey } = site;
+  private addOperations(model: SpecModel, item: JMap, declared: OperationSite, depth: number): void {
+    const { path, pathKey } = declared;
     const pathParams = childSeq(item, 'parameters');
     for (const [key, node] of item.entries) {
       if (!PATH_ITEM_KEYS.has(key) && !key.startsWith('x-'))
@@ -111,16 +111,16 @@ class ModelBuilder {
         continue;
       }
       const upper = method.toUpperCase();
-      const key = site.key(upper);
-      const label = site.label(upper);
+      const key = declared.key(upper);
+      const label = declared.label(upper);
       const operation: OperationModel = {
         key,
         label,
         method: upper,
         path,
         pathKey,
-        apiSends: site.apiSends,
-        parent: site.parent,
+        apiSends: declared.apiSends,
+        parent: declared.parent,
         node: op,
         pathItem: item,
         parameters: new Map(),
@@ -160,7 +160,7 @@ class ModelBuilder {
         }
       }
       // The top-level requirements are the API's own; a callback calls the client's server.
-      const sec = child(op, 'security') ?? (site.parent ? undefined : child(this.doc.root, 'security'));
+      const sec = child(op, 'security') ?? (declared.parent ? undefined : child(this.doc.root, 'security'));
       operation.security = isSeq(sec) ? sec : undefined;
       model.operations.set(key, operation);
       this.addCallbacks(model, operation, depth);
