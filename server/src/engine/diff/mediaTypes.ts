@@ -27,6 +27,11 @@ function covers(general: MediaName, specific: MediaName): boolean {
   return specific.suffix !== undefined && specific.subtype !== general.subtype && general.subtype === specific.suffix;
 }
 
+/** The media type without its parameters, lower case: `application/json; charset=utf-8` -> `application/json`. */
+export function mediaTypeEssence(name: string): string {
+  return name.split(';')[0].trim().toLowerCase();
+}
+
 export function mediaTypeRelation(base: string, revision: string): MediaTypeRelation {
   if (base.toLowerCase() === revision.toLowerCase()) return 'same';
   const b = parse(base);

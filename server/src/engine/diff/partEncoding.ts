@@ -4,7 +4,8 @@
 // `explode` say how it is serialised (application/x-www-form-urlencoded only).
 import { childMap, isMap, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
-import { mediaTypeRelation } from './mediaTypes';
+import { mediaTypeEssence, mediaTypeRelation } from './mediaTypes';
+import { serialisationOf } from './serialisation';
 import { effectiveProperties, str, typesOf } from './schemaFacts';
 
 export interface PartSide {
@@ -80,7 +81,7 @@ function defaultType(schema: JMap, refs: RefResolver, depth = 0): string | undef
 function split(list: string): string[] {
   return list
     .split(',')
-    .map((t) => t.split(';')[0].trim().toLowerCase())
+    .map(mediaTypeEssence)
     .filter((t) => t.length > 0);
 }
 
@@ -89,36 +90,33 @@ function notCovered(from: string[], to: string[]): string[] {
   return from.filter((t) => !to.some((u) => ['same', 'parameters-changed', 'generalized'].includes(mediaTypeRelation(t, u))));
 }
 
-export function partTypeChanges(b: PartSide, r: PartSide): PartTypesChange[] {
-  const out: PartTypesChange[] = [];
+export interface EncodingChanges {
+  types: PartTypesChange[];
+  styles: PartStyleChange[];
+}
+
+/** What changed in how the parts are written; `form`: the body is form-urlencoded, the only one whose fields have a style. */
+export function encodingChanges(b: PartSide, r: PartSide, form: boolean): EncodingChanges {
+  const out: EncodingChanges = { types: [], styles: [] };
   for (const [part, be, re] of parts(b, r)) {
-    // Defaults alone follow the property's type, which the schema comparison reports already.
-    if (!(be && stringOf(be, 'contentType')) && !(re && stringOf(re, 'contentType'))) continue;
-    const from = partTypes(b, part, be);
-    const to = partTypes(r, part, re);
-    if (!from || !to) continue;
-    const lost = notCovered(from, to);
-    const gained = notCovered(to, from);
-    if (lost.length || gained.length) out.push({ part, lost, gained, base: be ?? b.media, revision: re ?? r.media });
+    const [base, revision] = [be ?? b.media, re ?? r.media];
+    const types = typeChange(b, r, part, be, re);
+    if (types) out.types.push({ part, ...types, base, revision });
+    if (!form) continue;
+    const from = serialisationOf(be, 'form-field');
+    const to = serialisationOf(re, 'form-field');
+    if (from !== to) out.styles.push({ part, from, to, base, revision });
   }
   return out;
 }
 
-/** A form field's serialisation (style and explode, form exploded by default). */
-function formStyle(encoding: JMap | undefined): string {
-  const style = (encoding && stringOf(encoding, 'style')) ?? 'form';
-  const explode = encoding?.entries.get('explode');
-  const exploded = explode && explode.kind === 'scalar' ? explode.value === true : style === 'form';
-  return `${style}${exploded ? ' (exploded)' : ''}`;
-}
-
-/** Form fields written another way; only application/x-www-form-urlencoded reads `style` and `explode`. */
-export function partStyleChanges(b: PartSide, r: PartSide): PartStyleChange[] {
-  const out: PartStyleChange[] = [];
-  for (const [part, be, re] of parts(b, r)) {
-    const from = formStyle(be);
-    const to = formStyle(re);
-    if (from !== to) out.push({ part, from, to, base: be ?? b.media, revision: re ?? r.media });
-  }
-  return out;
+function typeChange(b: PartSide, r: PartSide, part: string, be: JMap | undefined, re: JMap | undefined): { lost: string[]; gained: string[] } | undefined {
+  // Defaults alone follow the property's type, which the schema comparison reports already.
+  if (!(be && stringOf(be, 'contentType')) && !(re && stringOf(re, 'contentType'))) return undefined;
+  const from = partTypes(b, part, be);
+  const to = partTypes(r, part, re);
+  if (!from || !to) return undefined;
+  const lost = notCovered(from, to);
+  const gained = notCovered(to, from);
+  return lost.length || gained.length ? { lost, gained } : undefined;
 }

@@ -1,13 +1,14 @@
 // Walks two models endpoint by endpoint: paths, operations, parameters, bodies,
 // responses, headers and security. Schemas are handed to SchemaDiff.
-import { boolOf, child, childMap, childSeq, isMap, isScalar, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
+import { boolOf, child, childMap, childSeq, isMap, isScalar, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { CallbackSite, MediaModel, OperationModel, ParameterModel, PathModel, SpecModel } from '../model/model';
 import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { mediaTypeRelation } from './mediaTypes';
-import { partStyleChanges, partTypeChanges } from './partEncoding';
+import { encodingChanges } from './partEncoding';
+import { serialisationOf } from './serialisation';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
 
 /**
@@ -259,8 +260,8 @@ class SpecDiff {
           named,
           id,
         );
-      const from = styleOf(bp.node, bp.in);
-      const to = styleOf(rp.node, rp.in);
+      const from = serialisationOf(bp.node, bp.in);
+      const to = serialisationOf(rp.node, rp.in);
       if (from !== to)
         this.emit(
           'request-parameter-style-changed',
@@ -368,7 +369,9 @@ class SpecDiff {
     const b = { media: bm.node, schema: bm.schema, refs: this.ctx.base.refs };
     const r = { media: rm.node, schema: rm.schema, refs: this.ctx.revision.refs };
     const mediaType = rm.mediaType;
-    for (const c of partTypeChanges(b, r)) {
+    // Only application/x-www-form-urlencoded reads a field's style and explode.
+    const { types, styles } = encodingChanges(b, r, /^application\/x-www-form-urlencoded/i.test(mediaType));
+    for (const c of types) {
       for (const value of c.lost)
         this.emit(`${side}-body-part-content-type-removed`, op, { ...params, mediaType, part: c.part, value }, c.base, c.revision, {
           detail: `${c.part}:${value}`,
@@ -378,8 +381,7 @@ class SpecDiff {
           detail: `${c.part}:${value}`,
         });
     }
-    if (!/^application\/x-www-form-urlencoded/i.test(mediaType)) return;
-    for (const c of partStyleChanges(b, r))
+    for (const c of styles)
       this.emit(`${side}-body-part-style-changed`, op, { ...params, mediaType, part: c.part, from: c.from, to: c.to }, c.base, c.revision, { detail: c.part });
   }
 
@@ -436,7 +438,7 @@ class SpecDiff {
           continue;
         }
         if (bh.required && !rh.required) this.emit('response-header-became-optional', r, { status, name: rh.name }, bh.site, rh.site, { detail });
-        const [from, to] = [styleOf(bh.node, 'header'), styleOf(rh.node, 'header')];
+        const [from, to] = [serialisationOf(bh.node, 'header'), serialisationOf(rh.node, 'header')];
         if (from !== to)
           this.emit(
             'response-header-style-changed',
@@ -476,24 +478,6 @@ function keyPathParamsByPosition(op: OperationModel): Map<string, ParameterModel
     } else out.set(id, p);
   }
   return out;
-}
-
-/**
- * How a parameter or header is written on the wire: its style and explode (2.0: collectionFormat),
- * or, for one described by `content`, its media type (e.g. JSON text instead).
- */
-function styleOf(node: JMap, loc: string): string {
-  const content = childMap(node, 'content');
-  const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
-  if (mediaType) return mediaType.split(';')[0].trim().toLowerCase();
-  const style = stringOf(node, 'style') ?? stringOf(node, 'collectionFormat') ?? defaultStyle(loc);
-  const explodeRaw = scalarOf(node, 'explode');
-  const explode = explodeRaw === undefined ? style === 'form' : explodeRaw === true;
-  return `${style}${explode ? ' (exploded)' : ''}`;
-}
-
-function defaultStyle(loc: string): string {
-  return loc === 'query' || loc === 'cookie' ? 'form' : 'simple';
 }
 
 function isJsonLike(mt: string): boolean {
