@@ -4,7 +4,18 @@
 // oneOf whose branches each accept every old body: oneOf then rejects them all).
 import { child, childMap, isMap, isScalar, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
-import { ANNOTATION_KEYWORDS, effectiveProperties, enumValues, isClosed, isNullable, requiredSet, subtypeOf, typesOf, valueKey } from './schemaFacts';
+import {
+  ANNOTATION_KEYWORDS,
+  effectiveProperties,
+  type EffectiveProperties,
+  enumValues,
+  isClosed,
+  isNullable,
+  requiredSet,
+  subtypeOf,
+  typesOf,
+  valueKey,
+} from './schemaFacts';
 
 const MAX_DEPTH = 16;
 
@@ -28,9 +39,9 @@ function accepts(w: JNode | undefined, wRefs: RefResolver, n: JNode | undefined,
     if (HANDLED.has(key) || ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     if (!sameConstraint(w.entries.get(key)!, n.entries.get(key))) return false;
   }
-  return (
-    typesCover(w, n) && enumCovers(w, n) && requiredCovers(w, n, nRefs) && propertiesCover(w, wRefs, n, nRefs, depth) && itemsCover(w, wRefs, n, nRefs, depth)
-  );
+  if (!typesCover(w, n) || !enumCovers(w, n) || !itemsCover(w, wRefs, n, nRefs, depth)) return false;
+  const nEffective = effectiveProperties(n, nRefs); // once: required and properties both read it
+  return requiredCovers(w, nEffective) && propertiesCover(w, wRefs, n, nRefs, nEffective, depth);
 }
 
 /** The same keyword value on both sides, when it holds no $ref (a $ref may point elsewhere in each version). */
@@ -53,16 +64,13 @@ function enumCovers(w: JMap, n: JMap): boolean {
   return !!ne && [...ne.keys()].every((k) => we.has(k));
 }
 
-function requiredCovers(w: JMap, n: JMap, nRefs: RefResolver): boolean {
-  const own = requiredSet(w);
-  if (own.size === 0) return true;
-  const nRequired = effectiveProperties(n, nRefs).required;
-  return [...own.keys()].every((name) => nRequired.has(name));
+function requiredCovers(w: JMap, n: EffectiveProperties): boolean {
+  return [...requiredSet(w).keys()].every((name) => n.required.has(name));
 }
 
-function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number): boolean {
+function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, nEffective: EffectiveProperties, depth: number): boolean {
   const wProps = childMap(w, 'properties');
-  const nProps = effectiveProperties(n, nRefs).properties;
+  const nProps = nEffective.properties;
   const nClosed = isClosed(n, nRefs);
   if (wProps) {
     for (const [name, ws] of wProps.entries) {
