@@ -459,6 +459,7 @@ paths:
             type: object
             properties:
               tag: {type: string}
+        - {name: ids, in: query, schema: {type: string}}
       requestBody:
         content:
           application/json:
@@ -508,6 +509,11 @@ components:
           type: array
           items: {type: string, maxLength: 10}
     Legacy: {type: object}
+    Copy:
+      type: object
+      required: [ id ]
+    Id:
+      type: "string"
 `;
 
 const STRUCTURE_EDITS: [string, string][] = [
@@ -549,6 +555,14 @@ const STRUCTURE_EDITS: [string, string][] = [
   ['        parts:\n', '        parts:\n          readOnly: true\n'],
   ['id: {type: string, readOnly: true}', 'id: {type: integer, readOnly: true}'],
   ['secret: {type: string, writeOnly: true}', 'secret: {type: string, writeOnly: true, enum: [s]}'],
+  // Verdicts proven by reading schemas through $refs that no pair compares: an edit there must reach them.
+  [
+    "              $ref: '#/components/schemas/Doc'\n          application/octet-stream",
+    "              oneOf: [{$ref: '#/components/schemas/Doc'}, {$ref: '#/components/schemas/Copy'}]\n          application/octet-stream",
+  ],
+  ['required: [ id ]', 'required: [ name ]'],
+  ['{name: ids, in: query, schema: {type: string}}', "{name: ids, in: query, schema: {type: array, items: {$ref: '#/components/schemas/Id'}}}"],
+  ['type: "string"', 'type: "integer"'],
   // A component no operation uses, removed and renamed.
   ['    Legacy: {type: object}\n', '    # Legacy: gone\n'],
   ['    Legacy: {type: object}', '    Legacy2: {type: object}'],
@@ -605,6 +619,65 @@ test('an edit in one operation re-compares only that operation', () => {
     result.findings.map((f) => [f.rule, f.operations]),
     [['request-parameter-enum-value-removed', ['GET /pets']]],
   );
+});
+
+test('a verdict proven by reading schemas through $refs that no pair compares follows edits there', () => {
+  const others = Array.from({ length: 8 }, (_, i) => `  /o${i}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('');
+  const text = `openapi: 3.1.0
+info: {title: Proofs, version: 1.0.0}
+paths:
+  /a:
+    post:
+      parameters:
+        - {name: ids, in: query, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Doc'
+      responses:
+        '200': {description: ok}
+${others}components:
+  schemas:
+    Copy:
+      type: object
+    Id:
+      type: string
+    Doc: {type: object, required: [id], properties: {id: {type: string}}}
+`;
+  const file = 'proofs.yaml';
+  const base = loadModel({ text, file }, 'base');
+  const live = new LiveDiff();
+  let parsed = parseText(text, file);
+  live.diff(base, modelOfParsed(parsed, file));
+  const steps: [string, string, string, string][] = [
+    // Both oneOf branches accept every old body (an error), until Copy becomes a string (a warning).
+    [
+      'schema:\n              ',
+      "$ref: '#/components/schemas/Doc'",
+      "oneOf: [{$ref: '#/components/schemas/Doc'}, {$ref: '#/components/schemas/Copy'}]",
+      'request-body-wrapped-in-one-of error',
+    ],
+    ['Copy:\n      type: ', 'object', 'string', 'request-body-wrapped-in-one-of warning'],
+    // A query parameter that became a list of Id takes every old value, until Id becomes an integer.
+    ['name: ids, in: query, schema: ', '{type: string}', "{type: array, items: {$ref: '#/components/schemas/Id'}}", 'request-parameter-type-generalized info'],
+    ['Id:\n      type: ', 'string', 'integer', 'request-parameter-type-changed error'],
+  ];
+  for (const [before, from, to, expected] of steps) {
+    const at = parsed.text.indexOf(before + from) + before.length;
+    parsed = reparse(parsed, { start: at, end: at + from.length, newText: to }, file).parsed;
+    const model = modelOfParsed(parsed, file);
+    const outcome = live.diff(base, model);
+    const got = compareModels(base, model, {}, { diff: () => outcome } as unknown as LiveDiff)
+      .findings.map(findingKey)
+      .sort();
+    assert.deepEqual(got, fullCheck(base, parsed, file).findings, `after ${from} -> ${to}`);
+    assert.ok(
+      got.some((f) => f.includes(JSON.stringify(expected.split(' ')[0]) + ',' + JSON.stringify(expected.split(' ')[1]))),
+      `${expected} after ${from} -> ${to}: ${got}`,
+    );
+    if (!to.includes('$ref')) assert.equal(outcome.mode, 'incremental', `an edit inside a component is compared incrementally (${from} -> ${to})`);
+  }
 });
 
 test('an edit in a shared schema re-compares the operations that reach it, an edit in info none', () => {

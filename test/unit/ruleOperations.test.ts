@@ -97,6 +97,53 @@ test('a parameter written another way on the wire: style, explode, or the media 
   );
 });
 
+test('a query parameter that became a list of what it was: written form-exploded, one value is a list of one', () => {
+  const q = (schema: string, extra = '') => `{name: tag, in: query, ${extra}schema: ${schema}}`;
+  const widened = ['request-parameter-type-generalized info'];
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: array, items: {type: string}}')] }, widened, '?tag=a is ["a"]');
+  expect({ params: [q('{type: integer}')] }, { params: [q('{type: array, items: {type: number}}')] }, widened, 'every integer is a number');
+  expect(
+    { params: [q('{oneOf: [{type: string}, {type: integer}]}')] },
+    { params: [q('{type: array, items: {type: string}}')] },
+    widened,
+    'the text of 5 is a string',
+  );
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: array, maxItems: 3, items: {type: string}}')] }, widened, 'a list of one fits');
+  // Still breaking: items that reject an old value, a list that cannot be one long, a delimiter that splits old values.
+  const broken = ['request-parameter-type-changed error'];
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: array, items: {type: integer}}')] }, broken, '?tag=abc is rejected');
+  expect({ params: [q('{type: string}')] }, { params: [q("{type: array, items: {type: string, pattern: '^[a-z]+$'}}")] }, broken);
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: array, minItems: 2, items: {type: string}}')] }, broken);
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: array, items: {type: string}}', 'explode: false, ')] }, broken, '?tag=a,b splits');
+  expect({ params: [q('{oneOf: [{type: string}, {type: integer}]}')] }, { params: [q('{type: array, items: {type: integer}}')] }, [
+    'request-parameter-list-of-types-narrowed error',
+    'request-parameter-list-of-types-widened info',
+  ]);
+  // A path parameter is written simple: not a list of one by this rule. A response header that became a list breaks readers.
+  const h = (schema: string) => `{X-Tag: {schema: ${schema}}}`;
+  expect({ resHeaders: h('{type: string}') }, { resHeaders: h('{type: array, items: {type: string}}') }, ['response-header-type-changed error']);
+  // Explode does not matter for a single value: a scalar whose explode changed is written the same.
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: string}', 'explode: false, ')] }, []);
+});
+
+test('Swagger 2.0: collectionFormat (default csv) is how an array is written; multi is one value per name', () => {
+  const v2 = (param: string) => `swagger: '2.0'
+info: {title: t, version: '1'}
+paths:
+  /pets:
+    get:
+      parameters:
+        - {name: tag, in: query, ${param}}
+      responses:
+        '200': {description: ok}
+`;
+  const arr = (format: string) => `type: array, items: {type: string}${format ? `, collectionFormat: ${format}` : ''}`;
+  expectRules(v2(arr('')), v2(arr('csv')), [], 'the default spelt out is no change');
+  expectRules(v2(arr('csv')), v2(arr('multi')), ['request-parameter-style-changed error'], '?tag=a,b -> ?tag=a&tag=b');
+  expectRules(v2('type: string'), v2(arr('multi')), ['request-parameter-type-generalized info'], '?tag=a is ["a"]');
+  expectRules(v2('type: string'), v2(arr('')), ['request-parameter-type-changed error'], 'csv splits ?tag=a,b');
+});
+
 test('a response header written another way: explode of an object, or the media type of its content; its content schema is compared', () => {
   const obj = (extra: string) => `{X-Page: {${extra}schema: {type: object, properties: {next: {type: string}}}}}`;
   expect({ resHeaders: obj('') }, { resHeaders: obj('explode: true, ') }, ['response-header-style-changed error'], 'next,x -> next=x');

@@ -76,7 +76,7 @@ export class DiffContext {
   readonly topLevel = new Set<RawChange>();
   /** Set while one operation of both sides is compared. */
   comparingOperation = false;
-  /** base node id -> (revision node id * 128 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
+  /** base node id -> (revision node id * 256 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
   private readonly pairs = new Map<number, Map<number, SchemaPair>>();
   /** revision node id -> pairs comparing it: which operations an edit inside that node can affect. */
   private readonly pairsByRevision = new Map<number, SchemaPair[]>();
@@ -108,7 +108,7 @@ export class DiffContext {
   }
 
   /**
-   * Returns [pair, isNew] for (base node, revision node, variant < 128: direction, subject
+   * Returns [pair, isNew] for (base node, revision node, variant < 256: direction, subject
    * and the flags, which the variant must include); links it under its parent (or operation
    * root) either way.
    */
@@ -122,11 +122,11 @@ export class DiffContext {
   ): [SchemaPair, boolean] {
     let byRevision = this.pairs.get(bId);
     if (!byRevision) this.pairs.set(bId, (byRevision = new Map()));
-    let pair = byRevision.get(rId * 128 + variant);
+    let pair = byRevision.get(rId * 256 + variant);
     const isNew = !pair;
     if (!pair) {
       pair = { key: `${bId}:${rId}:${variant}`, parents: new Set(), roots: new Set(), textual: flags.textual, offWire: flags.offWire };
-      byRevision.set(rId * 128 + variant, pair);
+      byRevision.set(rId * 256 + variant, pair);
       const same = this.pairsByRevision.get(rId);
       if (same) same.push(pair);
       else this.pairsByRevision.set(rId, [pair]);
@@ -134,6 +134,16 @@ export class DiffContext {
     if (parent && parent !== pair) pair.parents.add(parent);
     if (root) pair.roots.add(root);
     return [pair, isNew];
+  }
+
+  /**
+   * The pair's verdict also rests on a revision node outside its own subtree (reached through a
+   * `$ref` without being compared as a pair): an edit inside that node must compare it again.
+   */
+  dependsOn(pair: SchemaPair, revisionNode: JNode): void {
+    const same = this.pairsByRevision.get(revisionNode.id);
+    if (!same) this.pairsByRevision.set(revisionNode.id, [pair]);
+    else if (!same.includes(pair)) same.push(pair);
   }
 
   /** The operations a change affects: its own, or all that reach its schema pair. */

@@ -18,6 +18,11 @@ export interface PairView {
   emit(change: SchemaChangeId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more?: Partial<RawChange>): void;
   /** Reports a rule by its full id (a variant the subject does not spell); `params` must fill its template, `{what}` included. */
   emitRule(rule: RuleId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more?: Partial<RawChange>): void;
+  /**
+   * Runs a read of the revision that follows `$ref`s without comparing what it reaches as pairs
+   * (a proof that one schema accepts every value of another): the live diff learns the targets it read.
+   */
+  readsThroughRefs<T>(read: () => T): T;
   /** Compares two sub-schemas (following `$ref`s) in the same direction, as a nested property. */
   nested(base: JNode, revision: JNode): void;
 }

@@ -12,6 +12,7 @@ import { compareBounds } from './boundsDiff';
 import { compareConditionals, compareNot } from './conditionalDiff';
 import { compareObjectKeywords } from './objectKeywordsDiff';
 import { compareTypeLists } from './typeListDiff';
+import { compareScalarBecameList } from './listOfOne';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
@@ -34,7 +35,7 @@ import {
 
 export type DataDirection = 'request' | 'response';
 
-/** A pair's variant: subject (bits 0-2), direction (8), moved properties (16), textual (32), off the wire (64). */
+/** A pair's variant: subject (bits 0-2), direction (8), moved properties (16), textual (32), off the wire (64), one value is a list (128). */
 const SUBJECT_INDEX: Record<SchemaSubject, number> = {
   body: 0,
   property: 1,
@@ -110,6 +111,8 @@ export interface CompareOptions {
   textual?: boolean;
   /** A property clients do not see in this direction (see SchemaPair.offWire); schemas nested in an off-wire pair are too. */
   offWire?: boolean;
+  /** A root parameter written form-exploded, where one value and a list of one look the same on the wire (see listOfOne.ts). */
+  oneValueIsList?: boolean;
 }
 
 export class SchemaDiff {
@@ -139,7 +142,9 @@ export class SchemaDiff {
     const skipNullable = opts.skipNullable ?? false;
     const textual = parent ? parent.textual : (opts.textual ?? false);
     const offWire = (parent?.offWire ?? false) || (opts.offWire ?? false);
-    const variant = (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0) + (offWire ? 64 : 0);
+    const oneValueIsList = !parent && (opts.oneValueIsList ?? false);
+    const variant =
+      (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0) + (offWire ? 64 : 0) + (oneValueIsList ? 128 : 0);
     const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, { textual, offWire }, parent, opts.root);
     // The same branch pair under another extending schema may have other moved properties: compared once per such set.
     if (moved.size) {
@@ -159,7 +164,7 @@ export class SchemaDiff {
         } else this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
         return;
       }
-      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved).run();
+      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved, oneValueIsList).run();
     });
     if (this.draining) return;
     this.draining = true;
@@ -213,6 +218,7 @@ export class PairComparison implements PairView {
     readonly pair: SchemaPair,
     private readonly skipNullable = false,
     private readonly moved: ReadonlySet<string> = NONE,
+    private readonly oneValueIsList = false,
   ) {
     this.bRefs = ctx.base.refs;
     this.rRefs = ctx.revision.refs;
@@ -224,6 +230,8 @@ export class PairComparison implements PairView {
   }
 
   run(): void {
+    // A form-exploded parameter that became a list of what it was takes every old value as a list of one: nothing else can break.
+    if (this.oneValueIsList && compareScalarBecameList(this)) return;
     // Lists of types (a 3.1 type array, a oneOf/anyOf of bare types) are compared as such, before wrappers:
     // `string` -> `oneOf: [string, integer]` widens a list of types.
     const typeLists = compareTypeLists(this);
@@ -269,6 +277,13 @@ export class PairComparison implements PairView {
       else more = { ...more, circumstance: this.dir === 'request' ? 'read-only' : 'write-only' };
     }
     this.ctx.emit({ rule, params, base, revision, pair: this.pair, ...more });
+  }
+
+  readsThroughRefs<T>(read: () => T): T {
+    const [result, targets] = this.rRefs.collectTargets(read);
+    // The answer rests on these though no pair compares them: an edit in one must compare this pair again.
+    for (const target of targets) this.ctx.dependsOn(this.pair, target);
+    return result;
   }
 
   nested(base: JNode, revision: JNode): void {

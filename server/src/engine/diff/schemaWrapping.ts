@@ -91,8 +91,8 @@ function overlap(pc: PairComparison, w: Wrapper): { circumstance?: 'overlapping-
   if (pc.dir !== 'request') return {};
   let accepting = 0;
   for (const branch of w.branches) {
-    if (acceptsEveryValueOf({ schema: branch, refs: pc.rRefs }, { schema: pc.b, refs: pc.bRefs }) && ++accepting === 2)
-      return { circumstance: 'overlapping-branches' };
+    const accepts = pc.readsThroughRefs(() => acceptsEveryValueOf({ schema: branch, refs: pc.rRefs }, { schema: pc.b, refs: pc.bRefs }));
+    if (accepts && ++accepting === 2) return { circumstance: 'overlapping-branches' };
   }
   return {};
 }

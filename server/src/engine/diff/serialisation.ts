@@ -1,24 +1,62 @@
 // How a value is written on the wire outside a JSON body: the style and explode of a parameter,
 // a header or a form field (2.0: collectionFormat), or, for one described by `content`, its media
 // type. Two different answers mean clients write (or read) it another way.
-import { childMap, scalarOf, stringOf, type JMap } from '../parse/tree';
+import { childMap, isMap, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
+import type { RefResolver } from '../model/refs';
 import { mediaTypeEssence } from './mediaTypes';
+import { typesOf } from './schemaFacts';
+
+export interface ValueShape {
+  /** A Swagger 2.0 parameter or header: `collectionFormat` (default csv) says how an array is written. */
+  swagger2: boolean;
+  /**
+   * The value may hold several parts (an array or object, or any type): explode matters. A single
+   * value is written the same exploded or not (`?id=5` either way), and 2.0's collectionFormat
+   * applies to arrays only, so for a scalar on either side only the style is compared.
+   */
+  several: boolean;
+}
+
+/** Whether a schema's value may hold several parts: an array, an object, or a schema that does not say. */
+export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver): boolean {
+  const s = refs.deref(schema);
+  const types = isMap(s) ? typesOf(s) : undefined;
+  return !types || types.has('array') || types.has('object');
+}
+
+/** 2.0's collection formats in 3.x's words (csv is `form` in a query, `simple` in a path or header). */
+const COLLECTION_FORMATS: Record<string, (loc: string) => [string, boolean]> = {
+  csv: (loc) => [defaultStyle(loc), false],
+  multi: () => ['form', true],
+  ssv: () => ['spaceDelimited', false],
+  pipes: () => ['pipeDelimited', false],
+  tsv: () => ['tabDelimited', false],
+};
 
 /**
  * The serialisation of a parameter, header or form field's encoding object (none: the defaults).
  * `loc` is where the value sits (`in` of a parameter, `header`, or `form-field`): query, cookie and
  * form fields default to style `form`, the rest to `simple`.
  */
-export function serialisationOf(node: JMap | undefined, loc: string): string {
+export function serialisationOf(node: JMap | undefined, loc: string, shape: ValueShape = { swagger2: false, several: true }): string {
   const content = node && childMap(node, 'content');
   const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
   if (mediaType) return mediaTypeEssence(mediaType);
-  const style = (node && (stringOf(node, 'style') ?? stringOf(node, 'collectionFormat'))) ?? defaultStyle(loc);
+  const [style, explode] = shape.swagger2 ? collectionFormatOf(node, loc) : styleOf(node, loc);
+  return shape.several && explode ? `${style} (exploded)` : style;
+}
+
+function styleOf(node: JMap | undefined, loc: string): [string, boolean] {
+  const style = (node && stringOf(node, 'style')) ?? defaultStyle(loc);
   const explodeRaw = node && scalarOf(node, 'explode');
-  const explode = explodeRaw === undefined ? style === 'form' : explodeRaw === true;
-  return `${style}${explode ? ' (exploded)' : ''}`;
+  return [style, explodeRaw === undefined ? style === 'form' : explodeRaw === true];
+}
+
+function collectionFormatOf(node: JMap | undefined, loc: string): [string, boolean] {
+  const format = (node && stringOf(node, 'collectionFormat')) ?? 'csv';
+  return COLLECTION_FORMATS[format]?.(loc) ?? [format, false];
 }
 
 function defaultStyle(loc: string): string {
-  return loc === 'query' || loc === 'cookie' || loc === 'form-field' ? 'form' : 'simple';
+  return loc === 'query' || loc === 'cookie' || loc === 'form-field' || loc === 'formData' ? 'form' : 'simple';
 }

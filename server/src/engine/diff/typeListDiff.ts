@@ -7,7 +7,7 @@ import { child, childSeq, isMap, isScalar, type JMap, type JNode } from '../pars
 import type { PairView } from './pairView';
 import { subtypeOf, typesOf } from './schemaFacts';
 
-interface TypeList {
+export interface TypeList {
   types: Set<string>;
   /** Where the list is written: `type`, or the composition keyword it replaces. */
   from: 'type' | 'oneOf' | 'anyOf';
@@ -21,7 +21,7 @@ const BARE_BRANCH_KEYS = new Set(['type', 'title', 'description']);
  * Branches are read as written, never through `$ref`s: a type list behind a
  * reference would be a comparison the live diff cannot see from the pair graph.
  */
-function typeListOf(schema: JMap): TypeList | undefined {
+export function typeListOf(schema: JMap): TypeList | undefined {
   const type = child(schema, 'type');
   if (type) {
     const types = typesOf(schema);

@@ -35,6 +35,9 @@ export class RefResolver {
    */
   readonly throughRefs = new Set<number>();
 
+  /** Set while collectTargets runs: the targets of the `$ref`s followed meanwhile. */
+  private collecting?: JNode[];
+
   private readonly linesOfFile = new Map<string, LineIndex>();
   /** Root node of each loaded file: quick fixes in a referenced file need its own tree. */
   private readonly rootOfFileMap = new Map<string, JNode>();
@@ -84,12 +87,32 @@ export class RefResolver {
     let cur = node;
     for (let hops = 0; cur && hops < MAX_HOPS; hops++) {
       const ref = isMap(cur) ? refOfMap(cur) : undefined;
-      if (ref === undefined) return cur;
+      if (ref === undefined) {
+        if (hops > 0) this.collecting?.push(cur);
+        return cur;
+      }
       if (hops > 0) this.throughRefs.add(cur.id);
       cur = this.follow(cur, ref);
     }
     if (cur) this.report(node!, `$ref chain is cyclic or longer than ${MAX_HOPS} hops`);
     return undefined;
+  }
+
+  /**
+   * Runs `read` and answers its result with the targets of every `$ref` it followed. A comparison
+   * that reads a schema through references without comparing it as a pair (a proof that one schema
+   * accepts every value of another) depends on those targets: the live diff must know them.
+   */
+  collectTargets<T>(read: () => T): [T, JNode[]] {
+    const outer = this.collecting;
+    const targets: JNode[] = [];
+    this.collecting = targets;
+    try {
+      return [read(), targets];
+    } finally {
+      this.collecting = outer;
+      outer?.push(...targets);
+    }
   }
 
   /** The `$ref` string of a node, if it is a reference. */
