@@ -154,21 +154,26 @@ export class DiffContext {
     return [];
   }
 
-  /** All operations that reach a pair, by walking parent links (cycles are fine). */
+  /** All operations that reach a pair. */
   operationsOfPair(pair: SchemaPair): OperationModel[] {
-    const seen = new Set<SchemaPair>([pair]);
-    const ops = new Set<OperationModel>();
-    const stack = [pair];
-    while (stack.length) {
-      const p = stack.pop()!;
-      for (const op of p.roots) ops.add(op);
-      for (const parent of p.parents) {
-        if (!seen.has(parent)) {
-          seen.add(parent);
-          stack.push(parent);
-        }
+    return [...operationsReaching([pair])];
+  }
+}
+
+/** Operations that reach any of these pairs, walking parent links upwards once for all of them (cycles are fine). */
+export function operationsReaching(start: readonly SchemaPair[]): Set<OperationModel> {
+  const seen = new Set<SchemaPair>(start);
+  const ops = new Set<OperationModel>();
+  const stack = [...seen];
+  while (stack.length) {
+    const p = stack.pop()!;
+    for (const op of p.roots) ops.add(op);
+    for (const parent of p.parents) {
+      if (!seen.has(parent)) {
+        seen.add(parent);
+        stack.push(parent);
       }
     }
-    return [...ops];
   }
+  return ops;
 }

@@ -12,7 +12,7 @@ import type { RefProblem } from '../model/refs';
 import type { TreeTouch } from '../parse/editLog';
 import type { JNode } from '../parse/tree';
 import type { DiffOutcome } from '../findings';
-import { DEFAULT_DIFF_SETTINGS, type DiffSettings, type PairGraph, type RawChange, type SchemaPair } from './context';
+import { DEFAULT_DIFF_SETTINGS, operationsReaching, type DiffSettings, type PairGraph, type RawChange, type SchemaPair } from './context';
 import { diffModels } from './specDiff';
 
 /** A change and the keys of the operations it affects. */
@@ -194,24 +194,6 @@ function scopeOf(t: TreeTouch): 'unread' | 'reached' | 'all' {
   if (t.keys.length >= 2 && REACHED_TOP.has(top)) return 'reached';
   if (t.keys.length >= 3 && top === 'components' && typeof kind === 'string' && REACHED_COMPONENTS.has(kind)) return 'reached';
   return 'all';
-}
-
-/** Operations that reach any of these pairs, walking the pair graph upwards once for all of them. */
-function operationsReaching(start: SchemaPair[]): Set<OperationModel> {
-  const seen = new Set<SchemaPair>(start);
-  const ops = new Set<OperationModel>();
-  const stack = [...seen];
-  while (stack.length) {
-    const p = stack.pop()!;
-    for (const op of p.roots) ops.add(op);
-    for (const parent of p.parents) {
-      if (!seen.has(parent)) {
-        seen.add(parent);
-        stack.push(parent);
-      }
-    }
-  }
-  return ops;
 }
 
 /**

@@ -51,13 +51,7 @@ export class BaseResolver {
   constructor(private readonly git: GitAccess) {}
 
   async baseFor(file: string, selector: BaseSelector): Promise<BaseOutcome> {
-    const key = `${file}\0${selectorText(selector)}`;
-    let pending = this.located.get(key);
-    if (!pending) {
-      pending = this.locate(file, selector).catch((e: unknown) => ({ kind: 'error' as const, label: selectorLabel(selector), reason: errorText(e) }));
-      this.located.set(key, pending);
-    }
-    const found = await pending;
+    const found = await this.locateOnce(file, selector);
     if (found.kind !== 'blob') return found;
     const { text, multiFile } = await this.text(found);
     const modelKey = `${found.blob}\0${file}\0${multiFile ? (found.commit ?? 'index') : ''}`;
@@ -66,15 +60,20 @@ export class BaseResolver {
 
   /** The raw base text of any file (a spec or a file it references), for the read-only base document. */
   async textFor(file: string, selector: BaseSelector): Promise<{ text: string; label: string } | undefined> {
+    const found = await this.locateOnce(file, selector);
+    if (found.kind !== 'blob') return undefined;
+    return { text: await this.git.readBlob(found.repo.root, found.blob), label: found.label };
+  }
+
+  /** Where a file's base is, located once per file and selector (failures become an error outcome). */
+  private locateOnce(file: string, selector: BaseSelector): Promise<Located> {
     const key = `${file}\0${selectorText(selector)}`;
     let pending = this.located.get(key);
     if (!pending) {
       pending = this.locate(file, selector).catch((e: unknown) => ({ kind: 'error' as const, label: selectorLabel(selector), reason: errorText(e) }));
       this.located.set(key, pending);
     }
-    const found = await pending;
-    if (found.kind !== 'blob') return undefined;
-    return { text: await this.git.readBlob(found.repo.root, found.blob), label: found.label };
+    return pending;
   }
 
   /** The repository of a file (cached; undefined outside git). */
