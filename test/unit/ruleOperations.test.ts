@@ -186,6 +186,24 @@ test("the parts of multipart and form bodies: content types a part may be, and a
     `{application/x-www-form-urlencoded: {schema: {type: object, properties: {tags: {type: array, items: {type: string}}}}${encoding ? `, encoding: ${encoding}` : ''}}}`;
   expect({ reqContent: form('') }, { reqContent: form('{tags: {explode: false}}') }, ['request-body-part-style-changed error']);
   expect({ reqContent: form('') }, { reqContent: form('{tags: {style: form, explode: true}}') }, [], 'the default spelt out');
+  // A field written name=value whatever its style: a scalar (also through anyOf), or one added or removed with its encoding.
+  const stripeLike = (props: string, encoding: string) =>
+    `{application/x-www-form-urlencoded: {schema: {type: object, properties: ${props}}${encoding ? `, encoding: ${encoding}` : ''}}}`;
+  const deep = '{footer: {style: deepObject, explode: true}}';
+  expect({ reqContent: stripeLike('{footer: {type: string}}', '') }, { reqContent: stripeLike('{footer: {type: string}}', deep) }, [], 'footer=abc either way');
+  expect(
+    { reqContent: stripeLike('{footer: {type: string}}', '') },
+    { reqContent: stripeLike("{footer: {anyOf: [{type: string, maxLength: 500}, {type: string, enum: ['']}]}}", deep) },
+    // The open string branch is what the property became, beside the "unset" value.
+    ['request-property-any-of-added info', 'request-property-max-length-set warning'],
+    'a string or an empty string is still one value',
+  );
+  expect({ reqContent: stripeLike('{footer: {type: object}, id: {type: string}}', deep) }, { reqContent: stripeLike('{id: {type: string}}', '') }, [
+    'request-property-removed warning',
+  ]);
+  expect({ reqContent: stripeLike('{footer: {type: object}}', '') }, { reqContent: stripeLike('{footer: {type: object}}', deep) }, [
+    'request-body-part-style-changed error',
+  ]);
   // style and explode mean nothing in multipart bodies.
   expect({ reqContent: upload('') }, { reqContent: upload('{photo: {explode: false}}') }, []);
   const [f] = sameSetInBothFormats(diffPair(spec({ reqContent: upload(types('image/png, image/jpeg')) }), spec({ reqContent: upload(types('image/png')) })));

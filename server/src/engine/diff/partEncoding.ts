@@ -5,7 +5,7 @@
 import { childMap, isMap, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { mediaTypeEssence, mediaTypeRelation } from './mediaTypes';
-import { serialisationOf } from './serialisation';
+import { mayHoldSeveral, serialisationOf } from './serialisation';
 import { effectiveProperties, str, typesOf } from './schemaFacts';
 
 export interface PartSide {
@@ -53,13 +53,17 @@ function parts(b: PartSide, r: PartSide): [string, JMap | undefined, JMap | unde
   });
 }
 
+/** The schema of a part (a property of the body's schema, resolved); undefined when the schema does not name it. */
+function fieldSchema(side: PartSide, part: string): JNode | undefined {
+  const schema = side.refs.deref(side.schema);
+  return isMap(schema) ? side.refs.deref(effectiveProperties(schema, side.refs).properties.get(part)) : undefined;
+}
+
 /** The content types a part may be sent as; undefined when neither written nor told by its schema. */
 function partTypes(side: PartSide, part: string, encoding: JMap | undefined): string[] | undefined {
   const written = encoding ? stringOf(encoding, 'contentType') : undefined;
   if (written !== undefined) return split(written);
-  const schema = side.refs.deref(side.schema);
-  if (!isMap(schema)) return undefined;
-  const property = side.refs.deref(effectiveProperties(schema, side.refs).properties.get(part));
+  const property = fieldSchema(side, part);
   const fallback = isMap(property) ? defaultType(property, side.refs) : undefined;
   return fallback ? [fallback] : undefined;
 }
@@ -103,8 +107,12 @@ export function encodingChanges(b: PartSide, r: PartSide, form: boolean): Encodi
     const types = typeChange(b, r, part, be, re);
     if (types) out.types.push({ part, ...types, base, revision });
     if (!form) continue;
-    const from = serialisationOf(be, 'form-field');
-    const to = serialisationOf(re, 'form-field');
+    const [bField, rField] = [fieldSchema(b, part), fieldSchema(r, part)];
+    // A field only one side names was added or removed with its encoding: the property rules report that.
+    if (!bField !== !rField) continue;
+    const shape = { swagger2: false, several: mayHoldSeveral(bField, b.refs) && mayHoldSeveral(rField, r.refs) };
+    const from = serialisationOf(be, 'form-field', shape);
+    const to = serialisationOf(re, 'form-field', shape);
     if (from !== to) out.styles.push({ part, from, to, base, revision });
   }
   return out;

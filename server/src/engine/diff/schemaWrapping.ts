@@ -3,7 +3,7 @@
 // description or `nullable` beside a `$ref` in 3.0. `x` -> `oneOf: [x, y]` wraps it
 // among other shapes. Either way the branch it became is compared with it, instead
 // of reporting the branches as added and the old keywords as removed.
-import { isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
+import { isMap, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
 import { ANNOTATION_KEYWORDS, isNullBranch, typesOf, valueKey } from './schemaFacts';
@@ -42,8 +42,13 @@ function composes(schema: JMap): boolean {
 export function compareWrapping(pc: PairComparison): boolean {
   const bComposes = composes(pc.b);
   const rComposes = composes(pc.r);
+  if (!bComposes && !rComposes) return false;
+  // Which branch a schema became is read through the branches' $refs, not only the one compared as a pair.
+  return pc.readsThroughRefs(() => compareComposed(pc, bComposes, rComposes));
+}
+
+function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: boolean): boolean {
   if (bComposes === rComposes) {
-    if (!bComposes) return false;
     // allOf [x] -> oneOf [x]: one branch either way, the same schema.
     const bw = wrapperOf(pc.b, pc.bRefs);
     const rw = wrapperOf(pc.r, pc.rRefs);
@@ -97,7 +102,11 @@ function overlap(pc: PairComparison, w: Wrapper): { circumstance?: 'overlapping-
   return {};
 }
 
-/** The branch that is the plain schema: equal content, else the only one of the same type. */
+/**
+ * The branch that is the plain schema: equal content, else the only one of the same type, else,
+ * beside branches that only list special values (Stripe's `{type: string, enum: ['']}` for
+ * "unset"), the only open one of that type.
+ */
 function matchOf(plain: JMap, branches: JNode[], refs: RefResolver): JNode | undefined {
   const key = valueKey(plain);
   const same = branches.find((n) => valueKey(refs.deref(n)) === key);
@@ -110,5 +119,12 @@ function matchOf(plain: JMap, branches: JNode[], refs: RefResolver): JNode | und
     const t = d && d.kind === 'map' ? typesOf(d) : undefined;
     return t !== undefined && [...t].sort().join('|') === typeKey;
   });
-  return sameType.length === 1 ? sameType[0] : undefined;
+  if (sameType.length === 1) return sameType[0];
+  if (listsValues(plain)) return undefined;
+  const open = sameType.filter((n) => !listsValues(refs.deref(n)));
+  return open.length === 1 ? open[0] : undefined;
+}
+
+function listsValues(schema: JNode | undefined): boolean {
+  return isMap(schema) && (schema.entries.has('enum') || schema.entries.has('const'));
 }

@@ -1,7 +1,7 @@
 // How a value is written on the wire outside a JSON body: the style and explode of a parameter,
 // a header or a form field (2.0: collectionFormat), or, for one described by `content`, its media
 // type. Two different answers mean clients write (or read) it another way.
-import { childMap, isMap, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, scalarOf, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { mediaTypeEssence } from './mediaTypes';
 import { typesOf } from './schemaFacts';
@@ -17,12 +17,28 @@ export interface ValueShape {
   several: boolean;
 }
 
-/** Whether a schema's value may hold several parts: an array, an object, or a schema that does not say. */
-export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver): boolean {
+/**
+ * Whether a schema's value may hold several parts: an array, an object, or a schema that does not
+ * say. Through compositions: some branch of a oneOf/anyOf may, every branch of an allOf may.
+ */
+export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, depth = 0): boolean {
   const s = refs.deref(schema);
-  const types = isMap(s) ? typesOf(s) : undefined;
+  if (!isMap(s) || depth > 8) return true;
+  if (child(s, 'type')) {
+    const types = typesOf(s);
+    return !types || types.has('array') || types.has('object');
+  }
+  const branches = (key: string) => childSeq(s, key)?.items ?? [];
+  const anyOf = [...branches('oneOf'), ...branches('anyOf')];
+  const allOf = branches('allOf');
+  if (anyOf.length) return anyOf.some((b) => mayHoldSeveral(b, refs, depth + 1));
+  if (allOf.length) return allOf.every((b) => mayHoldSeveral(b, refs, depth + 1));
+  const types = typesOf(s); // properties or items say object or array
   return !types || types.has('array') || types.has('object');
 }
+
+/** Where a single value is written `name=value` whatever the style (the other styles there are for arrays and objects). */
+const NAME_VALUE_LOCATIONS = new Set(['query', 'cookie', 'form-field', 'formData']);
 
 /** 2.0's collection formats in 3.x's words (csv is `form` in a query, `simple` in a path or header). */
 const COLLECTION_FORMATS: Record<string, (loc: string) => [string, boolean]> = {
@@ -43,7 +59,8 @@ export function serialisationOf(node: JMap | undefined, loc: string, shape: Valu
   const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
   if (mediaType) return mediaTypeEssence(mediaType);
   const [style, explode] = shape.swagger2 ? collectionFormatOf(node, loc) : styleOf(node, loc);
-  return shape.several && explode ? `${style} (exploded)` : style;
+  if (!shape.several) return NAME_VALUE_LOCATIONS.has(loc) ? 'form' : style;
+  return explode ? `${style} (exploded)` : style;
 }
 
 function styleOf(node: JMap | undefined, loc: string): [string, boolean] {
