@@ -13,7 +13,10 @@ const corpus = path.resolve(__dirname, '../../../../shared/corpus');
 function sameAsFull(parsed: ParsedText, file: string): void {
   const full = parseText(parsed.text, file);
   assert.equal(parsed.errors.length > 0, full.errors.length > 0, 'error state differs');
-  if (full.errors.length === 0) assert.deepEqual(treeShape(parsed.root), treeShape(full.root));
+  if (full.errors.length > 0) return;
+  assert.deepEqual(treeShape(parsed.root), treeShape(full.root));
+  const warnings = (p: ParsedText) => p.warnings.map((w) => `${w.start}-${w.end} ${w.message}`).sort();
+  assert.deepEqual(warnings(parsed), warnings(full), 'warnings differ (a duplicate key, nesting too deep)');
 }
 
 /** A small deterministic PRNG so failures reproduce. */
@@ -158,6 +161,30 @@ test('checking an incrementally re-parsed text gives the same findings as a full
     compared++;
   }
   assert.ok(compared > 50, `compared ${compared}`);
+});
+
+test('an edit inside an entry that repeats a sibling key keeps the duplicate-key warning (YAML and JSON)', () => {
+  const yaml = 'openapi: 3.1.0\ninfo: {title: S, version: 1.0.0}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: string\n    A:\n      type: string\n';
+  const json = JSON.stringify(
+    { openapi: '3.1.0', info: { title: 'S', version: '1' }, paths: {}, components: { schemas: { A: { type: 'string' } } } },
+    null,
+    2,
+  ).replace(/"A": \{\n\s+"type": "string"\n\s+\}/, (m) => `${m},\n      ${m}`);
+  for (const [text, file] of [
+    [yaml, 'a.yaml'],
+    [json, 'a.json'],
+  ]) {
+    const before = parseText(text, file);
+    assert.equal(before.warnings.length, 1, `${file}: the duplicate is warned`);
+    const at = text.lastIndexOf('string');
+    const parsed = reparse(before, { start: at, end: at + 'string'.length, newText: 'integer' }, file).parsed;
+    assert.deepEqual(
+      parsed.warnings.map((w) => w.message),
+      ['duplicate key "A": the last one is used'],
+      file,
+    );
+    sameAsFull(parsed, file);
+  }
 });
 
 test('the first key of a block mapping in a sequence item is not re-parsed as a flow member (`- key:[]` is a scalar there)', () => {

@@ -72,6 +72,8 @@ function enclosingEntries(root: JMap, edit: TextEdit): JNode[] {
 function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdit, delta: number): ParsedText | undefined {
   const parent = entry.parent as JMap;
   const key = entry.key as string;
+  // The entry repeats a sibling's key (warned at its key): parsed alone, the fragment cannot see that sibling.
+  if (prev.warnings.some((w) => w.start === entry.keyStart)) return undefined;
   const old = prev.text;
   const lineStart = old.lastIndexOf('\n', entry.keyStart - 1) + 1;
   const block = /^[ ]*$/.test(old.slice(lineStart, entry.keyStart)) && old[entry.keyStart] !== '{';
