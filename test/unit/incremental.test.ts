@@ -187,6 +187,27 @@ test('an edit inside an entry that repeats a sibling key keeps the duplicate-key
   }
 });
 
+test('a fragment deep in the tree is cut at the nesting limit where a full parse cuts it (YAML and JSON)', () => {
+  let deep: unknown = { v: 1 };
+  for (let i = 0; i < 520; i++) deep = { a: deep, b: { c: 1 } };
+  const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, 'x-deep': deep };
+  for (const [text, file] of [
+    [JSON.stringify(doc, null, 1), 'deep.json'],
+    [require('yaml').stringify(doc, { indent: 1 }), 'deep.yaml'],
+  ]) {
+    // A space before the 500th `b`: the entry re-parsed is the `a` beside it, whose values run past the limit.
+    let at = -1;
+    for (let i = 0; i < 500; i++) at = text.indexOf(file.endsWith('json') ? '"b": {' : 'b:', at + 1);
+    const result = reparse(parseText(text, file), { start: at, end: at, newText: ' ' }, file);
+    assert.equal(result.mode, 'fragment', file);
+    assert.ok(
+      result.parsed.warnings.some((w) => w.message.startsWith('nesting deeper')),
+      file,
+    );
+    sameAsFull(result.parsed, file);
+  }
+});
+
 test('the first key of a block mapping in a sequence item is not re-parsed as a flow member (`- key:[]` is a scalar there)', () => {
   const text = 'openapi: 3.1.0\ninfo: {title: S, version: 1.0.0}\nsecurity:\n  - key: []\npaths: {}\n';
   const at = text.indexOf('key: []') + 4;

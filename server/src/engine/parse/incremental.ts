@@ -105,7 +105,9 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
   // The whole text has no JSON comment; a fragment that seems to have one (a quote cut off) is parsed whole.
   if (prev.format === 'json' && blankJsonComments(fragment)) return undefined;
   const warnings: TextProblem[] = [];
-  const converted = prev.format === 'json' ? jsonFragment(fragment, offset, warnings) : yamlFragment(fragment, offset, warnings);
+  // The fragment's root stands for the parent map: its nesting counts from the parent's depth, so values past the limit are cut as in a full parse.
+  const depth = depthOf(parent);
+  const converted = prev.format === 'json' ? jsonFragment(fragment, offset, depth, warnings) : yamlFragment(fragment, offset, depth, warnings);
   if (!converted || converted.kind !== 'map' || converted.entries.size !== 1 || !converted.entries.has(key)) return undefined;
   const value = converted.entries.get(key)!;
   if (value.kind === 'scalar' && entry.kind !== 'scalar') return undefined;
@@ -133,22 +135,29 @@ function tryFragment(prev: ParsedText, text: string, entry: JNode, edit: TextEdi
 }
 
 /** The fragment's tree, or undefined when it does not parse cleanly on its own. */
-function jsonFragment(fragment: string, offset: number, warnings: TextProblem[]): JNode | undefined {
-  const tree = parseJsonTree(fragment, MAX_DEPTH, warnings, offset);
+function jsonFragment(fragment: string, offset: number, depth: number, warnings: TextProblem[]): JNode | undefined {
+  const tree = parseJsonTree(fragment, MAX_DEPTH, warnings, offset, depth);
   return tree.errors.length === 0 && tree.tooDeepAt === undefined && tree.root ? tree.root : undefined;
 }
 
-function yamlFragment(fragment: string, offset: number, warnings: TextProblem[]): JNode | undefined {
+function yamlFragment(fragment: string, offset: number, depth: number, warnings: TextProblem[]): JNode | undefined {
   const doc = parseDocument(fragment, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
   if (doc.errors.length > 0 || !isYamlMap(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const converter = new Converter(doc, warnings, offset);
   let converted: JNode;
   try {
-    converted = converter.convert(doc.contents as YNode, null, null, 0, 0, 0);
+    converted = converter.convert(doc.contents as YNode, null, null, 0, 0, depth);
   } catch {
     return undefined;
   }
   return converter.sawAnchorOrAlias ? undefined : converted;
+}
+
+/** How many levels a node sits below the root. */
+function depthOf(node: JNode): number {
+  let depth = 0;
+  for (let p = node.parent; p; p = p.parent) depth++;
+  return depth;
 }
 
 function endOfLine(text: string, offset: number): number {

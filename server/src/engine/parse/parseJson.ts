@@ -31,12 +31,12 @@ class TooDeep {
 }
 
 /**
- * Builds the tree of a JSON text. `offset` is added to every position (a fragment
- * parsed on its own sits there in the whole text). Values nested deeper than
- * `maxDepth` become null, and they and duplicate keys are reported in `warnings`
- * with the same words and in the same order as the YAML converter's.
+ * Builds the tree of a JSON text. `offset` is added to every position and `depth` to
+ * every nesting level (a fragment parsed on its own sits there in the whole text).
+ * Values nested deeper than `maxDepth` become null, and they and duplicate keys are
+ * reported in `warnings` with the same words and in the same order as the YAML converter's.
  */
-export function parseJsonTree(text: string, maxDepth: number, warnings: TextProblem[], offset = 0): JsonTree {
+export function parseJsonTree(text: string, maxDepth: number, warnings: TextProblem[], offset = 0, depth = 0): JsonTree {
   const errors: JsonSyntaxError[] = [];
   let root: JNode | null = null;
   /** Open collections; a cut-off collection is a null scalar with the depth it was cut at. */
@@ -89,7 +89,7 @@ export function parseJsonTree(text: string, maxDepth: number, warnings: TextProb
       skipping++;
       return;
     }
-    if (stack.length > maxDepth) {
+    if (stack.length + depth > maxDepth) {
       skipped = scalar(null, start, start);
       attach(skipped);
       warnings.push(depthWarning(start, maxDepth));
@@ -134,7 +134,7 @@ export function parseJsonTree(text: string, maxDepth: number, warnings: TextProb
         onLiteralValue: (value: unknown, at, length) => {
           if (skipping > 0) return;
           const start = at + offset;
-          const cut = stack.length > maxDepth;
+          const cut = stack.length + depth > maxDepth;
           attach(scalar(cut ? null : normalise(value), start, start + length));
           if (cut) warnings.push(depthWarning(start, maxDepth));
         },
