@@ -195,6 +195,18 @@ test('allOf extending a schema: only the new branch is added', () => {
   const inline = '{type: object, properties: {id: {type: integer}}}';
   const extended = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {tag: {type: string}}}]}";
   expect({ res: inline, components }, { res: extended, components }, ['response-optional-property-added info', 'response-body-all-of-added info']);
+  // The schema moved into a component with other words and one edit: that branch is the old schema, its edit is reported, not the branch.
+  const moved = '  schemas:\n    Base: {description: new words, type: object, properties: {id: {type: integer, maximum: 9}, name: {type: string}}}';
+  const before = '{description: old words, type: object, properties: {id: {type: integer}, name: {type: string}}}';
+  expect({ req: before, components: moved }, { req: extended, components: moved }, [
+    'new-optional-request-property info',
+    'request-body-all-of-added error',
+    'request-property-max-set warning',
+  ]);
+  const [added] = sameSetInBothFormats(diffPair(spec({ req: before, components: moved }), spec({ req: extended, components: moved }))).filter((f) =>
+    f.rule.endsWith('all-of-added'),
+  );
+  assert.match(added.message, /An allOf branch \(object\) was added/);
 });
 
 const objParam = (where: string, props: string, extra = '') => [

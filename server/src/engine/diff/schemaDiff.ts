@@ -2,7 +2,7 @@
 // contravariant (narrowing what the server accepts breaks senders), responses
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
-import { child, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
@@ -16,6 +16,7 @@ import { compareScalarBecameList } from './listOfOne';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
+import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
 import { stabilityChange, sunsetOf } from './lifecycle';
 import {
   boolFlag,
@@ -639,8 +640,8 @@ export class PairComparison implements PairView {
     if (!bl && !rl) return;
     const { matched, removed: bOnly, added: rOnly } = this.branchMatch(kind);
     // x -> allOf [x, y] (extending a schema): x is no added branch; its properties were compared through effectiveProperties.
-    const removed = rl ? bOnly : withoutEquivalentOf(this.r, bOnly, this.bRefs);
-    const added = bl ? rOnly : withoutEquivalentOf(this.b, rOnly, this.rRefs);
+    const removed = rl ? bOnly : withoutEquivalentOf({ schema: this.r, refs: this.rRefs }, bOnly, this.bRefs);
+    const added = bl ? rOnly : this.readsThroughRefs(() => withoutEquivalentOf({ schema: this.b, refs: this.bRefs }, rOnly, this.rRefs));
     const change = kind === 'oneOf' ? 'one-of' : kind === 'anyOf' ? 'any-of' : 'all-of';
     // An allOf branch that only annotates constrains nothing: adding or removing it is no change to values.
     const annotates = (node: JNode, refs: DiffContext['base']['refs']) => kind === 'allOf' && isAnnotationOnly(refs.deref(node));
@@ -707,11 +708,25 @@ function requirednessFromOutside(
   return inBranch(bBranch, bRefs) === inBranch(rBranch, rRefs);
 }
 
-/** Branches other than one with the same content as `schema` (the other side's whole schema). */
-function withoutEquivalentOf(schema: JMap, branches: JNode[], refs: DiffContext['base']['refs']): JNode[] {
-  if (branches.length === 0) return branches;
-  const key = valueKey(schema);
-  const i = branches.findIndex((n) => valueKey(refs.deref(n)) === key);
+/**
+ * Branches other than the one that is `whole` (the other side's whole schema), whose properties
+ * were compared through effectiveProperties: the same content, else one that accepts exactly its
+ * values (moved into a file with other descriptions, say), else the only one naming every property
+ * it names (the same schema, edited as it moved: x -> allOf [x', y]).
+ */
+function withoutEquivalentOf(whole: Side, branches: JNode[], refs: DiffContext['base']['refs']): JNode[] {
+  if (branches.length === 0 || !isMap(whole.schema)) return branches;
+  const key = valueKey(whole.schema);
+  let i = branches.findIndex((n) => valueKey(refs.deref(n)) === key);
+  if (i === -1) i = branches.findIndex((n) => acceptsEveryValueOf({ schema: n, refs }, whole) && acceptsEveryValueOf(whole, { schema: n, refs }));
+  if (i === -1) {
+    const names = [...(childMap(whole.schema, 'properties')?.entries.keys() ?? [])];
+    const naming = branches.flatMap((n, j) => {
+      const props = childMap(refs.deref(n), 'properties');
+      return names.length > 0 && props && names.every((name) => props.entries.has(name)) ? [j] : [];
+    });
+    if (naming.length === 1) i = naming[0];
+  }
   return i === -1 ? branches : branches.filter((_, j) => j !== i);
 }
 
