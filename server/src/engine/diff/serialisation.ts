@@ -12,7 +12,8 @@ export interface ValueShape {
   /**
    * The value may hold several parts (an array or object, or any type): explode matters. A single
    * value is written the same exploded or not (`?id=5` either way), and 2.0's collectionFormat
-   * applies to arrays only, so for a scalar on either side only the style is compared.
+   * applies to arrays only, so for a scalar on either side explode is not compared, nor, in a query,
+   * a cookie or a form field (always `name=value` there), the style.
    */
   several: boolean;
 }
@@ -24,16 +25,14 @@ export interface ValueShape {
 export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, depth = 0): boolean {
   const s = refs.deref(schema);
   if (!isMap(s) || depth > 8) return true;
-  if (child(s, 'type')) {
-    const types = typesOf(s);
-    return !types || types.has('array') || types.has('object');
+  if (!child(s, 'type')) {
+    const branches = (key: string) => childSeq(s, key)?.items ?? [];
+    const anyOf = [...branches('oneOf'), ...branches('anyOf')];
+    const allOf = branches('allOf');
+    if (anyOf.length) return anyOf.some((b) => mayHoldSeveral(b, refs, depth + 1));
+    if (allOf.length) return allOf.every((b) => mayHoldSeveral(b, refs, depth + 1));
   }
-  const branches = (key: string) => childSeq(s, key)?.items ?? [];
-  const anyOf = [...branches('oneOf'), ...branches('anyOf')];
-  const allOf = branches('allOf');
-  if (anyOf.length) return anyOf.some((b) => mayHoldSeveral(b, refs, depth + 1));
-  if (allOf.length) return allOf.every((b) => mayHoldSeveral(b, refs, depth + 1));
-  const types = typesOf(s); // properties or items say object or array
+  const types = typesOf(s); // `type`, or the object or array that properties or items imply
   return !types || types.has('array') || types.has('object');
 }
 
