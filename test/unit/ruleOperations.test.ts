@@ -124,6 +124,9 @@ test('a query parameter that became a list of what it was: written form-exploded
   expect({ resHeaders: h('{type: string}') }, { resHeaders: h('{type: array, items: {type: string}}') }, ['response-header-type-changed error']);
   // Explode does not matter for a single value: a scalar whose explode changed is written the same.
   expect({ params: [q('{type: string}')] }, { params: [q('{type: string}', 'explode: false, ')] }, []);
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: string}', 'style: pipeDelimited, ')] }, [], 'tag=a either way');
+  // A style a query does not allow (simple writes the bare value) is a change even for one value.
+  expect({ params: [q('{type: string}')] }, { params: [q('{type: string}', 'style: simple, ')] }, ['request-parameter-style-changed error']);
 });
 
 test('Swagger 2.0: collectionFormat (default csv) is how an array is written; multi is one value per name', () => {

@@ -36,8 +36,9 @@ export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, dep
   return !types || types.has('array') || types.has('object');
 }
 
-/** Where a single value is written `name=value` whatever the style (the other styles there are for arrays and objects). */
+/** Where a single value is written `name=value` by every style that location allows (the others there are for arrays and objects). */
 const NAME_VALUE_LOCATIONS = new Set(['query', 'cookie', 'form-field', 'formData']);
+const NAME_VALUE_STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject', 'tabDelimited']);
 
 /** 2.0's collection formats in 3.x's words (csv is `form` in a query, `simple` in a path or header). */
 const COLLECTION_FORMATS: Record<string, (loc: string) => [string, boolean]> = {
@@ -58,7 +59,7 @@ export function serialisationOf(node: JMap | undefined, loc: string, shape: Valu
   const mediaType = content && [...content.entries.keys()].find((k) => !k.startsWith('x-'));
   if (mediaType) return mediaTypeEssence(mediaType);
   const [style, explode] = shape.swagger2 ? collectionFormatOf(node, loc) : styleOf(node, loc);
-  if (!shape.several) return NAME_VALUE_LOCATIONS.has(loc) ? 'form' : style;
+  if (!shape.several) return NAME_VALUE_LOCATIONS.has(loc) && NAME_VALUE_STYLES.has(style) ? 'form' : style;
   return explode ? `${style} (exploded)` : style;
 }
 
