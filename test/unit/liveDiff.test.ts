@@ -637,6 +637,14 @@ paths:
               $ref: '#/components/schemas/Doc'
       responses:
         '200': {description: ok}
+  /b:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/ExtendsBase'}
+      responses:
+        '200': {description: ok}
 ${others}components:
   schemas:
     Copy:
@@ -644,6 +652,16 @@ ${others}components:
     Id:
       type: string
     Doc: {type: object, required: [id], properties: {id: {type: string}}}
+    Plain: {type: object, properties: {metrics: {type: object, properties: {cpu: {type: integer}}}}}
+    Base:
+      type: object
+      properties:
+        metrics:
+          type: object
+          properties:
+            cpu: {type: integer}
+    ExtendsBase:
+      allOf: [{$ref: '#/components/schemas/Plain'}]
 `;
   const file = 'proofs.yaml';
   const base = loadModel({ text, file }, 'base');
@@ -662,6 +680,15 @@ ${others}components:
     // A query parameter that became a list of Id takes every old value, until Id becomes an integer.
     ['name: ids, in: query, schema: ', '{type: string}', "{type: array, items: {$ref: '#/components/schemas/Id'}}", 'request-parameter-type-generalized info'],
     ['Id:\n      type: ', 'string', 'integer', 'request-parameter-type-changed error'],
+    // A property defined in two allOf branches is compared with the definition naming its old properties, read through Base.
+    [
+      'ExtendsBase:\n      ',
+      "allOf: [{$ref: '#/components/schemas/Plain'}]",
+      "allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {metrics: {type: object, properties: {rps: {type: integer}}}}}]",
+      'request-body-all-of-added error',
+    ],
+    ['          properties:\n            ', 'cpu', 'gpu', 'request-property-removed warning'],
+    ['          properties:\n            ', 'gpu', 'cpu', 'request-body-all-of-added error'],
   ];
   for (const [before, from, to, expected] of steps) {
     const at = parsed.text.indexOf(before + from) + before.length;

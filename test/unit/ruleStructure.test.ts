@@ -207,6 +207,13 @@ test('allOf extending a schema: only the new branch is added', () => {
     f.rule.endsWith('all-of-added'),
   );
   assert.match(added.message, /An allOf branch \(object\) was added/);
+  // Both branches say something about `metrics`: a value must meet both, so cpu is not removed; the old metrics is compared with Base's.
+  const twice = '  schemas:\n    Base: {type: object, properties: {metrics: {type: object, properties: {cpu: {type: integer}}}}}';
+  const plain = '{type: object, properties: {metrics: {type: object, properties: {cpu: {type: integer}}}}}';
+  const more = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {metrics: {type: object, properties: {rps: {type: integer}}}}}]}";
+  expect({ req: plain, components: twice }, { req: more, components: twice }, ['request-body-all-of-added error']);
+  expect({ res: plain, components: twice }, { res: more, components: twice }, ['response-body-all-of-added info']);
+  expect({ res: more, components: twice }, { res: plain, components: twice }, ['response-body-all-of-removed info']);
 });
 
 const objParam = (where: string, props: string, extra = '') => [

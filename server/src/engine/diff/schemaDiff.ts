@@ -6,6 +6,7 @@ import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type 
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
+import type { RefResolver } from '../model/refs';
 import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareArrayKeywords } from './arrayKeywordsDiff';
 import { compareBounds } from './boundsDiff';
@@ -23,6 +24,7 @@ import {
   effectiveProperties,
   enumValues,
   type EffectiveProperties,
+  type PropertyDefinition,
   hasComposition,
   isAnnotationOnly,
   isClosed,
@@ -450,6 +452,21 @@ export class PairComparison implements PairView {
     else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, this.nestedSubject, this.pair);
   }
 
+  /**
+   * The definitions of a property to compare: the only one on each side, or, where a side defines it
+   * more than once (allOf branches that each say something about it), the one naming most of the
+   * properties the other side's names (x -> allOf [x', {properties: {x: more}}] compares x with x').
+   */
+  private definitionsToCompare(name: string, bp: EffectiveProperties, rp: EffectiveProperties) {
+    let b: PropertyDefinition = { node: bp.properties.get(name)!, branch: bp.branchOf.get(name) };
+    let r: PropertyDefinition | undefined = rp.properties.has(name) ? { node: rp.properties.get(name)!, branch: rp.branchOf.get(name) } : undefined;
+    const bDefs = bp.definitions?.get(name);
+    const rDefs = rp.definitions?.get(name);
+    if (r && rDefs) r = this.readsThroughRefs(() => closestDefinition(rDefs, this.rRefs, b.node, this.bRefs)) ?? r;
+    if (r && bDefs) b = closestDefinition(bDefs, this.bRefs, r.node, this.rRefs) ?? b;
+    return { bNode: b.node, bBranch: b.branch, rNode: r?.node, rBranch: r?.branch };
+  }
+
   private compareProperties(): void {
     if (
       !child(this.b, 'properties') &&
@@ -467,15 +484,14 @@ export class PairComparison implements PairView {
     const req = this.dir === 'request';
     let described: string | undefined; // named only when a property change is reported (it walks up the tree)
     const container = () => (described ??= describeSchema(this.r, this.subject, true));
-    for (const [name, bNode] of bp.properties) {
+    for (const name of bp.properties.keys()) {
+      const { bNode, bBranch, rNode, rBranch: rBranchIfAny } = this.definitionsToCompare(name, bp, rp);
       const bProp = this.bRefs.deref(bNode);
-      const rNode = rp.properties.get(name);
       // Properties that are not on the wire in this direction do not matter.
       const offWire = isMap(bProp) && boolFlag(bProp, req ? 'readOnly' : 'writeOnly');
       // A property of an allOf branch matched on the other side is compared with that branch (once, where it is written,
       // however many schemas extend it); here only what the branches cannot see: a property that moved or is the schema's own.
-      const bBranch = bp.branchOf.get(name);
-      const rBranch = rNode ? rp.branchOf.get(name) : undefined;
+      const rBranch = rNode ? rBranchIfAny : undefined;
       const sameBranch = bBranch !== undefined && (rNode ? rBranch !== undefined && branches.get(bBranch) === rBranch : branches.has(bBranch));
       if (sameBranch && !rNode && !this.closesBranch(branches.get(bBranch!)!)) continue;
       if (sameBranch && rNode && !requirednessFromOutside(name, bp, rp, bBranch, rBranch!, this.bRefs, this.rRefs)) continue;
@@ -706,6 +722,19 @@ function requirednessFromOutside(
     return isMap(schema) && effectiveProperties(schema, refs).required.has(name);
   };
   return inBranch(bBranch, bRefs) === inBranch(rBranch, rRefs);
+}
+
+/** Of several definitions of a property, the one naming most of the properties `other` names; undefined: none names any. */
+function closestDefinition(defs: PropertyDefinition[], refs: RefResolver, other: JNode, otherRefs: RefResolver): PropertyDefinition | undefined {
+  const names = [...(childMap(otherRefs.deref(other), 'properties')?.entries.keys() ?? [])];
+  let best: PropertyDefinition | undefined;
+  let bestScore = 0;
+  for (const def of defs) {
+    const props = childMap(refs.deref(def.node), 'properties');
+    const score = props ? names.filter((n) => props.entries.has(n)).length : 0;
+    if (score > 0 && score >= bestScore) [best, bestScore] = [def, score]; // ties: the later one, as `properties` holds
+  }
+  return best;
 }
 
 /**

@@ -113,6 +113,17 @@ export interface EffectiveProperties {
   anchor: JNode;
   /** For a property an allOf branch contributes (not the schema's own): that branch, as listed under `allOf`. */
   branchOf: Map<string, JNode>;
+  /**
+   * Properties defined more than once (in several allOf branches, or in one and the schema's own):
+   * every definition with its branch (none: the schema's own), in order. A value must meet them all;
+   * `properties` holds the last, the comparison picks the one that matches the other side.
+   */
+  definitions?: Map<string, PropertyDefinition[]>;
+}
+
+export interface PropertyDefinition {
+  node: JNode;
+  branch?: JNode;
 }
 
 /**
@@ -123,6 +134,18 @@ export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0):
   const properties = new Map<string, JNode>();
   const required = new Map<string, JNode>();
   const branchOf = new Map<string, JNode>();
+  let definitions: Map<string, PropertyDefinition[]> | undefined;
+  const define = (k: string, node: JNode, branch: JNode | undefined) => {
+    const earlier = properties.get(k);
+    if (earlier !== undefined) {
+      definitions ??= new Map();
+      const list = definitions.get(k) ?? [{ node: earlier, branch: branchOf.get(k) }];
+      definitions.set(k, [...list, { node, branch }]);
+    }
+    properties.set(k, node);
+    if (branch) branchOf.set(k, branch);
+    else branchOf.delete(k);
+  };
   const own = childMap(schema, 'properties');
   const allOf = childSeq(schema, 'allOf');
   if (allOf && depth < 16) {
@@ -130,20 +153,13 @@ export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0):
       const b = refs.deref(branch);
       if (!isMap(b)) continue;
       const e = effectiveProperties(b, refs, depth + 1);
-      for (const [k, v] of e.properties) {
-        properties.set(k, v);
-        branchOf.set(k, branch);
-      }
+      for (const [k, v] of e.properties) define(k, v, branch);
       for (const [k, v] of e.required) required.set(k, v);
     }
   }
-  if (own)
-    for (const [k, v] of own.entries) {
-      properties.set(k, v);
-      branchOf.delete(k);
-    }
+  if (own) for (const [k, v] of own.entries) define(k, v, undefined);
   for (const [k, v] of requiredSet(schema)) required.set(k, v);
-  return { properties, required, anchor: own ?? schema, branchOf };
+  return { properties, required, anchor: own ?? schema, branchOf, definitions };
 }
 
 export function boolFlag(schema: JMap, key: string): boolean {
