@@ -78,7 +78,7 @@ export class DiffContext {
   comparingOperation = false;
   /** base node id -> (revision node id * 256 + variant) -> pair; numbers, not string keys: this is the diff's hottest lookup. */
   private readonly pairs = new Map<number, Map<number, SchemaPair>>();
-  /** revision node id -> pairs comparing it: which operations an edit inside that node can affect. */
+  /** revision node id -> pairs comparing it or reading it (dependsOn): which operations an edit inside that node can affect. */
   private readonly pairsByRevision = new Map<number, SchemaPair[]>();
 
   constructor(
@@ -93,7 +93,7 @@ export class DiffContext {
     if (!this.comparingOperation) this.topLevel.add(change);
   }
 
-  /** Pairs whose revision side is the node with this id. */
+  /** Pairs whose revision side is the node with this id, or whose verdict reads it (dependsOn). */
   pairsOfRevisionNode(id: number): readonly SchemaPair[] {
     return this.pairsByRevision.get(id) ?? [];
   }
