@@ -65,7 +65,7 @@ export interface DiffSettings {
 
 export const DEFAULT_DIFF_SETTINGS: DiffSettings = { sunsetKeys: ['x-sunset'], stabilityKey: 'x-stability-level' };
 
-/** Which schema pairs compared a revision node (their parents and roots lead to the operations). */
+/** Which schema pairs compared or read a revision node (their parents and roots lead to the operations). */
 export interface PairGraph {
   pairsOfRevisionNode(id: number): readonly SchemaPair[];
 }
