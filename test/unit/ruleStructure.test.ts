@@ -200,7 +200,7 @@ test('allOf extending a schema: only the new branch is added', () => {
   const before = '{description: old words, type: object, properties: {id: {type: integer}, name: {type: string}}}';
   expect({ req: before, components: moved }, { req: extended, components: moved }, [
     'new-optional-request-property info',
-    'request-body-all-of-added error',
+    'request-body-all-of-added info',
     'request-property-max-set warning',
   ]);
   const [added] = sameSetInBothFormats(diffPair(spec({ req: before, components: moved }), spec({ req: extended, components: moved }))).filter((f) =>
@@ -211,7 +211,20 @@ test('allOf extending a schema: only the new branch is added', () => {
   const twice = '  schemas:\n    Base: {type: object, properties: {metrics: {type: object, properties: {cpu: {type: integer}}}}}';
   const plain = '{type: object, properties: {metrics: {type: object, properties: {cpu: {type: integer}}}}}';
   const more = "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {metrics: {type: object, properties: {rps: {type: integer}}}}}]}";
-  expect({ req: plain, components: twice }, { req: more, components: twice }, ['request-body-all-of-added error']);
+  expect({ req: plain, components: twice }, { req: more, components: twice }, ['request-body-all-of-added info']);
+  // An extension that only declares new optional properties (at any depth) constrains nothing clients sent; one that requires one, or
+  // constrains a property they sent, is an error.
+  const ext = (props: string, extra = '') => `{allOf: [{$ref: '#/components/schemas/Base'}, {type: object${extra}, properties: ${props}}]}`;
+  expect({ req: plain, components: twice }, { req: ext('{tag: {type: string}}', ', required: [tag]'), components: twice }, [
+    'new-required-request-property error',
+    'request-body-all-of-added error',
+  ]);
+  expect({ req: plain, components: twice }, { req: ext('{metrics: {type: object, properties: {cpu: {type: integer, maximum: 9}}}}'), components: twice }, [
+    'request-body-all-of-added error',
+    'request-property-max-set warning',
+  ]);
+  const [f] = sameSetInBothFormats(diffPair(spec({ req: plain, components: twice }), spec({ req: more, components: twice })));
+  assert.equal(f.message, 'An allOf branch (object) was added to the body schema (used by POST /pets/{petId})');
   expect({ res: plain, components: twice }, { res: more, components: twice }, ['response-body-all-of-added info']);
   expect({ res: more, components: twice }, { res: plain, components: twice }, ['response-body-all-of-removed info']);
 });

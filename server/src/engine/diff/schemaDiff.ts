@@ -20,6 +20,7 @@ import { compareWrapping } from './schemaWrapping';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
 import { stabilityChange, sunsetOf } from './lifecycle';
 import {
+  ANNOTATION_KEYWORDS,
   boolFlag,
   effectiveProperties,
   enumValues,
@@ -667,7 +668,14 @@ export class PairComparison implements PairView {
     }
     for (const r of added) {
       const branch = branchLabel(r, this.rRefs);
-      this.emit(annotates(r, this.rRefs) ? 'all-of-added-annotation-only' : `${change}-added`, { branch }, bl ?? this.b, r, { detail: branch });
+      if (annotates(r, this.rRefs)) {
+        this.emit('all-of-added-annotation-only', { branch }, bl ?? this.b, r, { detail: branch });
+        continue;
+      }
+      // An allOf extension that only declares new optional properties is judged like them.
+      const onlyNew =
+        kind === 'allOf' && this.dir === 'request' && this.readsThroughRefs(() => declaresOnlyNewProperties(r, this.rRefs, this.b, this.bRefs, 0));
+      this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch, circumstance: onlyNew ? 'new-properties-only' : undefined });
     }
     // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.
     if (kind === 'allOf') {
@@ -722,6 +730,34 @@ function requirednessFromOutside(
     return isMap(schema) && effectiveProperties(schema, refs).required.has(name);
   };
   return inBranch(bBranch, bRefs) === inBranch(rBranch, rRefs);
+}
+
+/** Keys of a schema that only declares properties (with no `required`, nothing else constrains a value). */
+const DECLARING_KEYS = new Set([...ANNOTATION_KEYWORDS, 'type', 'properties']);
+
+/**
+ * Whether a schema (an added allOf branch) only declares optional properties that `old` did not
+ * name, at any depth: an object whose properties are new, or, for those `old` names, themselves
+ * such schemas against `old`'s definition. Like a new optional property, it constrains nothing a
+ * client sent under `old` (clients send what the spec declares).
+ */
+function declaresOnlyNewProperties(node: JNode, refs: RefResolver, old: JNode, oldRefs: RefResolver, depth: number): boolean {
+  const s = refs.deref(node);
+  const o = oldRefs.deref(old);
+  if (!isMap(s) || !isMap(o) || depth > 8) return false;
+  if (![...s.entries.keys()].every((k) => DECLARING_KEYS.has(k) || k.startsWith('x-'))) return false;
+  const types = typesOf(s);
+  if (types && (types.size !== 1 || !types.has('object'))) return false;
+  const oldTypes = typesOf(o);
+  if (oldTypes && !oldTypes.has('object')) return false;
+  const props = childMap(s, 'properties');
+  if (!props) return false;
+  const named = effectiveProperties(o, oldRefs).properties;
+  for (const [name, def] of props.entries) {
+    const before = named.get(name);
+    if (before !== undefined && !declaresOnlyNewProperties(def, refs, before, oldRefs, depth + 1)) return false;
+  }
+  return true;
 }
 
 /** Of several definitions of a property, the one naming most of the properties `other` names; undefined: none names any. */

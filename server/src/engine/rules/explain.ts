@@ -62,6 +62,7 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'read-only': 'Inside a readOnly property of a request, which clients do not send',
   'write-only': 'Inside a writeOnly property of a response, which clients never get',
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
+  'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */

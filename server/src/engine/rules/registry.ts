@@ -93,9 +93,11 @@ interface Row {
  * anyway (policies.unknownProperties); `webhook`, the operation is a webhook or a callback, so the API
  * sends the request (its parameters and body reach subscribers) and the subscriber answers;
  * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
- * the oneOf it became (so oneOf, which wants exactly one, rejects them all).
+ * the oneOf it became (so oneOf, which wants exactly one, rejects them all); `new-properties-only`,
+ * an added allOf branch only declares optional properties the schema did not name (at any depth),
+ * which, like any new optional property, constrains nothing clients sent.
  */
-export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches';
+export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -2016,7 +2018,7 @@ const SCHEMA_CHANGES = {
     'added',
     'allOf branch added',
     'an allOf branch ({branch}) was added to {what}',
-    ['error', 'clients that do not meet the new branch are rejected'],
+    ['error', 'clients that do not meet the new branch are rejected', { 'new-properties-only': { level: 'info' } }],
     ['info'],
   ),
   'all-of-removed': change(
