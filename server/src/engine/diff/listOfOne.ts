@@ -2,7 +2,7 @@
 // `?token=abc` is both the scalar "abc" and the list ["abc"], so a client that sends one value
 // as before is still valid when the list's items accept every value the scalar did. Without this,
 // widening a parameter to take several values reads as a type change that rejects every client.
-import { child, isMap, type JMap, type JNode } from '../parse/tree';
+import { child, isMap, numberOf, type JMap, type JNode } from '../parse/tree';
 import { ANNOTATION_KEYWORDS, typesOf } from './schemaFacts';
 import { acceptsEveryValueOf } from './schemaSubsumption';
 import { typeListOf } from './typeListDiff';
@@ -32,11 +32,7 @@ export function compareScalarBecameList(v: PairView): boolean {
 
 /** The list may hold exactly one item (no `minItems` above 1, no `maxItems` of 0). */
 function takesOneItem(list: JMap): boolean {
-  const num = (key: string) => {
-    const n = child(list, key);
-    return n && n.kind === 'scalar' && typeof n.value === 'number' ? n.value : undefined;
-  };
-  return (num('minItems') ?? 0) <= 1 && (num('maxItems') ?? 1) >= 1;
+  return (numberOf(list, 'minItems') ?? 0) <= 1 && (numberOf(list, 'maxItems') ?? 1) >= 1;
 }
 
 /**

@@ -760,14 +760,24 @@ function declaresOnlyNewProperties(node: JNode, refs: RefResolver, old: JNode, o
   return true;
 }
 
+/** The names of a schema's own `properties`. */
+function propertyNames(schema: JNode | undefined, refs: RefResolver): string[] {
+  return [...(childMap(refs.deref(schema), 'properties')?.entries.keys() ?? [])];
+}
+
+/** How many of `names` a schema's own `properties` name. */
+function namesHeld(schema: JNode | undefined, refs: RefResolver, names: string[]): number {
+  const props = childMap(refs.deref(schema), 'properties');
+  return props ? names.filter((n) => props.entries.has(n)).length : 0;
+}
+
 /** Of several definitions of a property, the one naming most of the properties `other` names; undefined: none names any. */
 function closestDefinition(defs: PropertyDefinition[], refs: RefResolver, other: JNode, otherRefs: RefResolver): PropertyDefinition | undefined {
-  const names = [...(childMap(otherRefs.deref(other), 'properties')?.entries.keys() ?? [])];
+  const names = propertyNames(other, otherRefs);
   let best: PropertyDefinition | undefined;
   let bestScore = 0;
   for (const def of defs) {
-    const props = childMap(refs.deref(def.node), 'properties');
-    const score = props ? names.filter((n) => props.entries.has(n)).length : 0;
+    const score = namesHeld(def.node, refs, names);
     if (score > 0 && score >= bestScore) [best, bestScore] = [def, score]; // ties: the later one, as `properties` holds
   }
   return best;
@@ -784,12 +794,9 @@ function withoutEquivalentOf(whole: Side, branches: JNode[], refs: DiffContext['
   const key = valueKey(whole.schema);
   let i = branches.findIndex((n) => valueKey(refs.deref(n)) === key);
   if (i === -1) i = branches.findIndex((n) => acceptsEveryValueOf({ schema: n, refs }, whole) && acceptsEveryValueOf(whole, { schema: n, refs }));
-  if (i === -1) {
-    const names = [...(childMap(whole.schema, 'properties')?.entries.keys() ?? [])];
-    const naming = branches.flatMap((n, j) => {
-      const props = childMap(refs.deref(n), 'properties');
-      return names.length > 0 && props && names.every((name) => props.entries.has(name)) ? [j] : [];
-    });
+  const names = i === -1 ? propertyNames(whole.schema, whole.refs) : [];
+  if (names.length) {
+    const naming = branches.flatMap((n, j) => (namesHeld(n, refs, names) === names.length ? [j] : []));
     if (naming.length === 1) i = naming[0];
   }
   return i === -1 ? branches : branches.filter((_, j) => j !== i);
