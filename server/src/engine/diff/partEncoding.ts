@@ -5,7 +5,7 @@
 import { childMap, isMap, stringOf, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { mediaTypeEssence, mediaTypeRelation } from './mediaTypes';
-import { mayHoldSeveral, serialisationOf } from './serialisation';
+import { serialisations } from './serialisation';
 import { effectiveProperties, str, typesOf } from './schemaFacts';
 
 export interface PartSide {
@@ -110,9 +110,11 @@ export function encodingChanges(b: PartSide, r: PartSide, form: boolean): Encodi
     const [bField, rField] = [fieldSchema(b, part), fieldSchema(r, part)];
     // A field only one side names was added or removed with its encoding: the property rules report that.
     if (!bField !== !rField) continue;
-    const shape = { swagger2: false, several: mayHoldSeveral(bField, b.refs) && mayHoldSeveral(rField, r.refs) };
-    const from = serialisationOf(be, 'form-field', shape);
-    const to = serialisationOf(re, 'form-field', shape);
+    const [from, to] = serialisations(
+      { node: be, schema: bField, refs: b.refs, swagger2: false },
+      { node: re, schema: rField, refs: r.refs, swagger2: false },
+      'form-field',
+    );
     if (from !== to) out.styles.push({ part, from, to, base, revision });
   }
   return out;

@@ -22,7 +22,7 @@ export interface ValueShape {
  * Whether a schema's value may hold several parts: an array, an object, or a schema that does not
  * say. Through compositions: some branch of a oneOf/anyOf may, every branch of an allOf may.
  */
-export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, depth = 0): boolean {
+function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, depth = 0): boolean {
   const s = refs.deref(schema);
   if (!isMap(s) || depth > 8) return true;
   if (!child(s, 'type')) {
@@ -34,6 +34,20 @@ export function mayHoldSeveral(schema: JNode | undefined, refs: RefResolver, dep
   }
   const types = typesOf(s); // `type`, or the object or array that properties or items imply
   return !types || types.has('array') || types.has('object');
+}
+
+/** A parameter, header or form field of one version: its serialising node, its schema, how to read it. */
+export interface WrittenValue {
+  node: JMap | undefined;
+  schema: JNode | undefined;
+  refs: RefResolver;
+  swagger2: boolean;
+}
+
+/** How the base and the revision write a value at `loc`, judged alike: explode counts only where both sides may hold several parts. */
+export function serialisations(b: WrittenValue, r: WrittenValue, loc: string): [string, string] {
+  const several = mayHoldSeveral(b.schema, b.refs) && mayHoldSeveral(r.schema, r.refs);
+  return [serialisationOf(b.node, loc, { swagger2: b.swagger2, several }), serialisationOf(r.node, loc, { swagger2: r.swagger2, several })];
 }
 
 /** Where a single value is written `name=value` by every style that location allows (the others there are for arrays and objects). */

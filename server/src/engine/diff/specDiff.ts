@@ -8,7 +8,7 @@ import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { mediaTypeRelation } from './mediaTypes';
 import { encodingChanges } from './partEncoding';
-import { mayHoldSeveral, serialisationOf } from './serialisation';
+import { serialisationOf, serialisations, type WrittenValue } from './serialisation';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
 
 /**
@@ -226,9 +226,9 @@ class SpecDiff {
     for (const [tag, node] of rt) if (!bt.has(tag)) this.emit('api-tag-added', r, { value: tag }, childSeq(b.node, 'tags') ?? b.node, node, { detail: tag });
   }
 
-  /** How a parameter or header of one version is written on the wire (see serialisation.ts). */
-  private writtenAs(model: SpecModel, node: JMap, loc: string, several: boolean): string {
-    return serialisationOf(node, loc, { swagger2: model.version === '2.0', several });
+  /** A parameter or header of one version, as serialisation.ts reads it. */
+  private written(model: SpecModel, value: { node: JMap; schema?: JNode }): WrittenValue {
+    return { node: value.node, schema: value.schema, refs: model.refs, swagger2: model.version === '2.0' };
   }
 
   /** Request data flows to the server, except for webhooks and callbacks, where the API is the sender. */
@@ -265,9 +265,7 @@ class SpecDiff {
           named,
           id,
         );
-      const several = mayHoldSeveral(bp.schema, this.ctx.base.refs) && mayHoldSeveral(rp.schema, this.ctx.revision.refs);
-      const from = this.writtenAs(this.ctx.base, bp.node, bp.in, several);
-      const to = this.writtenAs(this.ctx.revision, rp.node, rp.in, several);
+      const [from, to] = serialisations(this.written(this.ctx.base, bp), this.written(this.ctx.revision, rp), rp.in);
       if (from !== to)
         this.emit(
           'request-parameter-style-changed',
@@ -286,7 +284,7 @@ class SpecDiff {
       this.schemas.compare(bp.schema, rp.schema, this.requestDir(r), rp.in === 'header' ? 'header-parameter' : 'parameter', undefined, {
         root: r,
         textual: true,
-        oneValueIsList: this.writtenAs(this.ctx.revision, rp.node, rp.in, true) === 'form (exploded)',
+        oneValueIsList: serialisationOf(rp.node, rp.in, { swagger2: this.ctx.revision.version === '2.0', several: true }) === 'form (exploded)',
       });
     }
     const pathLevel = childSeq(r.pathItem, 'parameters');
@@ -445,9 +443,7 @@ class SpecDiff {
           continue;
         }
         if (bh.required && !rh.required) this.emit('response-header-became-optional', r, { status, name: rh.name }, bh.site, rh.site, { detail });
-        const several = mayHoldSeveral(bh.schema, this.ctx.base.refs) && mayHoldSeveral(rh.schema, this.ctx.revision.refs);
-        const from = this.writtenAs(this.ctx.base, bh.node, 'header', several);
-        const to = this.writtenAs(this.ctx.revision, rh.node, 'header', several);
+        const [from, to] = serialisations(this.written(this.ctx.base, bh), this.written(this.ctx.revision, rh), 'header');
         if (from !== to)
           this.emit(
             'response-header-style-changed',
