@@ -494,3 +494,74 @@ test('a request split into a oneOf whose branches each accept every old value: e
   // ...beside a disjoint one: no old value matches twice.
   expect({ req: both }, { req: `{oneOf: [${both}, {type: string}]}` }, ['request-body-wrapped-in-one-of warning']);
 });
+
+test("an anyOf/oneOf branch removed whose values the revision still accepts (Stripe's \"unset\" `enum: ['']`) is no change", () => {
+  const unset = "{type: string, enum: ['']}";
+  const name = (s: string) => `{type: object, properties: {name: ${s}}}`;
+  const text = '{type: string, maxLength: 500}';
+  // Unwrapped to the open branch: "" is still a string of at most 500 characters.
+  for (const kind of ['anyOf', 'oneOf']) {
+    const id = kind === 'anyOf' ? 'any-of-removed' : 'one-of-removed';
+    expect({ req: name(`{${kind}: [${text}, ${unset}]}`) }, { req: name(text) }, [`request-property-${id} info`], `${kind}: the remaining string accepts ""`);
+    expect({ res: name(`{${kind}: [${text}, ${unset}]}`) }, { res: name(text) }, [`response-property-${id} info`], `${kind} response side`);
+  }
+  // ...but not when the open branch rejects "" (a minimum length, a pattern that wants a character, a format).
+  for (const narrow of ['minLength: 1', "pattern: '^.+$'", 'format: email']) {
+    expect(
+      { req: name(`{anyOf: [{type: string, ${narrow}}, ${unset}]}`) },
+      { req: name(`{type: string, ${narrow}}`) },
+      ['request-property-any-of-removed error'],
+      narrow,
+    );
+  }
+  expect({ res: name(`{anyOf: [{type: string, minLength: 1}, ${unset}]}`) }, { res: name('{type: string, minLength: 1}') }, [
+    'response-property-any-of-removed info',
+  ]);
+  // Listed numbers against bounds, multipleOf and int32; listed values of another type are rejected.
+  const num = (enumValues: string, remaining: string) => [name(`{anyOf: [${remaining}, {enum: [${enumValues}]}]}`), name(remaining)];
+  const [b1, r1] = num('0, 10', '{type: integer, minimum: 0, maximum: 10, multipleOf: 5}');
+  expect({ req: b1 }, { req: r1 }, ['request-property-any-of-removed info'], '0 and 10 meet every bound');
+  const [b2, r2] = num('0, 10', '{type: integer, exclusiveMinimum: 0}');
+  expect({ req: b2 }, { req: r2 }, ['request-property-any-of-removed error'], 'exclusive bound rejects 0');
+  const [b3, r3] = num("'0'", '{type: integer}');
+  expect({ req: b3 }, { req: r3 }, ['request-property-any-of-removed error'], 'the string "0" is no integer');
+  // Both sides composed: a removed branch the remaining anyOf still covers (here paired with the open string: its enum went).
+  const both = (branches: string) => name(`{anyOf: [${branches}]}`);
+  expect(
+    { req: both(`{type: string, format: date}, {type: integer}, ${unset}`) },
+    { req: both('{type: string, format: date}, {type: string}, {type: integer}') },
+    ['request-property-enum-removed info'],
+  );
+  expect(
+    { req: both(`{type: string, format: date}, {type: integer}, ${unset}`) },
+    { req: both('{type: string, format: date}, {type: integer}, {type: string, maxLength: 9}') },
+    [
+      'request-property-enum-removed info',
+      'request-property-max-length-set warning', // inside an anyOf: other branches may still take a value
+    ],
+  );
+  expect({ req: both(`{type: string, format: date}, {type: integer}, ${unset}`) }, { req: both('{type: string, format: date}, {type: integer}') }, [
+    'request-property-any-of-removed error',
+  ]);
+  // A request body (not only a property), through a $ref to the "unset" branch.
+  const components = `  schemas:\n    Unset: ${unset}`;
+  expect({ req: `{anyOf: [${text}, {$ref: '#/components/schemas/Unset'}]}`, components }, { req: text, components }, ['request-body-any-of-removed info']);
+  // A removed branch shaped like one that stays: every value it took is still taken.
+  const shapes = (branches: string) => `{type: object, properties: {pet: {anyOf: [${branches}]}}}`;
+  const cat = '{type: object, properties: {name: {type: string}}}';
+  expect({ req: shapes(`${cat}, ${cat.replace('string', 'string, description: rabbit')}, {type: integer}`) }, { req: shapes(`${cat}, {type: integer}`) }, [
+    'request-property-any-of-removed info',
+  ]);
+});
+
+// Without the proof's step budget this walk visits 3^16 pairs and does not end in minutes.
+test('a schema that refers to itself through anyOf branches ends the proof and reports the removal', () => {
+  const components =
+    "  schemas:\n    Loop: {anyOf: [{$ref: '#/components/schemas/Loop'}, {$ref: '#/components/schemas/Loop'}, {$ref: '#/components/schemas/Loop'}]}";
+  const of = (branches: string) => `{type: object, properties: {v: {anyOf: [{$ref: '#/components/schemas/Loop'}, ${branches}]}}}`;
+  expect(
+    { req: of('{type: integer, format: int32}, {type: boolean, default: false}'), components },
+    { req: of('{type: integer, format: int32}'), components },
+    ['request-property-any-of-removed error'],
+  );
+});

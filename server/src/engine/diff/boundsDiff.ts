@@ -6,9 +6,9 @@
 import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
 import type { PairView } from './pairView';
 
-type Side = 'upper' | 'lower';
+export type Side = 'upper' | 'lower';
 
-interface Bound {
+export interface Bound {
   value: number;
   exclusive: boolean;
   /** The keyword that sets it. */
@@ -52,7 +52,7 @@ export function compareBounds(v: PairView): void {
  * numeric `exclusiveMaximum` of 3.1; likewise for the minimum. Either spelling is
  * read in any version: a document mixing them still means what it says.
  */
-function numericBound(schema: JMap, side: Side): Bound | undefined {
+export function numericBound(schema: JMap, side: Side): Bound | undefined {
   const [inclusiveKey, exclusiveKey] = side === 'upper' ? ['maximum', 'exclusiveMaximum'] : ['minimum', 'exclusiveMinimum'];
   const flag = child(schema, exclusiveKey);
   const inclusive = numberOf(schema, inclusiveKey);

@@ -294,6 +294,12 @@ export class PairComparison implements PairView {
     this.diff.compare(base, revision, this.dir, this.nestedSubject, this.pair);
   }
 
+  /** `values-kept` when the revision still accepts every value the base's removed branch accepted: losing it rejects no client. */
+  keptValuesOf(bBranch: JNode): 'values-kept' | undefined {
+    const kept = this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs }));
+    return kept ? 'values-kept' : undefined;
+  }
+
   get what(): string {
     return describeSchema(this.r, this.subject);
   }
@@ -664,7 +670,8 @@ export class PairComparison implements PairView {
     const annotates = (node: JNode, refs: DiffContext['base']['refs']) => kind === 'allOf' && isAnnotationOnly(refs.deref(node));
     for (const b of removed) {
       const branch = branchLabel(b, this.bRefs);
-      this.emit(annotates(b, this.bRefs) ? 'all-of-removed-annotation-only' : `${change}-removed`, { branch }, b, rl ?? this.r, { detail: branch });
+      const more = { detail: branch, circumstance: kind !== 'allOf' ? this.keptValuesOf(b) : undefined };
+      this.emit(annotates(b, this.bRefs) ? 'all-of-removed-annotation-only' : `${change}-removed`, { branch }, b, rl ?? this.r, more);
     }
     for (const r of added) {
       const branch = branchLabel(r, this.rRefs);

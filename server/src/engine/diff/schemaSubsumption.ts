@@ -2,7 +2,7 @@
 // procedure: `true` is proven keyword by keyword, anything it cannot follow answers `false`. It
 // lets a comparison say "every client breaks" only where that is certain (a body split into a
 // oneOf whose branches each accept every old body: oneOf then rejects them all).
-import { child, childMap, isMap, isScalar, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, isSeq, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import {
   ANNOTATION_KEYWORDS,
@@ -16,11 +16,18 @@ import {
   typesOf,
   valueKey,
 } from './schemaFacts';
+import { acceptsValue, listedScalars } from './valueAcceptance';
 
 const MAX_DEPTH = 16;
+/** Schema pairs one question may visit: branches of branches (a cycle through `anyOf`) must not multiply without end. */
+const MAX_STEPS = 4000;
 
 /** Keywords judged together elsewhere in `accepts` (or that never reject a value). */
 const HANDLED = new Set(['type', 'nullable', 'x-nullable', 'required', 'properties', 'additionalProperties', 'items', 'enum', 'readOnly', 'writeOnly']);
+
+interface Walk {
+  steps: number;
+}
 
 export interface Side {
   schema: JNode | undefined;
@@ -29,19 +36,43 @@ export interface Side {
 
 /** Every value valid under `narrower` is valid under `wider` (each read with its own version's $refs). */
 export function acceptsEveryValueOf(wider: Side, narrower: Side): boolean {
-  return accepts(wider.refs.deref(wider.schema), wider.refs, narrower.refs.deref(narrower.schema), narrower.refs, 0);
+  return accepts(wider.refs.deref(wider.schema), wider.refs, narrower.refs.deref(narrower.schema), narrower.refs, 0, { steps: 0 });
 }
 
-function accepts(w: JNode | undefined, wRefs: RefResolver, n: JNode | undefined, nRefs: RefResolver, depth: number): boolean {
-  if (!isMap(w) || !isMap(n) || depth > MAX_DEPTH) return false;
+function accepts(w: JNode | undefined, wRefs: RefResolver, n: JNode | undefined, nRefs: RefResolver, depth: number, walk: Walk): boolean {
+  if (!isMap(w) || !isMap(n) || depth > MAX_DEPTH || ++walk.steps > MAX_STEPS) return false;
   if (isNullable(n, nRefs) && !isNullable(w, wRefs)) return false;
-  for (const key of w.entries.keys()) {
+  // A schema that lists its values (Stripe's `enum: ['']` for "unset"): each value is checked against the other schema.
+  const listed = listedScalars(n);
+  if (listed?.every((value) => acceptsValue(w, wRefs, value))) return true;
+  // A value of n meets one of its anyOf/oneOf branches and every allOf branch: any of these facts may prove it.
+  if (branchesAccepted(w, wRefs, n, nRefs, depth, walk)) return true;
+  for (const [key, wValue] of w.entries) {
     if (HANDLED.has(key) || ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if (!sameConstraint(w.entries.get(key)!, n.entries.get(key))) return false;
+    if (sameConstraint(wValue, n.entries.get(key))) continue;
+    if (!composedAccepts(key, wValue, wRefs, n, nRefs, depth, walk)) return false;
   }
-  if (!typesCover(w, n) || !enumCovers(w, n) || !itemsCover(w, wRefs, n, nRefs, depth)) return false;
+  if (!typesCover(w, n) || !enumCovers(w, n) || !itemsCover(w, wRefs, n, nRefs, depth, walk)) return false;
   const nEffective = effectiveProperties(n, nRefs); // once: required and properties both read it
-  return requiredCovers(w, nEffective) && propertiesCover(w, wRefs, n, nRefs, nEffective, depth);
+  return requiredCovers(w, nEffective) && propertiesCover(w, wRefs, n, nRefs, nEffective, depth, walk);
+}
+
+/** Every anyOf (or oneOf) branch of n is accepted by w, or one allOf branch of n is. */
+function branchesAccepted(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
+  const accepted = (b: JNode) => accepts(w, wRefs, nRefs.deref(b), nRefs, depth + 1, walk);
+  for (const key of ['anyOf', 'oneOf']) {
+    const list = childSeq(n, key);
+    if (list && list.items.length && list.items.every(accepted)) return true;
+  }
+  const all = childSeq(n, 'allOf');
+  return !!all && all.items.some(accepted);
+}
+
+/** w's allOf holds when each branch accepts n; its anyOf when one does. Any other keyword is not judged. */
+function composedAccepts(key: string, wValue: JNode, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
+  if ((key !== 'allOf' && key !== 'anyOf') || !isSeq(wValue)) return false;
+  const accepting = (b: JNode) => accepts(wRefs.deref(b), wRefs, n, nRefs, depth + 1, walk);
+  return key === 'allOf' ? wValue.items.every(accepting) : wValue.items.some(accepting);
 }
 
 /** The same keyword value on both sides, when it holds no $ref (a $ref may point elsewhere in each version). */
@@ -68,7 +99,7 @@ function requiredCovers(w: JMap, n: EffectiveProperties): boolean {
   return [...requiredSet(w).keys()].every((name) => n.required.has(name));
 }
 
-function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, nEffective: EffectiveProperties, depth: number): boolean {
+function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, nEffective: EffectiveProperties, depth: number, walk: Walk): boolean {
   const wProps = childMap(w, 'properties');
   const nProps = nEffective.properties;
   const nClosed = isClosed(n, nRefs);
@@ -76,7 +107,7 @@ function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolve
     for (const [name, ws] of wProps.entries) {
       const ns = nProps.get(name);
       // A property the narrower schema does not name: it may carry anything, unless that schema admits no others.
-      if (ns ? !accepts(wRefs.deref(ws), wRefs, nRefs.deref(ns), nRefs, depth + 1) : !nClosed) return false;
+      if (ns ? !accepts(wRefs.deref(ws), wRefs, nRefs.deref(ns), nRefs, depth + 1, walk) : !nClosed) return false;
     }
   }
   const extra = child(w, 'additionalProperties');
@@ -86,9 +117,9 @@ function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolve
   return nClosed && [...nProps.keys()].every((name) => named.has(name));
 }
 
-function itemsCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number): boolean {
+function itemsCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
   const wi = child(w, 'items');
   if (!wi) return true;
   const ni = child(n, 'items');
-  return ni !== undefined && accepts(wRefs.deref(wi), wRefs, nRefs.deref(ni), nRefs, depth + 1);
+  return ni !== undefined && accepts(wRefs.deref(wi), wRefs, nRefs.deref(ni), nRefs, depth + 1, walk);
 }

@@ -82,7 +82,7 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   } else {
     const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';
-    for (const o of others) pc.emit(change, { branch: branchLabel(o, refs) }, o, pc.r, { detail: branchLabel(o, refs) });
+    for (const o of others) pc.emit(change, { branch: branchLabel(o, refs) }, o, pc.r, { detail: branchLabel(o, refs), circumstance: pc.keptValuesOf(o) });
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   }
   return true;

@@ -95,9 +95,19 @@ interface Row {
  * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
  * the oneOf it became (so oneOf, which wants exactly one, rejects them all); `new-properties-only`,
  * an added allOf branch only declares optional properties the schema did not name (at any depth),
- * which, like any new optional property, constrains nothing clients sent.
+ * which, like any new optional property, constrains nothing clients sent; `values-kept`, every value a
+ * removed oneOf/anyOf branch accepted is still accepted by what the schema became (Stripe's "unset"
+ * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays).
  */
-export type Circumstance = 'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only';
+export type Circumstance =
+  | 'closed-schema'
+  | 'strict-server'
+  | 'webhook'
+  | 'read-only'
+  | 'write-only'
+  | 'overlapping-branches'
+  | 'new-properties-only'
+  | 'values-kept';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -1528,6 +1538,8 @@ function change<const Q extends Side, const S extends Side>(
 const VALUE_FIX = { fix: 'value-changed' } as const;
 const SENT_OLD_TYPE = 'clients that send the old type are rejected';
 const BRANCH_SENT = 'clients that send that branch are rejected';
+/** A removed branch whose every value the revision still accepts: no client is rejected. */
+const VALUES_KEPT = { 'values-kept': { level: 'info' } } as const;
 
 /**
  * Schema-level changes, written once and expanded for each subject a schema can
@@ -2011,9 +2023,9 @@ const SCHEMA_CHANGES = {
     ['info'],
     ['error', 'clients that handle only the old branches may get one they cannot read'],
   ),
-  'one-of-removed': change('removed', 'oneOf branch removed', 'a oneOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT], ['info']),
+  'one-of-removed': change('removed', 'oneOf branch removed', 'a oneOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT, VALUES_KEPT], ['info']),
   'any-of-added': change('added', 'anyOf branch added', 'an anyOf branch ({branch}) was added to {what}', ['info'], ['info']),
-  'any-of-removed': change('removed', 'anyOf branch removed', 'an anyOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT], ['info']),
+  'any-of-removed': change('removed', 'anyOf branch removed', 'an anyOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT, VALUES_KEPT], ['info']),
   'all-of-added': change(
     'added',
     'allOf branch added',
