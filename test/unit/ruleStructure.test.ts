@@ -565,3 +565,50 @@ test('a schema that refers to itself through anyOf branches ends the proof and r
     ['request-property-any-of-removed error'],
   );
 });
+
+test('a bound on a schema whose type rules out what it bounds (maxItems on string items, maxLength on an integer) constrains nothing', () => {
+  const param = (items: string) => `{name: tags, in: query, schema: {type: array, items: ${items}}}`;
+  expect({ params: [param('{type: string, maxItems: 10}')] }, { params: [param('{type: string, maxItems: 5}')] }, [], 'maxItems on strings');
+  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  // When only one side's type rules them out, the type changed: that is the finding.
+  expect({ req: prop('{type: string, maxItems: 10}') }, { req: prop('{type: array, items: {type: string}, maxItems: 5}') }, [
+    'request-property-type-changed error',
+  ]);
+  for (const side of ['req', 'res'] as const) {
+    expect({ [side]: prop('{type: integer, maxLength: 9}') }, { [side]: prop('{type: integer, maxLength: 3}') }, [], `${side}: maxLength on an integer`);
+    expect({ [side]: prop("{type: integer, pattern: '^1'}") }, { [side]: prop("{type: integer, pattern: '^2'}") }, [], `${side}: pattern on an integer`);
+    expect(
+      { [side]: prop('{type: string, minimum: 1, multipleOf: 2}') },
+      { [side]: prop('{type: string, minimum: 5, multipleOf: 3}') },
+      [],
+      `${side}: numbers on a string`,
+    );
+    expect({ [side]: prop('{type: string, maxProperties: 3}') }, { [side]: prop('{type: string}') }, [], `${side}: maxProperties on a string`);
+  }
+  // Where the type admits them (a type list, or no type at all) they are compared.
+  expect({ req: prop('{type: [integer, string], maxLength: 9}') }, { req: prop('{type: [integer, string], maxLength: 3}') }, [
+    'request-property-max-length-decreased error',
+  ]);
+  expect({ req: prop('{maxLength: 9}') }, { req: prop('{maxLength: 3}') }, ['request-property-max-length-decreased error']);
+  expect({ res: prop('{type: number, maximum: 9}') }, { res: prop('{type: number, maximum: 10}') }, ['response-property-max-increased error']);
+});
+
+test('a schema that changed type and became an enum reports both: which values are now listed is news of its own', () => {
+  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  expect({ req: '{type: string}' }, { req: '{type: integer, enum: [1, 2]}' }, ['request-body-became-enum error', 'request-body-type-changed error']);
+  expect({ req: prop('{type: string}') }, { req: prop('{type: integer, enum: [1, 2]}') }, [
+    'request-property-became-enum error',
+    'request-property-type-changed error',
+  ]);
+  expect({ res: prop('{type: string}') }, { res: prop('{type: integer, enum: [1, 2]}') }, [
+    'response-property-became-enum info',
+    'response-property-type-changed error',
+  ]);
+  const query = (s: string) => `{name: q, in: query, schema: ${s}}`;
+  expect({ params: [query('{type: string}')] }, { params: [query('{type: integer, enum: [1, 2]}')] }, [
+    'request-parameter-became-enum error',
+    'request-parameter-type-changed error',
+  ]);
+  // An enum kept through the type change is compared no further: its values changed type with it.
+  expect({ req: prop("{type: string, enum: ['1']}") }, { req: prop('{type: integer, enum: [1]}') }, ['request-property-type-changed error']);
+});

@@ -5,6 +5,7 @@
 // `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
 import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
 import type { PairView } from './pairView';
+import { inertFor, type InstanceType } from './schemaFacts';
 
 export type Side = 'upper' | 'lower';
 
@@ -21,6 +22,8 @@ interface BoundKind {
   /** Rule id stem: "max" -> max-decreased, exclusive-max-decreased. */
   stem: Stem;
   side: Side;
+  /** The values it bounds: on a schema whose type rules them out it bounds nothing. */
+  of: InstanceType;
   read: (schema: JMap) => Bound | undefined;
 }
 
@@ -32,19 +35,27 @@ const count =
   };
 
 const KINDS: BoundKind[] = [
-  { stem: 'max', side: 'upper', read: (s) => numericBound(s, 'upper') },
-  { stem: 'min', side: 'lower', read: (s) => numericBound(s, 'lower') },
-  { stem: 'max-length', side: 'upper', read: count('maxLength') },
-  { stem: 'min-length', side: 'lower', read: count('minLength') },
-  { stem: 'max-items', side: 'upper', read: count('maxItems') },
-  { stem: 'min-items', side: 'lower', read: count('minItems') },
-  { stem: 'max-properties', side: 'upper', read: count('maxProperties') },
-  { stem: 'min-properties', side: 'lower', read: count('minProperties') },
+  { stem: 'max', side: 'upper', of: 'number', read: (s) => numericBound(s, 'upper') },
+  { stem: 'min', side: 'lower', of: 'number', read: (s) => numericBound(s, 'lower') },
+  { stem: 'max-length', side: 'upper', of: 'string', read: count('maxLength') },
+  { stem: 'min-length', side: 'lower', of: 'string', read: count('minLength') },
+  { stem: 'max-items', side: 'upper', of: 'array', read: count('maxItems') },
+  { stem: 'min-items', side: 'lower', of: 'array', read: count('minItems') },
+  { stem: 'max-properties', side: 'upper', of: 'object', read: count('maxProperties') },
+  { stem: 'min-properties', side: 'lower', of: 'object', read: count('minProperties') },
 ];
 
 export function compareBounds(v: PairView): void {
-  for (const kind of KINDS) compareBound(v, kind);
-  compareMultipleOf(v);
+  for (const kind of KINDS) if (!inertOnBothSides(v, kind.of)) compareBound(v, kind);
+  if (!inertOnBothSides(v, 'number')) compareMultipleOf(v);
+}
+
+/**
+ * Both sides' types rule out the values such a keyword looks at: a bound edited there bounds nothing
+ * (`maxItems` on string items). When only one side's type does, the type changed, which is reported.
+ */
+export function inertOnBothSides(v: PairView, instance: InstanceType): boolean {
+  return inertFor(v.b, instance) && inertFor(v.r, instance);
 }
 
 /**

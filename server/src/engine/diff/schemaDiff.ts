@@ -9,7 +9,7 @@ import type { OperationModel } from '../model/model';
 import type { RefResolver } from '../model/refs';
 import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareArrayKeywords } from './arrayKeywordsDiff';
-import { compareBounds } from './boundsDiff';
+import { compareBounds, inertOnBothSides } from './boundsDiff';
 import { compareConditionals, compareNot } from './conditionalDiff';
 import { compareObjectKeywords } from './objectKeywordsDiff';
 import { compareTypeLists } from './typeListDiff';
@@ -243,7 +243,11 @@ export class PairComparison implements PairView {
     if (!typeLists && compareWrapping(this)) return;
     const typeChanged = !typeLists && this.compareTypes();
     if (!this.skipNullable) this.compareNullable();
-    if (typeChanged) return; // everything below would be noise after an incompatible type change
+    if (typeChanged) {
+      // Everything below would be noise after an incompatible type change, except that the values are now listed.
+      if (!child(this.b, 'enum') && child(this.r, 'enum')) this.compareEnum();
+      return;
+    }
     this.compareFormat();
     this.compareEnum();
     this.compareConst();
@@ -296,7 +300,8 @@ export class PairComparison implements PairView {
 
   /** `values-kept` when the revision still accepts every value the base's removed branch accepted: losing it rejects no client. */
   keptValuesOf(bBranch: JNode): 'values-kept' | undefined {
-    const kept = this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs }));
+    const kept =
+      this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs }));
     return kept ? 'values-kept' : undefined;
   }
 
@@ -409,7 +414,7 @@ export class PairComparison implements PairView {
   private comparePattern(): void {
     const bp = str(this.b, 'pattern');
     const rp = str(this.r, 'pattern');
-    if (bp === rp) return;
+    if (bp === rp || inertOnBothSides(this, 'string')) return;
     const anchorB = child(this.b, 'pattern') ?? this.b;
     const anchorR = child(this.r, 'pattern') ?? this.r;
     const patterns = { from: bp ?? '', to: rp ?? '' };

@@ -9,6 +9,19 @@ export function subtypeOf(a: string, b: string): boolean {
   return a === b || (a === 'integer' && b === 'number');
 }
 
+/** The kinds of value a validation keyword looks at: on any other value it passes (JSON Schema's type-specific keywords). */
+export type InstanceType = 'number' | 'string' | 'array' | 'object';
+
+/**
+ * The schema's written `type` rules out every value `keyword`s of that instance type look at, so
+ * such a keyword constrains nothing (`maxItems` on a string, `maxLength` on an integer).
+ */
+export function inertFor(schema: JMap, instance: InstanceType): boolean {
+  const t = child(schema, 'type');
+  const names = isScalar(t) ? [t.value] : isSeq(t) ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : undefined;
+  return !!names && !names.some((n) => n === instance || (instance === 'number' && n === 'integer'));
+}
+
 export function typesOf(schema: JMap): Set<string> | undefined {
   const t = child(schema, 'type');
   const out = new Set<string>();

@@ -63,7 +63,8 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'write-only': 'Inside a writeOnly property of a response, which clients never get',
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
   'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
-  'values-kept': 'When what the schema became still accepts every value of the removed branch (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays)',
+  'values-kept':
+    'When what the schema became still accepts every value of the removed branch (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays)',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */

@@ -100,14 +100,7 @@ interface Row {
  * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays).
  */
 export type Circumstance =
-  | 'closed-schema'
-  | 'strict-server'
-  | 'webhook'
-  | 'read-only'
-  | 'write-only'
-  | 'overlapping-branches'
-  | 'new-properties-only'
-  | 'values-kept';
+  'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only' | 'values-kept';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -2023,9 +2016,21 @@ const SCHEMA_CHANGES = {
     ['info'],
     ['error', 'clients that handle only the old branches may get one they cannot read'],
   ),
-  'one-of-removed': change('removed', 'oneOf branch removed', 'a oneOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT, VALUES_KEPT], ['info']),
+  'one-of-removed': change(
+    'removed',
+    'oneOf branch removed',
+    'a oneOf branch ({branch}) was removed from {what}',
+    ['error', BRANCH_SENT, VALUES_KEPT],
+    ['info'],
+  ),
   'any-of-added': change('added', 'anyOf branch added', 'an anyOf branch ({branch}) was added to {what}', ['info'], ['info']),
-  'any-of-removed': change('removed', 'anyOf branch removed', 'an anyOf branch ({branch}) was removed from {what}', ['error', BRANCH_SENT, VALUES_KEPT], ['info']),
+  'any-of-removed': change(
+    'removed',
+    'anyOf branch removed',
+    'an anyOf branch ({branch}) was removed from {what}',
+    ['error', BRANCH_SENT, VALUES_KEPT],
+    ['info'],
+  ),
   'all-of-added': change(
     'added',
     'allOf branch added',
