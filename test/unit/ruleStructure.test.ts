@@ -612,3 +612,21 @@ test('a schema that changed type and became an enum reports both: which values a
   // An enum kept through the type change is compared no further: its values changed type with it.
   expect({ req: prop("{type: string, enum: ['1']}") }, { req: prop('{type: integer, enum: [1]}') }, ['request-property-type-changed error']);
 });
+
+test('const: a and enum: [a] are one constraint: moving between them is no change, and a const facing an enum compares as a list of one', () => {
+  const query = (s: string) => `{name: q, in: query, schema: {type: string, ${s}}}`;
+  expect({ params: [query('const: a')] }, { params: [query('enum: [a]')] }, []);
+  expect({ params: [query('enum: [a]')] }, { params: [query('const: a')] }, []);
+  expect({ params: [query('const: a')] }, { params: [query('enum: [a, b]')] }, ['request-parameter-enum-value-added info']);
+  expect({ params: [query('enum: [a, b]')] }, { params: [query('const: a')] }, ['request-parameter-enum-value-removed error']);
+  expect({ params: [query('enum: [b]')] }, { params: [query('const: a')] }, [
+    'request-parameter-enum-value-added info',
+    'request-parameter-enum-value-removed error',
+  ]);
+  const prop = (s: string) => `{type: object, properties: {kind: {type: string, ${s}}}}`;
+  expect({ res: prop('const: a') }, { res: prop('enum: [a, b]') }, ['response-property-enum-value-added warning']);
+  expect({ res: prop('enum: [a, b]') }, { res: prop('const: a') }, ['response-property-enum-value-removed info']);
+  expect({ req: prop('const: a') }, { req: prop('enum: [a]') }, []);
+  // A const where nothing was listed still narrows requests.
+  expect({ req: prop('maxLength: 3') }, { req: prop('maxLength: 3, const: a') }, ['request-property-const-added error']);
+});

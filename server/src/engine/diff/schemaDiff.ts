@@ -245,7 +245,7 @@ export class PairComparison implements PairView {
     if (!this.skipNullable) this.compareNullable();
     if (typeChanged) {
       // Everything below would be noise after an incompatible type change, except that the values are now listed.
-      if (!child(this.b, 'enum') && child(this.r, 'enum')) this.compareEnum();
+      if (!child(this.b, 'enum') && !child(this.b, 'const') && child(this.r, 'enum')) this.compareEnum();
       return;
     }
     this.compareFormat();
@@ -383,11 +383,14 @@ export class PairComparison implements PairView {
   }
 
   private compareEnum(): void {
-    const be = enumValues(this.b);
-    const re = enumValues(this.r);
+    const bEnum = enumValues(this.b);
+    const rEnum = enumValues(this.r);
+    // `const: a` and `enum: [a]` are one constraint spelt two ways: a const facing an enum is compared as a list of one.
+    const be = bEnum ?? (rEnum && !child(this.r, 'const') ? constValues(this.b) : undefined);
+    const re = rEnum ?? (bEnum && !child(this.b, 'const') ? constValues(this.r) : undefined);
     if (!be && !re) return;
-    const anchorR = child(this.r, 'enum') ?? this.r;
-    const anchorB = child(this.b, 'enum') ?? this.b;
+    const anchorR = child(this.r, 'enum') ?? child(this.r, 'const') ?? this.r;
+    const anchorB = child(this.b, 'enum') ?? child(this.b, 'const') ?? this.b;
     if (be && !re) {
       if (!child(this.r, 'const')) this.emit('enum-removed', {}, anchorB, this.r);
       return;
@@ -404,6 +407,8 @@ export class PairComparison implements PairView {
     const bc = child(this.b, 'const');
     const rc = child(this.r, 'const');
     if (!bc && !rc) return;
+    // A const on one side only, facing an enum on the other, was compared as a list of one (compareEnum).
+    if (!bc !== !rc && child(bc ? this.r : this.b, 'enum') && !child(bc ? this.b : this.r, 'enum')) return;
     const values = { from: bc ? valueKey(bc) : '', to: rc ? valueKey(rc) : '' };
     if (bc && rc) {
       if (values.from !== values.to) this.emit('const-changed', values, bc, rc);
@@ -702,6 +707,12 @@ export class PairComparison implements PairView {
 type BranchMatch = ReturnType<typeof matchBranches>;
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A const as the list of one value it allows (null is nullability, compared on its own). */
+function constValues(schema: JMap): Map<string, JNode> | undefined {
+  const c = child(schema, 'const');
+  return c && !(isScalar(c) && c.value === null) ? new Map([[valueKey(c), c]]) : undefined;
+}
 const NO_BRANCHES: ReadonlyMap<JNode, JNode> = new Map();
 const NO_NODES: ReadonlySet<JNode> = new Set();
 
