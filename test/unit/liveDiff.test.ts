@@ -365,6 +365,25 @@ ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `  /plain${i}:\n    get:\n      res
             - type: string
             - type: integer
           unevaluatedItems: false
+        code:
+          $ref: '#/components/schemas/Code'
+        kind:
+          type: string
+          const: a
+        shape:
+          oneOf:
+            - type: number
+            - type: object
+              required: [id]
+              properties:
+                id:
+                  type: string
+    Code:
+      anyOf:
+        - type: string
+          maxLength: 8
+        - type: string
+          enum: ['']
 `;
 
 /** Edits of those keywords (never to an empty text: semanticEdit looks for the text to replace); Label is reached through a contains, so edits there reach through it. */
@@ -393,6 +412,14 @@ const KEYWORD_EDITS: [string, string][] = [
   ['        required: [kind]', '        required: [sort]'],
   ['      then:\n        required: [name]\n', '      description: no then\n'],
   ['        required: [id]', '        required: [id, name]'],
+  ["      anyOf:\n        - type: string\n          maxLength: 8\n        - type: string\n          enum: ['']\n", '      type: string\n      maxLength: 8\n'],
+  ['maxLength: 8', 'maxLength: 6'],
+  ['const: a', 'enum: [a, b]'],
+  [
+    '          oneOf:\n            - type: number\n            - type: object\n              required: [id]\n              properties:\n                id:\n                  type: string\n',
+    '          type: [number, object]\n          properties:\n            id:\n              type: string\n',
+  ],
+  ['              required: [id]\n', '              maxProperties: 2\n'],
 ];
 
 test('the live diff equals a full check after edits of the JSON Schema keywords (3.1, YAML and JSON)', () => {

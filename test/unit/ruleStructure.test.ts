@@ -630,3 +630,40 @@ test('const: a and enum: [a] are one constraint: moving between them is no chang
   // A const where nothing was listed still narrows requests.
   expect({ req: prop('maxLength: 3') }, { req: prop('maxLength: 3, const: a') }, ['request-property-const-added error']);
 });
+
+test('a 3.1 type list and a oneOf/anyOf of one branch per type are one schema: the rewrite is no change, a change inside it is found', () => {
+  const props = (required: string, extra = '') => `properties: {id: {type: string${extra}}}, required: [${required}]`;
+  const list = (required = 'id', extra = '') => `{type: [number, object], ${props(required, extra)}}`;
+  const split = (kind: string, required = 'id', extra = '') => `{${kind}: [{type: number}, {type: object, ${props(required, extra)}}]}`;
+  for (const kind of ['oneOf', 'anyOf']) {
+    for (const side of ['req', 'res'] as const) {
+      expect({ [side]: split(kind) }, { [side]: list() }, [], `${kind} -> type list (${side})`);
+      expect({ [side]: list() }, { [side]: split(kind) }, [], `type list -> ${kind} (${side})`);
+    }
+  }
+  // What the rewrite hides is reported: a property that became optional in a response, a bound in a request.
+  expect({ res: split('oneOf') }, { res: `{type: [number, object], properties: {id: {type: string}}}` }, ['response-property-became-optional error']);
+  expect({ req: list() }, { req: split('oneOf', 'id', ', maxLength: 5') }, ['request-property-max-length-set warning']);
+  // An enum listing values of several types is read per type.
+  const enumList = '{type: [string, integer], enum: [on, off, 1]}';
+  expect({ req: enumList }, { req: '{oneOf: [{type: string, enum: [on]}, {type: integer, enum: [1]}]}' }, ['request-body-enum-value-removed error']);
+  expect({ req: enumList }, { req: '{oneOf: [{type: string, enum: [on, off]}, {type: integer, enum: [1]}]}' }, []);
+  // A type only one side has narrows or widens the list.
+  expect({ req: list() }, { req: `{oneOf: [{type: object, ${props('id')}}]}` }, ['request-body-list-of-types-narrowed error']);
+  expect({ res: list() }, { res: `{oneOf: [{type: number}, {type: string}, {type: object, ${props('id')}}]}` }, ['response-body-list-of-types-widened error']);
+  // An integer and a number branch both take 1: not one value per branch, so it stays a oneOf finding.
+  expect({ req: '{type: [integer, string], maxLength: 3}' }, { req: '{oneOf: [{type: integer}, {type: number}, {type: string, maxLength: 3}]}' }, [
+    'request-body-wrapped-in-one-of warning',
+  ]);
+});
+
+test("keywords for values both sides' types rule out are not compared: properties beside type: string", () => {
+  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  expect(
+    { req: prop('{type: string, properties: {a: {type: string}}}') },
+    { req: prop('{type: string, required: [a], properties: {a: {type: integer}}}') },
+    [],
+  );
+  expect({ res: prop('{type: integer, items: {type: string}}') }, { res: prop('{type: integer, items: {type: integer}, minItems: 2}') }, []);
+  expect({ req: prop('{type: boolean, format: date}') }, { req: prop('{type: boolean, format: uuid}') }, []);
+});

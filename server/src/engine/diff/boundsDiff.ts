@@ -55,7 +55,7 @@ export function compareBounds(v: PairView): void {
  * (`maxItems` on string items). When only one side's type does, the type changed, which is reported.
  */
 export function inertOnBothSides(v: PairView, instance: InstanceType): boolean {
-  return inertFor(v.b, instance) && inertFor(v.r, instance);
+  return inertFor(v.b, instance, v.asType) && inertFor(v.r, instance, v.asType);
 }
 
 /**

@@ -9,6 +9,8 @@ import type { RawChange } from './context';
 export interface PairView {
   readonly b: JMap;
   readonly r: JMap;
+  /** Both sides read as this one type of a 3.1 type list (compared with its oneOf branch of that type). */
+  readonly asType?: string;
   readonly dir: 'request' | 'response';
   readonly bRefs: RefResolver;
   readonly rRefs: RefResolver;

@@ -18,6 +18,7 @@ import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
+import { valueHasType } from './valueAcceptance';
 import { stabilityChange, sunsetOf } from './lifecycle';
 import {
   ANNOTATION_KEYWORDS,
@@ -117,6 +118,8 @@ export interface CompareOptions {
   offWire?: boolean;
   /** A root parameter written form-exploded, where one value and a list of one look the same on the wire (see listOfOne.ts). */
   oneValueIsList?: boolean;
+  /** A 3.1 type list compared with its oneOf/anyOf branch of one type: both sides are read as that type (see schemaWrapping.ts). */
+  asType?: string;
 }
 
 export class SchemaDiff {
@@ -168,7 +171,7 @@ export class SchemaDiff {
         } else this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
         return;
       }
-      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved, oneValueIsList).run();
+      new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved, oneValueIsList, opts.asType).run();
     });
     if (this.draining) return;
     this.draining = true;
@@ -223,6 +226,7 @@ export class PairComparison implements PairView {
     private readonly skipNullable = false,
     private readonly moved: ReadonlySet<string> = NONE,
     private readonly oneValueIsList = false,
+    readonly asType?: string,
   ) {
     this.bRefs = ctx.base.refs;
     this.rRefs = ctx.revision.refs;
@@ -238,28 +242,36 @@ export class PairComparison implements PairView {
     if (this.oneValueIsList && compareScalarBecameList(this)) return;
     // Lists of types (a 3.1 type array, a oneOf/anyOf of bare types) are compared as such, before wrappers:
     // `string` -> `oneOf: [string, integer]` widens a list of types.
-    const typeLists = compareTypeLists(this);
+    // Read as one type of a type list, the types are the same by construction.
+    const typeLists = this.asType ? undefined : compareTypeLists(this);
     // A schema that gained or lost a oneOf/anyOf/allOf wrapper is compared with the branch it became.
     if (!typeLists && compareWrapping(this)) return;
-    const typeChanged = !typeLists && this.compareTypes();
+    const typeChanged = !typeLists && !this.asType && this.compareTypes();
     if (!this.skipNullable) this.compareNullable();
     if (typeChanged) {
       // Everything below would be noise after an incompatible type change, except that the values are now listed.
       if (!child(this.b, 'enum') && !child(this.b, 'const') && child(this.r, 'enum')) this.compareEnum();
       return;
     }
-    this.compareFormat();
+    // Keywords for values the types on both sides rule out constrain nothing (`properties` beside `type: string`).
+    const objects = !inertOnBothSides(this, 'object');
+    const arrays = !inertOnBothSides(this, 'array');
+    if (!inertOnBothSides(this, 'string') || !inertOnBothSides(this, 'number')) this.compareFormat();
     this.compareEnum();
     this.compareConst();
     this.comparePattern();
     compareBounds(this);
     this.compareDefault();
     this.compareAccess();
-    this.compareAdditionalProperties();
-    this.compareProperties();
-    this.compareItems();
-    compareArrayKeywords(this);
-    compareObjectKeywords(this);
+    if (objects) {
+      this.compareAdditionalProperties();
+      this.compareProperties();
+    }
+    if (arrays) {
+      this.compareItems();
+      compareArrayKeywords(this);
+    }
+    if (objects) compareObjectKeywords(this);
     compareConditionals(this);
     compareNot(this);
     for (const kind of ['oneOf', 'anyOf', 'allOf'] as const) if (!typeLists?.has(kind)) this.compareComposition(kind);
@@ -386,8 +398,13 @@ export class PairComparison implements PairView {
     const bEnum = enumValues(this.b);
     const rEnum = enumValues(this.r);
     // `const: a` and `enum: [a]` are one constraint spelt two ways: a const facing an enum is compared as a list of one.
-    const be = bEnum ?? (rEnum && !child(this.r, 'const') ? constValues(this.b) : undefined);
-    const re = rEnum ?? (bEnum && !child(this.b, 'const') ? constValues(this.r) : undefined);
+    let be = bEnum ?? (rEnum && !child(this.r, 'const') ? constValues(this.b) : undefined);
+    let re = rEnum ?? (bEnum && !child(this.b, 'const') ? constValues(this.r) : undefined);
+    if (this.asType) {
+      // One type of a type list: only that type's values are its own (`[a, 1]` read as integer is `[1]`).
+      be = be && valuesOfType(be, this.asType);
+      re = re && valuesOfType(re, this.asType);
+    }
     if (!be && !re) return;
     const anchorR = child(this.r, 'enum') ?? child(this.r, 'const') ?? this.r;
     const anchorB = child(this.b, 'enum') ?? child(this.b, 'const') ?? this.b;
@@ -707,6 +724,10 @@ export class PairComparison implements PairView {
 type BranchMatch = ReturnType<typeof matchBranches>;
 
 const NONE: ReadonlySet<string> = new Set();
+
+function valuesOfType(values: Map<string, JNode>, type: string): Map<string, JNode> {
+  return new Map([...values].filter(([, node]) => isScalar(node) && node.value !== null && valueHasType(node.value, type)));
+}
 
 /** A const as the list of one value it allows (null is nullability, compared on its own). */
 function constValues(schema: JMap): Map<string, JNode> | undefined {

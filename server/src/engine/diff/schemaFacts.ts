@@ -14,11 +14,12 @@ export type InstanceType = 'number' | 'string' | 'array' | 'object';
 
 /**
  * The schema's written `type` rules out every value `keyword`s of that instance type look at, so
- * such a keyword constrains nothing (`maxItems` on a string, `maxLength` on an integer).
+ * such a keyword constrains nothing (`maxItems` on a string, `maxLength` on an integer). `asType`: the
+ * schema is read as that one type of its type list.
  */
-export function inertFor(schema: JMap, instance: InstanceType): boolean {
+export function inertFor(schema: JMap, instance: InstanceType, asType?: string): boolean {
   const t = child(schema, 'type');
-  const names = isScalar(t) ? [t.value] : isSeq(t) ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : undefined;
+  const names = asType ? [asType] : isScalar(t) ? [t.value] : isSeq(t) ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : undefined;
   return !!names && !names.some((n) => n === instance || (instance === 'number' && n === 'integer'));
 }
 

@@ -3,11 +3,12 @@
 // description or `nullable` beside a `$ref` in 3.0. `x` -> `oneOf: [x, y]` wraps it
 // among other shapes. Either way the branch it became is compared with it, instead
 // of reporting the branches as added and the old keywords as removed.
-import { isMap, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
+import { child, isMap, isScalar, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
 import { ANNOTATION_KEYWORDS, isNullBranch, typesOf, valueKey } from './schemaFacts';
 import { acceptsEveryValueOf } from './schemaSubsumption';
+import { emitTypeListChange } from './typeListDiff';
 
 const KINDS = ['oneOf', 'anyOf', 'allOf'] as const;
 type Kind = (typeof KINDS)[number];
@@ -61,6 +62,13 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
   if (!w) return false;
   const plain = rComposes ? pc.b : pc.r;
   const refs = rComposes ? pc.rRefs : pc.bRefs;
+  if (w.kind !== 'allOf') {
+    const split = typeSplit(plain, w.branches, refs);
+    if (split) {
+      compareTypeSplit(pc, w, split, rComposes);
+      return true;
+    }
+  }
   const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' ? undefined : matchOf(plain, w.branches, refs);
   if (!match) {
     // Split into a oneOf of several shapes, none of them the old schema (e.g. one per required field):
@@ -86,6 +94,43 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   }
   return true;
+}
+
+/**
+ * `type: [number, object]` with the object's keywords beside it, and a oneOf/anyOf of one branch per
+ * type (`{type: number}`, `{type: object, properties: ...}`), are one schema spelt two ways (3.1).
+ * Returns each branch with the type it stands for, when every branch has a type of its own.
+ */
+function typeSplit(plain: JMap, branches: JNode[], refs: RefResolver): Map<JNode, string> | undefined {
+  const plainTypes = isSeq(child(plain, 'type')) ? typesOf(plain) : undefined;
+  if (!plainTypes || plainTypes.size < 2) return undefined;
+  const split = new Map<JNode, string>();
+  const seen = new Set<string>();
+  for (const branch of branches) {
+    const d = refs.deref(branch);
+    const t = isMap(d) ? child(d, 'type') : undefined;
+    if (!isScalar(t) || typeof t.value !== 'string' || t.value === 'null' || seen.has(t.value)) return undefined;
+    seen.add(t.value);
+    split.set(branch, t.value);
+  }
+  // An integer would match both an integer and a number branch: not one value per branch.
+  return seen.has('integer') && seen.has('number') ? undefined : split;
+}
+
+/** Each branch compared with the type list read as its type; types on one side only narrow or widen the list. */
+function compareTypeSplit(pc: PairComparison, w: Wrapper, split: Map<JNode, string>, rComposes: boolean): void {
+  pc.compareNullable();
+  const plain = rComposes ? pc.b : pc.r;
+  const listTypes = typesOf(plain)!;
+  const branchTypes = new Set(split.values());
+  const typeNode = child(plain, 'type')!;
+  if (rComposes) emitTypeListChange(pc, listTypes, branchTypes, typeNode, w.list);
+  else emitTypeListChange(pc, branchTypes, listTypes, w.list, typeNode);
+  for (const [branch, type] of split) {
+    if (!listTypes.has(type)) continue;
+    if (rComposes) pc.diff.compare(pc.b, branch, pc.dir, pc.subject, pc.pair, { skipNullable: true, asType: type });
+    else pc.diff.compare(branch, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true, asType: type });
+  }
 }
 
 /**

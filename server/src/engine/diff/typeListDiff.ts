@@ -57,15 +57,20 @@ export function compareTypeLists(v: PairView): Set<string> | undefined {
   const r = typeListOf(v.r);
   if (!b || !r) return undefined;
   if (b.from === 'type' && r.from === 'type' && b.types.size <= 1 && r.types.size <= 1) return undefined;
-  const covered = (t: string, by: Set<string>) => [...by].some((u) => subtypeOf(t, u));
-  const lost = [...b.types].filter((t) => !covered(t, r.types));
-  const gained = [...r.types].filter((t) => !covered(t, b.types));
-  const show = (s: Iterable<string>) => [...s].join(' | ');
-  const params = { from: show(b.types), to: show(r.types), lost: lost.join(' or '), gained: gained.join(' or ') };
-  if (lost.length) v.emit('list-of-types-narrowed', params, b.node, r.node, { detail: 'narrowed' });
-  if (gained.length) v.emit('list-of-types-widened', params, b.node, r.node, { detail: 'widened' });
+  emitTypeListChange(v, b.types, r.types, b.node, r.node);
   const consumed = new Set<string>();
   if (b.from !== 'type') consumed.add(b.from);
   if (r.from !== 'type') consumed.add(r.from);
   return consumed;
+}
+
+/** Types lost narrow what is valid, types gained widen it: one finding each way. */
+export function emitTypeListChange(v: PairView, bTypes: ReadonlySet<string>, rTypes: ReadonlySet<string>, bNode: JNode, rNode: JNode): void {
+  const covered = (t: string, by: ReadonlySet<string>) => [...by].some((u) => subtypeOf(t, u));
+  const lost = [...bTypes].filter((t) => !covered(t, rTypes));
+  const gained = [...rTypes].filter((t) => !covered(t, bTypes));
+  const show = (s: Iterable<string>) => [...s].join(' | ');
+  const params = { from: show(bTypes), to: show(rTypes), lost: lost.join(' or '), gained: gained.join(' or ') };
+  if (lost.length) v.emit('list-of-types-narrowed', params, bNode, rNode, { detail: 'narrowed' });
+  if (gained.length) v.emit('list-of-types-widened', params, bNode, rNode, { detail: 'widened' });
 }

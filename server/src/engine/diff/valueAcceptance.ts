@@ -108,12 +108,17 @@ function typeOfValue(value: Scalar): string {
   return typeof value;
 }
 
+/** `value` is an instance of JSON Schema type `type` (an integer is also a number). */
+export function valueHasType(value: Scalar, type: unknown): boolean {
+  const own = typeOfValue(value);
+  return type === own || (own === 'integer' && type === 'number');
+}
+
 function typeAccepts(s: JMap, value: Scalar): boolean {
   const t = child(s, 'type');
   if (!t) return true;
   const names = isScalar(t) ? [t.value] : t.kind === 'seq' ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : [];
-  const own = typeOfValue(value);
-  return names.some((name) => name === own || (own === 'integer' && name === 'number'));
+  return names.some((name) => valueHasType(value, name));
 }
 
 function listed(s: JMap, value: Scalar): boolean {
