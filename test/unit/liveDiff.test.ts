@@ -395,7 +395,7 @@ const KEYWORD_EDITS: [string, string][] = [
   ['multipleOf: 2', 'multipleOf: 3'],
   ['maxProperties: 10', 'maxProperties: 5'],
   ['minProperties: 1', 'minProperties: 2'],
-  ['          minContains: 1\n', '          minItems: 0\n'],
+  ['          minContains: 1\n', '          minItems: 1\n'],
   ['maxContains: 5', 'maxContains: 2'],
   ["          contains:\n            $ref: '#/components/schemas/Label'\n", "          items:\n            $ref: '#/components/schemas/Label'\n"],
   ['            - type: integer\n          unevaluatedItems', '          unevaluatedItems'],

@@ -667,3 +667,129 @@ test("keywords for values both sides' types rule out are not compared: propertie
   expect({ res: prop('{type: integer, items: {type: string}}') }, { res: prop('{type: integer, items: {type: integer}, minItems: 2}') }, []);
   expect({ req: prop('{type: boolean, format: date}') }, { req: prop('{type: boolean, format: uuid}') }, []);
 });
+
+// The cases below were found by checking random schema pairs against a JSON Schema validator (ajv, 2020-12):
+// a value valid under the base and invalid under the revision (requests), or the reverse (responses).
+
+test('uniqueItems set rejects requests that repeat an item (a warning: it depends on what is sent); unset lets responses repeat one', () => {
+  const arr = (extra: string) => `{type: object, properties: {tags: {type: array, items: {type: string}${extra}}}}`;
+  expect({ req: arr('') }, { req: arr(', uniqueItems: true') }, ['request-property-unique-items-set warning']);
+  expect({ res: arr('') }, { res: arr(', uniqueItems: true') }, ['response-property-unique-items-set info']);
+  expect({ req: arr(', uniqueItems: true') }, { req: arr(', uniqueItems: false') }, ['request-property-unique-items-unset info']);
+  expect({ res: arr(', uniqueItems: true') }, { res: arr('') }, ['response-property-unique-items-unset error']);
+  expect({ req: arr(', uniqueItems: false') }, { req: arr('') }, [], 'false is the default');
+  const body = (extra: string) => `{type: array, items: {type: integer}${extra}}`;
+  expect({ res: body(', uniqueItems: true') }, { res: body('') }, ['response-body-unique-items-unset error']);
+  const query = (extra: string) => `{name: ids, in: query, schema: {type: array, items: {type: integer}${extra}}}`;
+  expect({ params: [query('')] }, { params: [query(', uniqueItems: true')] }, ['request-parameter-unique-items-set warning']);
+});
+
+test('an enum counts only values of its declared type: typing an untyped enum drops the others', () => {
+  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  expect({ req: prop('{enum: [ab, 0]}') }, { req: prop('{enum: [ab, 0], type: number}') }, ['request-property-enum-value-removed error']);
+  expect({ res: prop('{enum: [ab, 0]}') }, { res: prop('{enum: [ab, 0], type: number}') }, ['response-property-enum-value-removed info']);
+  expect({ req: prop('{type: string, enum: [ab, 0]}') }, { req: prop('{type: string, enum: [ab]}') }, [], '0 was never a valid string');
+});
+
+test('a type written beside a oneOf/anyOf rejects requests whose branch has another type', () => {
+  const of = (extra: string) => `{type: object, properties: {v: {oneOf: [{type: integer, minimum: 2}, {type: array, items: {type: string}}]${extra}}}}`;
+  expect({ req: of('') }, { req: of(', type: boolean') }, ['request-property-type-changed error']);
+  expect({ req: of('') }, { req: of(', type: [integer, array]') }, [], 'every branch keeps its type');
+  expect({ res: of('') }, { res: of(', type: boolean') }, [], 'responses may send less');
+});
+
+test('an anyOf branch added to a response may send a shape clients do not handle: an error, unless the old schema took its values', () => {
+  const of = (branches: string) => `{type: object, properties: {v: {anyOf: [${branches}]}}}`;
+  expect({ res: of('{type: boolean}, {type: string, format: date}') }, { res: of('{type: boolean}, {type: string, format: date}, {type: integer}') }, [
+    'response-property-any-of-added error',
+  ]);
+  expect({ req: of('{type: boolean}, {type: string, format: date}') }, { req: of('{type: boolean}, {type: string, format: date}, {type: integer}') }, [
+    'request-property-any-of-added info',
+  ]);
+  // The new branch only lists values an old branch already sent.
+  expect(
+    { res: of('{type: boolean}, {type: string, maxLength: 9}') },
+    { res: of("{type: boolean}, {type: string, maxLength: 9}, {type: string, enum: ['']}") },
+    ['response-property-any-of-added info'],
+  );
+  // A plain schema wrapped into an anyOf beside another shape.
+  expect({ res: '{type: integer}' }, { res: '{anyOf: [{type: integer}, {type: string, format: uuid}]}' }, ['response-body-any-of-added error']);
+});
+
+test('a lower count of 0 (minLength, minItems, minProperties) is no bound: writing or deleting it is no change', () => {
+  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  expect({ res: prop('{type: string, minLength: 0}') }, { res: prop('{type: string}') }, []);
+  expect({ req: prop('{type: array, items: {type: string}}') }, { req: prop('{type: array, items: {type: string}, minItems: 0}') }, []);
+  expect({ res: prop('{type: object, minProperties: 0}') }, { res: prop('{type: object}') }, []);
+  expect({ req: prop('{type: string, minLength: 0}') }, { req: prop('{type: string, minLength: 1}') }, ['request-property-min-length-increased error']);
+});
+
+test('a property added to (or removed from) an object whose additionalProperties is a schema is compared with that schema', () => {
+  const obj = (props: string) => `{type: object, properties: {a: {type: string}${props}}, additionalProperties: {type: string}}`;
+  // Before, `n` could be sent (or received) as any string; now it is an integer.
+  expect({ req: obj('') }, { req: obj(', n: {type: integer}') }, ['new-optional-request-property info', 'request-property-type-changed error']);
+  expect({ res: obj('') }, { res: obj(', n: {type: integer}') }, ['response-optional-property-added info', 'response-property-type-changed error']);
+  expect({ req: obj('') }, { req: obj(', n: {type: string, maxLength: 3}') }, [
+    'new-optional-request-property info',
+    'request-property-max-length-set warning',
+  ]);
+  expect({ res: obj('') }, { res: obj(', n: {type: string, maxLength: 3}') }, [
+    'response-optional-property-added info',
+    'response-property-max-length-set info',
+  ]);
+  // Removed: its values now fall under additionalProperties.
+  expect({ req: obj(', n: {type: integer}') }, { req: obj('') }, ['request-property-removed warning', 'request-property-type-changed error']);
+  // Open objects (no additionalProperties, or true) are unchanged.
+  const open = (props: string) => `{type: object, properties: {a: {type: string}${props}}}`;
+  expect({ res: open('') }, { res: open(', n: {type: integer}') }, ['response-optional-property-added info']);
+});
+
+test('a property added to a response schema that admitted no others is a warning: clients that check responses strictly reject it', () => {
+  const closed = (props: string) => `{type: object, additionalProperties: false, properties: {a: {type: string}${props}}}`;
+  expect({ res: closed('') }, { res: closed(', n: {type: integer}') }, ['response-optional-property-added warning']);
+  expect({ res: closed('') }, { res: closed(', n: {type: integer}').replace('{type: object,', '{type: object, required: [n],') }, [
+    'response-required-property-added warning',
+  ]);
+  // In a request the closed schema now accepts more: info as ever.
+  expect({ req: closed('') }, { req: closed(', n: {type: integer}') }, ['new-optional-request-property info']);
+});
+
+test("a type written beside an anyOf whose branches are untyped enums or nested anyOfs: their values' types are compared", () => {
+  const of = (extra: string) => `{type: object, properties: {v: {anyOf: [{enum: [abc, 1]}, {anyOf: [{type: boolean}, {type: object}]}]${extra}}}}`;
+  expect({ req: of('') }, { req: of(', type: array') }, ['request-property-type-changed error']);
+  expect({ req: of('') }, { req: of(', type: [string, integer, boolean, object]') }, []);
+});
+
+test('additionalProperties: a schema against true or absent tightens (requests) or loosens (responses) what extra properties may hold', () => {
+  const obj = (extra: string) => `{type: object, properties: {a: {type: string}}${extra}}`;
+  expect({ res: obj(', additionalProperties: {type: boolean}') }, { res: obj(', additionalProperties: true') }, [
+    'response-body-additional-properties-loosened warning',
+  ]);
+  expect({ res: obj(', additionalProperties: {type: boolean}') }, { res: obj('') }, ['response-body-additional-properties-loosened warning']);
+  expect({ req: obj('') }, { req: obj(', additionalProperties: {type: boolean}') }, ['request-body-additional-properties-tightened error']);
+  expect({ req: obj(', additionalProperties: {type: boolean}') }, { req: obj('') }, ['request-body-additional-properties-loosened info']);
+  const run = diffPair(spec({ req: obj('') }), spec({ req: obj(', additionalProperties: {type: boolean}') }));
+  assert.match(sameSetInBothFormats(run)[0].message, /now restricts its additional properties/);
+});
+
+test('an anyOf unwrapped to a type none of its branches had: responses may now send it (type-changed), requests lose the other branches', () => {
+  const items = (s: string) => `{type: object, properties: {v: {type: array, items: ${s}}}}`;
+  const of = '{anyOf: [{type: integer, minimum: 2}, {type: string, format: date}]}';
+  const ids = (side: string) => [`${side}-property-any-of-removed`, `${side}-property-any-of-removed`];
+  expect({ res: items(of) }, { res: items('{type: boolean}') }, [...ids('response').map((id) => `${id} info`), 'response-property-type-changed error']);
+  expect({ req: items(of) }, { req: items('{type: boolean}') }, [...ids('request').map((id) => `${id} error`), 'request-property-type-changed error']);
+});
+
+test('a typed schema that became an untyped enum takes the types of its values: strings where integers were is a type change', () => {
+  const items = (s: string) => `{type: object, properties: {v: {type: array, items: ${s}}}}`;
+  expect({ res: items('{type: integer}') }, { res: items("{enum: ['', ab, 10]}") }, [
+    'response-property-became-enum info',
+    'response-property-type-generalized error',
+  ]);
+  expect(
+    { res: items('{type: string}') },
+    { res: items("{enum: ['', ab]}") },
+    ['response-property-became-enum info'],
+    'the same type: only the values are listed now',
+  );
+});

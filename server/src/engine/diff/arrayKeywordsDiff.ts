@@ -1,13 +1,23 @@
-// Array keywords of JSON Schema 2019/2020 (OpenAPI 3.1): contains with
-// minContains/maxContains, prefixItems, unevaluatedItems.
-import { child, childSeq, isMap, numberOf } from '../parse/tree';
+// Array keywords: uniqueItems, and those of JSON Schema 2019/2020 (OpenAPI 3.1):
+// contains with minContains/maxContains, prefixItems, unevaluatedItems.
+import { child, childSeq, isMap, numberOf, scalarOf } from '../parse/tree';
 import type { PairView } from './pairView';
 import { compareSubschemaKeyword } from './subschemaKeyword';
 
 export function compareArrayKeywords(v: PairView): void {
+  compareUniqueItems(v);
   compareContains(v);
   comparePrefixItems(v);
   compareSubschemaKeyword(v, child(v.b, 'unevaluatedItems'), child(v.r, 'unevaluatedItems'), 'unevaluated-items');
+}
+
+/** `uniqueItems: true` forbids repeated items; false (the default) allows them. */
+function compareUniqueItems(v: PairView): void {
+  const b = scalarOf(v.b, 'uniqueItems') === true;
+  const r = scalarOf(v.r, 'uniqueItems') === true;
+  if (b === r) return;
+  if (r) v.emit('unique-items-set', {}, v.b, child(v.r, 'uniqueItems'));
+  else v.emit('unique-items-unset', {}, child(v.b, 'uniqueItems'), v.r);
 }
 
 /**

@@ -87,6 +87,8 @@ function compareBound(v: PairView, kind: BoundKind): void {
   const b = kind.read(v.b);
   const r = kind.read(v.r);
   if (!b && !r) return;
+  // A lower count of 0 allows what no bound allows: writing or deleting it is no change (0 -> 1 is still an increase).
+  if ((!b || !r) && kind.of !== 'number' && kind.side === 'lower' && (b ?? r)!.value === 0) return;
   // exclusive-* ids exist for the numeric bounds only.
   const stemOf = (exclusive: boolean) => (exclusive && (kind.stem === 'max' || kind.stem === 'min') ? (`exclusive-${kind.stem}` as const) : kind.stem);
   if (!b) {

@@ -2,7 +2,7 @@
 // contravariant (narrowing what the server accepts breaks senders), responses
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
-import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode, type JScalar } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
@@ -317,13 +317,21 @@ export class PairComparison implements PairView {
     return kept ? 'values-kept' : undefined;
   }
 
+  /** `values-kept` when the base already took every value of the revision's added branch: a response sends nothing new. */
+  valuesAlreadyTaken(rBranch: JNode): 'values-kept' | undefined {
+    const taken =
+      this.dir === 'response' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.b, refs: this.bRefs }, { schema: rBranch, refs: this.rRefs }));
+    return taken ? 'values-kept' : undefined;
+  }
+
   get what(): string {
     return describeSchema(this.r, this.subject);
   }
 
   private compareTypes(): boolean {
-    const bt = typesOf(this.b);
-    const rt = typesOf(this.r);
+    // An untyped enum allows the types of the values it lists (facing another enum, compareEnum compares the values).
+    const bt = typesOf(this.b) ?? (child(this.r, 'enum') ? undefined : typesOfValues(this.b));
+    const rt = typesOf(this.r) ?? (child(this.b, 'enum') ? undefined : typesOfValues(this.r));
     const anchorB = child(this.b, 'type') ?? this.b;
     const anchorR = child(this.r, 'type') ?? this.r;
     if (bt && rt) {
@@ -344,6 +352,15 @@ export class PairComparison implements PairView {
     if (!bt && rt && !hasComposition(this.b) && !child(this.b, 'enum') && this.dir === 'request' && this.b.entries.size > 0) {
       this.emit('type-changed', { from: 'any type', to: [...rt].join(' | ') }, this.b, anchorR, { noFix: true });
       return true;
+    }
+    // A oneOf/anyOf whose branches' types the new type does not match: a request of another branch's type is
+    // rejected (a type written beside it, or the schema unwrapped to one type), a response may be of a type no branch had.
+    const branchTypes = !bt && rt ? typesOfBranches(this.b, this.bRefs) : undefined;
+    if (branchTypes && rt) {
+      const covers = (from: Set<string>, to: Set<string>) => [...from].every((t) => [...to].some((u) => subtypeOf(t, u)));
+      // In a response the branches still bind the values while the composition stays beside the type.
+      const broken = this.dir === 'request' ? !covers(branchTypes, rt) : !hasComposition(this.r) && !covers(rt, branchTypes);
+      if (broken) this.emit('type-changed', { from: [...branchTypes].join(' | '), to: [...rt].join(' | ') }, this.b, anchorR, { noFix: true });
     }
     return false;
   }
@@ -400,11 +417,10 @@ export class PairComparison implements PairView {
     // `const: a` and `enum: [a]` are one constraint spelt two ways: a const facing an enum is compared as a list of one.
     let be = bEnum ?? (rEnum && !child(this.r, 'const') ? constValues(this.b) : undefined);
     let re = rEnum ?? (bEnum && !child(this.b, 'const') ? constValues(this.r) : undefined);
-    if (this.asType) {
-      // One type of a type list: only that type's values are its own (`[a, 1]` read as integer is `[1]`).
-      be = be && valuesOfType(be, this.asType);
-      re = re && valuesOfType(re, this.asType);
-    }
+    // Only values of a declared type are valid (`enum: [ab, 0]` with `type: number` allows 0); one type of a type list
+    // likewise keeps that type's values (`[a, 1]` read as integer is `[1]`).
+    be = be && valuesOfTypes(be, this.asType ? [this.asType] : declaredTypes(this.b));
+    re = re && valuesOfTypes(re, this.asType ? [this.asType] : declaredTypes(this.r));
     if (!be && !re) return;
     const anchorR = child(this.r, 'enum') ?? child(this.r, 'const') ?? this.r;
     const anchorB = child(this.b, 'enum') ?? child(this.b, 'const') ?? this.b;
@@ -481,9 +497,13 @@ export class PairComparison implements PairView {
     const ba = child(this.b, 'additionalProperties');
     const ra = child(this.r, 'additionalProperties');
     const closed = (n: JNode | undefined) => isScalar(n) && n.value === false;
+    // Absent and `true` admit any extra property; a schema admits those it accepts; `false` none.
+    const open = (n: JNode | undefined) => !n || (isScalar(n) && n.value === true);
     if (!closed(ba) && closed(ra)) this.emit('additional-properties-tightened', {}, ba ?? this.b, ra);
     else if (closed(ba) && !closed(ra)) this.emit('additional-properties-loosened', {}, ba, ra ?? this.r);
     else if (isMap(ba) && isMap(ra)) this.diff.compare(ba, ra, this.dir, this.nestedSubject, this.pair);
+    else if (isMap(ba) && open(ra)) this.emit('additional-properties-loosened', {}, ba, ra ?? this.r);
+    else if (open(ba) && isMap(ra)) this.emit('additional-properties-tightened', {}, ba ?? this.b, ra);
   }
 
   /**
@@ -540,6 +560,9 @@ export class PairComparison implements PairView {
         // A request schema that admits no other properties now rejects clients that still send it.
         const circumstance = req && isClosed(this.r, this.rRefs) ? 'closed-schema' : undefined;
         this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase, circumstance });
+        // Its values now fall under the revision's additionalProperties schema: compared with it.
+        const rExtra = child(this.r, 'additionalProperties');
+        if (isMap(rExtra)) this.diff.compare(bNode, rExtra, this.dir, this.nestedSubject, this.pair, { offWire });
         continue;
       }
       const rProp = this.rRefs.deref(rNode);
@@ -587,7 +610,12 @@ export class PairComparison implements PairView {
         req ? (required ? newRequired : 'new-optional-request-property') : required ? 'response-required-property-added' : 'response-optional-property-added',
         offWire,
       );
-      if (rule) this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name });
+      // A response schema that admitted no other properties promised clients they would never see this one.
+      const circumstance = !req && isClosed(this.b, this.bRefs) ? 'closed-schema' : undefined;
+      if (rule) this.emitRule(rule, { name, container: container() }, bp.anchor, rNode, { detail: name, fixKey: name, circumstance });
+      // Before, its values fell under the base's additionalProperties schema: compared with that.
+      const bExtra = child(this.b, 'additionalProperties');
+      if (isMap(bExtra)) this.diff.compare(bExtra, rNode, this.dir, this.nestedSubject, this.pair, { offWire });
     }
     this.compareUndeclaredRequired(bp, rp);
   }
@@ -709,7 +737,8 @@ export class PairComparison implements PairView {
       // An allOf extension that only declares new optional properties is judged like them.
       const onlyNew =
         kind === 'allOf' && this.dir === 'request' && this.readsThroughRefs(() => declaresOnlyNewProperties(r, this.rRefs, this.b, this.bRefs, 0));
-      this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch, circumstance: onlyNew ? 'new-properties-only' : undefined });
+      const circumstance = onlyNew ? 'new-properties-only' : kind === 'anyOf' ? this.valuesAlreadyTaken(r) : undefined;
+      this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch, circumstance });
     }
     // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.
     if (kind === 'allOf') {
@@ -725,8 +754,45 @@ type BranchMatch = ReturnType<typeof matchBranches>;
 
 const NONE: ReadonlySet<string> = new Set();
 
-function valuesOfType(values: Map<string, JNode>, type: string): Map<string, JNode> {
-  return new Map([...values].filter(([, node]) => isScalar(node) && node.value !== null && valueHasType(node.value, type)));
+/** The types a oneOf/anyOf's branches take together, or undefined when there is none or a branch takes any type. */
+function typesOfBranches(schema: JMap, refs: RefResolver, depth = 0): Set<string> | undefined {
+  const list = childSeq(schema, 'oneOf') ?? childSeq(schema, 'anyOf');
+  if (!list || list.items.length === 0 || depth > 8) return undefined;
+  const out = new Set<string>();
+  for (const branch of list.items) {
+    const d = refs.deref(branch);
+    const types = isMap(d) ? (typesOf(d) ?? typesOfValues(d) ?? typesOfBranches(d, refs, depth + 1)) : undefined;
+    if (!types) return undefined;
+    for (const t of types) out.add(t);
+  }
+  return out;
+}
+
+/** The types of the scalars an untyped enum lists (`[a, 1]`: string, integer), or undefined when it lists none or not only scalars. */
+function typesOfValues(schema: JMap): Set<string> | undefined {
+  const values = childSeq(schema, 'enum')?.items;
+  if (!values?.length || !values.every(isScalar)) return undefined;
+  const types = new Set<string>();
+  for (const v of values as JScalar[])
+    if (v.value !== null) types.add(typeof v.value === 'number' ? (Number.isInteger(v.value) ? 'integer' : 'number') : typeof v.value);
+  return types;
+}
+
+/** The types a schema's `type` names, or undefined when it names none (then every value's type is allowed). */
+function declaredTypes(schema: JMap): string[] | undefined {
+  const t = child(schema, 'type');
+  if (isScalar(t)) return typeof t.value === 'string' ? [t.value] : undefined;
+  return t?.kind === 'seq' ? t.items.flatMap((i) => (isScalar(i) && typeof i.value === 'string' ? [i.value] : [])) : undefined;
+}
+
+function valuesOfTypes(values: Map<string, JNode>, types: string[] | undefined): Map<string, JNode> {
+  if (!types) return values;
+  // Objects and arrays listed as values are kept when such a type is named: only scalars are judged here.
+  const fits = (node: JNode) =>
+    isScalar(node)
+      ? node.value !== null && types.some((t) => valueHasType(node.value as string | number | boolean, t))
+      : types.includes(node.kind === 'seq' ? 'array' : 'object');
+  return new Map([...values].filter(([, node]) => fits(node)));
 }
 
 /** A const as the list of one value it allows (null is nullability, compared on its own). */

@@ -86,7 +86,10 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
     if (w.kind === 'oneOf' && others.length) {
       pc.emit('wrapped-in-one-of', { branches: `with ${others.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list, overlap(pc, w));
     }
-    if (w.kind === 'anyOf') for (const o of others) pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs) });
+    if (w.kind === 'anyOf') {
+      for (const o of others)
+        pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs), circumstance: pc.valuesAlreadyTaken(o) });
+    }
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   } else {
     const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';

@@ -64,7 +64,7 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
   'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
   'values-kept':
-    'When what the schema became still accepts every value of the removed branch (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays)',
+    'When the values of that branch are valid on both sides, because the rest of the schema takes them (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays)',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */
@@ -223,6 +223,8 @@ const SCHEMA_EXAMPLES: Record<string, Pair> = {
   'pattern-generalized': [S('type: string', "pattern: '^[a-z]+$'"), S('type: string', "pattern: '.*'")],
   'list-of-types-narrowed': [S('type: [string, integer]'), S('type: [string]')],
   'list-of-types-widened': [S('type: [string]'), S('type: [string, integer]')],
+  'unique-items-set': [S('type: array', 'items: {type: string}'), S('type: array', 'items: {type: string}', 'uniqueItems: true')],
+  'unique-items-unset': [S('type: array', 'items: {type: string}', 'uniqueItems: true'), S('type: array', 'items: {type: string}')],
   'contains-added': [S('type: array'), S('type: array', 'contains:', '  const: admin')],
   'contains-removed': [S('type: array', 'contains:', '  const: admin'), S('type: array')],
   'prefix-items-added': [S('type: array', 'items:', '  type: string'), S('type: array', 'prefixItems:', '  - type: integer', 'items:', '  type: string')],
@@ -839,10 +841,18 @@ export function explainRule(id: RuleId): RuleExplanation {
   return { id: r.id, title: r.title, summary, markdown, text };
 }
 
+/** What the diff does not decide, said once where teams look up a rule (test/unit/contractOracle.test.ts leaves these out). */
+const NOT_JUDGED = `## What is not judged
+
+- **oneOf exclusivity.** A value must match exactly one branch of a \`oneOf\`. Widening one branch can make a value match two, which the \`oneOf\` then rejects; narrowing one can make a value that matched two match one. Each branch is compared on its own, so such a change is reported as what it does to that branch (a schema newly wrapped or split into a \`oneOf\` is judged as a whole: \`*-wrapped-in-one-of\`).
+- **A type implied by its keywords.** A schema with \`properties\` and no \`type\` is read as an object, one with \`items\` as an array, as most tools read them. Deleting \`type: object\` beside \`properties\` is no change here, although JSON Schema then accepts any value.
+- **Patterns in responses.** A pattern removed from a response, or widened to \`.*\`, is not breaking (oasdiff's default policy), although the server may then send values the old pattern excluded.
+`;
+
 /** docs/rules.md: the table of rules, then each rule's explanation (the table links to it), in registry order. */
 export function rulesDocument(): string {
   const explained = RULES.map((r) => `<a id="${r.anchor}"></a>\n\n${explainRule(r.id).markdown}`).join('\n');
-  return `${rulesMarkdown()}\n## The rules explained\n\n${explained}`;
+  return `${rulesMarkdown()}\n${NOT_JUDGED}\n## The rules explained\n\n${explained}`;
 }
 
 function capitalise(s: string): string {

@@ -89,7 +89,7 @@ interface Row {
 
 /**
  * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
- * property admits no others; `strict-server`, the team says its server rejects undeclared properties
+ * property admits no others (or, for a property added to a response, the base's admitted no others); `strict-server`, the team says its server rejects undeclared properties
  * anyway (policies.unknownProperties); `webhook`, the operation is a webhook or a callback, so the API
  * sends the request (its parameters and body reach subscribers) and the subscriber answers;
  * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
@@ -1134,6 +1134,8 @@ const MESSAGE_RULES = {
 const STILL_SEND = 'clients that still send it may be rejected or have it ignored, depending on whether the server accepts unknown properties';
 
 // Properties of object schemas (the subject is always "property").
+/** A property added to a response schema that admitted no others: whether clients break depends on how strictly they read. */
+const CLOSED_RESPONSE = 'clients that check responses against the base (which admitted no other properties) reject it';
 const PROPERTY_RULES = {
   'request-property-removed': row('warning', 'request', 'removed', 'property', 'Request property removed', 'property "{name}" was removed from {container}', {
     breaks: STILL_SEND,
@@ -1244,7 +1246,10 @@ const PROPERTY_RULES = {
     'property',
     'New required response property',
     'required property "{name}" was added to {container}',
-    { formerly: ['new-required-response-property'] },
+    {
+      formerly: ['new-required-response-property'],
+      when: { 'closed-schema': { level: 'warning', breaks: CLOSED_RESPONSE } },
+    },
   ),
   'response-optional-property-added': row(
     'info',
@@ -1253,7 +1258,10 @@ const PROPERTY_RULES = {
     'property',
     'New optional response property',
     'optional property "{name}" was added to {container}',
-    { formerly: ['new-optional-response-property'] },
+    {
+      formerly: ['new-optional-response-property'],
+      when: { 'closed-schema': { level: 'warning', breaks: CLOSED_RESPONSE } },
+    },
   ),
   'new-required-request-property-with-default': row(
     'error',
@@ -2023,7 +2031,14 @@ const SCHEMA_CHANGES = {
     ['error', BRANCH_SENT, VALUES_KEPT],
     ['info'],
   ),
-  'any-of-added': change('added', 'anyOf branch added', 'an anyOf branch ({branch}) was added to {what}', ['info'], ['info']),
+  'any-of-added': change(
+    'added',
+    'anyOf branch added',
+    'an anyOf branch ({branch}) was added to {what}',
+    ['info'],
+    // oasdiff says info here (and error for oneOf): either way clients may now get a shape they do not handle.
+    ['error', 'clients that handle only the old branches may get one they cannot read', VALUES_KEPT],
+  ),
   'any-of-removed': change(
     'removed',
     'anyOf branch removed',
@@ -2062,14 +2077,14 @@ const SCHEMA_CHANGES = {
   'additional-properties-tightened': change(
     'changed',
     'additionalProperties tightened',
-    '{what} no longer allows additional properties',
+    '{what} now restricts its additional properties',
     ['error', 'clients that send extra properties are rejected'],
     ['info'],
   ),
   'additional-properties-loosened': change(
     'changed',
     'additionalProperties loosened',
-    '{what} now allows additional properties',
+    '{what} now allows more additional properties',
     ['info'],
     ['warning', 'clients that expect only the listed properties may get others'],
   ),
@@ -2153,6 +2168,21 @@ const SCHEMA_CHANGES = {
   ),
   // A schema that became one branch of a oneOf beside others. Request: warning, old values stay valid
   // unless they also match another branch (oneOf wants exactly one); response: clients may get the other shapes.
+  // uniqueItems (not in oasdiff's catalogue): whether an array may repeat an item.
+  'unique-items-set': change(
+    'added',
+    'uniqueItems set (items must differ)',
+    '{what} must now hold no repeated items',
+    ['warning', 'clients that send an array with a repeated item are rejected (whether any do depends on what they send)'],
+    ['info'],
+  ),
+  'unique-items-unset': change(
+    'removed',
+    'uniqueItems unset (items may repeat)',
+    '{what} may now hold repeated items',
+    ['info'],
+    ['error', 'clients that rely on distinct items may now receive repeats'],
+  ),
   // contains / minContains (default 1) / maxContains (default unlimited), 3.1.
   'contains-added': change(
     'added',
