@@ -792,7 +792,8 @@ function valuesOfTypes(values: Map<string, JNode>, types: string[] | undefined):
     isScalar(node)
       ? node.value !== null && types.some((t) => valueHasType(node.value as string | number | boolean, t))
       : types.includes(node.kind === 'seq' ? 'array' : 'object');
-  return new Map([...values].filter(([, node]) => fits(node)));
+  for (const node of values.values()) if (!fits(node)) return new Map([...values].filter(([, n]) => fits(n)));
+  return values; // the usual case: every listed value has a declared type, nothing to copy
 }
 
 /** A const as the list of one value it allows (null is nullability, compared on its own). */
