@@ -793,3 +793,26 @@ test('a typed schema that became an untyped enum takes the types of its values: 
     'the same type: only the values are listed now',
   );
 });
+
+test('a scalar extended through allOf (x -> allOf [x, y]) compares x with its branch: the bounds it kept are no change, y is the added branch', () => {
+  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  const x = '{type: integer, minimum: -1, maximum: 10}';
+  expect({ res: prop(x) }, { res: prop(`{allOf: [${x}, {multipleOf: 2}]}`) }, ['response-property-all-of-added info']);
+  expect({ req: prop(x) }, { req: prop(`{allOf: [${x}, {multipleOf: 2}]}`) }, ['request-property-all-of-added error']);
+  // An edit of x made while wrapping it is reported as what it is.
+  expect({ res: prop(x) }, { res: prop('{allOf: [{type: integer, minimum: -1}, {multipleOf: 2}]}') }, [
+    'response-property-all-of-added info',
+    'response-property-max-unset error',
+  ]);
+  // Unwrapped: the branch dropped is an allOf branch removed (a warning in requests), the bounds kept are no change.
+  expect({ req: prop(`{allOf: [${x}, {multipleOf: 2}]}`) }, { req: prop(x) }, ['request-property-all-of-removed warning']);
+  // A branch that takes every value the schema took rejects nobody; one that only annotates is annotation-only.
+  expect({ req: prop(x) }, { req: prop(`{allOf: [${x}, {type: number}]}`) }, ['request-property-all-of-added info']);
+  expect({ req: prop(x) }, { req: prop(`{allOf: [${x}, {description: counted}]}`) }, ['request-property-all-of-added-annotation-only info']);
+});
+
+test('a pattern added that matches anything constrains nothing', () => {
+  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '.*'}") }, []);
+  expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '^a'}") }, ['request-property-pattern-added error']);
+});

@@ -317,6 +317,13 @@ export class PairComparison implements PairView {
     return kept ? 'values-kept' : undefined;
   }
 
+  /** `values-kept` when a request's new allOf branch accepts every value the base accepted: it rejects no client. */
+  takesEveryValue(rBranch: JNode): 'values-kept' | undefined {
+    const takes =
+      this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: rBranch, refs: this.rRefs }, { schema: this.b, refs: this.bRefs }));
+    return takes ? 'values-kept' : undefined;
+  }
+
   /** `values-kept` when the base already took every value of the revision's added branch: a response sends nothing new. */
   valuesAlreadyTaken(rBranch: JNode): 'values-kept' | undefined {
     const taken =
@@ -457,8 +464,8 @@ export class PairComparison implements PairView {
     const anchorR = child(this.r, 'pattern') ?? this.r;
     const patterns = { from: bp ?? '', to: rp ?? '' };
     if (bp && rp) this.emit(MATCHES_ANYTHING.has(rp) ? 'pattern-generalized' : 'pattern-changed', patterns, anchorB, anchorR);
-    else if (rp) this.emit('pattern-added', patterns, this.b, anchorR);
-    else this.emit('pattern-removed', patterns, anchorB, this.r);
+    else if (!rp) this.emit('pattern-removed', patterns, anchorB, this.r);
+    else if (!MATCHES_ANYTHING.has(rp)) this.emit('pattern-added', patterns, this.b, anchorR); // `.*` added constrains nothing
   }
 
   private compareDefault(): void {
@@ -737,7 +744,13 @@ export class PairComparison implements PairView {
       // An allOf extension that only declares new optional properties is judged like them.
       const onlyNew =
         kind === 'allOf' && this.dir === 'request' && this.readsThroughRefs(() => declaresOnlyNewProperties(r, this.rRefs, this.b, this.bRefs, 0));
-      const circumstance = onlyNew ? 'new-properties-only' : kind === 'anyOf' ? this.valuesAlreadyTaken(r) : undefined;
+      const circumstance = onlyNew
+        ? 'new-properties-only'
+        : kind === 'anyOf'
+          ? this.valuesAlreadyTaken(r)
+          : kind === 'allOf'
+            ? this.takesEveryValue(r)
+            : undefined;
       this.emit(`${change}-added`, { branch }, bl ?? this.b, r, { detail: branch, circumstance });
     }
     // Matched allOf branches compare their own properties (compareProperties leaves those to them), except those that moved.

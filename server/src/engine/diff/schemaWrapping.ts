@@ -6,7 +6,7 @@
 import { child, isMap, isScalar, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
-import { ANNOTATION_KEYWORDS, isNullBranch, typesOf, valueKey } from './schemaFacts';
+import { ANNOTATION_KEYWORDS, isAnnotationOnly, isNullBranch, typesOf, valueKey } from './schemaFacts';
 import { acceptsEveryValueOf } from './schemaSubsumption';
 import { emitTypeListChange } from './typeListDiff';
 
@@ -69,7 +69,8 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
       return true;
     }
   }
-  const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' ? undefined : matchOf(plain, w.branches, refs);
+  // allOf [x, y] extending an object merges properties and is compared keyword by keyword; a scalar's allOf is x and more.
+  const match = w.branches.length === 1 ? w.branches[0] : w.kind === 'allOf' && objectLike(plain) ? undefined : matchOf(plain, w.branches, refs);
   if (!match) {
     // Split into a oneOf of several shapes, none of them the old schema (e.g. one per required field):
     // a value may now match none or two of them. One finding, not the keywords of each branch as removed.
@@ -86,17 +87,33 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
     if (w.kind === 'oneOf' && others.length) {
       pc.emit('wrapped-in-one-of', { branches: `with ${others.map((n) => branchLabel(n, refs)).join(', ')}` }, pc.b, w.list, overlap(pc, w));
     }
-    if (w.kind === 'anyOf') {
-      for (const o of others)
-        pc.emit('any-of-added', { branch: branchLabel(o, refs) }, pc.b, o, { detail: branchLabel(o, refs), circumstance: pc.valuesAlreadyTaken(o) });
+    for (const o of others) {
+      const branch = branchLabel(o, refs);
+      if (w.kind === 'anyOf') pc.emit('any-of-added', { branch }, pc.b, o, { detail: branch, circumstance: pc.valuesAlreadyTaken(o) });
+      else if (w.kind === 'allOf') {
+        if (isAnnotationOnly(refs.deref(o))) pc.emit('all-of-added-annotation-only', { branch }, pc.b, o, { detail: branch });
+        else pc.emit('all-of-added', { branch }, pc.b, o, { detail: branch, circumstance: pc.takesEveryValue(o) });
+      }
     }
     pc.diff.compare(pc.b, match, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   } else {
-    const change = w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed';
-    for (const o of others) pc.emit(change, { branch: branchLabel(o, refs) }, o, pc.r, { detail: branchLabel(o, refs), circumstance: pc.keptValuesOf(o) });
+    for (const o of others) {
+      const branch = branchLabel(o, refs);
+      if (w.kind === 'allOf')
+        pc.emit(isAnnotationOnly(refs.deref(o)) ? 'all-of-removed-annotation-only' : 'all-of-removed', { branch }, o, pc.r, { detail: branch });
+      else pc.emit(w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed', { branch }, o, pc.r, { detail: branch, circumstance: pc.keptValuesOf(o) });
+    }
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
   }
   return true;
+}
+
+/** A schema whose values may be objects with properties (or is built by allOf): its allOf extensions merge properties. */
+function objectLike(schema: JMap): boolean {
+  if (schema.entries.has('properties') || schema.entries.has('required') || schema.entries.has('additionalProperties') || schema.entries.has('allOf'))
+    return true;
+  const types = typesOf(schema);
+  return !types || types.has('object');
 }
 
 /**

@@ -2050,7 +2050,7 @@ const SCHEMA_CHANGES = {
     'added',
     'allOf branch added',
     'an allOf branch ({branch}) was added to {what}',
-    ['error', 'clients that do not meet the new branch are rejected', { 'new-properties-only': { level: 'info' } }],
+    ['error', 'clients that do not meet the new branch are rejected', { 'new-properties-only': { level: 'info' }, ...VALUES_KEPT }],
     ['info'],
   ),
   'all-of-removed': change(
