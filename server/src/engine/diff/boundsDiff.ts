@@ -4,8 +4,8 @@
 // A bound is compared by what it allows, not keyword by keyword, so moving
 // `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
 import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
-import type { PairView } from './pairView';
-import { inertFor, type InstanceType } from './schemaFacts';
+import { inertOnBothSides, type PairView } from './pairView';
+import type { ValueKind } from './schemaFacts';
 
 export type Side = 'upper' | 'lower';
 
@@ -23,7 +23,7 @@ interface BoundKind {
   stem: Stem;
   side: Side;
   /** The values it bounds: on a schema whose type rules them out it bounds nothing. */
-  of: InstanceType;
+  of: ValueKind;
   read: (schema: JMap) => Bound | undefined;
 }
 
@@ -48,14 +48,6 @@ const KINDS: BoundKind[] = [
 export function compareBounds(v: PairView): void {
   for (const kind of KINDS) if (!inertOnBothSides(v, kind.of)) compareBound(v, kind);
   if (!inertOnBothSides(v, 'number')) compareMultipleOf(v);
-}
-
-/**
- * Both sides' types rule out the values such a keyword looks at: a bound edited there bounds nothing
- * (`maxItems` on string items). When only one side's type does, the type changed, which is reported.
- */
-export function inertOnBothSides(v: PairView, instance: InstanceType): boolean {
-  return inertFor(v.b, instance, v.asType) && inertFor(v.r, instance, v.asType);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { JMap, JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import type { MessageParams, RuleId, SchemaChangeId } from '../rules/registry';
 import type { RawChange } from './context';
+import { inertFor, type ValueKind } from './schemaFacts';
 
 export interface PairView {
   readonly b: JMap;
@@ -27,4 +28,13 @@ export interface PairView {
   readsThroughRefs<T>(read: () => T): T;
   /** Compares two sub-schemas (following `$ref`s) in the same direction, as a nested property. */
   nested(base: JNode, revision: JNode): void;
+}
+
+/**
+ * Both sides' types rule out the values keywords of `instance` look at, so such keywords constrain
+ * nothing there (`maxItems` on string items, `properties` beside `type: string`). When only one
+ * side's type does, the type changed, which is reported.
+ */
+export function inertOnBothSides(v: PairView, instance: ValueKind): boolean {
+  return inertFor(v.b, instance, v.asType) && inertFor(v.r, instance, v.asType);
 }

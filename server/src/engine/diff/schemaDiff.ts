@@ -2,19 +2,19 @@
 // contravariant (narrowing what the server accepts breaks senders), responses
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
-import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode, type JScalar } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { RefResolver } from '../model/refs';
 import type { DiffContext, RawChange, SchemaPair } from './context';
 import { compareArrayKeywords } from './arrayKeywordsDiff';
-import { compareBounds, inertOnBothSides } from './boundsDiff';
+import { compareBounds } from './boundsDiff';
 import { compareConditionals, compareNot } from './conditionalDiff';
 import { compareObjectKeywords } from './objectKeywordsDiff';
 import { compareTypeLists } from './typeListDiff';
 import { compareScalarBecameList } from './listOfOne';
-import type { PairView } from './pairView';
+import { inertOnBothSides, type PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
@@ -23,6 +23,7 @@ import { stabilityChange, sunsetOf } from './lifecycle';
 import {
   ANNOTATION_KEYWORDS,
   boolFlag,
+  declaredTypes,
   effectiveProperties,
   enumValues,
   type EffectiveProperties,
@@ -35,6 +36,8 @@ import {
   str,
   subtypeOf,
   typesOf,
+  typesOfBranches,
+  typesOfValues,
   valueKey,
 } from './schemaFacts';
 
@@ -312,23 +315,22 @@ export class PairComparison implements PairView {
 
   /** `values-kept` when the revision still accepts every value the base's removed branch accepted: losing it rejects no client. */
   keptValuesOf(bBranch: JNode): 'values-kept' | undefined {
-    const kept =
-      this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs }));
-    return kept ? 'values-kept' : undefined;
+    return this.valuesKept('request', { schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs });
   }
 
   /** `values-kept` when a request's new allOf branch accepts every value the base accepted: it rejects no client. */
   takesEveryValue(rBranch: JNode): 'values-kept' | undefined {
-    const takes =
-      this.dir === 'request' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: rBranch, refs: this.rRefs }, { schema: this.b, refs: this.bRefs }));
-    return takes ? 'values-kept' : undefined;
+    return this.valuesKept('request', { schema: rBranch, refs: this.rRefs }, { schema: this.b, refs: this.bRefs });
   }
 
   /** `values-kept` when the base already took every value of the revision's added branch: a response sends nothing new. */
   valuesAlreadyTaken(rBranch: JNode): 'values-kept' | undefined {
-    const taken =
-      this.dir === 'response' && this.readsThroughRefs(() => acceptsEveryValueOf({ schema: this.b, refs: this.bRefs }, { schema: rBranch, refs: this.rRefs }));
-    return taken ? 'values-kept' : undefined;
+    return this.valuesKept('response', { schema: this.b, refs: this.bRefs }, { schema: rBranch, refs: this.rRefs });
+  }
+
+  /** In direction `dir`, `values-kept` when `wider` accepts every value of `narrower` (proven; read through $refs). */
+  private valuesKept(dir: DataDirection, wider: Side, narrower: Side): 'values-kept' | undefined {
+    return this.dir === dir && this.readsThroughRefs(() => acceptsEveryValueOf(wider, narrower)) ? 'values-kept' : undefined;
   }
 
   get what(): string {
@@ -767,36 +769,8 @@ type BranchMatch = ReturnType<typeof matchBranches>;
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The types a oneOf/anyOf's branches take together, or undefined when there is none or a branch takes any type. */
-function typesOfBranches(schema: JMap, refs: RefResolver, depth = 0): Set<string> | undefined {
-  const list = childSeq(schema, 'oneOf') ?? childSeq(schema, 'anyOf');
-  if (!list || list.items.length === 0 || depth > 8) return undefined;
-  const out = new Set<string>();
-  for (const branch of list.items) {
-    const d = refs.deref(branch);
-    const types = isMap(d) ? (typesOf(d) ?? typesOfValues(d) ?? typesOfBranches(d, refs, depth + 1)) : undefined;
-    if (!types) return undefined;
-    for (const t of types) out.add(t);
-  }
-  return out;
-}
-
-/** The types of the scalars an untyped enum lists (`[a, 1]`: string, integer), or undefined when it lists none or not only scalars. */
-function typesOfValues(schema: JMap): Set<string> | undefined {
-  const values = childSeq(schema, 'enum')?.items;
-  if (!values?.length || !values.every(isScalar)) return undefined;
-  const types = new Set<string>();
-  for (const v of values as JScalar[])
-    if (v.value !== null) types.add(typeof v.value === 'number' ? (Number.isInteger(v.value) ? 'integer' : 'number') : typeof v.value);
-  return types;
-}
-
-/** The types a schema's `type` names, or undefined when it names none (then every value's type is allowed). */
-function declaredTypes(schema: JMap): string[] | undefined {
-  const t = child(schema, 'type');
-  if (isScalar(t)) return typeof t.value === 'string' ? [t.value] : undefined;
-  return t?.kind === 'seq' ? t.items.flatMap((i) => (isScalar(i) && typeof i.value === 'string' ? [i.value] : [])) : undefined;
-}
+const NO_BRANCHES: ReadonlyMap<JNode, JNode> = new Map();
+const NO_NODES: ReadonlySet<JNode> = new Set();
 
 function valuesOfTypes(values: Map<string, JNode>, types: string[] | undefined): Map<string, JNode> {
   if (!types) return values;
@@ -814,8 +788,6 @@ function constValues(schema: JMap): Map<string, JNode> | undefined {
   const c = child(schema, 'const');
   return c && !(isScalar(c) && c.value === null) ? new Map([[valueKey(c), c]]) : undefined;
 }
-const NO_BRANCHES: ReadonlyMap<JNode, JNode> = new Map();
-const NO_NODES: ReadonlySet<JNode> = new Set();
 
 /** Properties present on both sides whose holder changed: another allOf branch, or the schema's own `properties`. */
 function movedBetweenBranches(bp: EffectiveProperties, rp: EffectiveProperties, branches: ReadonlyMap<JNode, JNode>): ReadonlySet<string> {

@@ -10,17 +10,55 @@ export function subtypeOf(a: string, b: string): boolean {
 }
 
 /** The kinds of value a validation keyword looks at: on any other value it passes (JSON Schema's type-specific keywords). */
-export type InstanceType = 'number' | 'string' | 'array' | 'object';
+export type ValueKind = 'number' | 'string' | 'array' | 'object';
 
 /**
  * The schema's written `type` rules out every value `keyword`s of that instance type look at, so
  * such a keyword constrains nothing (`maxItems` on a string, `maxLength` on an integer). `asType`: the
  * schema is read as that one type of its type list.
  */
-export function inertFor(schema: JMap, instance: InstanceType, asType?: string): boolean {
-  const t = child(schema, 'type');
-  const names = asType ? [asType] : isScalar(t) ? [t.value] : isSeq(t) ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : undefined;
+export function inertFor(schema: JMap, instance: ValueKind, asType?: string): boolean {
+  const names = asType ? [asType] : declaredTypes(schema);
   return !!names && !names.some((n) => n === instance || (instance === 'number' && n === 'integer'));
+}
+
+/** The types a schema's `type` names as written ('null' included), or undefined when it names none (then any type is allowed). */
+export function declaredTypes(schema: JMap): string[] | undefined {
+  const t = child(schema, 'type');
+  if (isScalar(t)) return typeof t.value === 'string' ? [t.value] : undefined;
+  return isSeq(t) ? t.items.flatMap((i) => (isScalar(i) && typeof i.value === 'string' ? [i.value] : [])) : undefined;
+}
+
+/** The JSON Schema type of a scalar value: a whole number is an integer (and so also a number). */
+export function typeOfValue(value: string | number | boolean): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** The types of the scalars an untyped enum lists (`[a, 1]`: string, integer), or undefined when it lists none or not only scalars. */
+export function typesOfValues(schema: JMap): Set<string> | undefined {
+  const values = childSeq(schema, 'enum')?.items;
+  if (!values?.length) return undefined;
+  const types = new Set<string>();
+  for (const v of values) {
+    if (!isScalar(v)) return undefined;
+    if (v.value !== null) types.add(typeOfValue(v.value));
+  }
+  return types;
+}
+
+/** The types a oneOf/anyOf's branches take together, or undefined when there is none or a branch takes any type. */
+export function typesOfBranches(schema: JMap, refs: RefResolver, depth = 0): Set<string> | undefined {
+  const list = childSeq(schema, 'oneOf') ?? childSeq(schema, 'anyOf');
+  if (!list || list.items.length === 0 || depth > 8) return undefined;
+  const out = new Set<string>();
+  for (const branch of list.items) {
+    const d = refs.deref(branch);
+    const types = isMap(d) ? (typesOf(d) ?? typesOfValues(d) ?? typesOfBranches(d, refs, depth + 1)) : undefined;
+    if (!types) return undefined;
+    for (const t of types) out.add(t);
+  }
+  return out;
 }
 
 export function typesOf(schema: JMap): Set<string> | undefined {

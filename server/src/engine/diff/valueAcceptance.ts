@@ -6,7 +6,7 @@
 import { child, childSeq, isMap, isScalar, numberOf, type JMap, type JNode, type ScalarValue } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { numericBound } from './boundsDiff';
-import { ANNOTATION_KEYWORDS, valueKey } from './schemaFacts';
+import { ANNOTATION_KEYWORDS, declaredTypes, typeOfValue, valueKey } from './schemaFacts';
 
 const MAX_DEPTH = 16;
 
@@ -103,11 +103,6 @@ export function listedScalars(schema: JMap): Scalar[] | undefined {
   return out;
 }
 
-function typeOfValue(value: Scalar): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
 /** `value` is an instance of JSON Schema type `type` (an integer is also a number). */
 export function valueHasType(value: Scalar, type: unknown): boolean {
   const own = typeOfValue(value);
@@ -115,10 +110,8 @@ export function valueHasType(value: Scalar, type: unknown): boolean {
 }
 
 function typeAccepts(s: JMap, value: Scalar): boolean {
-  const t = child(s, 'type');
-  if (!t) return true;
-  const names = isScalar(t) ? [t.value] : t.kind === 'seq' ? t.items.map((i) => (isScalar(i) ? i.value : undefined)) : [];
-  return names.some((name) => valueHasType(value, name));
+  const names = declaredTypes(s);
+  return !names || names.some((name) => valueHasType(value, name));
 }
 
 function listed(s: JMap, value: Scalar): boolean {
