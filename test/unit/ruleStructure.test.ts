@@ -665,7 +665,10 @@ test("keywords for values both sides' types rule out are not compared: propertie
     [],
   );
   expect({ res: prop('{type: integer, items: {type: string}}') }, { res: prop('{type: integer, items: {type: integer}, minItems: 2}') }, []);
-  expect({ req: prop('{type: boolean, format: date}') }, { req: prop('{type: boolean, format: uuid}') }, []);
+  // format is the exception: generated clients read it whatever the type (Twilio's object `format: string-map` becomes a class).
+  expect({ res: prop('{type: object, format: string-map}') }, { res: prop('{type: object, format: capabilities}') }, [
+    'response-property-format-changed warning',
+  ]);
 });
 
 // The cases below were found by checking random schema pairs against a JSON Schema validator (ajv, 2020-12):

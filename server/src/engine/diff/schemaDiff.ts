@@ -259,7 +259,8 @@ export class PairComparison implements PairView {
     // Keywords for values the types on both sides rule out constrain nothing (`properties` beside `type: string`).
     const objects = !inertOnBothSides(this, 'object');
     const arrays = !inertOnBothSides(this, 'array');
-    if (!inertOnBothSides(this, 'string') || !inertOnBothSides(this, 'number')) this.compareFormat();
+    // Compared whatever the type: code generators read `format` on objects too (Twilio's `string-map` is a typed class).
+    this.compareFormat();
     this.compareEnum();
     this.compareConst();
     this.comparePattern();
