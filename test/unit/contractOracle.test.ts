@@ -6,8 +6,9 @@
 // names the counterexample.
 //
 // Out of scope, so not generated (each a known limit, written in docs/rules.md under "What is not judged"):
-// - oneOf: widening one branch can make a value match two, which oneOf then rejects; the diff
-//   judges a branch by itself.
+// - oneOf whose branches' types overlap: widening one branch can make a value match two, which
+//   oneOf then rejects; the diff judges a branch by itself. oneOfs of branches of distinct types,
+//   where a value matches one branch at most, are generated.
 // - deleting `type` beside `properties` or `items`: such a schema is read as the type they imply.
 // - a pattern removed from a response, or widened to `.*`: not breaking by policy (oasdiff's default).
 import { test } from 'node:test';
@@ -26,7 +27,7 @@ const STRS = ['', 'a', 'b', 'ab', 'abc', 'ABC', 'a1', 'hello world'];
 const PATTERNS = ['^[a-z]+$', '^a', '.*', '^.{0,3}$', 'b'];
 
 function genSchema(r: Rand, depth = 0): Schema {
-  const kinds = ['string', 'integer', 'number', 'boolean', 'enum', ...(depth > 2 ? [] : ['array', 'object', 'object', 'typelist', 'anyOf'])];
+  const kinds = ['string', 'integer', 'number', 'boolean', 'enum', ...(depth > 2 ? [] : ['array', 'object', 'object', 'typelist', 'anyOf', 'oneOf'])];
   const kind = pick(r, kinds);
   const s: Schema = {};
   switch (kind) {
@@ -80,7 +81,8 @@ function genSchema(r: Rand, depth = 0): Schema {
       break;
     }
     case 'anyOf':
-      s.anyOf = [genSchema(r, depth + 1), genSchema(r, depth + 1)];
+    case 'oneOf':
+      s[kind] = [genSchema(r, depth + 1), genSchema(r, depth + 1)];
       break;
   }
   return s;
@@ -90,7 +92,7 @@ function schemasIn(s: Schema, out: Schema[] = []): Schema[] {
   out.push(s);
   for (const v of Object.values((s.properties as Record<string, Schema>) ?? {})) schemasIn(v, out);
   if (s.items) schemasIn(s.items as Schema, out);
-  for (const b of (s.anyOf as Schema[]) ?? []) schemasIn(b, out);
+  for (const b of [...((s.anyOf as Schema[]) ?? []), ...((s.oneOf as Schema[]) ?? [])]) schemasIn(b, out);
   if (s.additionalProperties && typeof s.additionalProperties === 'object') schemasIn(s.additionalProperties as Schema, out);
   return out;
 }
@@ -143,10 +145,11 @@ function mutate(r: Rand, root: Schema): string {
       () => {
         const copy = structuredClone(node);
         for (const k of Object.keys(node)) delete node[k];
-        node[pick(r, ['anyOf', 'allOf'])] = [copy, genSchema(r, 3)];
+        node[pick(r, ['anyOf', 'oneOf', 'allOf'])] = [copy, genSchema(r, 3)];
       },
     ],
     ['anyOf branch removed', () => Array.isArray(node.anyOf) && (node.anyOf = node.anyOf.slice(0, 1))],
+    ['oneOf branch removed', () => Array.isArray(node.oneOf) && (node.oneOf = node.oneOf.slice(0, 1))],
     ['minProperties', () => (node.minProperties = pick(r, [0, 1, 2]))],
     ['maxProperties', () => (node.maxProperties = pick(r, [1, 2, 3]))],
     ['uniqueItems', () => (node.uniqueItems = pick(r, [true, false]))],
@@ -161,7 +164,7 @@ function genValue(r: Rand, s: Schema | undefined, depth = 0): unknown {
   if (depth > 4) return null;
   if (!s) return pick<unknown>(r, [...STRS, ...NUMS, true, null]);
   if (chance(r, 0.08)) return pick<unknown>(r, [...STRS, ...NUMS, 0.5, 2.5, true, false, null, [], {}]);
-  for (const k of ['anyOf', 'allOf']) if (Array.isArray(s[k]) && (s[k] as Schema[]).length) return genValue(r, pick(r, s[k] as Schema[]), depth + 1);
+  for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(s[k]) && (s[k] as Schema[]).length) return genValue(r, pick(r, s[k] as Schema[]), depth + 1);
   if (Array.isArray(s.enum) && chance(r, 0.8)) return pick(r, s.enum);
   if (s.const !== undefined && chance(r, 0.8)) return s.const;
   const type = Array.isArray(s.type) ? pick(r, s.type) : (s.type ?? (s.properties ? 'object' : s.items ? 'array' : pick(r, ['string', 'integer', 'object'])));
@@ -189,6 +192,33 @@ function genValue(r: Rand, s: Schema | undefined, depth = 0): unknown {
     }
   }
   return null;
+}
+
+/** The JSON types a schema's values may have, when it says (type, enum or const); integer counts as number. */
+function valueTypes(s: Schema): Set<string> | undefined {
+  const json = (v: unknown) => (v === null ? 'null' : typeof v === 'number' ? 'number' : typeof v);
+  if (s.type !== undefined) return new Set(([] as unknown[]).concat(s.type).map((t) => (t === 'integer' ? 'number' : String(t))));
+  if (Array.isArray(s.enum)) return new Set(s.enum.map(json));
+  return s.const !== undefined ? new Set([json(s.const)]) : undefined;
+}
+
+/** Every oneOf in the schema has branches of distinct, stated types: a value matches one of them at most. */
+function oneOfsDisjoint(s: unknown): boolean {
+  if (!s || typeof s !== 'object') return true;
+  if (Array.isArray(s)) return s.every(oneOfsDisjoint);
+  const schema = s as Schema;
+  if (Array.isArray(schema.oneOf)) {
+    const seen = new Set<string>();
+    for (const branch of schema.oneOf as Schema[]) {
+      const types = valueTypes(branch);
+      if (!types) return false;
+      for (const t of types) {
+        if (seen.has(t)) return false;
+        seen.add(t);
+      }
+    }
+  }
+  return Object.values(schema).every(oneOfsDisjoint);
 }
 
 function specOf(schema: Schema): string {
@@ -223,7 +253,7 @@ test('every change a JSON Schema validator proves breaking is reported as an err
     const base: Schema = { type: 'object', properties: { v: genSchema(r) } };
     const revision = structuredClone(base);
     const edit = mutate(r, (revision.properties as Record<string, Schema>).v);
-    if (JSON.stringify(base) === JSON.stringify(revision)) continue;
+    if (JSON.stringify(base) === JSON.stringify(revision) || !oneOfsDisjoint(base) || !oneOfsDisjoint(revision)) continue;
     const validBase = ajv.compile(base);
     const validRevision = ajv.compile(revision);
     compared++;
@@ -243,8 +273,10 @@ test('every change a JSON Schema validator proves breaking is reported as an err
       if (!serious(fs)) misses.push({ seed, side, edit, base, revision, value, got: fs.map((f) => `${f.rule} ${f.level}`).join(', ') || 'nothing' });
     };
     if (sent !== undefined) report('request', sent, on('POST /sent'));
-    const patternLoosened = edit === 'pattern removed' || (edit === 'pattern' && JSON.stringify(revision).includes('"pattern":".*"'));
-    if (received !== undefined && !patternLoosened) report('response', received, on('GET /received'));
+    // A response pattern removed or widened is not breaking by policy: the counterexample may be just that.
+    const responseFindings = on('GET /received');
+    const patternLoosened = responseFindings.some((f) => /-pattern-(removed|generalized)$/.test(f.rule));
+    if (received !== undefined && !patternLoosened) report('response', received, responseFindings);
   }
   const shown = misses
     .slice(0, 5)
@@ -252,5 +284,5 @@ test('every change a JSON Schema validator proves breaking is reported as an err
     .join('\n');
   assert.deepEqual(misses.length, 0, `${misses.length} breaking changes not reported (of ${proven} proven in ${compared} pairs):\n${shown}`);
   // Not vacuous: most edits must have been proven breaking on some side.
-  assert.ok(compared > seeds / 2 && proven > compared / 3, `compared ${compared}, proven ${proven}`);
+  assert.ok(compared > seeds / 3 && proven > compared / 3, `compared ${compared}, proven ${proven}`);
 });
