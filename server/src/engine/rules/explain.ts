@@ -844,7 +844,7 @@ export function explainRule(id: RuleId): RuleExplanation {
 /** What the diff does not decide, said once where teams look up a rule (test/unit/contractOracle.test.ts leaves these out). */
 const NOT_JUDGED = `## What is not judged
 
-- **oneOf exclusivity.** A value must match exactly one branch of a \`oneOf\`. Widening one branch can make a value match two, which the \`oneOf\` then rejects; narrowing one can make a value that matched two match one. Each branch is compared on its own, so such a change is reported as what it does to that branch (a schema newly wrapped or split into a \`oneOf\` is judged as a whole: \`*-wrapped-in-one-of\`).
+- **oneOf exclusivity.** A value must match exactly one branch of a \`oneOf\`. Where branches' types overlap, widening one branch can make a value match two, which the \`oneOf\` then rejects; narrowing one can make a value that matched two match one. (Branches of distinct types cannot overlap: there the comparison is exact.) Each branch is compared on its own, so such a change is reported as what it does to that branch (a schema newly wrapped or split into a \`oneOf\` is judged as a whole: \`*-wrapped-in-one-of\`).
 - **A type implied by its keywords.** A schema with \`properties\` and no \`type\` is read as an object, one with \`items\` as an array, as most tools read them. Deleting \`type: object\` beside \`properties\` is no change here, although JSON Schema then accepts any value.
 - **Patterns in responses.** A pattern removed from a response, or widened to \`.*\`, is not breaking (oasdiff's default policy), although the server may then send values the old pattern excluded.
 `;
