@@ -41,6 +41,8 @@ ${s.components ? `components:\n${s.components}\n` : ''}`;
 const expect = (base: Slots, revision: Slots, expected: string[], why?: string): void => expectRules(spec(base), spec(revision), expected, why);
 
 const prop = (extra: string) => `{type: object, properties: {doc: {type: string${extra}}}}`;
+/** An object schema whose one property `name` has the schema given. */
+const inObject = (name: string) => (schema: string) => `{type: object, properties: {${name}: ${schema}}}`;
 
 test('contentMediaType and contentEncoding changed: breaking both ways, on properties and bodies', () => {
   expect({ req: prop(', contentMediaType: image/png') }, { req: prop(', contentMediaType: image/jpeg') }, [
@@ -569,7 +571,7 @@ test('a schema that refers to itself through anyOf branches ends the proof and r
 test('a bound on a schema whose type rules out what it bounds (maxItems on string items, maxLength on an integer) constrains nothing', () => {
   const param = (items: string) => `{name: tags, in: query, schema: {type: array, items: ${items}}}`;
   expect({ params: [param('{type: string, maxItems: 10}')] }, { params: [param('{type: string, maxItems: 5}')] }, [], 'maxItems on strings');
-  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  const prop = inObject('n');
   // When only one side's type rules them out, the type changed: that is the finding.
   expect({ req: prop('{type: string, maxItems: 10}') }, { req: prop('{type: array, items: {type: string}, maxItems: 5}') }, [
     'request-property-type-changed error',
@@ -594,7 +596,7 @@ test('a bound on a schema whose type rules out what it bounds (maxItems on strin
 });
 
 test('a schema that changed type and became an enum reports both: which values are now listed is news of its own', () => {
-  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  const prop = inObject('n');
   expect({ req: '{type: string}' }, { req: '{type: integer, enum: [1, 2]}' }, ['request-body-became-enum error', 'request-body-type-changed error']);
   expect({ req: prop('{type: string}') }, { req: prop('{type: integer, enum: [1, 2]}') }, [
     'request-property-became-enum error',
@@ -658,7 +660,7 @@ test('a 3.1 type list and a oneOf/anyOf of one branch per type are one schema: t
 });
 
 test("keywords for values both sides' types rule out are not compared: properties beside type: string", () => {
-  const prop = (s: string) => `{type: object, properties: {n: ${s}}}`;
+  const prop = inObject('n');
   expect(
     { req: prop('{type: string, properties: {a: {type: string}}}') },
     { req: prop('{type: string, required: [a], properties: {a: {type: integer}}}') },
@@ -688,7 +690,7 @@ test('uniqueItems set rejects requests that repeat an item (a warning: it depend
 });
 
 test('an enum counts only values of its declared type: typing an untyped enum drops the others', () => {
-  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  const prop = inObject('v');
   expect({ req: prop('{enum: [ab, 0]}') }, { req: prop('{enum: [ab, 0], type: number}') }, ['request-property-enum-value-removed error']);
   expect({ res: prop('{enum: [ab, 0]}') }, { res: prop('{enum: [ab, 0], type: number}') }, ['response-property-enum-value-removed info']);
   expect({ req: prop('{type: string, enum: [ab, 0]}') }, { req: prop('{type: string, enum: [ab]}') }, [], '0 was never a valid string');
@@ -720,7 +722,7 @@ test('an anyOf branch added to a response may send a shape clients do not handle
 });
 
 test('a lower count of 0 (minLength, minItems, minProperties) is no bound: writing or deleting it is no change', () => {
-  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  const prop = inObject('v');
   expect({ res: prop('{type: string, minLength: 0}') }, { res: prop('{type: string}') }, []);
   expect({ req: prop('{type: array, items: {type: string}}') }, { req: prop('{type: array, items: {type: string}, minItems: 0}') }, []);
   expect({ res: prop('{type: object, minProperties: 0}') }, { res: prop('{type: object}') }, []);
@@ -798,7 +800,7 @@ test('a typed schema that became an untyped enum takes the types of its values: 
 });
 
 test('a scalar extended through allOf (x -> allOf [x, y]) compares x with its branch: the bounds it kept are no change, y is the added branch', () => {
-  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  const prop = inObject('v');
   const x = '{type: integer, minimum: -1, maximum: 10}';
   expect({ res: prop(x) }, { res: prop(`{allOf: [${x}, {multipleOf: 2}]}`) }, ['response-property-all-of-added info']);
   expect({ req: prop(x) }, { req: prop(`{allOf: [${x}, {multipleOf: 2}]}`) }, ['request-property-all-of-added error']);
@@ -815,7 +817,7 @@ test('a scalar extended through allOf (x -> allOf [x, y]) compares x with its br
 });
 
 test('a pattern added that matches anything constrains nothing', () => {
-  const prop = (s: string) => `{type: object, properties: {v: ${s}}}`;
+  const prop = inObject('v');
   expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '.*'}") }, []);
   expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '^a'}") }, ['request-property-pattern-added error']);
 });

@@ -4,7 +4,7 @@
 // A bound is compared by what it allows, not keyword by keyword, so moving
 // `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change.
 import { child, isScalar, numberOf, type JMap, type JNode } from '../parse/tree';
-import { inertOnBothSides, type PairView } from './pairView';
+import type { PairView } from './pairView';
 import type { ValueKind } from './schemaFacts';
 
 export type Side = 'upper' | 'lower';
@@ -46,8 +46,8 @@ const KINDS: BoundKind[] = [
 ];
 
 export function compareBounds(v: PairView): void {
-  for (const kind of KINDS) if (!inertOnBothSides(v, kind.of)) compareBound(v, kind);
-  if (!inertOnBothSides(v, 'number')) compareMultipleOf(v);
+  for (const kind of KINDS) if (!v.inert(kind.of)) compareBound(v, kind);
+  if (!v.inert('number')) compareMultipleOf(v);
 }
 
 /**

@@ -5,13 +5,19 @@ import type { JMap, JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import type { MessageParams, RuleId, SchemaChangeId } from '../rules/registry';
 import type { RawChange } from './context';
-import { inertFor, type ValueKind } from './schemaFacts';
+import type { ValueKind } from './schemaFacts';
 
 export interface PairView {
   readonly b: JMap;
   readonly r: JMap;
   /** Both sides read as this one type of a 3.1 type list (compared with its oneOf branch of that type). */
   readonly asType?: string;
+  /**
+   * Both sides' types rule out the values keywords of this kind look at, so such keywords constrain nothing
+   * there (`maxItems` on string items, `properties` beside `type: string`). When only one side's type does,
+   * the type changed, which is reported.
+   */
+  inert(kind: ValueKind): boolean;
   readonly dir: 'request' | 'response';
   readonly bRefs: RefResolver;
   readonly rRefs: RefResolver;
@@ -28,13 +34,4 @@ export interface PairView {
   readsThroughRefs<T>(read: () => T): T;
   /** Compares two sub-schemas (following `$ref`s) in the same direction, as a nested property. */
   nested(base: JNode, revision: JNode): void;
-}
-
-/**
- * Both sides' types rule out the values keywords of `instance` look at, so such keywords constrain
- * nothing there (`maxItems` on string items, `properties` beside `type: string`). When only one
- * side's type does, the type changed, which is reported.
- */
-export function inertOnBothSides(v: PairView, instance: ValueKind): boolean {
-  return inertFor(v.b, instance, v.asType) && inertFor(v.r, instance, v.asType);
 }

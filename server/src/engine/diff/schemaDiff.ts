@@ -14,7 +14,7 @@ import { compareConditionals, compareNot } from './conditionalDiff';
 import { compareObjectKeywords } from './objectKeywordsDiff';
 import { compareTypeLists } from './typeListDiff';
 import { compareScalarBecameList } from './listOfOne';
-import { inertOnBothSides, type PairView } from './pairView';
+import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
@@ -29,7 +29,9 @@ import {
   type EffectiveProperties,
   type PropertyDefinition,
   hasComposition,
+  inertKinds,
   isAnnotationOnly,
+  kindBit,
   isClosed,
   isNullBranch,
   isNullable,
@@ -39,6 +41,7 @@ import {
   typesOfBranches,
   typesOfValues,
   valueKey,
+  type ValueKind,
 } from './schemaFacts';
 
 export type DataDirection = 'request' | 'response';
@@ -257,8 +260,8 @@ export class PairComparison implements PairView {
       return;
     }
     // Keywords for values the types on both sides rule out constrain nothing (`properties` beside `type: string`).
-    const objects = !inertOnBothSides(this, 'object');
-    const arrays = !inertOnBothSides(this, 'array');
+    const objects = !this.inert('object');
+    const arrays = !this.inert('array');
     // Compared whatever the type: code generators read `format` on objects too (Twilio's `string-map` is a typed class).
     this.compareFormat();
     this.compareEnum();
@@ -312,6 +315,14 @@ export class PairComparison implements PairView {
 
   nested(base: JNode, revision: JNode): void {
     this.diff.compare(base, revision, this.dir, this.nestedSubject, this.pair);
+  }
+
+  private inertMask?: number;
+
+  inert(kind: ValueKind): boolean {
+    // Read once per pair: the bounds alone ask for nine kinds.
+    this.inertMask ??= inertKinds(this.b, this.asType) & inertKinds(this.r, this.asType);
+    return (this.inertMask & kindBit(kind)) !== 0;
   }
 
   /** `values-kept` when the revision still accepts every value the base's removed branch accepted: losing it rejects no client. */
@@ -462,7 +473,7 @@ export class PairComparison implements PairView {
   private comparePattern(): void {
     const bp = str(this.b, 'pattern');
     const rp = str(this.r, 'pattern');
-    if (bp === rp || inertOnBothSides(this, 'string')) return;
+    if (bp === rp || this.inert('string')) return;
     const anchorB = child(this.b, 'pattern') ?? this.b;
     const anchorR = child(this.r, 'pattern') ?? this.r;
     const patterns = { from: bp ?? '', to: rp ?? '' };

@@ -12,14 +12,25 @@ export function subtypeOf(a: string, b: string): boolean {
 /** The kinds of value a validation keyword looks at: on any other value it passes (JSON Schema's type-specific keywords). */
 export type ValueKind = 'number' | 'string' | 'array' | 'object';
 
+const KIND_BIT: Record<ValueKind, number> = { number: 1, string: 2, array: 4, object: 8 };
+const ALL_KINDS = 15;
+
+/** The kind's bit in an `inertKinds` mask. */
+export function kindBit(kind: ValueKind): number {
+  return KIND_BIT[kind];
+}
+
 /**
- * The schema's written `type` rules out every value `keyword`s of that instance type look at, so
- * such a keyword constrains nothing (`maxItems` on a string, `maxLength` on an integer). `asType`: the
- * schema is read as that one type of its type list.
+ * The kinds of value the schema's written `type` rules out (a bit each), so keywords for them constrain
+ * nothing there (`maxItems` on a string, `maxLength` on an integer). `asType`: the schema is read as that
+ * one type of its type list. No `type`: nothing is ruled out.
  */
-export function inertFor(schema: JMap, instance: ValueKind, asType?: string): boolean {
+export function inertKinds(schema: JMap, asType?: string): number {
   const names = asType ? [asType] : declaredTypes(schema);
-  return !!names && !names.some((n) => n === instance || (instance === 'number' && n === 'integer'));
+  if (!names) return 0;
+  let allowed = 0;
+  for (const n of names) allowed |= n === 'integer' ? KIND_BIT.number : (KIND_BIT[n as ValueKind] ?? 0);
+  return ALL_KINDS & ~allowed;
 }
 
 /** The types a schema's `type` names as written ('null' included), or undefined when it names none (then any type is allowed). */
