@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, SideLocation } from '../../server/src/engine/index';
 import { render, type RenderEnv } from '../../server/src/cli/output/index';
-import type { Report } from '../../server/src/cli/output/report';
+import { buildReport, type Report } from '../../server/src/cli/output/report';
 
 const side = (file: string, line: number, column: number, pointer: string): SideLocation => ({
   file,
@@ -146,4 +146,32 @@ test('sarif: 2.1.0 with registry rules, levels, fingerprints and the base as a r
   assert.deepEqual(first.partialFingerprints, { 'breakwater/v1': 'aaaaaaaaaaaaaaaa' });
   assert.equal(run.results[1].relatedLocations, undefined, 'no base side, no related location');
   assert.equal(run.invocations[0].toolExecutionNotifications.length, 2);
+});
+
+test('a note names the policy when possibly breaking changes rest on what the server does with undeclared properties', () => {
+  const sent = (level: Finding['level'], fingerprint: string): Finding => ({
+    ...removed,
+    rule: 'request-property-removed',
+    level,
+    message: 'Property "code" was removed from schema blik',
+    fingerprint,
+  });
+  const hints = (findings: Finding[]) =>
+    buildReport(
+      [
+        {
+          file: '/w/api.yaml',
+          result: { findings, problems: [], summary: { error: 0, warning: 0, info: 0 } },
+          notes: [],
+          stats: { readMs: 0, compareMs: 0, files: 1 },
+        },
+      ],
+      '/w',
+    ).notes;
+  assert.deepEqual(hints([removed, widened]), [], 'no finding depends on it');
+  assert.deepEqual(hints([sent('error', 'c1')]), [], 'already breaking (a closed schema, or the policy set)');
+  const [one] = hints([sent('warning', 'c1')]);
+  assert.match(one, /^1 possibly breaking change depends on whether the server rejects properties/);
+  assert.match(one, /policies: \{unknownProperties: rejected\}/);
+  assert.match(hints([sent('warning', 'c1'), sent('warning', 'c2'), widened])[0], /^2 possibly breaking changes depend on/);
 });

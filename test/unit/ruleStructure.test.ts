@@ -539,7 +539,7 @@ test("an anyOf/oneOf branch removed whose values the revision still accepts (Str
     { req: both('{type: string, format: date}, {type: integer}, {type: string, maxLength: 9}') },
     [
       'request-property-enum-removed info',
-      'request-property-max-length-set warning', // inside an anyOf: other branches may still take a value
+      'request-property-max-length-set info', // the one value the branch listed ("") meets it
     ],
   );
   expect({ req: both(`{type: string, format: date}, {type: integer}, ${unset}`) }, { req: both('{type: string, format: date}, {type: integer}') }, [
@@ -820,4 +820,46 @@ test('a pattern added that matches anything constrains nothing', () => {
   const prop = inObject('v');
   expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '.*'}") }, []);
   expect({ req: prop('{type: string}') }, { req: prop("{type: string, pattern: '^a'}") }, ['request-property-pattern-added error']);
+});
+
+test('a schema of any type takes null too: deleting a nullable type widens it, and a type of null only is compared as a type', () => {
+  const prop = inObject('v');
+  // 3.1 and 3.0 spellings of "integer or null", made untyped: requests lose nothing, responses may now get anything.
+  expect({ req: prop('{type: [integer, "null"]}') }, { req: prop('{description: anything}') }, []);
+  expect({ res: prop('{type: [integer, "null"]}') }, { res: prop('{description: anything}') }, ['response-property-type-generalized error']);
+  expect({ version: '3.0.3', req: prop('{type: integer, nullable: true}') }, { version: '3.0.3', req: prop('{description: anything}') }, []);
+  // Only null, facing another type: the values changed type, both ways.
+  expect({ req: prop('{type: "null"}') }, { req: prop('{type: integer}') }, ['request-property-type-changed error']);
+  expect({ res: prop('{type: integer}') }, { res: prop('{type: "null"}') }, ['response-property-type-changed error']);
+  expect({ req: prop('{type: "null"}') }, { req: prop('{type: [integer, "null"]}') }, ['request-property-type-generalized info']);
+  expect({ res: prop('{type: "null"}') }, { res: prop('{type: [integer, "null"]}') }, ['response-property-type-generalized error']);
+  expect({ req: prop('{type: [string, "null"]}') }, { req: prop('{type: "null"}') }, ['request-property-type-specialized error']);
+});
+
+test('a bound or pattern added beside a request enum that every listed value meets rejects no client', () => {
+  const prop = inObject('v');
+  expect({ req: prop('{type: string, enum: [cat, dog]}') }, { req: prop('{type: string, enum: [cat, dog], maxLength: 3}') }, [
+    'request-property-max-length-set info',
+  ]);
+  expect(
+    { req: prop('{enum: [abc, a, 1]}') },
+    { req: prop("{enum: [abc, a, 1], pattern: '^[a-z]+$'}") },
+    ['request-property-pattern-added info'],
+    'a pattern does not look at numbers',
+  );
+  expect({ req: prop('{type: integer, enum: [2, 4]}') }, { req: prop('{type: integer, enum: [2, 4], multipleOf: 2, maximum: 4}') }, [
+    'request-property-max-set info',
+    'request-property-multiple-of-set info',
+  ]);
+  // One listed value the new bound rejects: clients that send it are.
+  expect({ req: prop('{type: string, enum: [cat, horse]}') }, { req: prop('{type: string, enum: [cat, horse], maxLength: 3}') }, [
+    'request-property-max-length-set warning',
+  ]);
+  expect({ req: prop('{type: integer, enum: [2, 5], maximum: 9}') }, { req: prop('{type: integer, enum: [2, 5], maximum: 4}') }, [
+    'request-property-max-decreased error',
+  ]);
+  // Responses were never at risk from a tighter bound.
+  expect({ res: prop('{type: string, enum: [cat, horse]}') }, { res: prop('{type: string, enum: [cat, horse], maxLength: 3}') }, [
+    'response-property-max-length-set info',
+  ]);
 });

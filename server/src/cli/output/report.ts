@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, Level, Problem } from '../../engine/index';
 import type { Compared } from '../commands/compared';
 import type { RepoRun, SpecStatus } from '../repo/repoCheck';
+import { policyHints } from './policyHints';
 
 export interface Report {
   findings: Finding[];
@@ -45,7 +46,7 @@ export function buildReport(compared: Compared[], cwd = process.cwd(), given: st
   const problems = compared.flatMap((c) => c.result.problems.map((p) => ({ ...p, file: rel(p.file) })));
   const summary: Record<Level, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.level]++;
-  return { findings, problems, notes: compared.flatMap((c) => c.notes), summary };
+  return { findings, problems, notes: [...compared.flatMap((c) => c.notes), ...policyHints(findings)], summary };
 }
 
 export function buildRepoReport(run: RepoRun, cwd = process.cwd()): Report {

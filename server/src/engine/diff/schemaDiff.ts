@@ -4,7 +4,7 @@
 // encode that, this file only says what changed.
 import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
-import { offWireVariant, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
+import { offWireVariant, ruleInfo, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
 import type { RefResolver } from '../model/refs';
 import type { DiffContext, RawChange, SchemaPair } from './context';
@@ -37,6 +37,8 @@ import {
   isNullable,
   str,
   subtypeOf,
+  takesAnyType,
+  takesOnlyNull,
   typesOf,
   typesOfBranches,
   typesOfValues,
@@ -289,7 +291,22 @@ export class PairComparison implements PairView {
 
   /** A keyword change of this schema; `{what}` in the message names the schema. */
   emit(change: SchemaChangeId, params: MessageParams, base: JNode | undefined, revision: JNode | undefined, more: Partial<RawChange> = {}): void {
-    this.emitRule(schemaRuleId(this.dir, this.subject, change), { what: this.what, ...params }, base, revision, more);
+    const rule = schemaRuleId(this.dir, this.subject, change);
+    if (more.circumstance === undefined && ruleInfo(rule).when?.['values-kept'] && this.listedValuesKept) more = { ...more, circumstance: 'values-kept' };
+    this.emitRule(rule, { what: this.what, ...params }, base, revision, more);
+  }
+
+  private listedValuesMemo?: boolean;
+
+  /**
+   * A request schema that lists its values (enum or const), each of which the revision still accepts: a
+   * bound or pattern added that they all meet rejects no client. Read once per pair.
+   */
+  private get listedValuesKept(): boolean {
+    this.listedValuesMemo ??=
+      (child(this.b, 'enum') !== undefined || child(this.b, 'const') !== undefined) &&
+      this.valuesKept('request', { schema: this.r, refs: this.rRefs }, { schema: this.b, refs: this.bRefs }) !== undefined;
+    return this.listedValuesMemo;
   }
 
   /**
@@ -351,8 +368,13 @@ export class PairComparison implements PairView {
 
   private compareTypes(): boolean {
     // An untyped enum allows the types of the values it lists (facing another enum, compareEnum compares the values).
-    const bt = typesOf(this.b) ?? (child(this.r, 'enum') ? undefined : typesOfValues(this.b));
-    const rt = typesOf(this.r) ?? (child(this.b, 'enum') ? undefined : typesOfValues(this.r));
+    let bt = typesOf(this.b) ?? (child(this.r, 'enum') ? undefined : typesOfValues(this.b));
+    let rt = typesOf(this.r) ?? (child(this.b, 'enum') ? undefined : typesOfValues(this.r));
+    // A side that takes only null: null is then compared as a type (elsewhere it is nullability, compared on its own).
+    if (this.nullOnlyOnOneSide) {
+      bt = takesOnlyNull(this.b) ? new Set(['null']) : bt && withNull(bt, isNullable(this.b, this.bRefs));
+      rt = takesOnlyNull(this.r) ? new Set(['null']) : rt && withNull(rt, isNullable(this.r, this.rRefs));
+    }
     const anchorB = child(this.b, 'type') ?? this.b;
     const anchorR = child(this.r, 'type') ?? this.r;
     if (bt && rt) {
@@ -367,10 +389,10 @@ export class PairComparison implements PairView {
       const survivesAsText = change === 'type-compatible' || (change === 'type-changed' && this.inObjectParameter);
       return !wider && !narrower && !survivesAsText;
     }
-    if (bt && !rt && !hasComposition(this.r) && !child(this.r, 'enum') && this.dir === 'response') {
+    if (bt && takesAnyType(this.r) && this.dir === 'response') {
       this.emit('type-generalized', { from: [...bt].join(' | '), to: 'any type' }, anchorB, this.r, { noFix: true });
     }
-    if (!bt && rt && !hasComposition(this.b) && !child(this.b, 'enum') && this.dir === 'request' && this.b.entries.size > 0) {
+    if (rt && takesAnyType(this.b) && this.dir === 'request' && this.b.entries.size > 0) {
       this.emit('type-changed', { from: 'any type', to: [...rt].join(' | ') }, this.b, anchorR, { noFix: true });
       return true;
     }
@@ -411,7 +433,15 @@ export class PairComparison implements PairView {
     return this.dir === 'request' && (this.subject === 'parameter-property' || this.subject === 'header-property');
   }
 
+  /** Exactly one side's `type` allows only null. */
+  private get nullOnlyOnOneSide(): boolean {
+    return takesOnlyNull(this.b) !== takesOnlyNull(this.r);
+  }
+
   compareNullable(): void {
+    // A schema of any type takes null too, and one of type null only faces another type: what changed
+    // there is the type, which compareTypes judges.
+    if (takesAnyType(this.b) || takesAnyType(this.r) || this.nullOnlyOnOneSide) return;
     const bn = isNullable(this.b, this.bRefs);
     const rn = isNullable(this.r, this.rRefs);
     if (bn === rn) return;
@@ -1042,4 +1072,8 @@ function ownerName(node: JNode, subject: 'parameter' | 'header'): string | undef
     if (subject === 'header' && cur.parent?.key === 'headers' && typeof cur.key === 'string') return `header "${cur.key}"`;
   }
   return undefined;
+}
+
+function withNull(types: Set<string>, nullable: boolean): Set<string> {
+  return nullable ? new Set([...types, 'null']) : types;
 }

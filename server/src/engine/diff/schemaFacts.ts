@@ -40,6 +40,12 @@ export function declaredTypes(schema: JMap): string[] | undefined {
   return isSeq(t) ? t.items.flatMap((i) => (isScalar(i) && typeof i.value === 'string' ? [i.value] : [])) : undefined;
 }
 
+/** A schema whose `type` allows only null (`type: 'null'`, 3.1). */
+export function takesOnlyNull(schema: JMap): boolean {
+  const names = declaredTypes(schema);
+  return !!names?.length && names.every((n) => n === 'null');
+}
+
 /** The JSON Schema type of a scalar value: a whole number is an integer (and so also a number). */
 export function typeOfValue(value: string | number | boolean): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
@@ -110,6 +116,14 @@ export function isNullable(schema: JMap, refs: RefResolver): boolean {
 /** Whether the schema constrains its type in any way (otherwise "no type" means "anything"). */
 export function hasComposition(schema: JMap): boolean {
   return !!(child(schema, 'oneOf') || child(schema, 'anyOf') || child(schema, 'allOf') || child(schema, '$ref') || child(schema, 'not'));
+}
+
+/**
+ * A schema that takes values of every type, null included: no `type`, no listed values, no
+ * composition, and no `properties`/`items` that are read as the type they imply.
+ */
+export function takesAnyType(schema: JMap): boolean {
+  return !child(schema, 'type') && !typesOf(schema) && !hasComposition(schema) && !child(schema, 'enum') && !child(schema, 'const');
 }
 
 export function enumValues(schema: JMap): Map<string, JNode> | undefined {

@@ -64,7 +64,7 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
   'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
   'values-kept':
-    'When the values of that branch are valid on both sides, because the rest of the schema takes them (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays)',
+    'When every value it concerns is still accepted: a removed branch whose values the rest of the schema takes (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays), or listed values that each meet the new bound or pattern',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */

@@ -97,7 +97,8 @@ interface Row {
  * an added allOf branch only declares optional properties the schema did not name (at any depth),
  * which, like any new optional property, constrains nothing clients sent; `values-kept`, every value a
  * removed oneOf/anyOf branch accepted is still accepted by what the schema became (Stripe's "unset"
- * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays).
+ * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays), or every
+ * value a request enum lists meets the bound or pattern added beside it.
  */
 export type Circumstance =
   'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only' | 'values-kept';
@@ -1539,7 +1540,10 @@ function change<const Q extends Side, const S extends Side>(
 const VALUE_FIX = { fix: 'value-changed' } as const;
 const SENT_OLD_TYPE = 'clients that send the old type are rejected';
 const BRANCH_SENT = 'clients that send that branch are rejected';
-/** A removed branch whose every value the revision still accepts: no client is rejected. */
+/**
+ * Every value the base accepted is still accepted: a removed branch whose values the revision takes, or a
+ * bound or pattern that every value of an enum already meets. No client is rejected.
+ */
 const VALUES_KEPT = { 'values-kept': { level: 'info' } } as const;
 
 /**
@@ -1654,14 +1658,14 @@ const SCHEMA_CHANGES = {
     'added',
     'Pattern added',
     '{what} must now match /{to}/',
-    ['error', 'clients that send values not matching it are rejected'],
+    ['error', 'clients that send values not matching it are rejected', VALUES_KEPT],
     ['info'],
   ),
   'pattern-changed': change(
     'changed',
     'Pattern changed',
     '{what} pattern changed from /{from}/ to /{to}/',
-    ['warning', 'clients whose values match only the old pattern are rejected; whether any exist depends on the two patterns'],
+    ['warning', 'clients whose values match only the old pattern are rejected; whether any exist depends on the two patterns', VALUES_KEPT],
     ['warning', 'clients that rely on the old pattern may get values outside it, depending on the two patterns'],
     VALUE_FIX,
   ),
@@ -1683,7 +1687,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'Maximum decreased',
     '{what} {keyword} decreased from {from} to {to}',
-    ['error', 'clients that send larger values are rejected'],
+    ['error', 'clients that send larger values are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1699,7 +1703,7 @@ const SCHEMA_CHANGES = {
     'added',
     'Maximum added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send larger values are rejected, if any do'],
+    ['warning', 'clients that send larger values are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'max-unset': change(
@@ -1713,7 +1717,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'Minimum increased',
     '{what} {keyword} increased from {from} to {to}',
-    ['error', 'clients that send smaller values are rejected'],
+    ['error', 'clients that send smaller values are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1729,7 +1733,7 @@ const SCHEMA_CHANGES = {
     'added',
     'Minimum added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send smaller values are rejected, if any do'],
+    ['warning', 'clients that send smaller values are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'min-unset': change(
@@ -1743,7 +1747,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'Exclusive maximum decreased',
     '{what} {keyword} decreased from {from} to {to}',
-    ['error', 'clients that send larger values are rejected'],
+    ['error', 'clients that send larger values are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1759,7 +1763,7 @@ const SCHEMA_CHANGES = {
     'added',
     'Exclusive maximum added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send larger values are rejected, if any do'],
+    ['warning', 'clients that send larger values are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'exclusive-max-unset': change(
@@ -1773,7 +1777,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'Exclusive minimum increased',
     '{what} {keyword} increased from {from} to {to}',
-    ['error', 'clients that send smaller values are rejected'],
+    ['error', 'clients that send smaller values are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1789,7 +1793,7 @@ const SCHEMA_CHANGES = {
     'added',
     'Exclusive minimum added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send smaller values are rejected, if any do'],
+    ['warning', 'clients that send smaller values are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'exclusive-min-unset': change(
@@ -1803,7 +1807,7 @@ const SCHEMA_CHANGES = {
     'added',
     'multipleOf added',
     '{what} must now be a multiple of {to}',
-    ['warning', 'clients that send other values are rejected (whether any do depends on the values they send)'],
+    ['warning', 'clients that send other values are rejected (whether any do depends on the values they send)', VALUES_KEPT],
     ['info'],
   ),
   'multiple-of-unset': change(
@@ -1817,7 +1821,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'multipleOf changed to a multiple of itself (fewer values allowed)',
     '{what} multipleOf changed from {from} to {to}',
-    ['error', 'clients that send multiples of {from} that are not multiples of {to} are rejected'],
+    ['error', 'clients that send multiples of {from} that are not multiples of {to} are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1833,7 +1837,11 @@ const SCHEMA_CHANGES = {
     'changed',
     'multipleOf changed (some values allowed before are not, and the reverse)',
     '{what} multipleOf changed from {from} to {to}',
-    ['warning', 'clients that send multiples of {from} that are not multiples of {to} are rejected; whether any do depends on the values they send'],
+    [
+      'warning',
+      'clients that send multiples of {from} that are not multiples of {to} are rejected; whether any do depends on the values they send',
+      VALUES_KEPT,
+    ],
     ['warning', 'clients may now receive values that are not multiples of {from}; whether that breaks them depends on whether they rely on it'],
     VALUE_FIX,
   ),
@@ -1841,7 +1849,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'maxLength decreased',
     '{what} {keyword} decreased from {from} to {to}',
-    ['error', 'clients that send longer strings are rejected'],
+    ['error', 'clients that send longer strings are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1857,7 +1865,7 @@ const SCHEMA_CHANGES = {
     'added',
     'maxLength added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send longer strings are rejected, if any do'],
+    ['warning', 'clients that send longer strings are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'max-length-unset': change(
@@ -1871,7 +1879,7 @@ const SCHEMA_CHANGES = {
     'changed',
     'minLength increased',
     '{what} {keyword} increased from {from} to {to}',
-    ['error', 'clients that send shorter strings are rejected'],
+    ['error', 'clients that send shorter strings are rejected', VALUES_KEPT],
     ['info'],
     VALUE_FIX,
   ),
@@ -1887,7 +1895,7 @@ const SCHEMA_CHANGES = {
     'added',
     'minLength added',
     '{what} now has {keyword} {to}',
-    ['warning', 'clients that send shorter strings are rejected, if any do'],
+    ['warning', 'clients that send shorter strings are rejected, if any do', VALUES_KEPT],
     ['info'],
   ),
   'min-length-unset': change(
