@@ -378,6 +378,21 @@ ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `  /plain${i}:\n    get:\n      res
               properties:
                 id:
                   type: string
+        size:
+          type: string
+          enum: [s, m]
+        note:
+          type: [string, 'null']
+        lid:
+          allOf:
+            - type: object
+              properties:
+                hinge:
+                  type: string
+            - type: object
+              properties:
+                latch:
+                  type: integer
     Code:
       anyOf:
         - type: string
@@ -420,6 +435,12 @@ const KEYWORD_EDITS: [string, string][] = [
     '          type: [number, object]\n          properties:\n            id:\n              type: string\n',
   ],
   ['              required: [id]\n', '              maxProperties: 2\n'],
+  ['          enum: [s, m]\n', '          enum: [s, m]\n          maxLength: 1\n'],
+  ["          type: [string, 'null']\n", '          description: free text\n'],
+  [
+    '          allOf:\n            - type: object\n              properties:\n                hinge:\n                  type: string\n            - type: object\n              properties:\n                latch:\n                  type: integer\n',
+    '          type: object\n          properties:\n            hinge:\n              type: string\n            latch:\n              type: integer\n',
+  ],
 ];
 
 test('the live diff equals a full check after edits of the JSON Schema keywords (3.1, YAML and JSON)', () => {

@@ -305,7 +305,7 @@ export class PairComparison implements PairView {
   private get listedValuesKept(): boolean {
     this.listedValuesMemo ??=
       (child(this.b, 'enum') !== undefined || child(this.b, 'const') !== undefined) &&
-      this.valuesKept('request', { schema: this.r, refs: this.rRefs }, { schema: this.b, refs: this.bRefs }) !== undefined;
+      this.proven('request', { schema: this.r, refs: this.rRefs }, { schema: this.b, refs: this.bRefs });
     return this.listedValuesMemo;
   }
 
@@ -344,22 +344,30 @@ export class PairComparison implements PairView {
 
   /** `values-kept` when the revision still accepts every value the base's removed branch accepted: losing it rejects no client. */
   keptValuesOf(bBranch: JNode): 'values-kept' | undefined {
-    return this.valuesKept('request', { schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs });
+    return this.proven('request', { schema: this.r, refs: this.rRefs }, { schema: bBranch, refs: this.bRefs }) ? 'values-kept' : undefined;
   }
 
   /** `values-kept` when a request's new allOf branch accepts every value the base accepted: it rejects no client. */
   takesEveryValue(rBranch: JNode): 'values-kept' | undefined {
-    return this.valuesKept('request', { schema: rBranch, refs: this.rRefs }, { schema: this.b, refs: this.bRefs });
+    return this.proven('request', { schema: rBranch, refs: this.rRefs }, { schema: this.b, refs: this.bRefs }) ? 'values-kept' : undefined;
   }
 
   /** `values-kept` when the base already took every value of the revision's added branch: a response sends nothing new. */
   valuesAlreadyTaken(rBranch: JNode): 'values-kept' | undefined {
-    return this.valuesKept('response', { schema: this.b, refs: this.bRefs }, { schema: rBranch, refs: this.rRefs });
+    return this.proven('response', { schema: this.b, refs: this.bRefs }, { schema: rBranch, refs: this.rRefs }) ? 'values-kept' : undefined;
   }
 
-  /** In direction `dir`, `values-kept` when `wider` accepts every value of `narrower` (proven; read through $refs). */
-  private valuesKept(dir: DataDirection, wider: Side, narrower: Side): 'values-kept' | undefined {
-    return this.dir === dir && this.readsThroughRefs(() => acceptsEveryValueOf(wider, narrower)) ? 'values-kept' : undefined;
+  /**
+   * `branch-kept` when a request's removed allOf branch still holds for every value the revision accepts (its
+   * properties, required names and formats moved into the schema or another branch): nothing it declared was lost.
+   */
+  branchStillHolds(bBranch: JNode): 'branch-kept' | undefined {
+    return this.proven('request', { schema: bBranch, refs: this.bRefs }, { schema: this.r, refs: this.rRefs }) ? 'branch-kept' : undefined;
+  }
+
+  /** In direction `dir`, whether `wider` accepts every value of `narrower` (proven; read through $refs). */
+  private proven(dir: DataDirection, wider: Side, narrower: Side): boolean {
+    return this.dir === dir && this.readsThroughRefs(() => acceptsEveryValueOf(wider, narrower));
   }
 
   get what(): string {
@@ -776,7 +784,7 @@ export class PairComparison implements PairView {
     const annotates = (node: JNode, refs: DiffContext['base']['refs']) => kind === 'allOf' && isAnnotationOnly(refs.deref(node));
     for (const b of removed) {
       const branch = branchLabel(b, this.bRefs);
-      const more = { detail: branch, circumstance: kind !== 'allOf' ? this.keptValuesOf(b) : undefined };
+      const more = { detail: branch, circumstance: kind !== 'allOf' ? this.keptValuesOf(b) : this.branchStillHolds(b) };
       this.emit(annotates(b, this.bRefs) ? 'all-of-removed-annotation-only' : `${change}-removed`, { branch }, b, rl ?? this.r, more);
     }
     for (const r of added) {

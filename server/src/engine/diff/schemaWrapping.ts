@@ -100,7 +100,10 @@ function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: bool
     for (const o of others) {
       const branch = branchLabel(o, refs);
       if (w.kind === 'allOf')
-        pc.emit(isAnnotationOnly(refs.deref(o)) ? 'all-of-removed-annotation-only' : 'all-of-removed', { branch }, o, pc.r, { detail: branch });
+        pc.emit(isAnnotationOnly(refs.deref(o)) ? 'all-of-removed-annotation-only' : 'all-of-removed', { branch }, o, pc.r, {
+          detail: branch,
+          circumstance: pc.branchStillHolds(o),
+        });
       else pc.emit(w.kind === 'oneOf' ? 'one-of-removed' : 'any-of-removed', { branch }, o, pc.r, { detail: branch, circumstance: pc.keptValuesOf(o) });
     }
     pc.diff.compare(match, pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });

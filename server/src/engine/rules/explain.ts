@@ -65,6 +65,8 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
   'values-kept':
     'When every value it concerns is still accepted: a removed branch whose values the rest of the schema takes (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays), or listed values that each meet the new bound or pattern',
+  'branch-kept':
+    'When the schema still says everything the branch said: its properties, required names and formats moved into the schema itself or another branch (an allOf inlined)',
 };
 
 /** The levels a rule takes in other circumstances (registry `when`), one sentence each. */

@@ -98,10 +98,11 @@ interface Row {
  * which, like any new optional property, constrains nothing clients sent; `values-kept`, every value a
  * removed oneOf/anyOf branch accepted is still accepted by what the schema became (Stripe's "unset"
  * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays), or every
- * value a request enum lists meets the bound or pattern added beside it.
+ * value a request enum lists meets the bound or pattern added beside it; `branch-kept`, a removed allOf
+ * branch still holds for every value the revision accepts (its declarations moved, e.g. inlined).
  */
 export type Circumstance =
-  'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only' | 'values-kept';
+  'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only' | 'values-kept' | 'branch-kept';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -2065,7 +2066,7 @@ const SCHEMA_CHANGES = {
     'removed',
     'allOf branch removed',
     'an allOf branch ({branch}) was removed from {what}',
-    ['warning', 'clients break only if they relied on what that branch declared (defaults, formats)'],
+    ['warning', 'clients break only if they relied on what that branch declared (defaults, formats)', { 'branch-kept': { level: 'info' } }],
     ['info'],
   ),
   'all-of-added-annotation-only': change(
