@@ -383,6 +383,10 @@ ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `  /plain${i}:\n    get:\n      res
           enum: [s, m]
         note:
           type: [string, 'null']
+        pick:
+          oneOf:
+            - {type: object, title: Near, properties: {radius: {type: integer, maximum: 9}}}
+            - {type: object, title: Far, properties: {city: {type: string}}}
         lid:
           allOf:
             - type: object
@@ -436,6 +440,10 @@ const KEYWORD_EDITS: [string, string][] = [
   ],
   ['              required: [id]\n', '              maxProperties: 2\n'],
   ['          enum: [s, m]\n', '          enum: [s, m]\n          maxLength: 1\n'],
+  [
+    '            - {type: object, title: Near, properties: {radius: {type: integer, maximum: 9}}}\n            - {type: object, title: Far, properties: {city: {type: string}}}\n',
+    '            - {type: object, title: Far, properties: {city: {type: string}}}\n            - {type: object, title: Near, properties: {radius: {type: integer, maximum: 5}}}\n',
+  ],
   ["          type: [string, 'null']\n", '          description: free text\n'],
   [
     '          allOf:\n            - type: object\n              properties:\n                hinge:\n                  type: string\n            - type: object\n              properties:\n                latch:\n                  type: integer\n',

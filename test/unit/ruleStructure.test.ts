@@ -883,3 +883,56 @@ test('an allOf inlined into one schema that still says all its branches said los
     'response-body-all-of-removed info',
   ]);
 });
+
+test('oneOf branches are paired by what names them (title, a tag property, what they require), not by position', () => {
+  const prop = inObject('v');
+  const vad = (threshold: string) => `{type: object, title: Server VAD, properties: {type: {const: server_vad}, threshold: {type: number${threshold}}}}`;
+  const semantic = '{type: object, title: Semantic VAD, properties: {type: {const: semantic_vad}, eagerness: {type: string}}}';
+  expect({ req: prop(`{oneOf: [${vad('')}, ${semantic}]}`) }, { req: prop(`{oneOf: [${semantic}, ${vad('')}]}`) }, [], 'reordered');
+  expect({ res: prop(`{oneOf: [${vad('')}, ${semantic}]}`) }, { res: prop(`{oneOf: [${semantic}, ${vad('')}]}`) }, [], 'reordered, response');
+  // A change inside a reordered branch is found in that branch.
+  expect({ req: prop(`{oneOf: [${vad('')}, ${semantic}]}`) }, { req: prop(`{oneOf: [${semantic}, ${vad(', maximum: 1')}]}`) }, [
+    'request-property-max-set warning',
+  ]);
+  // Untitled branches told apart by their tag, and branches that only require one name each.
+  const tagged = (kind: string, extra: string) => `{type: object, properties: {kind: {type: string, enum: [${kind}]}${extra}}}`;
+  const a = tagged('a', ', size: {type: integer}');
+  const b = tagged('b', ', size: {type: integer}, label: {type: string}');
+  expect({ res: prop(`{oneOf: [${a}, ${b}]}`) }, { res: prop(`{oneOf: [${b}, ${a}]}`) }, []);
+  const either = (first: string, second: string) =>
+    `{type: object, properties: {ids: {type: array, items: {type: string}}, stores: {type: array, items: {type: string}}}, oneOf: [{required: [${first}]}, {required: [${second}]}]}`;
+  expect({ req: either('ids', 'stores') }, { req: either('stores', 'ids') }, []);
+});
+
+test('allOf of one branch is that branch, even when it composes or is nullable', () => {
+  const prop = inObject('v');
+  const nullableText = "{anyOf: [{type: string, maxLength: 9}, {type: 'null'}]}";
+  for (const side of ['req', 'res'] as const) {
+    expect({ [side]: prop(nullableText) }, { [side]: prop(`{allOf: [${nullableText}]}`) }, [], `${side}: wrapped`);
+    expect({ [side]: prop(`{allOf: [${nullableText}]}`) }, { [side]: prop(nullableText) }, [], `${side}: unwrapped`);
+    expect({ [side]: prop("{type: [string, 'null']}") }, { [side]: prop("{allOf: [{type: [string, 'null']}]}") }, [], `${side}: type list`);
+  }
+  const unset = "{anyOf: [{type: object, additionalProperties: {type: string}}, {type: string, enum: ['']}]}";
+  expect({ req: prop(unset) }, { req: prop(`{allOf: [${unset}]}`) }, []);
+  // What the wrapped branch lost is still found.
+  expect({ req: prop(nullableText) }, { req: prop('{allOf: [{anyOf: [{type: string, maxLength: 9}]}]}') }, ['request-property-became-not-nullable error']);
+  // A null branch wrapped in an allOf of one is still the null branch; a $ref wrapped so still names its branch.
+  expect({ res: prop(nullableText) }, { res: prop("{anyOf: [{type: string, maxLength: 9}, {allOf: [{type: 'null'}]}]}") }, []);
+});
+
+test('a property that two allOf branches define is compared within the branches matched across versions, whatever their order', () => {
+  const schemas = (order: 'ab' | 'ba', statuses: string) => {
+    const own = `{$ref: '#/components/schemas/Call'}`;
+    const extra = `{type: object, required: [status], properties: {status: {$ref: '#/components/schemas/Status'}}}`;
+    return `  schemas:
+    Call: {type: object, properties: {status: {type: string, enum: [${statuses}]}}}
+    Status: {type: string, enum: [done, failed]}
+    Resource: {allOf: [${order === 'ab' ? `${own}, ${extra}` : `${extra}, ${own}`}]}`;
+  };
+  const ref = "{$ref: '#/components/schemas/Resource'}";
+  expect({ res: ref, components: schemas('ab', 'running, done') }, { res: ref, components: schemas('ba', 'running, done') }, []);
+  expect({ req: ref, components: schemas('ab', 'running, done') }, { req: ref, components: schemas('ba', 'running, done') }, []);
+  expect({ res: ref, components: schemas('ab', 'running, done') }, { res: ref, components: schemas('ba', 'running, done, paused') }, [
+    'response-property-enum-value-added warning',
+  ]);
+});

@@ -17,6 +17,7 @@ import { compareScalarBecameList } from './listOfOne';
 import type { PairView } from './pairView';
 import { compareAccessOfProperty, compareContentKeywords, compareDiscriminator, compareExtensibleEnum } from './schemaStructure';
 import { compareWrapping } from './schemaWrapping';
+import { matchBranches, type BranchMatch } from './branchMatching';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
 import { valueHasType } from './valueAcceptance';
 import { stabilityChange, sunsetOf } from './lifecycle';
@@ -570,11 +571,14 @@ export class PairComparison implements PairView {
    * more than once (allOf branches that each say something about it), the one naming most of the
    * properties the other side's names (x -> allOf [x', {properties: {x: more}}] compares x with x').
    */
-  private definitionsToCompare(name: string, bp: EffectiveProperties, rp: EffectiveProperties) {
-    let b: PropertyDefinition = { node: bp.properties.get(name)!, branch: bp.branchOf.get(name) };
-    let r: PropertyDefinition | undefined = rp.properties.has(name) ? { node: rp.properties.get(name)!, branch: rp.branchOf.get(name) } : undefined;
+  private definitionsToCompare(name: string, bp: EffectiveProperties, rp: EffectiveProperties, branches: ReadonlyMap<JNode, JNode>) {
     const bDefs = bp.definitions?.get(name);
     const rDefs = rp.definitions?.get(name);
+    // Defined in a branch matched on the other side, where it is defined too: that pair, whatever the order of the branches.
+    const inMatched = (bDefs || rDefs) && rp.properties.has(name) ? definitionsInMatchedBranches(name, bp, rp, branches) : undefined;
+    if (inMatched) return { bNode: inMatched[0].node, bBranch: inMatched[0].branch, rNode: inMatched[1].node, rBranch: inMatched[1].branch };
+    let b: PropertyDefinition = { node: bp.properties.get(name)!, branch: bp.branchOf.get(name) };
+    let r: PropertyDefinition | undefined = rp.properties.has(name) ? { node: rp.properties.get(name)!, branch: rp.branchOf.get(name) } : undefined;
     if (r && rDefs) r = this.readsThroughRefs(() => closestDefinition(rDefs, this.rRefs, b.node, this.bRefs)) ?? r;
     if (r && bDefs) b = closestDefinition(bDefs, this.bRefs, r.node, this.rRefs) ?? b;
     return { bNode: b.node, bBranch: b.branch, rNode: r?.node, rBranch: r?.branch };
@@ -598,7 +602,7 @@ export class PairComparison implements PairView {
     let described: string | undefined; // named only when a property change is reported (it walks up the tree)
     const container = () => (described ??= describeSchema(this.r, this.subject, true));
     for (const name of bp.properties.keys()) {
-      const { bNode, bBranch, rNode, rBranch: rBranchIfAny } = this.definitionsToCompare(name, bp, rp);
+      const { bNode, bBranch, rNode, rBranch: rBranchIfAny } = this.definitionsToCompare(name, bp, rp, branches);
       const bProp = this.bRefs.deref(bNode);
       // Properties that are not on the wire in this direction do not matter.
       const offWire = isMap(bProp) && boolFlag(bProp, req ? 'readOnly' : 'writeOnly');
@@ -815,8 +819,6 @@ export class PairComparison implements PairView {
   }
 }
 
-type BranchMatch = ReturnType<typeof matchBranches>;
-
 const NONE: ReadonlySet<string> = new Set();
 
 const NO_BRANCHES: ReadonlyMap<JNode, JNode> = new Map();
@@ -849,9 +851,33 @@ function movedBetweenBranches(bp: EffectiveProperties, rp: EffectiveProperties, 
     const rBranch = rp.branchOf.get(name);
     if (bBranch === undefined && rBranch === undefined) continue;
     if (bBranch !== undefined && rBranch !== undefined && branches.get(bBranch) === rBranch) continue;
+    if (definitionsInMatchedBranches(name, bp, rp, branches)) continue;
     (moved ??= new Set()).add(name);
   }
   return moved ?? NONE;
+}
+
+/** Every definition of a property on one side: one per allOf branch (or the schema itself) that declares it. */
+function definitionsOf(p: EffectiveProperties, name: string): PropertyDefinition[] {
+  return p.definitions?.get(name) ?? [{ node: p.properties.get(name)!, branch: p.branchOf.get(name) }];
+}
+
+/** A definition of the property in an allOf branch whose matched branch on the other side defines it too (the last such, as `properties` holds). */
+function definitionsInMatchedBranches(
+  name: string,
+  bp: EffectiveProperties,
+  rp: EffectiveProperties,
+  branches: ReadonlyMap<JNode, JNode>,
+): [PropertyDefinition, PropertyDefinition] | undefined {
+  if (branches.size === 0) return undefined;
+  const rDefs = definitionsOf(rp, name);
+  let found: [PropertyDefinition, PropertyDefinition] | undefined;
+  for (const b of definitionsOf(bp, name)) {
+    const rBranch = b.branch && branches.get(b.branch);
+    const r = rBranch && rDefs.find((d) => d.branch === rBranch);
+    if (r) found = [b, r];
+  }
+  return found;
 }
 
 /**
@@ -946,42 +972,6 @@ function withoutEquivalentOf(whole: Side, branches: JNode[], refs: DiffContext['
     if (naming.length === 1) i = naming[0];
   }
   return i === -1 ? branches : branches.filter((_, j) => j !== i);
-}
-
-/** Pairs composition branches: same $ref first, then same shape, then by position. */
-function matchBranches(bItems: JNode[], rItems: JNode[], bRefs: DiffContext['base']['refs'], rRefs: DiffContext['revision']['refs']) {
-  const matched: [JNode, JNode][] = [];
-  const bLeft = [...bItems];
-  const rLeft = [...rItems];
-  const take = (pred: (b: JNode, r: JNode) => boolean) => {
-    for (let i = 0; i < bLeft.length; i++) {
-      const j = rLeft.findIndex((r) => pred(bLeft[i], r));
-      if (j !== -1) {
-        matched.push([bLeft[i], rLeft[j]]);
-        bLeft.splice(i, 1);
-        rLeft.splice(j, 1);
-        i--;
-      }
-    }
-  };
-  const refName = (n: JNode, refs: typeof bRefs) => {
-    const ref = refs.refOf(n);
-    return ref ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
-  };
-  take((b, r) => refName(b, bRefs) !== undefined && refName(b, bRefs) === refName(r, rRefs));
-  take((b, r) => valueKey(bRefs.deref(b)) === valueKey(rRefs.deref(r)));
-  take((b, r) => shapeKey(bRefs.deref(b)) === shapeKey(rRefs.deref(r)));
-  if (bLeft.length === rLeft.length) {
-    bLeft.forEach((b, i) => matched.push([b, rLeft[i]]));
-    return { matched, removed: [] as JNode[], added: [] as JNode[] };
-  }
-  return { matched, removed: bLeft, added: rLeft };
-}
-
-function shapeKey(node: JNode | undefined): string {
-  if (!isMap(node)) return '?';
-  const t = typesOf(node);
-  return `${t ? [...t].sort().join('|') : '-'}:${child(node, 'enum') ? 'enum' : ''}:${child(node, 'properties') ? 'props' : ''}`;
 }
 
 export function branchLabel(node: JNode, refs: DiffContext['base']['refs']): string {

@@ -91,16 +91,20 @@ export function typesOf(schema: JMap): Set<string> | undefined {
   return out.size ? out : undefined;
 }
 
-export function isNullBranch(node: JNode | undefined, refs: RefResolver): boolean {
+export function isNullBranch(node: JNode | undefined, refs: RefResolver, depth = 0): boolean {
   const s = refs.deref(node);
   if (!isMap(s)) return false;
   const t = child(s, 'type');
   if (isScalar(t) && t.value === 'null') return true;
+  // `allOf: [{type: 'null'}]` (with nothing else that constrains) is that branch.
+  const all = childSeq(s, 'allOf');
+  if (!t && all?.items.length === 1 && depth < 16 && [...s.entries.keys()].every((k) => k === 'allOf' || ANNOTATION_KEYWORDS.has(k)))
+    return isNullBranch(all.items[0], refs, depth + 1);
   const e = childSeq(s, 'enum');
   return !!e && e.items.length === 1 && isScalar(e.items[0]) && e.items[0].value === null && !t;
 }
 
-export function isNullable(schema: JMap, refs: RefResolver): boolean {
+export function isNullable(schema: JMap, refs: RefResolver, depth = 0): boolean {
   if (scalarOf(schema, 'nullable') === true || scalarOf(schema, 'x-nullable') === true) return true;
   const t = child(schema, 'type');
   if (isSeq(t) && t.items.some((i) => isScalar(i) && i.value === 'null')) return true;
@@ -109,6 +113,13 @@ export function isNullable(schema: JMap, refs: RefResolver): boolean {
     const list = childSeq(schema, k);
     if (list && list.items.some((b) => isNullBranch(b, refs))) return true;
   }
+  // null meets an allOf when it meets every branch: `allOf: [{anyOf: [x, {type: 'null'}]}]` is as nullable as its branch.
+  const all = childSeq(schema, 'allOf');
+  if (all?.items.length && !t && depth < 16)
+    return all.items.every((b) => {
+      const d = refs.deref(b);
+      return isMap(d) && isNullable(d, refs, depth + 1);
+    });
   const e = childSeq(schema, 'enum');
   return !!e && e.items.some((i) => isScalar(i) && i.value === null);
 }

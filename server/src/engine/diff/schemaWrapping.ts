@@ -35,6 +35,12 @@ function wrapperOf(schema: JMap, refs: RefResolver): Wrapper | undefined {
   return found && found.branches.length > 0 ? found : undefined;
 }
 
+/** The branch of an `allOf` of one, when nothing beside it constrains values. */
+function soleAllOfBranch(schema: JMap, refs: RefResolver): JNode | undefined {
+  const w = wrapperOf(schema, refs);
+  return w?.kind === 'allOf' && w.list.items.length === 1 ? w.list.items[0] : undefined;
+}
+
 function composes(schema: JMap): boolean {
   return KINDS.some((k) => schema.entries.has(k));
 }
@@ -50,6 +56,14 @@ export function compareWrapping(pc: PairComparison): boolean {
 
 function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: boolean): boolean {
   if (bComposes === rComposes) {
+    // allOf [x] is x, whatever x is (an anyOf, a oneOf, a nullable type): compared with the other side as x.
+    const bSole = soleAllOfBranch(pc.b, pc.bRefs);
+    const rSole = soleAllOfBranch(pc.r, pc.rRefs);
+    if ((bSole === undefined) !== (rSole === undefined)) {
+      pc.compareNullable();
+      pc.diff.compare(bSole ?? pc.b, rSole ?? pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
+      return true;
+    }
     // allOf [x] -> oneOf [x]: one branch either way, the same schema.
     const bw = wrapperOf(pc.b, pc.bRefs);
     const rw = wrapperOf(pc.r, pc.rRefs);
