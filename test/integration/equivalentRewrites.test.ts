@@ -146,3 +146,64 @@ for (const file of ['openai-openapi.json', 'stripe-spec3.json']) {
     }
   });
 }
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** Parameters, request bodies and responses moved into components, parameters reordered, and a parameter every operation of a path has hoisted to the path item. */
+function restructure(spec: JsonObject, seed: number, share: number): { spec: JsonObject; counts: Record<string, number> } {
+  const random = seeded(seed);
+  const out = structuredClone(spec);
+  const components = (isObject(out.components) ? out.components : (out.components = {})) as JsonObject;
+  const counts = { parameters: 0, requestBodies: 0, responses: 0, reordered: 0, hoisted: 0 };
+  let n = 0;
+  const move = (kind: 'parameters' | 'requestBodies' | 'responses', value: JsonObject): JsonObject => {
+    const name = `Moved${++n}`;
+    ((components[kind] ??= {}) as JsonObject)[name] = value;
+    counts[kind]++;
+    return { $ref: `#/components/${kind}/${name}` };
+  };
+  for (const item of Object.values(isObject(out.paths) ? out.paths : {})) {
+    if (!isObject(item)) continue;
+    const ops = METHODS.filter((m) => isObject(item[m])).map((m) => item[m] as JsonObject);
+    for (const op of ops) {
+      if (Array.isArray(op.parameters)) {
+        op.parameters = op.parameters.map((p) => (isObject(p) && p.$ref === undefined && random() < share ? move('parameters', p) : p));
+        if (random() < share) {
+          op.parameters.reverse();
+          counts.reordered++;
+        }
+      }
+      if (isObject(op.requestBody) && op.requestBody.$ref === undefined && random() < share) op.requestBody = move('requestBodies', op.requestBody);
+      const responses = isObject(op.responses) ? op.responses : {};
+      for (const [status, response] of Object.entries(responses))
+        if (isObject(response) && response.$ref === undefined && random() < share) responses[status] = move('responses', response);
+    }
+    if (ops.length < 2 || random() >= share) continue;
+    for (const p of Array.isArray(ops[0].parameters) ? [...ops[0].parameters] : []) {
+      const key = JSON.stringify(p);
+      if (!isObject(p) || p.$ref !== undefined) continue;
+      if (!ops.every((op) => Array.isArray(op.parameters) && op.parameters.some((x) => JSON.stringify(x) === key))) continue;
+      for (const op of ops) op.parameters = (op.parameters as Json[]).filter((x) => JSON.stringify(x) !== key);
+      item.parameters = [...(Array.isArray(item.parameters) ? item.parameters : []), p];
+      counts.hoisted++;
+    }
+  }
+  return { spec: out, counts };
+}
+
+for (const file of ['openai-openapi.json', 'stripe-spec3.json']) {
+  test(`${file}: parameters, bodies and responses moved into components, reordered or hoisted to the path give no findings`, (t) => {
+    const full = path.join(LARGE, file);
+    if (!existsSync(full)) return t.skip(`corpus not found at ${full}`);
+    const text = readFileSync(full, 'utf8');
+    const { spec, counts } = restructure(JSON.parse(text) as JsonObject, 1, 0.5);
+    const findings = compareSpecs({ text, file: full }, { text: JSON.stringify(spec, null, 1), file: full.replace('.json', '.moved.json') }).findings;
+    assert.deepEqual(
+      findings.slice(0, 10).map((f) => `${f.level} ${f.rule} ${f.pointer}: ${f.message}`),
+      [],
+      `${findings.length} findings after ${JSON.stringify(counts)}`,
+    );
+    for (const kind of ['parameters', 'requestBodies', 'responses', 'reordered'] as const) assert.ok(counts[kind] > 30, `${kind}: ${counts[kind]}`);
+    assert.ok(counts.hoisted > 0, 'a parameter was hoisted');
+  });
+}
