@@ -1,7 +1,8 @@
-// Where values travel as text (parameters, headers, form fields, XML, plain text), the
+// Where values travel as text (parameters, headers, form fields, XML, plain text, CSV), the
 // text of a number or a boolean is also a valid string: integer -> string still accepts
 // every request a client sent, string -> integer still gives response readers a string
-// they can read. In JSON bodies the same changes break clients (42 is not "42").
+// they can read. In JSON bodies the same changes break clients (42 is not "42"), and so in
+// streams of JSON documents (server-sent events, NDJSON), YAML and MessagePack.
 // Each case in YAML and JSON, both directions, with exact ids and levels.
 import { test } from 'node:test';
 import { expectRules } from '../support/engineHarness';
@@ -77,6 +78,15 @@ test('form fields and plain-text bodies are text; JSON bodies are not', () => {
   expect({ resType: 'text/plain', res: '{type: integer}' }, { resType: 'text/plain', res: '{type: string}' }, ['response-body-type-changed error']);
   expect({ resType: 'application/xml', res: age('string') }, { resType: 'application/xml', res: age('boolean') }, ['response-property-type-compatible info']);
   expect({ res: age('string') }, { res: age('boolean') }, ['response-property-type-changed error']);
+});
+
+test('streams of JSON documents, YAML and MessagePack keep their types: server-sent events are not text', () => {
+  const age = (t: string) => `{type: object, properties: {age: {type: ${t}}}}`;
+  for (const mediaType of ['text/event-stream', 'application/x-ndjson', 'application/jsonl', 'application/yaml', 'application/msgpack']) {
+    expect({ resType: mediaType, res: age('string') }, { resType: mediaType, res: age('integer') }, ['response-property-type-changed error'], mediaType);
+    expect({ reqType: mediaType, req: age('integer') }, { reqType: mediaType, req: age('string') }, ['request-property-type-changed error'], mediaType);
+  }
+  expect({ resType: 'text/csv', res: age('string') }, { resType: 'text/csv', res: age('integer') }, ['response-property-type-compatible info'], 'CSV is text');
 });
 
 test('one schema used by a JSON and a form body: judged for each', () => {

@@ -42,3 +42,19 @@ export function mediaTypeRelation(base: string, revision: string): MediaTypeRela
   if (covers(b, r)) return 'specialized';
   return 'unrelated';
 }
+
+/**
+ * Media types whose values keep their JSON types on the wire: JSON itself (and `+json`, `*\/*`), streams
+ * of JSON documents (server-sent events, NDJSON / JSON Lines, JSON text sequences), YAML, and the typed
+ * binary encodings of the same data model (MessagePack, CBOR). In every other media type (forms,
+ * multipart parts, XML, plain text) values travel as text, where `1` and `"1"` are one value.
+ */
+export function keepsValueTypes(mediaType: string): boolean {
+  const essence = mediaTypeEssence(mediaType);
+  return (
+    essence === '*/*' ||
+    /^application\/json$|\+json$/.test(essence) ||
+    /^text\/event-stream$|^application\/(x-)?ndjson$|^application\/(x-)?jsonl(ines)?$|^application\/json-seq$/.test(essence) ||
+    /^(application|text)\/(x-)?yaml$|\+yaml$|^application\/(x-)?msgpack$|^application\/cbor$|\+cbor$/.test(essence)
+  );
+}

@@ -6,7 +6,7 @@ import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
-import { mediaTypeRelation } from './mediaTypes';
+import { keepsValueTypes, mediaTypeRelation } from './mediaTypes';
 import { encodingChanges } from './partEncoding';
 import { serialisationOf, serialisations, type WrittenValue } from './serialisation';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
@@ -360,7 +360,7 @@ class SpecDiff {
         continue;
       }
       this.partEncoding(bm, rm, op, side, params);
-      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, { root: op, textual: !isJsonLike(mt) && !isJsonLike(rm.mediaType) });
+      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, { root: op, textual: !keepsValueTypes(mt) && !keepsValueTypes(rm.mediaType) });
     }
     for (const [mt, rm] of rc) {
       if (bc.has(mt) || paired.has(rm)) continue;
