@@ -9,23 +9,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareSpecs } from '../../server/src/engine/index';
+import { corpusDir } from '../support/corpus';
+import { isObject, valueAt, type Json, type JsonObject } from '../support/jsonValue';
+import { seeded } from '../support/mutate';
 
-const LARGE = path.resolve(__dirname, '../../../../shared/corpus/large');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const LARGE = path.join(corpusDir() ?? path.resolve(__dirname, '../../../../shared/corpus'), 'large');
 
 type Direction = 'request' | 'response';
 
@@ -143,8 +131,6 @@ function sitesOf(spec: JsonObject): Site[] {
   return sites;
 }
 
-const at = (root: Json, keys: string[]): Json | undefined =>
-  keys.reduce<Json | undefined>((node, k) => (isObject(node) ? node[k] : Array.isArray(node) ? node[Number(k)] : undefined), root);
 /** Path templates compare without their parameter names. */
 const sameOperation = (a: string, b: string) => a.replace(/\{[^}]*\}/g, '{}') === b.replace(/\{[^}]*\}/g, '{}');
 
@@ -163,10 +149,10 @@ for (const file of ['openai-openapi.json', 'stripe-spec3.json']) {
       const site = sites[Math.floor(random() * sites.length)];
       const edits = EDITS[site.direction];
       const edit = edits[Math.floor(random() * edits.length)];
-      const original = at(spec, site.at);
+      const original = valueAt(spec, site.at);
       if (!isObject(original) || !edit.applies(original)) continue;
       const revision = structuredClone(spec);
-      edit.apply(at(revision, site.at) as JsonObject, is31);
+      edit.apply(valueAt(revision, site.at) as JsonObject, is31);
       made++;
       const findings = compareSpecs({ text, file: full }, { text: JSON.stringify(revision), file: full.replace('.json', '.edited.json') }).findings;
       const reported = findings.some((f) => f.level !== 'info' && f.direction === site.direction && f.operations.some((o) => sameOperation(o, site.operation)));

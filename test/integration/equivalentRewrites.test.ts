@@ -9,23 +9,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareSpecs } from '../../server/src/engine/index';
+import { corpusDir } from '../support/corpus';
+import { isObject, type Json, type JsonObject } from '../support/jsonValue';
+import { seeded } from '../support/mutate';
 
-const LARGE = path.resolve(__dirname, '../../../../shared/corpus/large');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const LARGE = path.join(corpusDir() ?? path.resolve(__dirname, '../../../../shared/corpus'), 'large');
 
 type Rewrite = 'reorder' | 'describe' | 'extract' | 'wrap' | 'null-branch';
 
@@ -131,7 +119,8 @@ for (const file of ['openai-openapi.json', 'stripe-spec3.json']) {
     if (!existsSync(full)) return t.skip(`corpus not found at ${full}`);
     const text = readFileSync(full, 'utf8');
     const spec = JSON.parse(text) as JsonObject;
-    for (const seed of [1, 2]) {
+    // REWRITE_SEEDS=n runs more seeds (CI runs two).
+    for (let seed = 1; seed <= Number(process.env.REWRITE_SEEDS ?? 2); seed++) {
       const rewriter = new Rewriter(seed, 0.4, String(spec.openapi).startsWith('3.1'));
       const rewritten = JSON.stringify(rewriter.rewriteSpec(spec), null, 1);
       const findings = compareSpecs({ text, file: full }, { text: rewritten, file: full.replace('.json', '.rewritten.json') }).findings;
@@ -142,7 +131,9 @@ for (const file of ['openai-openapi.json', 'stripe-spec3.json']) {
       );
       // Not vacuous: each kind of rewrite happened many times (the null branch only in 3.1).
       const is31 = String(spec.openapi).startsWith('3.1');
-      for (const [kind, n] of Object.entries(rewriter.counts)) if (kind !== 'null-branch' || is31) assert.ok(n > 30, `${kind}: ${n}`);
+      // OpenAI writes few nullable values in a form the rewrite can respell.
+      for (const [kind, n] of Object.entries(rewriter.counts))
+        if (kind !== 'null-branch' || is31) assert.ok(n > (kind === 'null-branch' ? 10 : 30), `${kind}: ${n}`);
     }
   });
 }

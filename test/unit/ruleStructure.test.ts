@@ -902,6 +902,19 @@ test('oneOf branches are paired by what names them (title, a tag property, what 
   const either = (first: string, second: string) =>
     `{type: object, properties: {ids: {type: array, items: {type: string}}, stores: {type: array, items: {type: string}}}, oneOf: [{required: [${first}]}, {required: [${second}]}]}`;
   expect({ req: either('ids', 'stores') }, { req: either('stores', 'ids') }, []);
+  // Branches that differ only in the values they list (Stripe's `now` or a timestamp or "unset"), and a title written beside an allOf wrapper.
+  const now = '{type: string, enum: [now], maxLength: 5000}';
+  const at = '{type: integer, format: unix-time}';
+  const unset = "{type: string, enum: ['']}";
+  expect({ req: prop(`{anyOf: [${now}, ${at}, ${unset}]}`) }, { req: prop(`{anyOf: [${unset}, ${at}, ${now}]}`) }, []);
+  // Two branches alike but for their title and a property's type: the title decides, also when written beside an allOf wrapper.
+  const keyed = (type: string) => `{type: object, properties: {key: {type: ${type}}}, required: [key]}`;
+  const titled = (title: string, type: string) => keyed(type).replace('{type: object,', `{type: object, title: ${title},`);
+  expect(
+    { req: prop(`{anyOf: [${titled('secret', 'string')}, ${titled('client', 'integer')}]}`) },
+    { req: prop(`{anyOf: [{title: client, allOf: [${keyed('integer')}]}, {title: secret, allOf: [${keyed('string')}]}]}`) },
+    [],
+  );
 });
 
 test('allOf of one branch is that branch, even when it composes or is nullable', () => {

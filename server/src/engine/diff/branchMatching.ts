@@ -46,8 +46,8 @@ export function matchBranches(bItems: JNode[], rItems: JNode[], bRefs: RefResolv
 
 /** Greedy on likeness, highest first; ties keep the order the branches are written in. */
 function takeLikeliest(bLeft: JNode[], rLeft: JNode[], bRefs: RefResolver, rRefs: RefResolver, matched: [JNode, JNode][]): void {
-  const bFacts = bLeft.map((n) => factsOf(unwrapped(n, bRefs), bRefs));
-  const rFacts = rLeft.map((n) => factsOf(unwrapped(n, rRefs), rRefs));
+  const bFacts = bLeft.map((n) => factsOf(n, bRefs));
+  const rFacts = rLeft.map((n) => factsOf(n, rRefs));
   const pairs: { i: number; j: number; score: number }[] = [];
   for (let i = 0; i < bLeft.length; i++)
     for (let j = 0; j < rLeft.length; j++) {
@@ -74,6 +74,8 @@ interface BranchFacts {
   names: Set<string>;
   /** Names the branch requires (a branch may be only `required: [...]`, one per way of calling). */
   required: Set<string>;
+  /** Values it lists (`enum`, `const`): Stripe's `{enum: [now]}` and `{enum: ['']}` differ only there. */
+  values: Set<string>;
   /** Properties fixed to one value (a tag such as `type: {const: server_vad}`): property -> value. */
   tags: Map<string, string>;
 }
@@ -89,8 +91,10 @@ function unwrapped(node: JNode, refs: RefResolver): JNode | undefined {
   return d;
 }
 
-function factsOf(node: JNode | undefined, refs: RefResolver): BranchFacts {
-  if (!isMap(node)) return { shape: '?', names: new Set(), required: new Set(), tags: new Map() };
+function factsOf(branch: JNode, refs: RefResolver): BranchFacts {
+  const outer = refs.deref(branch);
+  const node = unwrapped(branch, refs);
+  if (!isMap(node)) return { shape: '?', names: new Set(), required: new Set(), values: new Set(), tags: new Map() };
   const props = childMap(node, 'properties');
   const tags = new Map<string, string>();
   if (props)
@@ -99,7 +103,11 @@ function factsOf(node: JNode | undefined, refs: RefResolver): BranchFacts {
       if (fixed !== undefined) tags.set(name, fixed);
     }
   const names = new Set(props ? props.entries.keys() : []);
-  return { title: str(node, 'title'), shape: shapeKey(node, refs), names, required: new Set(requiredSet(node).keys()), tags };
+  // A title written beside the allOf wrapper names the branch as well as one inside it.
+  const title = (isMap(outer) ? str(outer, 'title') : undefined) ?? str(node, 'title');
+  const listed = child(node, 'const') ?? child(node, 'enum');
+  const values = new Set(isSeq(listed) ? listed.items.map(valueKey) : listed ? [valueKey(listed)] : []);
+  return { title, shape: shapeKey(node, refs), names, required: new Set(requiredSet(node).keys()), values, tags };
 }
 
 /** The one value a property allows (`const: x`, `enum: [x]`), as a key. */
@@ -119,7 +127,7 @@ function likeness(b: BranchFacts, r: BranchFacts): number {
     if (other !== undefined) score += other === value ? SAME_TAG : -SAME_TAG;
   }
   if (b.shape === r.shape) score += SAME_SHAPE;
-  return score + SHARED_NAMES * (overlap(b.names, r.names) + overlap(b.required, r.required));
+  return score + SHARED_NAMES * (overlap(b.names, r.names) + overlap(b.required, r.required) + overlap(b.values, r.values));
 }
 
 /** How much two sets of names share, from 0 (nothing, or both empty) to 1 (the same). */
