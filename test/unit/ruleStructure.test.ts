@@ -949,3 +949,13 @@ test('a property that two allOf branches define is compared within the branches 
     'response-property-enum-value-added warning',
   ]);
 });
+
+test('a property that is an allOf of one deprecated component is deprecated: wrapping the $ref is no reactivation, removing it is a deprecated removal', () => {
+  const components = `  schemas:
+    Legacy: {type: string, deprecated: true}`;
+  const obj = (v: string) => `{type: object, properties: {name: {type: string}${v}}}`;
+  const ref = ", old: {$ref: '#/components/schemas/Legacy'}";
+  const wrapped = ", old: {allOf: [{$ref: '#/components/schemas/Legacy'}]}";
+  for (const side of ['req', 'res'] as const) expect({ [side]: obj(ref), components }, { [side]: obj(wrapped), components }, [], side);
+  expect({ req: obj(wrapped), components }, { req: obj(''), components }, ['request-property-removed-with-deprecation info']);
+});

@@ -2,9 +2,9 @@
 // counterpart rather than with whatever sits at its index: authors reorder branches, and what names
 // a branch is its $ref, its content, its title, or the constant its tag property holds
 // (`type: {const: server_vad}`), more than its position.
-import { child, childMap, childSeq, isMap, isScalar, isSeq, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, isMap, isScalar, isSeq, type JMap, type JNode } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
-import { ANNOTATION_KEYWORDS, requiredSet, str, typesOf, valueKey } from './schemaFacts';
+import { allOfOfOne, requiredSet, str, typesOf, valueKey } from './schemaFacts';
 
 export interface BranchMatch {
   matched: [JNode, JNode][];
@@ -83,11 +83,7 @@ interface BranchFacts {
 /** The schema a branch stands for: through $refs and `allOf` wrappers of one branch (which are that branch). */
 function unwrapped(node: JNode, refs: RefResolver): JNode | undefined {
   let d = refs.deref(node);
-  for (let depth = 0; depth < 8 && isMap(d); depth++) {
-    const all = childSeq(d, 'allOf');
-    if (!all || all.items.length !== 1 || ![...d.entries.keys()].every((k) => k === 'allOf' || ANNOTATION_KEYWORDS.has(k))) break;
-    d = refs.deref(all.items[0]);
-  }
+  for (let depth = 0, sole; depth < 8 && isMap(d) && (sole = allOfOfOne(d)); depth++) d = refs.deref(sole);
   return d;
 }
 
@@ -149,7 +145,7 @@ function shapeKey(node: JMap, refs: RefResolver, depth = 0): string {
 function refName(n: JNode, refs: RefResolver): string | undefined {
   let ref = refs.refOf(n);
   const d = ref ? undefined : refs.deref(n);
-  const all = isMap(d) ? childSeq(d, 'allOf') : undefined;
-  if (all?.items.length === 1 && unwrapped(n, refs) !== d) ref = refs.refOf(all.items[0]);
+  const sole = isMap(d) ? allOfOfOne(d) : undefined;
+  if (sole) ref = refs.refOf(sole);
   return ref ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
 }

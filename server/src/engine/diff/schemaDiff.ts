@@ -34,6 +34,7 @@ import {
   isAnnotationOnly,
   kindBit,
   isClosed,
+  isDeprecated,
   isNullBranch,
   isNullable,
   str,
@@ -619,7 +620,7 @@ export class PairComparison implements PairView {
           offWire,
         );
         if (!rule) continue;
-        const deprecatedInBase = isMap(bProp) && boolFlag(bProp, 'deprecated');
+        const deprecatedInBase = isMap(bProp) && isDeprecated(bProp, this.bRefs);
         // A request schema that admits no other properties now rejects clients that still send it.
         const circumstance = req && isClosed(this.r, this.rRefs) ? 'closed-schema' : undefined;
         this.emitRule(rule, { name, container: container() }, bNode, rp.anchor, { detail: name, fixKey: name, deprecatedInBase, circumstance });
@@ -702,8 +703,8 @@ export class PairComparison implements PairView {
   /** Deprecation and x-stability-level of a property present on both sides. */
   private compareLifecycle(name: string, container: () => string, bProp: JMap, rProp: JMap, bNode: JNode, rNode: JNode): void {
     const req = this.dir === 'request';
-    const bDep = boolFlag(bProp, 'deprecated');
-    const rDep = boolFlag(rProp, 'deprecated');
+    const bDep = isDeprecated(bProp, this.bRefs);
+    const rDep = this.readsThroughRefs(() => isDeprecated(rProp, this.rRefs));
     if (bDep !== rDep) {
       const sunset = rDep ? sunsetOf(rProp, this.ctx.settings.sunsetKeys) : undefined;
       const withSunset = sunset !== undefined && sunset !== 'invalid';

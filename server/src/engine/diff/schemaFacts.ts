@@ -91,15 +91,26 @@ export function typesOf(schema: JMap): Set<string> | undefined {
   return out.size ? out : undefined;
 }
 
+/**
+ * The branch of an `allOf` of one, when nothing beside it constrains values (annotations, extensions and
+ * the keys in `besides` may be there): such a schema is that branch.
+ */
+export function allOfOfOne(schema: JMap, besides?: ReadonlySet<string>): JNode | undefined {
+  const all = childSeq(schema, 'allOf');
+  if (all?.items.length !== 1) return undefined;
+  for (const key of schema.entries.keys())
+    if (key !== 'allOf' && !ANNOTATION_KEYWORDS.has(key) && !key.startsWith('x-') && !besides?.has(key)) return undefined;
+  return all.items[0];
+}
+
 export function isNullBranch(node: JNode | undefined, refs: RefResolver, depth = 0): boolean {
   const s = refs.deref(node);
   if (!isMap(s)) return false;
   const t = child(s, 'type');
   if (isScalar(t) && t.value === 'null') return true;
-  // `allOf: [{type: 'null'}]` (with nothing else that constrains) is that branch.
-  const all = childSeq(s, 'allOf');
-  if (!t && all?.items.length === 1 && depth < 16 && [...s.entries.keys()].every((k) => k === 'allOf' || ANNOTATION_KEYWORDS.has(k)))
-    return isNullBranch(all.items[0], refs, depth + 1);
+  // `allOf: [{type: 'null'}]` is that branch.
+  const sole = depth < 16 ? allOfOfOne(s) : undefined;
+  if (sole) return isNullBranch(sole, refs, depth + 1);
   const e = childSeq(s, 'enum');
   return !!e && e.items.length === 1 && isScalar(e.items[0]) && e.items[0].value === null && !t;
 }
@@ -248,6 +259,13 @@ export function effectiveProperties(schema: JMap, refs: RefResolver, depth = 0):
   if (own) for (const [k, v] of own.entries) define(k, v, undefined);
   for (const [k, v] of requiredSet(schema)) required.set(k, v);
   return { properties, required, anchor: own ?? schema, branchOf, definitions };
+}
+
+/** Marked deprecated, on the schema or on the branch of an `allOf` of one it is (a wrapped $ref to a deprecated component). */
+export function isDeprecated(schema: JMap, refs: RefResolver): boolean {
+  if (boolFlag(schema, 'deprecated')) return true;
+  const sole = refs.deref(allOfOfOne(schema));
+  return isMap(sole) && boolFlag(sole, 'deprecated');
 }
 
 export function boolFlag(schema: JMap, key: string): boolean {

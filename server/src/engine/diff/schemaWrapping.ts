@@ -6,7 +6,7 @@
 import { child, isMap, isScalar, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
-import { ANNOTATION_KEYWORDS, isAnnotationOnly, isNullBranch, typesOf, valueKey } from './schemaFacts';
+import { allOfOfOne, ANNOTATION_KEYWORDS, isAnnotationOnly, isNullBranch, typesOf, valueKey } from './schemaFacts';
 import { acceptsEveryValueOf } from './schemaSubsumption';
 import { emitTypeListChange } from './typeListDiff';
 
@@ -35,12 +35,6 @@ function wrapperOf(schema: JMap, refs: RefResolver): Wrapper | undefined {
   return found && found.branches.length > 0 ? found : undefined;
 }
 
-/** The branch of an `allOf` of one, when nothing beside it constrains values. */
-function soleAllOfBranch(schema: JMap, refs: RefResolver): JNode | undefined {
-  const w = wrapperOf(schema, refs);
-  return w?.kind === 'allOf' && w.list.items.length === 1 ? w.list.items[0] : undefined;
-}
-
 function composes(schema: JMap): boolean {
   return KINDS.some((k) => schema.entries.has(k));
 }
@@ -57,8 +51,8 @@ export function compareWrapping(pc: PairComparison): boolean {
 function compareComposed(pc: PairComparison, bComposes: boolean, rComposes: boolean): boolean {
   if (bComposes === rComposes) {
     // allOf [x] is x, whatever x is (an anyOf, a oneOf, a nullable type): compared with the other side as x.
-    const bSole = soleAllOfBranch(pc.b, pc.bRefs);
-    const rSole = soleAllOfBranch(pc.r, pc.rRefs);
+    const bSole = allOfOfOne(pc.b, PASSIVE);
+    const rSole = allOfOfOne(pc.r, PASSIVE);
     if ((bSole === undefined) !== (rSole === undefined)) {
       pc.compareNullable();
       pc.diff.compare(bSole ?? pc.b, rSole ?? pc.r, pc.dir, pc.subject, pc.pair, { skipNullable: true });
