@@ -959,3 +959,37 @@ test('a property that is an allOf of one deprecated component is deprecated: wra
   for (const side of ['req', 'res'] as const) expect({ [side]: obj(ref), components }, { [side]: obj(wrapped), components }, [], side);
   expect({ req: obj(wrapped), components }, { req: obj(''), components }, ['request-property-removed-with-deprecation info']);
 });
+
+test('an object split into an allOf of parts that together say what it said (a base schema extracted) rejects no client', () => {
+  const whole =
+    "{type: object, required: [id, kind], properties: {id: {type: string}, kind: {type: string, enum: [a, b]}, tags: {type: object, additionalProperties: {type: string}}, note: {anyOf: [{type: string}, {type: 'null'}]}}}";
+  const split = (idSchema: string) =>
+    `{type: object, allOf: [{type: object, required: [id], properties: {id: ${idSchema}, tags: {type: object, additionalProperties: {type: string}}}}, {type: object, required: [kind], properties: {kind: {type: string, enum: [a, b]}, note: {anyOf: [{type: string}, {type: 'null'}]}}}]}`;
+  expect({ req: whole }, { req: split('{type: string}') }, ['request-body-all-of-added info', 'request-body-all-of-added info']);
+  expect({ res: whole }, { res: split('{type: string}') }, ['response-body-all-of-added info', 'response-body-all-of-added info']);
+  // A part that also narrows what it took over rejects clients.
+  expect({ req: whole }, { req: split('{type: string, maxLength: 8}') }, [
+    'request-body-all-of-added error',
+    'request-body-all-of-added info',
+    'request-property-max-length-set warning',
+  ]);
+});
+
+test('a oneOf of components, one refactored into parts without changing what it accepts, still proves a split body keeps every value', () => {
+  const components = (circle: string) => `  schemas:
+    Circle: ${circle}
+    Square: {type: object, required: [side], properties: {side: {type: number}, label: {type: string}}}
+    Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}`;
+  const whole = '{type: object, required: [radius], properties: {radius: {type: number}, label: {type: string}}}';
+  const parts = '{allOf: [{type: object, required: [radius], properties: {radius: {type: number}}}, {type: object, properties: {label: {type: string}}}]}';
+  const body = "{type: object, required: [shape], properties: {shape: {$ref: '#/components/schemas/Shape'}, note: {type: string}}}";
+  // The body split too: its first part holds the oneOf, whose Circle is now built of parts.
+  const splitBody =
+    "{type: object, allOf: [{type: object, required: [shape], properties: {shape: {$ref: '#/components/schemas/Shape'}}}, {type: object, properties: {note: {type: string}}}]}";
+  expect({ req: body, components: components(whole) }, { req: splitBody, components: components(parts) }, [
+    'request-body-all-of-added info',
+    'request-body-all-of-added info',
+    'request-property-all-of-added info',
+    'request-property-all-of-added info',
+  ]);
+});

@@ -10,6 +10,7 @@ import {
   type EffectiveProperties,
   enumValues,
   isClosed,
+  isNullBranch,
   isNullable,
   requiredSet,
   subtypeOf,
@@ -42,6 +43,8 @@ export function acceptsEveryValueOf(wider: Side, narrower: Side): boolean {
 function accepts(w: JNode | undefined, wRefs: RefResolver, n: JNode | undefined, nRefs: RefResolver, depth: number, walk: Walk): boolean {
   if (!isMap(w) || !isMap(n) || depth > MAX_DEPTH || ++walk.steps > MAX_STEPS) return false;
   if (isNullable(n, nRefs) && !isNullable(w, wRefs)) return false;
+  // A branch of null only (`{type: 'null'}`) is accepted by what takes null.
+  if (isNullBranch(n, nRefs)) return true;
   // A schema that lists its values (Stripe's `enum: ['']` for "unset"): each value is checked against the other schema.
   const listed = listedScalars(n);
   if (listed?.every((value) => acceptsValue(w, wRefs, value))) return true;
@@ -49,10 +52,12 @@ function accepts(w: JNode | undefined, wRefs: RefResolver, n: JNode | undefined,
   if (branchesAccepted(w, wRefs, n, nRefs, depth, walk)) return true;
   for (const [key, wValue] of w.entries) {
     if (HANDLED.has(key) || ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if (sameConstraint(wValue, n.entries.get(key))) continue;
+    const nValue = n.entries.get(key);
+    if (sameConstraint(wValue, nValue) || (nValue !== undefined && sameThroughRefs(wValue, wRefs, nValue, nRefs, walk))) continue;
+    if (key === 'oneOf' && isSeq(wValue) && isSeq(nValue) && sameBranches(wValue.items, wRefs, nValue.items, nRefs, depth, walk)) continue;
     if (!composedAccepts(key, wValue, wRefs, n, nRefs, depth, walk)) return false;
   }
-  if (!typesCover(w, n) || !enumCovers(w, n) || !itemsCover(w, wRefs, n, nRefs, depth, walk)) return false;
+  if (!typesCover(w, n, nRefs) || !enumCovers(w, n) || !itemsCover(w, wRefs, n, nRefs, depth, walk)) return false;
   const nEffective = effectiveProperties(n, nRefs); // once: required and properties both read it
   return requiredCovers(w, nEffective) && propertiesCover(w, wRefs, n, nRefs, nEffective, depth, walk);
 }
@@ -68,11 +73,70 @@ function branchesAccepted(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolv
   return !!all && all.items.some(accepted);
 }
 
-/** w's allOf holds when each branch accepts n; its anyOf when one does. Any other keyword is not judged. */
+/**
+ * w's allOf holds when each branch accepts n; its anyOf when one does, and so its oneOf when no value can
+ * match two of its branches (each has a type of its own). Any other keyword is not judged.
+ */
 function composedAccepts(key: string, wValue: JNode, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
-  if ((key !== 'allOf' && key !== 'anyOf') || !isSeq(wValue)) return false;
+  if (!isSeq(wValue) || !(key === 'allOf' || key === 'anyOf' || (key === 'oneOf' && typesApart(wValue.items, wRefs)))) return false;
   const accepting = (b: JNode) => accepts(wRefs.deref(b), wRefs, n, nRefs, depth + 1, walk);
   return key === 'allOf' ? wValue.items.every(accepting) : wValue.items.some(accepting);
+}
+
+/**
+ * Two lists of branches that accept the same values one for one (each pair proven both ways): a oneOf of
+ * either accepts the same values, whichever branches overlap. A component refactored without changing
+ * what it accepts, inside a oneOf, is one.
+ */
+function sameBranches(wItems: JNode[], wRefs: RefResolver, nItems: JNode[], nRefs: RefResolver, depth: number, walk: Walk): boolean {
+  if (wItems.length !== nItems.length) return false;
+  const left = [...wItems];
+  return nItems.every((nb) => {
+    const n = nRefs.deref(nb);
+    const i = left.findIndex((wb) => {
+      const w = wRefs.deref(wb);
+      return accepts(w, wRefs, n, nRefs, depth + 1, walk) && accepts(n, nRefs, w, wRefs, depth + 1, walk);
+    });
+    return i !== -1 && left.splice(i, 1).length === 1;
+  });
+}
+
+/** Branches whose declared types do not overlap (an integer is also a number): a value matches one at most. */
+function typesApart(branches: JNode[], refs: RefResolver): boolean {
+  const seen = new Set<string>();
+  for (const branch of branches) {
+    const d = refs.deref(branch);
+    const types = isMap(d) ? typesOf(d) : undefined;
+    if (!types || (isMap(d) && isNullable(d, refs))) return false;
+    for (const t of types) {
+      const overlapping = t === 'integer' || t === 'number' ? ['integer', 'number'] : [t];
+      if (overlapping.some((o) => seen.has(o))) return false;
+    }
+    for (const t of types) seen.add(t);
+  }
+  return true;
+}
+
+/**
+ * The same value on both sides, read through the $refs of each version (a oneOf of the same component
+ * schemas, say): what accepts the same values. Costs steps of the walk; a cycle or the budget answers false.
+ */
+function sameThroughRefs(a: JNode, aRefs: RefResolver, b: JNode, bRefs: RefResolver, walk: Walk, depth = 0): boolean {
+  if (depth > MAX_DEPTH || ++walk.steps > MAX_STEPS) return false;
+  const x = aRefs.deref(a);
+  const y = bRefs.deref(b);
+  if (x === undefined || y === undefined || x.kind !== y.kind) return false;
+  if (x.kind === 'scalar') return y.kind === 'scalar' && x.value === y.value;
+  if (x.kind === 'seq') return y.kind === 'seq' && x.items.length === y.items.length && x.items.every((item, i) => sameThroughRefs(item, aRefs, y.items[i], bRefs, walk, depth + 1));
+  if (y.kind !== 'map') return false;
+  // Descriptions and examples may differ: they do not change what a schema accepts.
+  const constraining = (m: typeof x) => [...m.entries.keys()].filter((k) => !ANNOTATION_KEYWORDS.has(k));
+  const keys = constraining(x);
+  if (keys.length !== constraining(y).length) return false;
+  return keys.every((key) => {
+    const other = y.entries.get(key);
+    return other !== undefined && sameThroughRefs(x.entries.get(key)!, aRefs, other, bRefs, walk, depth + 1);
+  });
 }
 
 /** The same keyword value on both sides, when it holds no $ref (a $ref may point elsewhere in each version). */
@@ -81,11 +145,21 @@ function sameConstraint(w: JNode, n: JNode | undefined): boolean {
   return n !== undefined && !key.includes('"$ref"') && !key.startsWith('#') && key === valueKey(n);
 }
 
-function typesCover(w: JMap, n: JMap): boolean {
+function typesCover(w: JMap, n: JMap, nRefs: RefResolver): boolean {
   const wt = typesOf(w);
   if (!wt) return !child(w, 'type');
-  const nt = typesOf(n);
+  const nt = typesOf(n) ?? typesOfSomeAllOfBranch(n, nRefs);
   return !!nt && [...nt].every((t) => [...wt].some((u) => subtypeOf(t, u)));
+}
+
+/** An untyped allOf's values meet every branch, so they have the types of any typed one (`allOf: [{type: object, ...}, ...]`). */
+function typesOfSomeAllOfBranch(n: JMap, nRefs: RefResolver): Set<string> | undefined {
+  for (const branch of childSeq(n, 'allOf')?.items ?? []) {
+    const d = nRefs.deref(branch);
+    const types = isMap(d) && !child(d, 'allOf') ? typesOf(d) : undefined;
+    if (types) return types;
+  }
+  return undefined;
 }
 
 function enumCovers(w: JMap, n: JMap): boolean {
@@ -103,18 +177,27 @@ function propertiesCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolve
   const wProps = childMap(w, 'properties');
   const nProps = nEffective.properties;
   const nClosed = isClosed(n, nRefs);
+  // What the narrower schema's undeclared properties may hold: nothing (closed), a schema, or anything. Names
+  // its patternProperties match hold what those say instead: not followed (anything).
+  const nExtra = nClosed || child(n, 'patternProperties') ? undefined : nRefs.deref(child(n, 'additionalProperties'));
+  const nExtraSchema = isMap(nExtra) ? nExtra : undefined;
+  const acceptsExtras = (ws: JNode | undefined) => nClosed || (nExtraSchema !== undefined && accepts(ws, wRefs, nExtraSchema, nRefs, depth + 1, walk));
   if (wProps) {
     for (const [name, ws] of wProps.entries) {
       const ns = nProps.get(name);
-      // A property the narrower schema does not name: it may carry anything, unless that schema admits no others.
-      if (ns ? !accepts(wRefs.deref(ws), wRefs, nRefs.deref(ns), nRefs, depth + 1, walk) : !nClosed) return false;
+      // A property the narrower schema does not name holds what its undeclared properties may hold.
+      if (ns ? !accepts(wRefs.deref(ws), wRefs, nRefs.deref(ns), nRefs, depth + 1, walk) : !acceptsExtras(wRefs.deref(ws))) return false;
     }
   }
   const extra = child(w, 'additionalProperties');
   if (!extra || (isScalar(extra) && extra.value === true)) return true;
-  // Closed (or constrained) extras: only a closed narrower schema whose names the wider one all lists.
   const named = new Set(wProps ? wProps.entries.keys() : []);
-  return nClosed && [...nProps.keys()].every((name) => named.has(name));
+  const unnamed = [...nProps.entries()].filter(([name]) => !named.has(name));
+  // Closed extras: only a closed narrower schema whose names the wider one all lists.
+  if (isScalar(extra)) return extra.value === false && nClosed && unnamed.length === 0;
+  // Extras bound to a schema: the narrower schema's other properties, and its own extras, must meet it.
+  const wExtra = wRefs.deref(extra);
+  return unnamed.every(([, ns]) => accepts(wExtra, wRefs, nRefs.deref(ns), nRefs, depth + 1, walk)) && acceptsExtras(wExtra);
 }
 
 function itemsCover(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
