@@ -127,7 +127,10 @@ function sameThroughRefs(a: JNode, aRefs: RefResolver, b: JNode, bRefs: RefResol
   const y = bRefs.deref(b);
   if (x === undefined || y === undefined || x.kind !== y.kind) return false;
   if (x.kind === 'scalar') return y.kind === 'scalar' && x.value === y.value;
-  if (x.kind === 'seq') return y.kind === 'seq' && x.items.length === y.items.length && x.items.every((item, i) => sameThroughRefs(item, aRefs, y.items[i], bRefs, walk, depth + 1));
+  if (x.kind === 'seq')
+    return (
+      y.kind === 'seq' && x.items.length === y.items.length && x.items.every((item, i) => sameThroughRefs(item, aRefs, y.items[i], bRefs, walk, depth + 1))
+    );
   if (y.kind !== 'map') return false;
   // Descriptions and examples may differ: they do not change what a schema accepts.
   const constraining = (m: typeof x) => [...m.entries.keys()].filter((k) => !ANNOTATION_KEYWORDS.has(k));
