@@ -23,19 +23,30 @@ export function matchBranches(bItems: JNode[], rItems: JNode[], bRefs: RefResolv
   const matched: [JNode, JNode][] = [];
   const bLeft = [...bItems];
   const rLeft = [...rItems];
-  const take = (pred: (b: JNode, r: JNode) => boolean) => {
+  // Each branch's key is read once, not once per branch it is held against (a oneOf may have dozens).
+  const take = (bKey: (n: JNode) => string | undefined, rKey: (n: JNode) => string | undefined) => {
+    const rKeys = rLeft.map(rKey);
     for (let i = 0; i < bLeft.length; i++) {
-      const j = rLeft.findIndex((r) => pred(bLeft[i], r));
+      const key = bKey(bLeft[i]);
+      const j = key === undefined ? -1 : rKeys.indexOf(key);
       if (j !== -1) {
         matched.push([bLeft[i], rLeft[j]]);
         bLeft.splice(i, 1);
         rLeft.splice(j, 1);
+        rKeys.splice(j, 1);
         i--;
       }
     }
   };
-  take((b, r) => refName(b, bRefs) !== undefined && refName(b, bRefs) === refName(r, rRefs));
-  take((b, r) => valueKey(unwrapped(b, bRefs)) === valueKey(unwrapped(r, rRefs)));
+  take(
+    (n) => refName(n, bRefs),
+    (n) => refName(n, rRefs),
+  );
+  if (bLeft.length && rLeft.length)
+    take(
+      (n) => valueKey(unwrapped(n, bRefs)),
+      (n) => valueKey(unwrapped(n, rRefs)),
+    );
   if (bLeft.length && rLeft.length) takeLikeliest(bLeft, rLeft, bRefs, rRefs, matched);
   if (bLeft.length === rLeft.length) {
     bLeft.forEach((b, i) => matched.push([b, rLeft[i]]));

@@ -52,9 +52,13 @@ export function mediaTypeRelation(base: string, revision: string): MediaTypeRela
 export function keepsValueTypes(mediaType: string): boolean {
   const essence = mediaTypeEssence(mediaType);
   return (
-    essence === '*/*' ||
-    /^application\/json$|\+json$/.test(essence) ||
+    isJsonLike(essence) ||
     /^text\/event-stream$|^application\/(x-)?ndjson$|^application\/(x-)?jsonl(ines)?$|^application\/json-seq$/.test(essence) ||
     /^(application|text)\/(x-)?yaml$|\+yaml$|^application\/(x-)?msgpack$|^application\/cbor$|\+cbor$/.test(essence)
   );
+}
+
+/** JSON, a `+json` type, or any media type (`*\/*`). */
+export function isJsonLike(mediaType: string): boolean {
+  return /(^application\/json|\+json)(;|$)/i.test(mediaType) || mediaType === '*/*';
 }

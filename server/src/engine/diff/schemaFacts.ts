@@ -42,8 +42,10 @@ export function declaredTypes(schema: JMap): string[] | undefined {
 
 /** A schema whose `type` allows only null (`type: 'null'`, 3.1). */
 export function takesOnlyNull(schema: JMap): boolean {
-  const names = declaredTypes(schema);
-  return !!names?.length && names.every((n) => n === 'null');
+  // Asked of every schema pair compared: read in place, no list built.
+  const t = child(schema, 'type');
+  if (isScalar(t)) return t.value === 'null';
+  return isSeq(t) && t.items.length > 0 && t.items.every((i) => isScalar(i) && i.value === 'null');
 }
 
 /** The JSON Schema type of a scalar value: a whole number is an integer (and so also a number). */

@@ -6,7 +6,7 @@ import type { MessageParams, RuleId } from '../rules/registry';
 import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
-import { keepsValueTypes, mediaTypeRelation } from './mediaTypes';
+import { isJsonLike, keepsValueTypes, mediaTypeRelation } from './mediaTypes';
 import { encodingChanges } from './partEncoding';
 import { serialisationOf, serialisations, type WrittenValue } from './serialisation';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
@@ -483,10 +483,6 @@ function keyPathParamsByPosition(op: OperationModel): Map<string, ParameterModel
     } else out.set(id, p);
   }
   return out;
-}
-
-function isJsonLike(mt: string): boolean {
-  return /(^application\/json|\+json)(;|$)/i.test(mt) || mt === '*/*';
 }
 
 /** " with its operation GET", " with its operations GET and POST", " with its operations GET, PUT and DELETE" (nothing without any). */
