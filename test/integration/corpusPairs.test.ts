@@ -113,6 +113,33 @@ test('real version pairs: verdicts and every breaking change found', (t) => {
   console.log(`pair                                                 verdict       err warn info   time\n${rows.join('\n')}`);
 });
 
+test('Stripe pair 01 by default: its form bodies close at their top, so the removed nested request properties are errors and it exits 1', (t) => {
+  const pair = join(CORPUS, 'pairs/01-stripe-blik-mandate-removal');
+  if (!existsSync(pair)) return t.skip(`corpus not found at ${CORPUS}`);
+  const r = spawnSync(process.execPath, [CLI, 'diff', join(pair, 'base.yaml'), join(pair, 'revision.yaml'), '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const findings = (JSON.parse(r.stdout) as { findings: OutFinding[] }).findings;
+  const removed = findings.filter((f) => f.rule === 'request-property-removed');
+  // mandate_options from three payment_intents bodies, blik from three setup_intents bodies.
+  assert.deepEqual(removed.map((f) => f.operation).sort(), [
+    'POST /v1/payment_intents',
+    'POST /v1/payment_intents/{intent}',
+    'POST /v1/payment_intents/{intent}/confirm',
+    'POST /v1/setup_intents',
+    'POST /v1/setup_intents/{intent}',
+    'POST /v1/setup_intents/{intent}/confirm',
+  ]);
+  for (const f of removed) {
+    assert.equal(f.level, 'error', f.message);
+    assert.match(f.message, /clients that still send it are rejected \(the request body is closed at its top, so its server checks all of it\)/);
+  }
+  // Readers of responses are not affected by what the server accepts: those removals stay possibly breaking.
+  for (const f of findings.filter((x) => x.rule === 'response-optional-property-removed')) assert.equal(f.level, 'warning', f.message);
+});
+
 test('Stripe pair 01 with policies.unknownProperties: rejected (Stripe rejects unknown parameters at any depth): exit 1', (t) => {
   const pair = join(CORPUS, 'pairs/01-stripe-blik-mandate-removal');
   if (!existsSync(pair)) return t.skip(`corpus not found at ${CORPUS}`);

@@ -1,6 +1,8 @@
 // A request property removed from a closed schema (additionalProperties: false or
 // unevaluatedProperties: false, directly or through allOf) is an error: clients that
-// still send it are rejected by the contract. From an open schema it stays a warning.
+// still send it are rejected by the contract. From an open schema it stays a warning, unless
+// the request body it sits in closes at its top (policies.unknownProperties: closed-bodies, the
+// default): an API that closes a body says its server checks it, nested objects included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffPair, only, sameInBothFormats } from '../support/engineHarness';
@@ -56,12 +58,20 @@ for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {
 }
 
 test('a schema closed through an allOf branch counts as closed', () => {
-  // The property is also reported from the open branch on its own (allOf branches are compared one by one too).
-  const f = sameInBothFormats(diffPair(spec(viaAllOf(true)), spec(viaAllOf(false)))).filter(
-    (x) => x.rule === 'request-property-removed' && x.level === 'error',
+  // The property is also reported from the open branch on its own (allOf branches are compared one by one too):
+  // there it is an error by the unknownProperties policy (the body closes at its top), a warning without it.
+  const removals = (options = {}) =>
+    sameInBothFormats(diffPair(spec(viaAllOf(true)), spec(viaAllOf(false)), options)).filter((x) => x.rule === 'request-property-removed');
+  const closed = removals({ policies: { unknownProperties: 'declared' } });
+  assert.deepEqual(
+    closed.map((f) => f.level),
+    ['error', 'warning'],
   );
-  assert.equal(f.length, 1);
-  assert.match(f[0].message, /"tag" was removed from the body schema: clients that still send it are rejected/);
+  assert.match(closed[0].message, /"tag" was removed from the body schema: clients that still send it are rejected \(the schema admits no other properties\)/);
+  assert.deepEqual(
+    removals().map((f) => f.level),
+    ['error', 'error'],
+  );
 });
 
 test('from an open schema a removed request property stays a warning that says on what it depends', () => {
@@ -77,23 +87,90 @@ test('a level configured for request-property-removed still wins over the closed
   assert.equal(only(f, 'request-property-removed').level, 'info');
 });
 
-test('policy unknownProperties: rejected: a server that rejects undeclared properties at any depth makes every removal an error', () => {
-  const nested = (withTag: boolean) => `              type: object
-              additionalProperties: false
+/** A body with `owner`, an object of its own that does not close; the body closes at its top or not. */
+const nested = (withTag: boolean, bodyClosed = true) => `              type: object${bodyClosed ? '\n              additionalProperties: false' : ''}
               properties:
                 owner:
                   type: object
                   properties:
 ${props(withTag).replace(/^/gm, '    ')}`;
+
+test('a property removed from an open object inside a request body closed at its top is an error by default (policy closed-bodies)', () => {
   const run = (options = {}) => sameInBothFormats(diffPair(spec(nested(true)), spec(nested(false)), options));
-  // By the schema alone the nested object is open: a warning.
-  assert.equal(only(run(), 'request-property-removed').level, 'warning');
+  const request = only(run(), 'request-property-removed');
+  assert.equal(request.level, 'error');
+  assert.match(
+    request.message,
+    /"tag" was removed from schema owner: clients that still send it are rejected \(the request body is closed at its top, so its server checks all of it\) .*\[policy: unknownProperties: closed-bodies\]$/,
+  );
+  assert.equal(only(run(), 'response-optional-property-removed').level, 'warning', 'what a server accepts does not change what readers get');
+  // Spelled out, the default changes nothing; `declared` reads the nested object by itself; a configured level still wins.
+  assert.equal(only(run({ policies: { unknownProperties: 'closed-bodies' } }), 'request-property-removed').level, 'error');
+  const declared = only(run({ policies: { unknownProperties: 'declared' } }), 'request-property-removed');
+  assert.equal(declared.level, 'warning');
+  assert.match(declared.message, /depending on whether the server accepts unknown properties/);
+  assert.equal(only(run({ ruleLevels: { 'request-property-removed': 'info' } }), 'request-property-removed').level, 'info');
+});
+
+test('inside a request body open at its top, a nested removal stays a warning by default', () => {
+  const f = sameInBothFormats(diffPair(spec(nested(true, false)), spec(nested(false, false))));
+  assert.equal(only(f, 'request-property-removed').level, 'warning');
+});
+
+test('a schema shared by a closed and an open request body: one finding, an error for both operations (clients of the closed one are rejected)', () => {
+  const shared = (withTag: boolean) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pets:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                owner: {$ref: '#/components/schemas/Owner'}
+      responses:
+        '204': {description: stored}
+  /owners:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Owner'}
+      responses:
+        '204': {description: stored}
+components:
+  schemas:
+    Owner:
+      type: object
+      properties:
+        name: {type: string}${withTag ? '\n        tag: {type: string}' : ''}
+`;
+  const removal = only(sameInBothFormats(diffPair(shared(true), shared(false))), 'request-property-removed');
+  assert.equal(removal.level, 'error');
+  assert.deepEqual(removal.operations, ['POST /pets', 'PUT /owners']);
+  // Without the closed body, only the open one reaches it.
+  const open = only(
+    sameInBothFormats(
+      diffPair(
+        shared(true).replace('additionalProperties: false', 'description: open'),
+        shared(false).replace('additionalProperties: false', 'description: open'),
+      ),
+    ),
+    'request-property-removed',
+  );
+  assert.equal(open.level, 'warning');
+});
+
+test('policy unknownProperties: rejected: a server that rejects undeclared properties at any depth makes every removal an error', () => {
+  const run = (options = {}) => sameInBothFormats(diffPair(spec(nested(true, false)), spec(nested(false, false)), options));
   const strict = run({ policies: { unknownProperties: 'rejected' } });
   const request = only(strict, 'request-property-removed');
   assert.equal(request.level, 'error');
   assert.match(request.message, /clients that still send it are rejected \(the server rejects unknown properties\) .*\[policy: unknownProperties: rejected\]$/);
   assert.equal(only(strict, 'response-optional-property-removed').level, 'warning', 'what a server accepts does not change what readers get');
-  // The default spelled out changes nothing; a configured level still wins.
   assert.equal(only(run({ policies: { unknownProperties: 'declared' } }), 'request-property-removed').level, 'warning');
   const configured = run({ policies: { unknownProperties: 'rejected' }, ruleLevels: { 'request-property-removed': 'info' } });
   assert.equal(only(configured, 'request-property-removed').level, 'info');

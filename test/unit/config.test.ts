@@ -64,7 +64,7 @@ test('parseConfig: one-line errors that name the file, line and column', () => {
     ['base: ""\n', 'c.yaml:1:1: "base" must be a non-empty string'],
     ['policies:\n  sunset: {}\n', 'c.yaml:2:3: unknown policy "sunset" (expected deprecation, majorVersion, stability, unknownProperties)'],
     ['policies:\n  deprecation: {minDays: soon}\n', 'c.yaml:2:17: "minDays" must be a number of days'],
-    ['policies:\n  unknownProperties: strict\n', 'c.yaml:2:3: "unknownProperties" must be declared or rejected'],
+    ['policies:\n  unknownProperties: strict\n', 'c.yaml:2:3: "unknownProperties" must be declared, closed-bodies or rejected'],
     ['- a\n- b\n', 'c.yaml:1:1: expected a mapping with keys base, rules, accepted, policies, include, exclude'],
     ['include: specs/**\n', 'c.yaml:1:1: "include" must be a list of glob patterns, e.g. [specs/**/*.yaml]'],
     ['rules: [\n', 'c.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],

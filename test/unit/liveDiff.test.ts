@@ -817,7 +817,10 @@ paths:
   );
 });
 
-/** Deprecation, sunset, stability, pattern and closed-schema facts in two operations (so edits can stay incremental). */
+/**
+ * Deprecation, sunset, stability, pattern and closed-schema facts in three operations (so edits can stay
+ * incremental); Owner sits in a body closed at its top (POST /pets) and is an open body itself (PUT /owners).
+ */
 const LIFECYCLE_SPEC = `openapi: 3.0.3
 info: {title: t, version: '1.0.0'}
 paths:
@@ -849,10 +852,23 @@ paths:
               properties:
                 name: {type: string, pattern: '^[a-z]+'}
                 tag: {type: string, x-stability-level: stable}
+                owner: {$ref: '#/components/schemas/Owner'}
       responses:
         '201': {description: created}
+  /owners:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Owner'}
+      responses:
+        '204': {description: stored}
 components:
   schemas:
+    Owner:
+      type: object
+      properties:
+        email: {type: string}
     Pet:
       type: object
       properties:
@@ -876,6 +892,8 @@ const LIFECYCLE_EDITS: [string, string][] = [
   ['          deprecated: true\n          x-sunset', '          x-sunset'],
   ['        tag: {type: string, deprecated: true}\n', '        label: {type: string}\n'],
   ['        id: {type: integer}', '        id: {type: string}'],
+  ['        email: {type: string}\n', '        phone: {type: string}\n'],
+  ['              additionalProperties: false\n', '              description: open\n'],
 ];
 
 test('the live diff equals a full check after deprecation, sunset, stability and pattern edits (YAML and JSON)', () => {

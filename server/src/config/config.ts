@@ -2,7 +2,7 @@
 // policies. Shared by the CLI and the language server. Validation is strict
 // (an unknown key or rule id is an error with its line and column) because a
 // typo here silently changes what gets reported.
-import { hasRule, parseText, type CheckOptions, type ConfiguredLevel, type Level, type PolicyOptions } from '../engine/index';
+import { hasRule, parseText, UNKNOWN_PROPERTIES_POLICIES, type CheckOptions, type ConfiguredLevel, type Level, type PolicyOptions } from '../engine/index';
 import { isMap, isScalar, isSeq, type JMap, type JNode } from '../engine/parse/tree';
 
 export interface AcceptedChange {
@@ -163,7 +163,7 @@ function policiesOf(node: JNode, at: At): PolicyOptions {
       if (m.entries.has('excludedLevels')) out.stability.excludedLevels = stringList(m.entries.get('excludedLevels')!, 'excludedLevels', at);
       if (m.entries.has('excludeFlags')) out.stability.excludeFlags = stringList(m.entries.get('excludeFlags')!, 'excludeFlags', at);
     } else if (key === 'unknownProperties') {
-      out.unknownProperties = oneOf(value, key, ['declared', 'rejected'] as const, at);
+      out.unknownProperties = oneOf(value, key, UNKNOWN_PROPERTIES_POLICIES, at);
     } else {
       throw at(value, `unknown policy "${key}" (expected deprecation, majorVersion, stability, unknownProperties)`);
     }
@@ -189,7 +189,8 @@ function numberOf(node: JNode, what: string, at: At): number {
 
 function oneOf<T extends string>(node: JNode, what: string, values: readonly T[], at: At): T {
   const v = isScalar(node) ? node.value : undefined;
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw at(node, `"${what}" must be ${values.join(' or ')}`);
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+    throw at(node, `"${what}" must be ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
   return v as T;
 }
 

@@ -15,6 +15,8 @@ export interface DiffOutcome {
   revision: SpecModel;
   changes: readonly RawChange[];
   operationsOf(change: RawChange): OperationModel[];
+  /** Of those, the operations whose request body, closed at its top, holds the change (for the unknownProperties policy). */
+  closedBodiesOf(change: RawChange): OperationModel[];
 }
 
 export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Finding[] {
@@ -25,7 +27,7 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
   const add = (change: RawChange): void => {
     const opModels = ctx.operationsOf(change);
     if (policies.excluded(change, opModels)) return;
-    const { circumstance, note: circumstanceNote } = policies.circumstanceOf(change);
+    const { circumstance, note: circumstanceNote } = policies.circumstanceOf(change, () => ctx.closedBodiesOf(change).length > 0);
     const verdict = policies.verdict(change, levelOf(change, circumstance, options), opModels);
     if (verdict.drop) return;
     const rule = verdict.rule;

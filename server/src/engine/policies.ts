@@ -50,13 +50,19 @@ export class Policies {
   }
 
   /**
-   * The circumstance a change is judged in (registry `when`): its own, or a strict server when the
-   * team says its server rejects the properties a schema does not declare, at any depth.
+   * The circumstance a change is judged in (registry `when`): its own, or what the unknownProperties
+   * policy says of the properties a schema does not declare: rejected at any depth (`rejected`), or
+   * throughout a request body whose schema closes at its top (`closed-bodies`, the default: an API that
+   * closes a body says its server validates it strictly, though nested objects do not repeat it).
    */
-  circumstanceOf(change: RawChange): { circumstance?: Circumstance; note?: string } {
-    if (change.circumstance === undefined && this.options.unknownProperties === 'rejected' && ruleInfo(change.rule).when?.['strict-server'])
-      return { circumstance: 'strict-server', note: 'policy: unknownProperties: rejected' };
-    return { circumstance: change.circumstance };
+  circumstanceOf(change: RawChange, inClosedBody: () => boolean): { circumstance?: Circumstance; note?: string } {
+    if (change.circumstance !== undefined) return { circumstance: change.circumstance };
+    const policy = this.options.unknownProperties ?? 'closed-bodies';
+    const when = ruleInfo(change.rule).when;
+    if (policy === 'rejected' && when?.['strict-server']) return { circumstance: 'strict-server', note: 'policy: unknownProperties: rejected' };
+    if (policy === 'closed-bodies' && when?.['closed-body'] && inClosedBody())
+      return { circumstance: 'closed-body', note: 'policy: unknownProperties: closed-bodies' };
+    return {};
   }
 
   verdict(change: RawChange, level: Level, ops: OperationModel[] = []): PolicyVerdict {

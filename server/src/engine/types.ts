@@ -93,6 +93,10 @@ export interface CheckOptions {
 }
 
 /** How teams evolve APIs (.breakwater.yaml `policies`); every part has a sensible default. */
+/** How the server treats request properties its schemas do not declare (see PolicyOptions.unknownProperties). */
+export const UNKNOWN_PROPERTIES_POLICIES = ['declared', 'closed-bodies', 'rejected'] as const;
+export type UnknownPropertiesPolicy = (typeof UNKNOWN_PROPERTIES_POLICIES)[number];
+
 export interface PolicyOptions {
   deprecation?: {
     /** Extensions holding a sunset date on a deprecated element (default ["x-sunset"]). */
@@ -122,10 +126,12 @@ export interface PolicyOptions {
   };
   /**
    * Whether the server rejects request properties a schema does not declare: only where the schema
-   * says so with `additionalProperties: false` / `unevaluatedProperties: false` (`declared`, default), or
-   * at any depth whatever the schema says (`rejected`: a server that validates strictly, as Stripe's does).
+   * says so with `additionalProperties: false` / `unevaluatedProperties: false` (`declared`); also
+   * throughout a request body whose schema says so at its top (`closed-bodies`, default: an API that closes
+   * its bodies validates them strictly, as Stripe's does, though nested objects do not repeat it); or at
+   * any depth whatever the schema says (`rejected`: a server that validates every request strictly).
    */
-  unknownProperties?: 'declared' | 'rejected';
+  unknownProperties?: UnknownPropertiesPolicy;
   /** "Today" as YYYY-MM-DD, for reproducible sunset checks (default: the real date). */
   today?: string;
 }

@@ -14,6 +14,11 @@ export interface SchemaPair {
   /** Operations that reach this pair directly (roots). */
   roots: Set<OperationModel>;
   /**
+   * Of those, the operations whose request body this pair's schema is and closes at its top
+   * (`additionalProperties: false`): read by the unknownProperties policy for what lies deeper.
+   */
+  closedBodyOf?: Set<OperationModel>;
+  /**
    * Values travel as text (parameters, headers, bodies of non-JSON media types such as form
    * fields or XML), where the text of a number or a boolean is also a valid string.
    */
@@ -119,6 +124,7 @@ export class DiffContext {
     flags: PairFlags,
     parent: SchemaPair | undefined,
     root: OperationModel | undefined,
+    rootIsClosedBody = false,
   ): [SchemaPair, boolean] {
     let byRevision = this.pairs.get(bId);
     if (!byRevision) this.pairs.set(bId, (byRevision = new Map()));
@@ -133,6 +139,7 @@ export class DiffContext {
     }
     if (parent && parent !== pair) pair.parents.add(parent);
     if (root) pair.roots.add(root);
+    if (root && rootIsClosedBody) (pair.closedBodyOf ??= new Set()).add(root);
     return [pair, isNew];
   }
 
@@ -158,16 +165,24 @@ export class DiffContext {
   operationsOfPair(pair: SchemaPair): OperationModel[] {
     return [...operationsReaching([pair])];
   }
+
+  /** The operations whose request body, closed at its top, holds the change (see SchemaPair.closedBodyOf). */
+  closedBodiesOf(change: RawChange): OperationModel[] {
+    return change.pair ? [...operationsReaching([change.pair], 'closedBodyOf')] : [];
+  }
 }
 
-/** Operations that reach any of these pairs, walking parent links upwards once for all of them (cycles are fine). */
-export function operationsReaching(start: readonly SchemaPair[]): Set<OperationModel> {
+/**
+ * Operations that reach any of these pairs (or, with 'closedBodyOf', those whose closed request
+ * body does), walking parent links upwards once for all of them (cycles are fine).
+ */
+export function operationsReaching(start: readonly SchemaPair[], via: 'roots' | 'closedBodyOf' = 'roots'): Set<OperationModel> {
   const seen = new Set<SchemaPair>(start);
   const ops = new Set<OperationModel>();
   const stack = [...seen];
   while (stack.length) {
     const p = stack.pop()!;
-    for (const op of p.roots) ops.add(op);
+    for (const op of p[via] ?? []) ops.add(op);
     for (const parent of p.parents) {
       if (!seen.has(parent)) {
         seen.add(parent);

@@ -14,11 +14,16 @@ import type { JNode } from '../parse/tree';
 import type { DiffOutcome } from '../findings';
 import { DEFAULT_DIFF_SETTINGS, operationsReaching, type DiffSettings, type PairGraph, type RawChange, type SchemaPair } from './context';
 import { diffModels } from './specDiff';
+import { ruleInfo } from '../rules/registry';
+
+const NO_KEYS: string[] = [];
 
 /** A change and the keys of the operations it affects. */
 interface KnownChange {
   change: RawChange;
   ops: string[];
+  /** Of those, the operations whose request body, closed at its top, holds the change (asked only for rules that read it). */
+  closedBodyOps: string[];
   topLevel: boolean;
 }
 
@@ -100,18 +105,22 @@ export class LiveDiff {
     // lists them all; its wording is that of the first operation in the base, as a full diff meets them.
     const order = new Map([...base.operations.keys()].map((k, i) => [k, i]));
     const rank = (c: RawChange) => (c.operation ? (order.get(c.operation.key) ?? -1) : -1);
-    const add = (change: RawChange, ops: string[], topLevel: boolean) => {
+    const add = (change: RawChange, ops: string[], closedBodyOps: string[], topLevel: boolean) => {
       const id = identityOf(change);
       const same = merged.get(id);
-      if (!same) return merged.set(id, { change, ops, topLevel });
+      if (!same) return merged.set(id, { change, ops, closedBodyOps, topLevel });
       same.ops = union(same.ops, ops);
+      same.closedBodyOps = union(same.closedBodyOps, closedBodyOps);
       if (rank(change) < rank(same.change)) same.change = change;
     };
-    for (const change of ctx.changes) add(change, keysOf(ctx.operationsOf(change)), ctx.topLevel.has(change));
+    for (const change of ctx.changes) {
+      const closedBodyOps = ruleInfo(change.rule).when?.['closed-body'] ? keysOf(ctx.closedBodiesOf(change)) : NO_KEYS;
+      add(change, keysOf(ctx.operationsOf(change)), closedBodyOps, ctx.topLevel.has(change));
+    }
     for (const known of last?.changes ?? []) {
       if (known.topLevel) continue; // looked at again every time
       const ops = known.ops.filter((k) => clean.has(k));
-      if (ops.length) add(known.change, ops, false);
+      if (ops.length) add(known.change, ops, known.closedBodyOps.length ? known.closedBodyOps.filter((k) => clean.has(k)) : NO_KEYS, false);
     }
 
     // `$ref` problems are found while comparing: those of operations not compared again are carried over.
@@ -134,17 +143,14 @@ export class LiveDiff {
       singleFile: revision.refs.files().length === 1,
     };
 
-    const opsOfChange = new Map<RawChange, OperationModel[]>();
-    for (const known of changes)
-      opsOfChange.set(
-        known.change,
-        known.ops.flatMap((k) => revision.operations.get(k) ?? base.operations.get(k) ?? []),
-      );
+    const operationsNamed = (keys: string[]) => keys.flatMap((k) => revision.operations.get(k) ?? base.operations.get(k) ?? []);
+    const known = new Map(changes.map((k) => [k.change, k]));
     return {
       base,
       revision,
       changes: changes.map((k) => k.change),
-      operationsOf: (change) => opsOfChange.get(change) ?? [],
+      operationsOf: (change) => operationsNamed(known.get(change)?.ops ?? NO_KEYS),
+      closedBodiesOf: (change) => operationsNamed(known.get(change)?.closedBodyOps ?? NO_KEYS),
       refProblems: problems,
       mode: last ? 'incremental' : 'full',
       compared: matched.size - clean.size,

@@ -118,6 +118,8 @@ const MATCHES_ANYTHING = new Set(['.*', '^.*$', '^.*', '.*$', '[\\s\\S]*', '^[\\
 export interface CompareOptions {
   /** The operation a root comparison belongs to. */
   root?: OperationModel;
+  /** A root comparison of a request body whose schema closes at its top (see SchemaPair.closedBodyOf). */
+  closedBody?: boolean;
   /** The caller compared nullability already (an unwrapped oneOf/allOf: the wrapper carries it). */
   skipNullable?: boolean;
   /** An allOf branch: properties that moved between the extending schema's branches (it compares them; here they are not removed or added). */
@@ -162,7 +164,7 @@ export class SchemaDiff {
     const oneValueIsList = !parent && (opts.oneValueIsList ?? false);
     const variant =
       (dir === 'request' ? 0 : 8) + SUBJECT_INDEX[subject] + (moved.size ? 16 : 0) + (textual ? 32 : 0) + (offWire ? 64 : 0) + (oneValueIsList ? 128 : 0);
-    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, { textual, offWire }, parent, opts.root);
+    const [pair, isNew] = this.ctx.enterPair(b.id, r.id, variant, { textual, offWire }, parent, opts.root, opts.closedBody);
     // The same branch pair under another extending schema may have other moved properties: compared once per such set.
     if (moved.size) {
       const context = `${pair.key}|${[...moved].sort().join('\0')}`;

@@ -7,6 +7,7 @@ import { DiffContext, type DiffSettings, type RawChange } from './context';
 import { stabilityChange, sunsetNode, sunsetOf, sunsetText } from './lifecycle';
 import { SchemaDiff, type DataDirection } from './schemaDiff';
 import { isJsonLike, keepsValueTypes, mediaTypeRelation } from './mediaTypes';
+import { isClosed } from './schemaFacts';
 import { encodingChanges } from './partEncoding';
 import { serialisationOf, serialisations, type WrittenValue } from './serialisation';
 import { compareOperationSecurity, compareSecuritySchemes, renamedSchemes, securitySchemes } from './securityDiff';
@@ -360,7 +361,12 @@ class SpecDiff {
         continue;
       }
       this.partEncoding(bm, rm, op, side, params);
-      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, { root: op, textual: !keepsValueTypes(mt) && !keepsValueTypes(rm.mediaType) });
+      const rSchema = side === 'request' ? this.ctx.revision.refs.deref(rm.schema) : undefined;
+      this.schemas.compare(bm.schema, rm.schema, dir, 'body', undefined, {
+        root: op,
+        textual: !keepsValueTypes(mt) && !keepsValueTypes(rm.mediaType),
+        closedBody: isMap(rSchema) && isClosed(rSchema, this.ctx.revision.refs),
+      });
     }
     for (const [mt, rm] of rc) {
       if (bc.has(mt) || paired.has(rm)) continue;

@@ -57,6 +57,8 @@ const OPT_IN =
 
 const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'closed-schema': 'When the schema that held it admits no other properties (`additionalProperties: false` or `unevaluatedProperties: false`)',
+  'closed-body':
+    'When the request body it sits in admits no undeclared properties at its top (`additionalProperties: false`), which says its server validates that body strictly, nested objects included (`policies: {unknownProperties: closed-bodies}`, the default; `declared` reads each nested schema by itself)',
   'strict-server': 'When `.breakwater.yaml` says the server rejects undeclared properties anyway (`policies: {unknownProperties: rejected}`)',
   webhook: 'In a webhook or a callback, where the API sends the request and subscribers receive it',
   'read-only': 'Inside a readOnly property of a request, which clients do not send',

@@ -89,8 +89,10 @@ interface Row {
 
 /**
  * What can change a rule's verdict for one change: `closed-schema`, the schema that held a removed
- * property admits no others (or, for a property added to a response, the base's admitted no others); `strict-server`, the team says its server rejects undeclared properties
- * anyway (policies.unknownProperties); `webhook`, the operation is a webhook or a callback, so the API
+ * property admits no others (or, for a property added to a response, the base's admitted no others); `closed-body`, the request
+ * body it sits in closes at its top, read as its server rejecting undeclared properties throughout the body (policies.unknownProperties:
+ * closed-bodies, the default); `strict-server`, the team says its server rejects undeclared properties
+ * anyway (policies.unknownProperties: rejected); `webhook`, the operation is a webhook or a callback, so the API
  * sends the request (its parameters and body reach subscribers) and the subscriber answers;
  * `overlapping-branches`, every value the base accepted is accepted by two or more branches of
  * the oneOf it became (so oneOf, which wants exactly one, rejects them all); `new-properties-only`,
@@ -102,7 +104,16 @@ interface Row {
  * branch still holds for every value the revision accepts (its declarations moved, e.g. inlined).
  */
 export type Circumstance =
-  'closed-schema' | 'strict-server' | 'webhook' | 'read-only' | 'write-only' | 'overlapping-branches' | 'new-properties-only' | 'values-kept' | 'branch-kept';
+  | 'closed-schema'
+  | 'closed-body'
+  | 'strict-server'
+  | 'webhook'
+  | 'read-only'
+  | 'write-only'
+  | 'overlapping-branches'
+  | 'new-properties-only'
+  | 'values-kept'
+  | 'branch-kept';
 
 const NOT_SENT = 'clients do not send it (readOnly)';
 const NOT_RETURNED = 'clients never get it (writeOnly)';
@@ -1145,6 +1156,10 @@ const PROPERTY_RULES = {
     deprecated: 'request-property-removed-with-deprecation',
     when: {
       'closed-schema': { level: 'error', breaks: 'clients that still send it are rejected (the schema admits no other properties)' },
+      'closed-body': {
+        level: 'error',
+        breaks: 'clients that still send it are rejected (the request body is closed at its top, so its server checks all of it)',
+      },
       'strict-server': { level: 'error', breaks: 'clients that still send it are rejected (the server rejects unknown properties)' },
     },
   }),
