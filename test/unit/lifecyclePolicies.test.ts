@@ -76,6 +76,28 @@ test('deprecated parameters and properties: removal before the sunset is an erro
   ]);
 });
 
+test('a property that is an allOf of one deprecated component has the sunset of that component (removal and deprecation)', () => {
+  /** `tag` in the request and the response body is `allOf: [$ref: Tag]`; `component` is written on Tag. */
+  const wrapped = (component: string) =>
+    spec({ withProp: false }).replace(/( +)(name: \{type: string\}|id: \{type: integer\})/g, "$1$2\n$1tag: {allOf: [{$ref: '#/components/schemas/Tag'}]}") +
+    `components:\n  schemas:\n    Tag:\n      type: string${component}\n`;
+  const legacy = (sunset: string) => wrapped(`\n      deprecated: true\n      x-sunset: '${sunset}'`);
+  // Removed before the sunset written inside the component: an error, as when written beside the allOf.
+  assert.deepEqual(rules(run(legacy('2027-01-01'), wrapped('').replace(/\n +tag: \{allOf[^\n]*/g, ''))), [
+    'request-property-removed-before-sunset error',
+    'response-property-removed-before-sunset error',
+  ]);
+  // A string property that became the deprecated component, whose sunset is too close for the grace period.
+  const days = { deprecation: { days: { stable: 90 } } };
+  assert.deepEqual(rules(run(spec(), legacy('2026-06-10'), days)), [
+    'request-property-sunset-date-too-small error',
+    'response-property-sunset-date-too-small error',
+  ]);
+  const far = run(spec(), legacy('2027-01-01'), days);
+  assert.deepEqual(rules(far), ['request-property-deprecated-with-sunset info', 'response-property-deprecated-with-sunset info']);
+  assert.match(far[0].message, /\(sunset 2027-01-01\)/);
+});
+
 test('deleting the sunset of a still-deprecated operation or parameter is an error', () => {
   const op = (extra: string) => spec({ opExtra: `\n      deprecated: true${extra}` });
   assert.equal(only(run(op("\n      x-sunset: '2027-01-01'"), op('')), 'sunset-deleted').level, 'error');

@@ -4,7 +4,7 @@
 import { child, isMap, isScalar, isSeq, scalarOf, type JNode } from './parse/tree';
 import type { OperationModel, SpecModel } from './model/model';
 import { DEFAULT_DIFF_SETTINGS, type RawChange } from './diff/context';
-import { stabilityOf, sunsetOf, type SunsetDate } from './diff/lifecycle';
+import { schemaSunsetOf, stabilityOf, sunsetOf, type SunsetDate } from './diff/lifecycle';
 import { HTTP_METHODS } from './model/model';
 import { majorOf } from './versioning';
 import { ruleInfo, type Circumstance, type RuleElement, type RuleId } from './rules/registry';
@@ -70,7 +70,8 @@ export class Policies {
     const dep = this.options.deprecation ?? {};
     // Removing what was deprecated: fine once the sunset has passed, an error before it.
     if (info.beforeSunset && change.base) {
-      const sunset = info.element === 'path' ? this.pathSunset(change.base) : sunsetOf(this.base.refs.deref(change.base), this.sunsetKeys);
+      const sunset =
+        info.element === 'path' ? this.pathSunset(change.base) : schemaSunsetOf(this.base.refs.deref(change.base), this.sunsetKeys, this.base.refs);
       if (sunset === 'invalid' && info.sunsetParse)
         return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date in the base cannot be read` };
       if (sunset && sunset !== 'invalid' && sunset > this.today)
@@ -80,9 +81,10 @@ export class Policies {
     }
     // Deprecating: with a grace period for the element's stability level, a sunset far enough ahead is required.
     if (info.sunsetMissing && change.revision) {
-      const element = change.revision.parent ?? change.revision;
+      // The change sits on the `deprecated` flag, or on the element when its deprecation is read through an allOf of one.
+      const element = isMap(change.revision) ? this.revision.refs.deref(change.revision) : (change.revision.parent ?? change.revision);
       const days = this.graceDays(element, ops);
-      const sunset = sunsetOf(element, this.sunsetKeys);
+      const sunset = schemaSunsetOf(element, this.sunsetKeys, this.revision.refs);
       if (sunset === 'invalid' && info.sunsetParse) return { rule: info.sunsetParse as RuleId, note: `the ${this.sunsetKeys[0]} date cannot be read` };
       if (days > 0 && !sunset)
         return { rule: info.sunsetMissing as RuleId, note: `policy: deprecations need a ${this.sunsetKeys[0]} at least ${days} days ahead` };

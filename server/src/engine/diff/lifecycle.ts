@@ -2,6 +2,8 @@
 // its sunset date and its x-stability-level. The diff reports how they changed;
 // policies.ts judges the dates against today and the team's grace periods.
 import { child, isMap, isScalar, type JMap, type JNode } from '../parse/tree';
+import type { RefResolver } from '../model/refs';
+import { allOfOfOne } from './schemaFacts';
 
 /** draft < alpha < beta < stable; an element without a level counts as stable. */
 export const STABILITY_RANK: Readonly<Record<string, number>> = { draft: 0, alpha: 1, beta: 2, stable: 3 };
@@ -18,6 +20,16 @@ export function sunsetOf(node: JNode | undefined, keys: readonly string[]): Suns
     return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) ? date : 'invalid';
   }
   return undefined;
+}
+
+/**
+ * A schema's sunset: its own, or that of the one branch of an `allOf` it is (`allOf: [$ref: Legacy]`,
+ * deprecated with its sunset inside Legacy), as schemaFacts.isDeprecated reads deprecation.
+ */
+export function schemaSunsetOf(schema: JNode | undefined, keys: readonly string[], refs: RefResolver): SunsetDate {
+  const own = sunsetOf(schema, keys);
+  if (own !== undefined || !isMap(schema)) return own;
+  return sunsetOf(refs.deref(allOfOfOne(schema)), keys);
 }
 
 /** The first sunset extension set on the element, as written (for messages about an unreadable one). */

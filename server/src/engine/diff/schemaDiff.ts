@@ -20,7 +20,7 @@ import { compareWrapping } from './schemaWrapping';
 import { matchBranches, type BranchMatch } from './branchMatching';
 import { acceptsEveryValueOf, type Side } from './schemaSubsumption';
 import { valueHasType } from './valueAcceptance';
-import { stabilityChange, sunsetOf } from './lifecycle';
+import { schemaSunsetOf, stabilityChange } from './lifecycle';
 import {
   ANNOTATION_KEYWORDS,
   boolFlag,
@@ -708,7 +708,7 @@ export class PairComparison implements PairView {
     const bDep = isDeprecated(bProp, this.bRefs);
     const rDep = this.readsThroughRefs(() => isDeprecated(rProp, this.rRefs));
     if (bDep !== rDep) {
-      const sunset = rDep ? sunsetOf(rProp, this.ctx.settings.sunsetKeys) : undefined;
+      const sunset = rDep ? this.readsThroughRefs(() => schemaSunsetOf(rProp, this.ctx.settings.sunsetKeys, this.rRefs)) : undefined;
       const withSunset = sunset !== undefined && sunset !== 'invalid';
       const rule = rDep
         ? req
