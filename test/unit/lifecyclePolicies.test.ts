@@ -76,7 +76,7 @@ test('deprecated parameters and properties: removal before the sunset is an erro
   ]);
 });
 
-test('a property that is an allOf of one deprecated component has the sunset of that component (removal and deprecation)', () => {
+test('a property that is a $ref or an allOf of one deprecated component has the sunset of that component, also when only the component changed', () => {
   /** `tag` in the request and the response body is `allOf: [$ref: Tag]`; `component` is written on Tag. */
   const wrapped = (component: string) =>
     spec({ withProp: false }).replace(/( +)(name: \{type: string\}|id: \{type: integer\})/g, "$1$2\n$1tag: {allOf: [{$ref: '#/components/schemas/Tag'}]}") +
@@ -96,6 +96,18 @@ test('a property that is an allOf of one deprecated component has the sunset of 
   const far = run(spec(), legacy('2027-01-01'), days);
   assert.deepEqual(rules(far), ['request-property-deprecated-with-sunset info', 'response-property-deprecated-with-sunset info']);
   assert.match(far[0].message, /\(sunset 2027-01-01\)/);
+  // Only the component changed (the properties' text is the same): still the properties' deprecation.
+  assert.deepEqual(rules(run(wrapped(''), legacy('2026-06-10'), days)), [
+    'request-property-sunset-date-too-small error',
+    'response-property-sunset-date-too-small error',
+  ]);
+  assert.deepEqual(rules(run(wrapped(''), wrapped('\n      deprecated: true'))), ['request-property-deprecated info', 'response-property-deprecated info']);
+  const direct = (text: string) => text.replace(/\{allOf: \[(\{\$ref: [^}]*\})\]\}/g, '$1');
+  assert.deepEqual(rules(run(direct(wrapped('')), direct(wrapped('\n      x-stability-level: beta')))), [
+    'request-property-stability-decreased error',
+    'response-property-stability-decreased error',
+  ]);
+  assert.deepEqual(rules(run(direct(legacy('2027-01-01')), direct(wrapped('')))), ['request-property-reactivated info', 'response-property-reactivated info']);
 });
 
 test('deleting the sunset of a still-deprecated operation or parameter is an error', () => {

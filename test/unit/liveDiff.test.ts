@@ -894,6 +894,7 @@ const LIFECYCLE_EDITS: [string, string][] = [
   ['        id: {type: integer}', '        id: {type: string}'],
   ['        email: {type: string}\n', '        phone: {type: string}\n'],
   ['              additionalProperties: false\n', '              description: open\n'],
+  ['    Owner:\n      type: object\n', '    Owner:\n      type: object\n      deprecated: true\n'],
 ];
 
 test('the live diff equals a full check after deprecation, sunset, stability and pattern edits (YAML and JSON)', () => {

@@ -94,6 +94,15 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   return walk(node, 0) ? out : null;
 });
 
+/** The property a `$ref` site is the value of, directly or as the one branch of an `allOf` (`tag: {allOf: [$ref]}`). */
+function propertyHeldBy(site: JNode): JNode | undefined {
+  let value = site;
+  const up = site.parent;
+  if (up?.kind === 'seq' && up.items.length === 1 && up.parent?.kind === 'map' && up.parent.entries.get('allOf') === up) value = up.parent;
+  const properties = value.parent;
+  return properties?.kind === 'map' && properties.parent?.kind === 'map' && properties.parent.entries.get('properties') === properties ? value : undefined;
+}
+
 /**
  * The rule for a property's own existence or requiredness when clients may not see it in this direction:
  * unchanged when they do; the catalogue's own id when they do not and it has one (a writeOnly response
@@ -179,9 +188,16 @@ export class SchemaDiff {
         const rSites = REF_SITES.of(r);
         if (bSites && rSites && bSites.length === rSites.length) {
           // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
-          for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
-        } else this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
-        return;
+          // A property's deprecation or stability read through its $ref is the property's, not its target's:
+          // when one changed behind identical text, the whole comparison below reports it (compareLifecycle).
+          if (!this.lifecycleBehindRefs(bSites, rSites)) {
+            for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
+            return;
+          }
+        } else {
+          this.compareRefsWithin(b, r, dir, childSubject(subject), pair, 0);
+          return;
+        }
       }
       new PairComparison(this, this.ctx, b, r, dir, subject, pair, skipNullable, moved, oneValueIsList, opts.asType).run();
     });
@@ -193,6 +209,21 @@ export class SchemaDiff {
       this.draining = false;
       this.queue.length = 0;
     }
+  }
+
+  /** Whether a property written as a `$ref` (or an allOf of one) became deprecated, reactivated or changed stability behind identical text. */
+  private lifecycleBehindRefs(bSites: readonly JNode[], rSites: readonly JNode[]): boolean {
+    const { base, revision, settings } = this.ctx;
+    for (let i = 0; i < bSites.length; i++) {
+      const bHolder = propertyHeldBy(bSites[i]);
+      const rHolder = bHolder && propertyHeldBy(rSites[i]);
+      if (!rHolder) continue;
+      const bProp = base.refs.deref(bHolder);
+      const rProp = revision.refs.deref(rHolder);
+      if (!isMap(bProp) || !isMap(rProp)) continue;
+      if (isDeprecated(bProp, base.refs) !== isDeprecated(rProp, revision.refs) || stabilityChange(bProp, rProp, settings.stabilityKey)) return true;
+    }
+    return false;
   }
 
   private sameSource(b: JNode, r: JNode): boolean {
