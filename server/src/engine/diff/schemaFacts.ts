@@ -94,6 +94,24 @@ export function typesOf(schema: JMap): Set<string> | undefined {
 }
 
 /**
+ * Each branch's types when no value can match two branches: every branch has a type of its own, takes no
+ * null, and shares no type with another (an integer matches an integer and a number branch alike).
+ */
+export function typesOfDistinctBranches(branches: readonly JNode[], refs: RefResolver): Map<JNode, Set<string>> | undefined {
+  const out = new Map<JNode, Set<string>>();
+  const seen = new Set<string>();
+  for (const branch of branches) {
+    const d = refs.deref(branch);
+    const types = isMap(d) ? typesOf(d) : undefined;
+    if (!types || isNullable(d as JMap, refs)) return undefined;
+    for (const t of types) if (seen.has(t) || (t === 'integer' && seen.has('number')) || (t === 'number' && seen.has('integer'))) return undefined;
+    for (const t of types) seen.add(t);
+    out.set(branch, types);
+  }
+  return out;
+}
+
+/**
  * The branch of an `allOf` of one, when nothing beside it constrains values (annotations, extensions and
  * the keys in `besides` may be there): such a schema is that branch.
  */

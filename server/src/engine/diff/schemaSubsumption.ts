@@ -15,6 +15,7 @@ import {
   requiredSet,
   subtypeOf,
   typesOf,
+  typesOfDistinctBranches,
   valueKey,
 } from './schemaFacts';
 import { acceptsValue, listedScalars } from './valueAcceptance';
@@ -78,7 +79,7 @@ function branchesAccepted(w: JMap, wRefs: RefResolver, n: JMap, nRefs: RefResolv
  * match two of its branches (each has a type of its own). Any other keyword is not judged.
  */
 function composedAccepts(key: string, wValue: JNode, wRefs: RefResolver, n: JMap, nRefs: RefResolver, depth: number, walk: Walk): boolean {
-  if (!isSeq(wValue) || !(key === 'allOf' || key === 'anyOf' || (key === 'oneOf' && typesApart(wValue.items, wRefs)))) return false;
+  if (!isSeq(wValue) || !(key === 'allOf' || key === 'anyOf' || (key === 'oneOf' && typesOfDistinctBranches(wValue.items, wRefs)))) return false;
   const accepting = (b: JNode) => accepts(wRefs.deref(b), wRefs, n, nRefs, depth + 1, walk);
   return key === 'allOf' ? wValue.items.every(accepting) : wValue.items.some(accepting);
 }
@@ -99,22 +100,6 @@ function sameBranches(wItems: JNode[], wRefs: RefResolver, nItems: JNode[], nRef
     });
     return i !== -1 && left.splice(i, 1).length === 1;
   });
-}
-
-/** Branches whose declared types do not overlap (an integer is also a number): a value matches one at most. */
-function typesApart(branches: JNode[], refs: RefResolver): boolean {
-  const seen = new Set<string>();
-  for (const branch of branches) {
-    const d = refs.deref(branch);
-    const types = isMap(d) ? typesOf(d) : undefined;
-    if (!types || (isMap(d) && isNullable(d, refs))) return false;
-    for (const t of types) {
-      const overlapping = t === 'integer' || t === 'number' ? ['integer', 'number'] : [t];
-      if (overlapping.some((o) => seen.has(o))) return false;
-    }
-    for (const t of types) seen.add(t);
-  }
-  return true;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { child, isMap, isScalar, isSeq, type JMap, type JNode, type JSeq } from '../parse/tree';
 import type { RefResolver } from '../model/refs';
 import { branchLabel, type PairComparison } from './schemaDiff';
-import { allOfOfOne, ANNOTATION_KEYWORDS, isAnnotationOnly, isNullBranch, typesOf, valueKey } from './schemaFacts';
+import { allOfOfOne, ANNOTATION_KEYWORDS, isAnnotationOnly, isNullBranch, typesOf, typesOfDistinctBranches, valueKey } from './schemaFacts';
 import { acceptsEveryValueOf } from './schemaSubsumption';
 import { emitTypeListChange } from './typeListDiff';
 
@@ -135,17 +135,16 @@ function objectLike(schema: JMap): boolean {
 function typeSplit(plain: JMap, branches: JNode[], refs: RefResolver): Map<JNode, string> | undefined {
   const plainTypes = isSeq(child(plain, 'type')) ? typesOf(plain) : undefined;
   if (!plainTypes || plainTypes.size < 2) return undefined;
+  const distinct = typesOfDistinctBranches(branches, refs);
+  if (!distinct) return undefined;
   const split = new Map<JNode, string>();
-  const seen = new Set<string>();
-  for (const branch of branches) {
-    const d = refs.deref(branch);
-    const t = isMap(d) ? child(d, 'type') : undefined;
-    if (!isScalar(t) || typeof t.value !== 'string' || t.value === 'null' || seen.has(t.value)) return undefined;
-    seen.add(t.value);
-    split.set(branch, t.value);
+  for (const [branch, types] of distinct) {
+    // The type written as one name (not implied by `properties` or `items`).
+    const t = child(refs.deref(branch) as JMap, 'type');
+    if (!isScalar(t) || types.size !== 1 || !types.has(String(t.value))) return undefined;
+    split.set(branch, String(t.value));
   }
-  // An integer would match both an integer and a number branch: not one value per branch.
-  return seen.has('integer') && seen.has('number') ? undefined : split;
+  return split;
 }
 
 /** Each branch compared with the type list read as its type; types on one side only narrow or widen the list. */
