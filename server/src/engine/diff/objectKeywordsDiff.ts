@@ -32,9 +32,10 @@ function namesOf(node: JNode | undefined): Set<string> {
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /**
- * dependentRequired: when property K is present, the listed ones must be too. A new
- * K, or new names under a K, narrow what is valid (added); K gone, or names gone,
- * widen it (removed); names both gained and lost under one K: changed.
+ * dependentRequired: when property K is present, the listed ones must be too. A new K
+ * narrows what is valid (added), K gone widens it (removed), and K's list changed is
+ * `changed` (oasdiff's ids): it narrows requests when names were gained, widens responses
+ * when names were lost; a list that only loosened on that side keeps every value (info).
  */
 function compareDependentRequired(v: PairView): void {
   const bm = childMap(v.b, 'dependentRequired');
@@ -47,9 +48,13 @@ function compareDependentRequired(v: PairView): void {
     const rNames = namesOf(rList);
     const gained = [...rNames].filter((n) => !bNames.has(n));
     const lost = [...bNames].filter((n) => !rNames.has(n));
-    if (gained.length && lost.length) v.emit('dependent-required-changed', { key, gained: quoted(gained), lost: quoted(lost) }, bList, rList, { detail: key });
-    else if (gained.length) v.emit('dependent-required-added', { key, names: quoted(gained) }, bList ?? bm ?? v.b, rList, { detail: key });
-    else if (lost.length) v.emit('dependent-required-removed', { key, names: quoted(lost) }, bList, rList ?? rm ?? v.r, { detail: key });
+    if (!gained.length && !lost.length) continue;
+    if (bList && rList) {
+      const kept = v.dir === 'request' ? !gained.length : !lost.length;
+      const params = { key, from: quoted([...bNames]), to: quoted([...rNames]) };
+      v.emit('dependent-required-changed', params, bList, rList, { detail: key, circumstance: kept ? 'values-kept' : undefined });
+    } else if (rList) v.emit('dependent-required-added', { key, names: quoted(gained) }, bm ?? v.b, rList, { detail: key });
+    else v.emit('dependent-required-removed', { key, names: quoted(lost) }, bList, rm ?? v.r, { detail: key });
   }
 }
 

@@ -66,7 +66,7 @@ const CIRCUMSTANCE_WORDS: Record<Circumstance, string> = {
   'overlapping-branches': 'When each of two or more branches accepts every value the old schema accepted',
   'new-properties-only': 'When the branch only declares optional properties the schema did not name (new optional properties, which clients did not send)',
   'values-kept':
-    'When every value it concerns is still accepted: a removed branch whose values the rest of the schema takes (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays), or listed values that each meet the new bound or pattern',
+    'When every value it concerns is still accepted: a removed branch whose values the rest of the schema takes (an "unset" `enum: [\'\']` beside an open string, a branch shaped like one that stays), listed values that each meet the new bound or pattern, or a dependentRequired list that only lost names (requests) or only gained them (responses)',
   'branch-kept':
     'When the schema still says everything the branch said: its properties, required names and formats moved into the schema itself or another branch (an allOf inlined)',
 };

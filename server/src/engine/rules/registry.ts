@@ -100,7 +100,8 @@ interface Row {
  * which, like any new optional property, constrains nothing clients sent; `values-kept`, every value a
  * removed oneOf/anyOf branch accepted is still accepted by what the schema became (Stripe's "unset"
  * `enum: ['']` dropped beside an open string, a branch of the same shape as one that stays), or every
- * value a request enum lists meets the bound or pattern added beside it; `branch-kept`, a removed allOf
+ * value a request enum lists meets the bound or pattern added beside it, or a dependentRequired list only
+ * lost names (requests) or only gained them (responses); `branch-kept`, a removed allOf
  * branch still holds for every value the revision accepts (its declarations moved, e.g. inlined).
  */
 export type Circumstance =
@@ -1557,8 +1558,9 @@ const VALUE_FIX = { fix: 'value-changed' } as const;
 const SENT_OLD_TYPE = 'clients that send the old type are rejected';
 const BRANCH_SENT = 'clients that send that branch are rejected';
 /**
- * Every value the base accepted is still accepted: a removed branch whose values the revision takes, or a
- * bound or pattern that every value of an enum already meets. No client is rejected.
+ * Every value the base accepted is still accepted: a removed branch whose values the revision takes, a
+ * bound or pattern that every value of an enum already meets, or a dependentRequired list that only
+ * loosened on its side. No client is rejected (requests) or surprised (responses).
  */
 const VALUES_KEPT = { 'values-kept': { level: 'info' } } as const;
 
@@ -2363,10 +2365,10 @@ const SCHEMA_CHANGES = {
   ),
   'dependent-required-changed': change(
     'changed',
-    'dependentRequired changed (names both added and removed)',
-    '{what}: when "{key}" is present, {gained} must now be present and {lost} no longer',
-    ['error', 'clients that send "{key}" without {gained} are rejected'],
-    ['error', 'clients that read "{key}" may no longer get {lost}'],
+    'dependentRequired changed (the properties required with one another)',
+    '{what}: when "{key}" is present, the properties required with it changed from {from} to {to}',
+    ['error', 'clients that send "{key}" without all of {to} are rejected', VALUES_KEPT],
+    ['error', 'clients that read "{key}" may no longer get all of {from}', VALUES_KEPT],
     VALUE_FIX,
   ),
   'dependent-schema-added': change(
