@@ -2366,7 +2366,7 @@ const SCHEMA_CHANGES = {
   'dependent-required-changed': change(
     'changed',
     'dependentRequired changed (the properties required with one another)',
-    '{what}: when "{key}" is present, the properties required with it changed from {from} to {to}',
+    '{what}: "{key}" now requires {to} beside it (was {from})',
     ['error', 'clients that send "{key}" without all of {to} are rejected', VALUES_KEPT],
     ['error', 'clients that read "{key}" may no longer get all of {from}', VALUES_KEPT],
     VALUE_FIX,
