@@ -59,7 +59,8 @@ for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {
 
 test('a schema closed through an allOf branch counts as closed', () => {
   // The property is also reported from the open branch on its own (allOf branches are compared one by one too):
-  // there it is an error by the unknownProperties policy (the body closes at its top), a warning without it.
+  // a warning when each schema is read by itself, and then the closed schema's error says what the branch cannot see;
+  // by default (the body closes at its top) the branch's own finding is the error, and the repeat is dropped.
   const removals = (options = {}) =>
     sameInBothFormats(diffPair(spec(viaAllOf(true)), spec(viaAllOf(false)), options)).filter((x) => x.rule === 'request-property-removed');
   const closed = removals({ policies: { unknownProperties: 'declared' } });
@@ -68,10 +69,11 @@ test('a schema closed through an allOf branch counts as closed', () => {
     ['error', 'warning'],
   );
   assert.match(closed[0].message, /"tag" was removed from the body schema: clients that still send it are rejected \(the schema admits no other properties\)/);
-  assert.deepEqual(
-    removals().map((f) => f.level),
-    ['error', 'error'],
-  );
+  const [kept, ...more] = removals();
+  assert.equal(more.length, 0);
+  assert.equal(kept.level, 'error');
+  assert.equal(kept.pointer, '/paths/~1pets/post/requestBody/content/application~1json/schema/allOf/0/properties');
+  assert.match(kept.message, /clients that still send it are rejected \(the request body is closed at its top/);
 });
 
 test('from an open schema a removed request property stays a warning that says on what it depends', () => {

@@ -24,6 +24,10 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const policies = new Policies(ctx.base, ctx.revision, options.policies);
+  // A closed schema reports a property removed from its open allOf branch, which the branch's own comparison
+  // cannot see as closed; when the branch's finding is an error anyway (a closed body), the repeat is dropped.
+  const closedRepeats = new Map<Finding, string>();
+  const errorsOfSameRemoval = new Set<string>();
   const add = (change: RawChange): void => {
     const opModels = ctx.operationsOf(change);
     if (policies.excluded(change, opModels)) return;
@@ -58,8 +62,17 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       fix: fixOf(change),
       policyNote: note,
     });
+    if (change.base && ruleInfo(change.rule).when?.['closed-schema']) {
+      const removal = `${change.rule}\u0000${change.base.id}\u0000${change.detail ?? ''}`;
+      if (circumstance === 'closed-schema') closedRepeats.set(findings[findings.length - 1], removal);
+      else if (level === 'error') errorsOfSameRemoval.add(removal);
+    }
   };
   for (const change of ctx.changes) add(change);
+  if (errorsOfSameRemoval.size && closedRepeats.size) {
+    const kept = findings.filter((f) => !errorsOfSameRemoval.has(closedRepeats.get(f) ?? ''));
+    findings.splice(0, findings.length, ...kept);
+  }
   // info.version is judged by the result: only a revision that breaks clients must say so.
   if (findings.some((f) => f.level !== 'info')) for (const change of versionChanges(ctx.base, ctx.revision)) add(change);
   return findings.sort(compareFindings);
