@@ -820,8 +820,8 @@ paths:
 /**
  * Deprecation, sunset, stability, pattern and closed-schema facts in three operations, beside six that
  * no edit touches (so edits stay incremental: a diff that would compare more than a quarter of the
- * operations again is a full one); Owner sits in a body closed at its top (POST /pets) and is an open
- * body itself (PUT /owners).
+ * operations again is a full one); Owner is extended by a closed schema in a body closed at its top
+ * (POST /pets) and is an open body itself (PUT /owners).
  */
 const LIFECYCLE_SPEC = `openapi: 3.0.3
 info: {title: t, version: '1.0.0'}
@@ -854,7 +854,7 @@ paths:
               properties:
                 name: {type: string, pattern: '^[a-z]+'}
                 tag: {type: string, x-stability-level: stable}
-                owner: {$ref: '#/components/schemas/Owner'}
+                owner: {allOf: [{$ref: '#/components/schemas/Owner'}], additionalProperties: false}
       responses:
         '201': {description: created}
   /owners:
@@ -902,7 +902,7 @@ const LIFECYCLE_EDITS: [string, string][] = [
   ['        id: {type: integer}', '        id: {type: string}'],
   ['        email: {type: string}\n', '        phone: {type: string}\n'],
   ['              additionalProperties: false\n', '              description: open\n'],
-  ['    Owner:\n      type: object\n', '    Owner:\n      type: object\n      deprecated: true\n'],
+  ['    Owner:\n      type: object\n', '    Owner:\n      type: object\n      required: [email]\n'],
 ];
 
 test('the live diff equals a full check after deprecation, sunset, stability and pattern edits (YAML and JSON)', () => {

@@ -25,9 +25,8 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
   const seen = new Set<string>();
   const policies = new Policies(ctx.base, ctx.revision, options.policies);
   // A closed schema reports a property removed from its open allOf branch, which the branch's own comparison
-  // cannot see as closed; when the branch's finding is an error anyway (a closed body), the repeat is dropped.
-  const closedRepeats = new Map<Finding, string>();
-  const errorsOfSameRemoval = new Set<string>();
+  // cannot see as closed: one removal, two findings. The one that says less goes (removalsOnce).
+  const sameRemoval = new Map<Finding, { key: string; closed: boolean }>();
   const add = (change: RawChange): void => {
     const opModels = ctx.operationsOf(change);
     if (policies.excluded(change, opModels)) return;
@@ -62,20 +61,38 @@ export function toFindings(ctx: DiffOutcome, options: CheckOptions = {}): Findin
       fix: fixOf(change),
       policyNote: note,
     });
-    if (change.base && ruleInfo(change.rule).when?.['closed-schema']) {
-      const removal = `${change.rule}\u0000${change.base.id}\u0000${change.detail ?? ''}`;
-      if (circumstance === 'closed-schema') closedRepeats.set(findings[findings.length - 1], removal);
-      else if (level === 'error') errorsOfSameRemoval.add(removal);
-    }
+    if (change.base && ruleInfo(change.rule).when?.['closed-schema'])
+      sameRemoval.set(findings[findings.length - 1], {
+        key: `${change.rule}\u0000${change.base.id}\u0000${change.detail ?? ''}`,
+        closed: circumstance === 'closed-schema',
+      });
   };
   for (const change of ctx.changes) add(change);
-  if (errorsOfSameRemoval.size && closedRepeats.size) {
-    const kept = findings.filter((f) => !errorsOfSameRemoval.has(closedRepeats.get(f) ?? ''));
-    findings.splice(0, findings.length, ...kept);
-  }
+  if (sameRemoval.size > 1) removalsOnce(findings, sameRemoval);
   // info.version is judged by the result: only a revision that breaks clients must say so.
   if (findings.some((f) => f.level !== 'info')) for (const change of versionChanges(ctx.base, ctx.revision)) add(change);
   return findings.sort(compareFindings);
+}
+
+/**
+ * Of a closed schema's finding and its open branch's finding for one removal, keeps one when that
+ * loses nothing: the branch's if it is an error already (a closed body), or the closed schema's
+ * if it names every operation the branch's does (the branch is used nowhere else).
+ */
+function removalsOnce(findings: Finding[], sameRemoval: Map<Finding, { key: string; closed: boolean }>): void {
+  const byKey = new Map<string, { closed: Finding[]; open: Finding[] }>();
+  for (const [f, { key, closed }] of sameRemoval) {
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = { closed: [], open: [] }));
+    (closed ? group.closed : group.open).push(f);
+  }
+  const dropped = new Set<Finding>();
+  for (const { closed, open } of byKey.values()) {
+    if (!closed.length || !open.length) continue;
+    if (open.some((f) => f.level === 'error')) for (const f of closed) dropped.add(f);
+    else for (const f of open) if (closed.some((c) => f.operations.every((op) => c.operations.includes(op)))) dropped.add(f);
+  }
+  if (dropped.size) findings.splice(0, findings.length, ...findings.filter((f) => !dropped.has(f)));
 }
 
 function levelOf(change: RawChange, circumstance: Circumstance | undefined, options: CheckOptions): Level {

@@ -2,7 +2,7 @@
 // contravariant (narrowing what the server accepts breaks senders), responses
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
-import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, pointerOf, scalarOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, ruleInfo, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
@@ -93,6 +93,26 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
   };
   return walk(node, 0) ? out : null;
 });
+
+/**
+ * Whether a subtree holds a schema that closes itself (`additionalProperties: false` or
+ * `unevaluatedProperties: false`) beside an `allOf`: the properties its branches declare behind
+ * `$ref`s meet that closure in the schema, which comparing the branches alone cannot see.
+ */
+const CLOSED_COMPOSITION = new SubtreeFacts<boolean>((node) => {
+  const walk = (n: JNode, depth: number): boolean => {
+    if (depth > REF_SITE_DEPTH) return false;
+    if (n.kind === 'map') {
+      if (n.entries.has('allOf') && CLOSING_KEYWORDS.some((k) => scalarOf(n, k) === false)) return true;
+      for (const c of n.entries.values()) if (c.kind !== 'scalar' && c.parent === n && walk(c, depth + 1)) return true;
+    } else if (n.kind === 'seq') {
+      for (const c of n.items) if (c.kind !== 'scalar' && c.parent === n && walk(c, depth + 1)) return true;
+    }
+    return false;
+  };
+  return walk(node, 0);
+});
+const CLOSING_KEYWORDS = ['additionalProperties', 'unevaluatedProperties'];
 
 /** The property a `$ref` site is the value of, directly or as the one branch of an `allOf` (`tag: {allOf: [$ref]}`). */
 function propertyHeldBy(site: JNode): JNode | undefined {
@@ -190,7 +210,8 @@ export class SchemaDiff {
           // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
           // A property's deprecation or stability read through its $ref is the property's, not its target's:
           // when one changed behind identical text, the whole comparison below reports it (compareLifecycle).
-          if (!this.lifecycleBehindRefs(bSites, rSites)) {
+          // So does a closed schema's: properties its allOf branches gained or lost behind their $refs meet its closure here.
+          if (!CLOSED_COMPOSITION.of(b) && !this.lifecycleBehindRefs(bSites, rSites)) {
             for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
             return;
           }
