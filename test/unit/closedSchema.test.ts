@@ -149,6 +149,7 @@ components:
       type: object
       properties:
         name: {type: string}${withTag ? '\n        tag: {type: string}' : ''}
+    Closed: {unevaluatedProperties: false}
 `;
 const OWNER_REF = "{$ref: '#/components/schemas/Owner'}";
 
@@ -179,6 +180,12 @@ test("a branch used elsewhere too keeps its own finding beside the closed schema
   const o = { bodyClosed: false, ownerSite: `{allOf: [${OWNER_REF}], unevaluatedProperties: false}` };
   const removals = sameInBothFormats(diffPair(ownerInTwoBodies(true, o), ownerInTwoBodies(false, o))).filter((f) => f.rule === 'request-property-removed');
   assert.deepEqual(removals.map((f) => `${f.level} ${f.operations.join(', ')}`).sort(), ['error POST /pets', 'warning POST /pets, PUT /owners']);
+  // Closed through a branch behind a $ref: the same.
+  const viaBranch = { bodyClosed: false, ownerSite: `{allOf: [${OWNER_REF}, {$ref: '#/components/schemas/Closed'}]}` };
+  const throughRef = sameInBothFormats(diffPair(ownerInTwoBodies(true, viaBranch), ownerInTwoBodies(false, viaBranch))).filter(
+    (f) => f.rule === 'request-property-removed',
+  );
+  assert.deepEqual(throughRef.map((f) => `${f.level} ${f.operations.join(', ')}`).sort(), ['error POST /pets', 'warning POST /pets, PUT /owners']);
   // In a body closed at its top the branch's own finding is an error already: the closed schema's repeat goes.
   const inClosedBody = { ...o, bodyClosed: true };
   const once = sameInBothFormats(diffPair(ownerInTwoBodies(true, inClosedBody), ownerInTwoBodies(false, inClosedBody))).filter(

@@ -2,7 +2,7 @@
 // contravariant (narrowing what the server accepts breaks senders), responses
 // covariant (widening what it may return breaks readers); the registry's levels
 // encode that, this file only says what changed.
-import { child, childMap, childSeq, isMap, isScalar, pointerOf, scalarOf, type JMap, type JNode } from '../parse/tree';
+import { child, childMap, childSeq, isMap, isScalar, pointerOf, type JMap, type JNode } from '../parse/tree';
 import { SubtreeFacts } from '../parse/subtreeFacts';
 import { offWireVariant, ruleInfo, schemaRuleId, type MessageParams, type RuleId, type SchemaChangeId, type SchemaSubject } from '../rules/registry';
 import type { OperationModel } from '../model/model';
@@ -95,24 +95,25 @@ const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
 });
 
 /**
- * Whether a subtree holds a schema that closes itself (`additionalProperties: false` or
- * `unevaluatedProperties: false`) beside an `allOf`: the properties its branches declare behind
- * `$ref`s meet that closure in the schema, which comparing the branches alone cannot see.
+ * The schemas with an `allOf` inside a subtree, in walk order (the same order in identical text). One
+ * that is closed (`additionalProperties: false` or `unevaluatedProperties: false`, itself or through a
+ * branch) judges the properties its branches declare behind `$ref`s, which comparing the branches alone
+ * cannot see.
  */
-const CLOSED_COMPOSITION = new SubtreeFacts<boolean>((node) => {
-  const walk = (n: JNode, depth: number): boolean => {
-    if (depth > REF_SITE_DEPTH) return false;
+const COMPOSITIONS = new SubtreeFacts<JMap[]>((node) => {
+  const out: JMap[] = [];
+  const walk = (n: JNode, depth: number): void => {
+    if (depth > REF_SITE_DEPTH) return;
     if (n.kind === 'map') {
-      if (n.entries.has('allOf') && CLOSING_KEYWORDS.some((k) => scalarOf(n, k) === false)) return true;
-      for (const c of n.entries.values()) if (c.kind !== 'scalar' && c.parent === n && walk(c, depth + 1)) return true;
+      if (n.entries.has('allOf')) out.push(n);
+      for (const c of n.entries.values()) if (c.kind !== 'scalar' && c.parent === n) walk(c, depth + 1);
     } else if (n.kind === 'seq') {
-      for (const c of n.items) if (c.kind !== 'scalar' && c.parent === n && walk(c, depth + 1)) return true;
+      for (const c of n.items) if (c.kind !== 'scalar' && c.parent === n) walk(c, depth + 1);
     }
-    return false;
   };
-  return walk(node, 0);
+  walk(node, 0);
+  return out;
 });
-const CLOSING_KEYWORDS = ['additionalProperties', 'unevaluatedProperties'];
 
 /** The property a `$ref` site is the value of, directly or as the one branch of an `allOf` (`tag: {allOf: [$ref]}`). */
 function propertyHeldBy(site: JNode): JNode | undefined {
@@ -210,8 +211,8 @@ export class SchemaDiff {
           // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
           // A property's deprecation or stability read through its $ref is the property's, not its target's:
           // when one changed behind identical text, the whole comparison below reports it (compareLifecycle).
-          // So does a closed schema's: properties its allOf branches gained or lost behind their $refs meet its closure here.
-          if (!CLOSED_COMPOSITION.of(b) && !this.lifecycleBehindRefs(bSites, rSites)) {
+          // So does a closed schema's: properties its allOf branches gained or lost behind their $refs meet its closure there.
+          if (!this.closedComposition(b, r) && !this.lifecycleBehindRefs(bSites, rSites)) {
             for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
             return;
           }
@@ -230,6 +231,15 @@ export class SchemaDiff {
       this.draining = false;
       this.queue.length = 0;
     }
+  }
+
+  /** Whether identical text holds a schema with an `allOf` that is closed in either version (see COMPOSITIONS). */
+  private closedComposition(b: JMap, r: JMap): boolean {
+    const bAll = COMPOSITIONS.of(b);
+    if (!bAll.length) return false;
+    const rAll = COMPOSITIONS.of(r);
+    // A closure written in a branch behind a $ref is read here; that branch is compared as a pair below, so an edit in it compares this again.
+    return bAll.some((m) => isClosed(m, this.ctx.base.refs)) || rAll.some((m) => isClosed(m, this.ctx.revision.refs));
   }
 
   /** Whether a property written as a `$ref` (or an allOf of one) became deprecated, reactivated or changed stability behind identical text. */
