@@ -71,47 +71,42 @@ export function childSubject(subject: SchemaSubject): SchemaSubject {
 /** How deep compareRefsWithin looks for `$ref`s inside identical subtrees. */
 const REF_SITE_DEPTH = 64;
 
+/** What identical text can hide: the `$ref`s whose targets may differ, and the schemas those targets may meet. */
+interface HiddenBehindRefs {
+  /** The `$ref` maps, in the order compareRefsWithin meets them (not looking inside them). */
+  sites: JNode[];
+  /** For each site, the property it is the value of (propertyHeldBy), if any: its deprecation is read through the $ref. */
+  holders: (JNode | undefined)[];
+  /**
+   * The schemas with an `allOf`: one closed in either version (`additionalProperties: false` or
+   * `unevaluatedProperties: false`, itself or through a branch) judges the properties its branches
+   * declare behind `$ref`s, which comparing the branches alone cannot see.
+   */
+  compositions: JMap[];
+}
+
 /**
- * The `$ref` maps inside a subtree, in the order compareRefsWithin meets them (not
- * looking inside them), or null when the subtree holds a YAML alias: its target
- * lies elsewhere, so equal text no longer means equal structure.
+ * A subtree's `$ref` sites and allOf schemas, one walk, or null when the subtree holds a YAML alias:
+ * its target lies elsewhere, so equal text no longer means equal structure.
  */
-const REF_SITES = new SubtreeFacts<JNode[] | null>((node) => {
-  const out: JNode[] = [];
+const HIDDEN_BEHIND_REFS = new SubtreeFacts<HiddenBehindRefs | null>((node) => {
+  const out: HiddenBehindRefs = { sites: [], holders: [], compositions: [] };
   const walk = (n: JNode, depth: number): boolean => {
     if (depth > REF_SITE_DEPTH) return true;
     if (n.kind === 'map') {
       if (n.entries.has('$ref')) {
-        out.push(n);
+        out.sites.push(n);
         return true;
       }
+      if (n.entries.has('allOf')) out.compositions.push(n);
       for (const c of n.entries.values()) if (c.kind !== 'scalar' && (c.parent !== n || !walk(c, depth + 1))) return false;
     } else if (n.kind === 'seq') {
       for (const c of n.items) if (c.kind !== 'scalar' && (c.parent !== n || !walk(c, depth + 1))) return false;
     }
     return true;
   };
-  return walk(node, 0) ? out : null;
-});
-
-/**
- * The schemas with an `allOf` inside a subtree, in walk order (the same order in identical text). One
- * that is closed (`additionalProperties: false` or `unevaluatedProperties: false`, itself or through a
- * branch) judges the properties its branches declare behind `$ref`s, which comparing the branches alone
- * cannot see.
- */
-const COMPOSITIONS = new SubtreeFacts<JMap[]>((node) => {
-  const out: JMap[] = [];
-  const walk = (n: JNode, depth: number): void => {
-    if (depth > REF_SITE_DEPTH) return;
-    if (n.kind === 'map') {
-      if (n.entries.has('allOf')) out.push(n);
-      for (const c of n.entries.values()) if (c.kind !== 'scalar' && c.parent === n) walk(c, depth + 1);
-    } else if (n.kind === 'seq') {
-      for (const c of n.items) if (c.kind !== 'scalar' && c.parent === n) walk(c, depth + 1);
-    }
-  };
-  walk(node, 0);
+  if (!walk(node, 0)) return null;
+  out.holders = out.sites.map(propertyHeldBy);
   return out;
 });
 
@@ -205,14 +200,16 @@ export class SchemaDiff {
     this.queue.push(() => {
       if (this.sameSource(b, r)) {
         // Identical text cannot differ except through what its $refs point at: compare only those.
-        const bSites = REF_SITES.of(b);
-        const rSites = REF_SITES.of(r);
-        if (bSites && rSites && bSites.length === rSites.length) {
+        const bHidden = HIDDEN_BEHIND_REFS.of(b);
+        const rHidden = HIDDEN_BEHIND_REFS.of(r);
+        if (bHidden && rHidden && bHidden.sites.length === rHidden.sites.length) {
+          const bSites = bHidden.sites;
+          const rSites = rHidden.sites;
           // Same text, no aliases: the same structure, so the sites pair up in order (kept between checks).
           // A property's deprecation or stability read through its $ref is the property's, not its target's:
           // when one changed behind identical text, the whole comparison below reports it (compareLifecycle).
           // So does a closed schema's: properties its allOf branches gained or lost behind their $refs meet its closure there.
-          if (!this.closedComposition(b, r) && !this.lifecycleBehindRefs(bSites, rSites)) {
+          if (!this.closedComposition(bHidden.compositions, rHidden.compositions) && !this.lifecycleBehindRefs(bHidden.holders, rHidden.holders)) {
             for (let i = 0; i < bSites.length; i++) this.compare(bSites[i], rSites[i], dir, childSubject(subject), pair);
             return;
           }
@@ -233,22 +230,19 @@ export class SchemaDiff {
     }
   }
 
-  /** Whether identical text holds a schema with an `allOf` that is closed in either version (see COMPOSITIONS). */
-  private closedComposition(b: JMap, r: JMap): boolean {
-    const bAll = COMPOSITIONS.of(b);
-    if (!bAll.length) return false;
-    const rAll = COMPOSITIONS.of(r);
+  /** Whether identical text holds a schema with an `allOf` that is closed in either version (see HiddenBehindRefs.compositions). */
+  private closedComposition(bAll: readonly JMap[], rAll: readonly JMap[]): boolean {
     // A closure written in a branch behind a $ref is read here; that branch is compared as a pair below, so an edit in it compares this again.
     return bAll.some((m) => isClosed(m, this.ctx.base.refs)) || rAll.some((m) => isClosed(m, this.ctx.revision.refs));
   }
 
   /** Whether a property written as a `$ref` (or an allOf of one) became deprecated, reactivated or changed stability behind identical text. */
-  private lifecycleBehindRefs(bSites: readonly JNode[], rSites: readonly JNode[]): boolean {
+  private lifecycleBehindRefs(bHolders: readonly (JNode | undefined)[], rHolders: readonly (JNode | undefined)[]): boolean {
     const { base, revision, settings } = this.ctx;
-    for (let i = 0; i < bSites.length; i++) {
-      const bHolder = propertyHeldBy(bSites[i]);
-      const rHolder = bHolder && propertyHeldBy(rSites[i]);
-      if (!rHolder) continue;
+    for (let i = 0; i < bHolders.length; i++) {
+      const bHolder = bHolders[i];
+      const rHolder = rHolders[i];
+      if (!bHolder || !rHolder) continue;
       const bProp = base.refs.deref(bHolder);
       const rProp = revision.refs.deref(rHolder);
       if (!isMap(bProp) || !isMap(rProp)) continue;
